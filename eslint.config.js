@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'release', 'test-results', 'playwright-report', 'fixtures/**/*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // The renderer never imports Node modules or Electron: it talks to the host through KioskApi only.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'electron', '../host/*', '../../host/*', '../native/*', '../../native/*'] },
+      ],
+    },
+  },
+  {
+    files: ['common/**/*.ts', 'host/**/*.ts', 'native/**/*.ts', 'catalogue/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
+  },
+);
