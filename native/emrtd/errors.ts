@@ -1,0 +1,44 @@
+/** Typed errors of the eMRTD stack. `code` is stable and keys `renderer/i18n/errors/chip.json`. */
+export type ChipErrorCode =
+  | 'chip-tlv-malformed'
+  | 'chip-apdu-invalid'
+  | 'chip-status'
+  | 'chip-sm-mac-invalid'
+  | 'chip-sm-malformed'
+  | 'chip-sm-session-lost'
+  | 'chip-bac-failed'
+  | 'chip-bac-no-key-matched'
+  | 'chip-bac-invalid-key'
+  | 'chip-file-not-found'
+  | 'chip-file-too-large'
+  | 'chip-read-failed'
+  | 'chip-lds-malformed'
+  | 'chip-mrz-malformed'
+  | 'chip-dg13-malformed'
+  | 'chip-dg2-malformed'
+  | 'chip-sod-malformed'
+  | 'chip-unsupported-algorithm'
+  | 'chip-card-removed'
+  | 'chip-reader-gone'
+  | 'chip-aborted';
+
+export class ChipError extends Error {
+  override readonly name = 'ChipError';
+  constructor(
+    readonly code: ChipErrorCode,
+    message: string,
+    readonly details: { sw?: number } = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A status word that is not 9000, from a plain or secure-messaging response. */
+export class StatusWordError extends ChipError {
+  constructor(
+    readonly sw: number,
+    readonly command: string,
+  ) {
+    super('chip-status', `${command} returned SW ${sw.toString(16).padStart(4, '0').toUpperCase()}`, { sw });
+  }
+}
