@@ -138,12 +138,13 @@ function parseSex(field: string): 'male' | 'female' {
 }
 
 /**
- * Parse a scanned CCCD / Căn cước QR payload into the shared `Identity` (source `qr`).
- * Throws `QrPayloadError` (and nothing else) when the payload is not usable.
+ * The cheap checks any scanned line goes through before it is offered as a scan: CR/LF removed and trimmed,
+ * not too long, not garbled, no control or binary characters. Returns the cleaned NFC text; throws
+ * `QrPayloadError` (`qr-too-long`, `qr-garbled`, `qr-junk`). Does not check that it is a CCCD payload.
  */
-export function parseCccdQr(payload: string, options: ParseOptions = {}): QrIdentity {
-  if (typeof payload !== 'string') throw new QrPayloadError('qr-junk', 'payload is not a string');
-  const cleaned = cleanPayload(payload);
+export function precheckPayload(raw: string): string {
+  if (typeof raw !== 'string') throw new QrPayloadError('qr-junk', 'payload is not a string');
+  const cleaned = cleanPayload(raw);
   if (cleaned.length > QR_MAX_LENGTH) {
     throw new QrPayloadError('qr-too-long', `payload is longer than ${QR_MAX_LENGTH} characters`);
   }
@@ -154,7 +155,15 @@ export function parseCccdQr(payload: string, options: ParseOptions = {}): QrIden
     );
   }
   if (JUNK.test(cleaned)) throw new QrPayloadError('qr-junk', 'payload holds control or binary characters');
-  const text = nfc(cleaned);
+  return nfc(cleaned);
+}
+
+/**
+ * Parse a scanned CCCD / Căn cước QR payload into the shared `Identity` (source `qr`).
+ * Throws `QrPayloadError` (and nothing else) when the payload is not usable.
+ */
+export function parseCccdQr(payload: string, options: ParseOptions = {}): QrIdentity {
+  const text = precheckPayload(payload);
   if (!text.includes(QR_SEPARATOR)) throw new QrPayloadError('qr-junk', 'payload is not a CCCD QR (no "|")');
 
   const fields = text.split(QR_SEPARATOR).map((f) => f.trim());
