@@ -1,0 +1,36 @@
+/** Typed errors of the portal adapter. Citizen-facing sentences: renderer/i18n/errors/portal.json. */
+export type PortalErrorCode =
+  | 'portal-unreachable'
+  | 'portal-timeout'
+  | 'portal-server-error'
+  | 'portal-auth-failed'
+  | 'portal-session-expired'
+  | 'portal-rejected'
+  | 'portal-conflict'
+  | 'portal-not-found'
+  | 'portal-bad-response'
+  | 'portal-invalid-dossier-code'
+  | 'payment-invalid'
+  | 'payment-mismatch';
+
+/** Codes worth retrying later with the same idempotency key. */
+const RETRYABLE: ReadonlySet<PortalErrorCode> = new Set(['portal-unreachable', 'portal-timeout', 'portal-server-error', 'portal-session-expired', 'portal-bad-response']);
+
+export class PortalError extends Error {
+  override readonly name = 'PortalError';
+  constructor(
+    readonly code: PortalErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+  /** True when the same request may succeed later (network, 5xx, timeouts); false for refusals. */
+  get retryable(): boolean {
+    return RETRYABLE.has(this.code);
+  }
+}
+
+export function isRetryable(err: unknown): boolean {
+  return !(err instanceof PortalError) || err.retryable;
+}

@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { dossierCodeDay } from '../dates';
+import { formatDossierCode } from '../dossier-code';
+import type { DossierStatus } from '../status';
+import type { WireDossier } from '../wire';
+
+export interface StoredDossier {
+  code: string;
+  agency: string;
+  idempotencyKey: string;
+  bodyHash: string;
+  procedureCode: string;
+  procedureName: string;
+  localRef: string;
+  feeVnd: number;
+  paid: boolean;
+  payRef: string;
+  receivedAt: number;
+  appointmentAt: number | null;
+  requests: number;
+}
+
+interface Row {
+  code: string;
+  agency: string;
+  idempotency_key: string;
+  body_hash: string;
+  procedure_code: string;
+  procedure_name: string;
+  local_ref: string;
+  fee_vnd: number;
+  paid: number;
+  pay_ref: string;
+  received_at: number;
+  appointment_at: number | null;
+  requests: number;
+}
+
+const fromRow = (r: Row): StoredDossier => ({
+  code: r.code,
+  agency: r.agency,
+  idempotencyKey: r.idempotency_key,
+  bodyHash: r.body_hash,
+  procedureCode: r.procedure_code,
+  procedureName: r.procedure_name,
+  localRef: r.local_ref,
+  feeVnd: r.fee_vnd,
+  paid: r.paid === 1,
+  payRef: r.pay_ref,
+  receivedAt: r.received_at,
+  appointmentAt: r.appointment_at,
+  requests: r.requests,
+});
+
+export function bodyHash(d: WireDossier): string {
+  return createHash('sha256').update(JSON.stringify(d)).digest('hex');
+}
+
+/**
+ * The mock portal's own SQLite file: dossiers (unique on the kiosk's idempotency key) and the
+ * per-agency daily sequence behind `<agency>-YYMMDD-XXXX`.
+ */
+export class MockPortalState {
+  readonly db: Database.Database;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS sequences (agency TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (agency, day));
+      CREATE TABLE IF NOT EXISTS dossiers (
+        code TEXT PRIMARY KEY, agency TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE, body_hash TEXT NOT NULL,
+        procedure_code TEXT NOT NULL, procedure_name TEXT NOT NULL, local_ref TEXT NOT NULL, fee_vnd INTEGER NOT NULL,
+        paid INTEGER NOT NULL DEFAULT 0, pay_ref TEXT NOT NULL, received_at INTEGER NOT NULL, appointment_at INTEGER,
+        requests INTEGER NOT NULL DEFAULT 1, body TEXT NOT NULL
+      );
+    `);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  byKey(key: string): StoredDossier | null {
+    const r = this.db.prepare('SELECT * FROM dossiers WHERE idempotency_key = ?').get(key) as Row | undefined;
+    return r ? fromRow(r) : null;
+  }
+
+  byCode(code: string): StoredDossier | null {
+    const r = this.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as Row | undefined;
+    return r ? fromRow(r) : null;
+  }
+
+  /** Stores a new dossier (or counts a repeat of a known key) and returns it. */
+  push(agency: string, key: string, d: WireDossier, now: number, appointmentAt: number | null): { dossier: StoredDossier; created: boolean } {
+    return this.db.transaction(() => {
+      const existing = this.byKey(key);
+      if (existing) {
+        this.db.prepare('UPDATE dossiers SET requests = requests + 1 WHERE code = ?').run(existing.code);
+        return { dossier: { ...existing, requests: existing.requests + 1 }, created: false };
+      }
+      const day = dossierCodeDay(now);
+      this.db
+        .prepare('INSERT INTO sequences (agency, day, last) VALUES (?, ?, 1) ON CONFLICT(agency, day) DO UPDATE SET last = last + 1')
+        .run(agency, day);
+      const { last } = this.db.prepare('SELECT last FROM sequences WHERE agency = ? AND day = ?').get(agency, day) as { last: number };
+      const code = formatDossierCode(agency, day, last);
+      const fee = d.DanhSachLePhi.reduce((s, f) => s + f.Gia, 0);
+      this.db
+        .prepare(
+          `INSERT INTO dossiers (code, agency, idempotency_key, body_hash, procedure_code, procedure_name, local_ref, fee_vnd, paid, pay_ref,
+             received_at, appointment_at, requests, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1, ?)`,
+        )
+        .run(code, agency, key, bodyHash(d), d.MaTTHC, d.TenTTHC, d.SoBienNhan, fee, `HS${day}${String(last).padStart(4, '0')}`, now, appointmentAt, JSON.stringify(d));
+      return { dossier: this.byCode(code) as StoredDossier, created: true };
+    })();
+  }
+
+  markPaid(code: string): void {
+    this.db.prepare('UPDATE dossiers SET paid = 1 WHERE code = ?').run(code);
+  }
+
+  list(): StoredDossier[] {
+    return (this.db.prepare('SELECT * FROM dossiers ORDER BY received_at, code').all() as Row[]).map(fromRow);
+  }
+}
+
+/**
+ * Status as time passes: 1 Mới đăng ký → 2 Được tiếp nhận → 4 Đang xử lý → 9 Đã xử lý xong → 10 Đã trả kết quả,
+ * one step per `stepMs`; an unpaid fee holds the dossier at 6 (payment requested) until paid. `stepMs <= 0` freezes at 1.
+ */
+export function statusAt(d: StoredDossier, now: number, stepMs: number): DossierStatus {
+  if (stepMs <= 0) return 1;
+  const steps = Math.max(0, Math.floor((now - d.receivedAt) / stepMs));
+  const path: DossierStatus[] = [1, 2, 4, 9, 10];
+  if (d.feeVnd > 0 && !d.paid && steps >= 3) return 6;
+  return path[Math.min(steps, path.length - 1)] as DossierStatus;
+}
