@@ -20,7 +20,10 @@ export type CardType = z.infer<typeof CardType>;
 
 export const Identity = z.object({
   idNumber: z.string().regex(/^\d{12}$/, '12-digit personal ID number'),
-  oldIdNumber: z.string().regex(/^(\d{9}|\d{12})$/).nullable(),
+  oldIdNumber: z
+    .string()
+    .regex(/^(\d{9}|\d{12})$/)
+    .nullable(),
   fullName: z.string().min(1),
   dateOfBirth: PartialIsoDate,
   sex: Sex.nullable(),

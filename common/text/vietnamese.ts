@@ -21,5 +21,8 @@ export function foldForSearch(text: string): string {
 
 /** Uppercase ASCII transliteration used on the MRZ (name line of the TD1 card back). */
 export function toMrzName(text: string): string {
-  return foldForSearch(text).toUpperCase().replace(/[^A-Z ]/g, '').replace(/ /g, '<');
+  return foldForSearch(text)
+    .toUpperCase()
+    .replace(/[^A-Z ]/g, '')
+    .replace(/ /g, '<');
 }

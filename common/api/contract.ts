@@ -1,0 +1,136 @@
+/**
+ * KioskApi: the one typed contract between the renderer (UI) and the host (state and devices).
+ *
+ * It is implemented once by the host and carried by two transports: Electron IPC (preload +
+ * ipcMain) in the kiosk, and a WebSocket on 127.0.0.1 in browser/dev/e2e mode. The renderer never
+ * knows which. Every message is validated with these zod schemas at the host boundary.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+export const Language = z.enum(['vi', 'en']);
+export type Language = z.infer<typeof Language>;
+
+// ---------------------------------------------------------------------------------------------
+// Shared payloads
+
+export const ReaderState = z.enum(['no-service', 'no-reader', 'ready', 'card-present', 'reading', 'error']);
+export const ScannerState = z.enum(['none', 'connected', 'disconnected']);
+export const PortalState = z.enum(['unknown', 'up', 'down']);
+export const PrinterState = z.enum(['ready', 'absent', 'out-of-paper', 'file']);
+
+export const DeviceStatus = z.object({
+  reader: z.object({ state: ReaderState, name: z.string().nullable(), simulated: z.boolean() }),
+  scanner: z.object({ state: ScannerState, path: z.string().nullable(), simulated: z.boolean() }),
+  portal: z.object({ state: PortalState, queued: z.number().int().nonnegative(), mock: z.boolean() }),
+  printer: z.object({ state: PrinterState }),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatus>;
+
+export const Hello = z.object({
+  protocolVersion: z.number().int(),
+  kioskName: z.string(),
+  defaultLanguage: Language,
+  demoMode: z.boolean(),
+  timeouts: z.object({
+    idleSeconds: z.number().int().positive(),
+    warningSeconds: z.number().int().positive(),
+  }),
+});
+export type Hello = z.infer<typeof Hello>;
+
+export const SimulatorProfile = z.object({
+  id: z.string(),
+  label: z.string(),
+  cardType: z.string(),
+});
+export type SimulatorProfile = z.infer<typeof SimulatorProfile>;
+
+export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+// ---------------------------------------------------------------------------------------------
+// Methods: name → params and result schemas
+
+const Empty = z.object({}).strict();
+
+export const methods = {
+  'kiosk.hello': { params: Empty, result: Hello },
+  'status.get': { params: Empty, result: DeviceStatus },
+  'session.start': {
+    params: z.object({ language: Language }).strict(),
+    result: z.object({ sessionId: z.string() }),
+  },
+  'session.end': {
+    params: z.object({ reason: SessionEndReason }).strict(),
+    result: z.object({ ended: z.boolean() }),
+  },
+  'simulator.profiles': { params: Empty, result: z.array(SimulatorProfile) },
+  'simulator.insertCard': {
+    params: z
+      .object({ profileId: z.string().min(1).max(64), faults: z.array(z.string().max(64)).max(8).optional() })
+      .strict(),
+    result: z.object({ inserted: z.boolean() }),
+  },
+  'simulator.removeCard': { params: Empty, result: z.object({ removed: z.boolean() }) },
+  'simulator.showQr': {
+    params: z.object({ profileId: z.string().min(1).max(64) }).strict(),
+    result: z.object({ shown: z.boolean() }),
+  },
+} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+
+export type MethodName = keyof typeof methods;
+export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
+export type Result<M extends MethodName> = z.output<(typeof methods)[M]['result']>;
+
+// ---------------------------------------------------------------------------------------------
+// Events: host → renderer
+
+export const events = {
+  'status.changed': DeviceStatus,
+  'session.ended': z.object({ reason: SessionEndReason }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** Protocol-level error codes; domain errors (chip-*, qr-*, store-*, portal-*) pass through as their own codes. */
+export const ProtocolErrorCode = z.enum([
+  'bad-message',
+  'unknown-method',
+  'bad-params',
+  'unauthorised',
+  'protocol-version',
+  'not-available',
+  'internal',
+]);
+export type ProtocolErrorCode = z.infer<typeof ProtocolErrorCode>;
+
+export const ApiErrorShape = z.object({ code: z.string().min(1), message: z.string() });
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+/** An error that crosses the API: a stable code the UI translates, and a developer message (never PII). */
+export class KioskApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KioskApiError';
+  }
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The API as both sides see it
+
+export interface KioskApi {
+  call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>>;
+  on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,183 @@
+/** The Electron main-process wiring, under Node with the electron module substituted. */
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { IPC_CHANNELS } from '../common/api/wire';
+import { loadConfig } from '../host/config/config';
+import { type ElectronLike, startKioskApp } from './kiosk-app';
+
+type Listener = (...args: unknown[]) => unknown;
+
+function fakeElectron(lock = true) {
+  const windows: FakeWindow[] = [];
+  const handlers = new Map<string, Listener>();
+  const switches: string[] = [];
+  let permissionRequest: Listener | null = null;
+  let storageCleared = 0;
+  class FakeWebContents extends EventEmitter {
+    sent: unknown[][] = [];
+    openHandler: Listener | null = null;
+    reloaded = 0;
+    destroyed = false;
+    send(...args: unknown[]) {
+      this.sent.push(args);
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    setWindowOpenHandler(h: Listener) {
+      this.openHandler = h;
+    }
+    reload() {
+      this.reloaded++;
+    }
+  }
+  class FakeWindow extends EventEmitter {
+    webContents = new FakeWebContents();
+    url = '';
+    destroyed = false;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+    }
+    async loadURL(url: string) {
+      this.url = url;
+    }
+    show() {}
+    destroy() {
+      this.destroyed = true;
+      this.webContents.destroyed = true;
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+  }
+  const appEvents = new EventEmitter();
+  const electron = {
+    app: {
+      requestSingleInstanceLock: () => lock,
+      quit: () => appEvents.emit('quit-called'),
+      exit: () => undefined,
+      whenReady: async () => undefined,
+      on: (e: string, l: Listener) => appEvents.on(e, l),
+      commandLine: { appendSwitch: (n: string) => switches.push(n) },
+    },
+    BrowserWindow: FakeWindow,
+    ipcMain: {
+      handle: (c: string, l: Listener) => handlers.set(c, l),
+      removeHandler: (c: string) => handlers.delete(c),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: Listener) => (permissionRequest = h),
+        setPermissionCheckHandler: () => undefined,
+        clearStorageData: async () => {
+          storageCleared++;
+        },
+        clearCache: async () => undefined,
+      },
+    },
+    Menu: { setApplicationMenu: () => undefined },
+  };
+  return {
+    electron: electron as unknown as ElectronLike,
+    windows,
+    handlers,
+    switches,
+    appEvents,
+    askPermission: (p: string, details: unknown) =>
+      new Promise<boolean>((resolve) => permissionRequest?.(null, p, resolve, details)),
+    storageCleared: () => storageCleared,
+  };
+}
+
+const opts = {
+  config: loadConfig({ dataDir: '/nonexistent-kiosk-test' }, {}),
+  rendererIndex: '/opt/kiosk/dist/renderer/index.html',
+  preloadPath: '/opt/kiosk/dist/electron/preload.cjs',
+  production: true,
+};
+
+describe('Electron main wiring', () => {
+  it('quits when another instance runs', async () => {
+    const f = fakeElectron(false);
+    let quit = false;
+    f.appEvents.on('quit-called', () => (quit = true));
+    expect(await startKioskApp(f.electron, opts)).toBeNull();
+    expect(quit).toBe(true);
+    expect(f.windows).toHaveLength(0);
+  });
+
+  it('opens one locked-down full-screen window on the renderer with the preload', async () => {
+    const f = fakeElectron();
+    await startKioskApp(f.electron, opts);
+    expect(f.windows).toHaveLength(1);
+    const w = f.windows[0]!;
+    expect(w.url).toBe('file:///opt/kiosk/dist/renderer/index.html');
+    expect(w.options).toMatchObject({ fullscreen: true, kiosk: true });
+    expect(w.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+      preload: opts.preloadPath,
+    });
+    expect(w.webContents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(f.switches).toContain('disable-pinch');
+  });
+
+  it('blocks navigation away from the renderer', async () => {
+    const f = fakeElectron();
+    await startKioskApp(f.electron, opts);
+    const wc = f.windows[0]!.webContents;
+    let prevented = false;
+    wc.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://example.com/');
+    expect(prevented).toBe(true);
+  });
+
+  it('denies every permission but the camera', async () => {
+    const f = fakeElectron();
+    await startKioskApp(f.electron, opts);
+    expect(await f.askPermission('media', { mediaTypes: ['video'] })).toBe(true);
+    expect(await f.askPermission('geolocation', {})).toBe(false);
+    expect(await f.askPermission('media', { mediaTypes: ['audio'] })).toBe(false);
+  });
+
+  it('answers KioskApi calls over IPC only from the renderer frame', async () => {
+    const f = fakeElectron();
+    await startKioskApp(f.electron, opts);
+    const handle = f.handlers.get(IPC_CHANNELS.call)!;
+    const ok = await handle(
+      { senderFrame: { url: 'file:///opt/kiosk/dist/renderer/index.html' } },
+      {
+        v: 1,
+        id: 1,
+        method: 'kiosk.hello',
+        params: {},
+      },
+    );
+    expect(ok).toMatchObject({ ok: true, result: { protocolVersion: 1 } });
+    const refused = await handle(
+      { senderFrame: { url: 'https://evil.example/' } },
+      { v: 1, id: 2, method: 'kiosk.hello', params: {} },
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+  });
+
+  it('recreates the window with fresh storage when the renderer crashes and after each session', async () => {
+    const f = fakeElectron();
+    const app = (await startKioskApp(f.electron, opts))!;
+    f.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.windows).toHaveLength(2);
+    expect(f.windows[0]!.destroyed).toBe(true);
+    expect(f.storageCleared()).toBe(1);
+    app.created.services.sessions.start('vi');
+    app.created.services.sessions.end('timeout');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.windows).toHaveLength(3);
+    expect(f.storageCleared()).toBe(2);
+    // host events reach the current window
+    app.created.services.status.update('portal', { state: 'up' });
+    expect(f.windows[2]!.webContents.sent.at(-1)?.[0]).toBe(IPC_CHANNELS.event);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The Electron main process, written against a narrow slice of Electron's API that is passed in, so
+ * the wiring is unit-tested under Node with a substitute (electron/kiosk-app.test.ts). The real
+ * module is handed over by electron/main.ts.
+ */
+import { pathToFileURL } from 'node:url';
+import type { KioskConfig } from '../host/config/config';
+import { createHost, type CreatedHost } from '../host/create-host';
+import { type IpcMainLike, registerKioskIpc, type WebContentsLike } from './ipc';
+import {
+  isBlockedShortcut,
+  isNavigationAllowed,
+  isPermissionAllowed,
+  KIOSK_SWITCHES,
+  KIOSK_WEB_PREFERENCES,
+} from './window-policy';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface ElectronLike {
+  app: {
+    requestSingleInstanceLock(): boolean;
+    quit(): void;
+    exit(code?: number): void;
+    whenReady(): Promise<void>;
+    on(event: string, listener: (...args: any[]) => void): unknown;
+    commandLine: { appendSwitch(name: string, value?: string): void };
+  };
+  BrowserWindow: new (options: any) => WindowLike;
+  ipcMain: IpcMainLike;
+  session: { defaultSession: SessionLike };
+  Menu: { setApplicationMenu(menu: null): void };
+}
+export interface SessionLike {
+  setPermissionRequestHandler(
+    h: (wc: unknown, permission: string, cb: (ok: boolean) => void, details: any) => void,
+  ): void;
+  setPermissionCheckHandler(
+    h: (wc: unknown, permission: string, origin: string, details: any) => boolean,
+  ): void;
+  clearStorageData(): Promise<void>;
+  clearCache(): Promise<void>;
+}
+export interface WindowLike {
+  webContents: WebContentsLike & {
+    on(event: string, listener: (...args: any[]) => void): unknown;
+    setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }): void;
+    reload(): void;
+  };
+  loadURL(url: string): Promise<void>;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  once(event: string, listener: (...args: any[]) => void): unknown;
+  show(): void;
+  destroy(): void;
+  isDestroyed(): boolean;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export interface KioskAppOptions {
+  config: KioskConfig;
+  rendererIndex: string;
+  preloadPath: string;
+  production: boolean;
+}
+
+export interface KioskApp {
+  created: CreatedHost;
+  window(): WindowLike | null;
+  /** Destroys the citizen window and its storage and opens a fresh one (after each session, on crash). */
+  recreateWindow(): Promise<WindowLike>;
+}
+
+export async function startKioskApp(electron: ElectronLike, opts: KioskAppOptions): Promise<KioskApp | null> {
+  const { app, BrowserWindow, ipcMain, session, Menu } = electron;
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return null;
+  }
+  for (const [name, value] of KIOSK_SWITCHES) app.commandLine.appendSwitch(name, value);
+  app.on(
+    'web-contents-created',
+    (_e: unknown, contents: { on(ev: string, l: (...a: unknown[]) => void): void }) => {
+      contents.on('will-attach-webview', (ev: unknown) =>
+        (ev as { preventDefault(): void }).preventDefault(),
+      );
+    },
+  );
+  await app.whenReady();
+  Menu.setApplicationMenu(null);
+
+  const rendererUrl = pathToFileURL(opts.rendererIndex).toString();
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, cb, details) =>
+    cb(isPermissionAllowed(permission, details)),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, _origin, details) =>
+    isPermissionAllowed(permission, { mediaTypes: details?.mediaType ? [details.mediaType] : ['video'] }),
+  );
+
+  const created = createHost(opts.config);
+  let win: WindowLike | null = null;
+  registerKioskIpc(
+    ipcMain,
+    created.host,
+    () => (win && !win.isDestroyed() ? win.webContents : null),
+    (url) => isNavigationAllowed(url, rendererUrl),
+  );
+
+  const open = async (): Promise<WindowLike> => {
+    const w = new BrowserWindow({
+      show: false,
+      fullscreen: true,
+      kiosk: opts.production,
+      frame: false,
+      autoHideMenuBar: true,
+      backgroundColor: '#ffffff',
+      webPreferences: { ...KIOSK_WEB_PREFERENCES, devTools: !opts.production, preload: opts.preloadPath },
+    });
+    const wc = w.webContents;
+    wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+    wc.on('will-navigate', (ev: { preventDefault(): void }, url: string) => {
+      if (!isNavigationAllowed(url, rendererUrl)) ev.preventDefault();
+    });
+    wc.on('will-redirect', (ev: { preventDefault(): void }, url: string) => {
+      if (!isNavigationAllowed(url, rendererUrl)) ev.preventDefault();
+    });
+    wc.on(
+      'before-input-event',
+      (ev: { preventDefault(): void }, input: Parameters<typeof isBlockedShortcut>[0]) => {
+        if (opts.production && isBlockedShortcut(input)) ev.preventDefault();
+      },
+    );
+    wc.on('render-process-gone', () => {
+      void recreate();
+    });
+    w.on('unresponsive', () => {
+      if (!w.isDestroyed()) wc.reload();
+    });
+    w.once('ready-to-show', () => w.show());
+    await w.loadURL(rendererUrl);
+    return w;
+  };
+
+  const recreate = async (): Promise<WindowLike> => {
+    const old = win;
+    win = null;
+    if (old && !old.isDestroyed()) old.destroy();
+    await ses.clearStorageData();
+    win = await open();
+    return win;
+  };
+
+  created.services.sessions.onEnd(() => {
+    void recreate();
+  });
+  app.on('window-all-closed', () => undefined);
+  win = await open();
+
+  return { created, window: () => win, recreateWindow: recreate };
+}

@@ -1,0 +1,16 @@
+/** Electron entry: hands the real Electron module to the kiosk app. Bundled to dist/electron/main.cjs. */
+import path from 'node:path';
+import electron from 'electron';
+import { loadConfig } from '../host/config/config';
+import { startKioskApp, type ElectronLike } from './kiosk-app';
+
+const here = __dirname;
+void startKioskApp(electron as unknown as ElectronLike, {
+  config: loadConfig(),
+  rendererIndex: path.join(here, '..', 'renderer', 'index.html'),
+  preloadPath: path.join(here, 'preload.cjs'),
+  production: electron.app.isPackaged,
+}).catch((e: unknown) => {
+  console.error('Kiosk failed to start:', (e as Error).message);
+  electron.app.exit(1);
+});

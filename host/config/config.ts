@@ -1,0 +1,60 @@
+/**
+ * Kiosk configuration: defaults, overridden by a JSON file (KIOSK_CONFIG or <dataDir>/kiosk.json) and
+ * environment variables. Validated with zod; a bad file stops start-up with a clear message.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { Language } from '../../common/api/contract';
+
+export const KioskConfig = z.object({
+  kioskName: z.string().default('Ki-ốt dịch vụ công'),
+  dataDir: z.string().default('.kiosk-data'),
+  defaultLanguage: Language.default('vi'),
+  http: z
+    .object({
+      host: z.literal('127.0.0.1').default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(0),
+    })
+    .default({ host: '127.0.0.1', port: 0 }),
+  rendererDir: z.string().default('dist/renderer'),
+  demoMode: z.boolean().default(false),
+  timeouts: z
+    .object({
+      idleSeconds: z.number().int().min(10).default(90),
+      warningSeconds: z.number().int().min(20).default(30),
+    })
+    .default({ idleSeconds: 90, warningSeconds: 30 }),
+  portal: z
+    .object({ url: z.string().url().nullable().default(null), mock: z.boolean().default(true) })
+    .default({ url: null, mock: true }),
+});
+export type KioskConfig = z.infer<typeof KioskConfig>;
+
+export class ConfigError extends Error {
+  readonly code = 'config-invalid';
+}
+
+export function loadConfig(
+  overrides: Partial<KioskConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): KioskConfig {
+  const file =
+    env.KIOSK_CONFIG ?? path.join(overrides.dataDir ?? env.KIOSK_DATA_DIR ?? '.kiosk-data', 'kiosk.json');
+  let fromFile: unknown = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ConfigError(`Cannot read configuration ${file}: ${(e as Error).message}`);
+    }
+  }
+  const fromEnv: Record<string, unknown> = {};
+  if (env.KIOSK_DATA_DIR) fromEnv.dataDir = env.KIOSK_DATA_DIR;
+  if (env.KIOSK_DEMO === '1') fromEnv.demoMode = true;
+  const parsed = KioskConfig.safeParse({ ...(fromFile as object), ...fromEnv, ...overrides });
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,84 @@
+/**
+ * Composition root: builds the host's services and binds them to KioskApi handlers.
+ * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
+ */
+import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
+import { KioskHost } from './api/kiosk-host';
+import type { KioskConfig } from './config/config';
+import { DeviceStatusBoard } from './devices/device-status';
+import { SessionManager } from './session/session-manager';
+
+/** What the kiosk's demo mode and technician screen can ask of the reader simulator. */
+export interface SimulatorControl {
+  profiles(): SimulatorProfile[];
+  insertCard(profileId: string, faults: string[]): Promise<void>;
+  removeCard(): Promise<void>;
+  showQr(profileId: string): Promise<void>;
+}
+
+export interface HostServices {
+  config: KioskConfig;
+  status: DeviceStatusBoard;
+  sessions: SessionManager;
+  simulator: SimulatorControl | null;
+}
+
+export interface CreatedHost {
+  host: KioskHost;
+  services: HostServices;
+  dispose(): Promise<void>;
+}
+
+export function createHost(
+  config: KioskConfig,
+  deps: { simulator?: SimulatorControl | null } = {},
+): CreatedHost {
+  const status = new DeviceStatusBoard();
+  const sessions = new SessionManager();
+  const simulator = deps.simulator ?? null;
+  const services: HostServices = { config, status, sessions, simulator };
+
+  const requireSimulator = (): SimulatorControl => {
+    if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
+    return simulator;
+  };
+
+  const host = new KioskHost({
+    'kiosk.hello': () => ({
+      protocolVersion: PROTOCOL_VERSION,
+      kioskName: config.kioskName,
+      defaultLanguage: config.defaultLanguage,
+      demoMode: config.demoMode,
+      timeouts: config.timeouts,
+    }),
+    'status.get': () => status.get(),
+    'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
+    'session.end': ({ reason }) => ({ ended: sessions.end(reason) }),
+    'simulator.profiles': () => requireSimulator().profiles(),
+    'simulator.insertCard': async ({ profileId, faults }) => {
+      await requireSimulator().insertCard(profileId, faults ?? []);
+      return { inserted: true };
+    },
+    'simulator.removeCard': async () => {
+      await requireSimulator().removeCard();
+      return { removed: true };
+    },
+    'simulator.showQr': async ({ profileId }) => {
+      await requireSimulator().showQr(profileId);
+      return { shown: true };
+    },
+  });
+
+  const offStatus = status.onChange((s) => host.emit('status.changed', s));
+  const offEnd = sessions.onEnd((reason) => host.emit('session.ended', { reason }));
+
+  return {
+    host,
+    services,
+    dispose: async () => {
+      offStatus();
+      offEnd();
+      sessions.end('staff');
+    },
+  };
+}

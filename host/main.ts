@@ -1,0 +1,43 @@
+/**
+ * The kiosk host as a Node process (browser mode, dev, e2e): KioskApi over a loopback WebSocket
+ * and the built renderer over HTTP. Prints ONE JSON line when ready:
+ *   {"event":"ready","url":"http://127.0.0.1:PORT/?token=…","port":PORT}
+ * Flags: --port N  --renderer-dir DIR  --data-dir DIR  --demo
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config/config';
+import { startKioskHost } from './start-host';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'renderer-dir': { type: 'string' },
+    'data-dir': { type: 'string' },
+    demo: { type: 'boolean' },
+  },
+});
+
+const overrides: Record<string, unknown> = {};
+if (values['renderer-dir']) overrides.rendererDir = values['renderer-dir'];
+if (values['data-dir']) overrides.dataDir = values['data-dir'];
+if (values.demo) overrides.demoMode = true;
+if (values.port) overrides.http = { host: '127.0.0.1', port: Number(values.port) };
+
+try {
+  const config = loadConfig(overrides);
+  const running = await startKioskHost(config);
+  process.stdout.write(JSON.stringify({ event: 'ready', url: running.url, port: running.port }) + '\n');
+  const stop = async (): Promise<void> => {
+    await running.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+} catch (e) {
+  const err = e as { code?: string; message?: string };
+  process.stdout.write(
+    JSON.stringify({ error: { code: err.code ?? 'host-start-failed', message: err.message ?? String(e) } }) +
+      '\n',
+  );
+  process.exit(1);
+}

@@ -1,0 +1,43 @@
+/**
+ * One citizen session at a time. Everything personal lives in the session object, in memory only,
+ * and is dropped when the session ends (done, cancel, timeout, consent declined, staff).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Language, SessionEndReason } from '../../common/api/contract';
+
+export interface CitizenSession {
+  id: string;
+  language: Language;
+  startedAt: number;
+  /** Personal data of this session: identity, photo, answers. Never persisted in clear, never logged. */
+  personal: Map<string, unknown>;
+}
+
+export class SessionManager {
+  private current: CitizenSession | null = null;
+  private readonly endListeners = new Set<(reason: SessionEndReason) => void>();
+
+  start(language: Language, now = Date.now()): CitizenSession {
+    if (this.current) this.end('cancel');
+    this.current = { id: randomUUID(), language, startedAt: now, personal: new Map() };
+    return this.current;
+  }
+
+  get active(): CitizenSession | null {
+    return this.current;
+  }
+
+  end(reason: SessionEndReason): boolean {
+    const s = this.current;
+    if (!s) return false;
+    s.personal.clear();
+    this.current = null;
+    for (const l of this.endListeners) l(reason);
+    return true;
+  }
+
+  onEnd(listener: (reason: SessionEndReason) => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+
+export function AttractScreen({ onStart }: { onStart(): void }) {
+  const { t } = useTranslation();
+  return (
+    <main id="main" className="screen screen--attract" data-testid="screen-attract">
+      <h1 className="heading-xl">{t('attract.title')}</h1>
+      <p className="lead">{t('attract.lead')}</p>
+      <button type="button" className="button button--start" onClick={onStart} data-testid="start">
+        {t('attract.start')}
+        <svg className="button__arrow" aria-hidden="true" viewBox="0 0 33 40" width="26" height="32">
+          <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+        </svg>
+      </button>
+      <p className="body">{t('attract.prepare')}</p>
+      <p className="body body--muted">{t('attract.help')}</p>
+    </main>
+  );
+}

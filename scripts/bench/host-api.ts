@@ -1,0 +1,31 @@
+/** Round-trip latency of KioskApi over the loopback WebSocket (the browser-mode transport). */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { loadConfig } from '../../host/config/config';
+import { startKioskHost } from '../../host/start-host';
+
+export default async function (): Promise<Record<string, unknown>> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-'));
+  const running = await startKioskHost(loadConfig({ dataDir, rendererDir: dataDir }, {}));
+  const ws = new WebSocket(`ws://127.0.0.1:${running.port}/api?token=${running.token}`, {
+    origin: `http://127.0.0.1:${running.port}`,
+  });
+  await new Promise((r) => ws.once('open', r));
+  const n = 2000;
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      ws.once('message', () => resolve());
+      ws.send(JSON.stringify({ v: 1, id: i, method: 'status.get', params: {} }));
+    });
+    times.push(performance.now() - t0);
+  }
+  ws.close();
+  await running.stop();
+  times.sort((a, b) => a - b);
+  const q = (p: number): number => Number(times[Math.floor(p * (times.length - 1))]!.toFixed(3));
+  return { calls: n, msMedian: q(0.5), msP95: q(0.95), msP99: q(0.99), unit: 'ms per round trip' };
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Idempotent set-up, fast when nothing is missing. Run by `npm start`, `npm test` and .ci/run.
+#  1. Debian packages the kiosk needs (installed when running as root; otherwise it says what to install).
+#  2. `npm ci` when node_modules is missing or older than package-lock.json.
+# Electron's binary cannot be downloaded on machines without internet access, so the install skips it
+# unless KIOSK_ELECTRON_DOWNLOAD=1; `npm start` then serves the UI to Chromium instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools   # PC/SC daemon, headers, virtual reader driver, pcsc_scan/scriptor
+  chromium                                           # browser mode and e2e tests
+  socat                                              # virtual serial QR scanner (pseudo-terminal pairs)
+  espeak-ng                                          # spoken guidance (vi, en), offline
+  fonts-noto-core                                    # full Vietnamese glyph coverage for UI and receipts
+  poppler-utils zbar-tools                           # receipt checks: pdftoppm/pdftotext, zbarimg
+  sqlite3 procps                                     # technician tools
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -q '^installed$' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "setup: installing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: please install (as root): apt-get install ${missing[*]}" >&2
+  fi
+fi
+
+[ "${1:-}" = "--system-only" ] && exit 0
+
+stamp=node_modules/.kiosk-lock-hash
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "setup: installing npm dependencies (npm ci)"
+  if [ "${KIOSK_ELECTRON_DOWNLOAD:-0}" != 1 ]; then export ELECTRON_SKIP_BINARY_DOWNLOAD=1; fi
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" > "$stamp"
+fi

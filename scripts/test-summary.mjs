@@ -1,0 +1,20 @@
+// Prints one closing line for the whole suite from vitest's and Playwright's JSON reports.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const [vitestFile, e2eFile] = process.argv.slice(2);
+if (vitestFile && existsSync(vitestFile)) {
+  const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
+  passed += v.numPassedTests ?? 0;
+  failed += (v.numFailedTests ?? 0) + (v.numRuntimeErrorTestSuites ?? 0);
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+} else failed += 1;
+if (e2eFile && existsSync(e2eFile)) {
+  const p = JSON.parse(readFileSync(e2eFile, 'utf8'));
+  passed += p.stats?.expected ?? 0;
+  failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
+  skipped += p.stats?.skipped ?? 0;
+} else failed += 1;
+console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
