@@ -102,3 +102,13 @@ export class CardSecureMessaging {
     return concat(dataObject, do99, tlv(0x8e, mac), swBytes);
   }
 }
+
+/** Length of DO'87'/DO'85' ‖ DO'99' ‖ DO'8E' for `dataLength` plaintext bytes (without the SW). */
+export function protectedResponseLength(dataLength: number, oddIns: boolean): number {
+  let dataObject = 0;
+  if (dataLength > 0) {
+    const value = (Math.floor(dataLength / 8) + 1) * 8 + (oddIns ? 0 : 1);
+    dataObject = 1 + (value < 0x80 ? 1 : value <= 0xff ? 2 : value <= 0xffff ? 3 : 4) + value;
+  }
+  return dataObject + 4 + 10;
+}

@@ -1,0 +1,107 @@
+/** Fault modes of a virtual card: what can go wrong with a real card, on purpose. */
+import { SimulatorError } from './errors';
+
+export const FAULT_NAMES = [
+  'forged-dg',
+  'bad-sod-signature',
+  'unknown-csca',
+  'expired-chain',
+  'aa-fail',
+  'remove-after:N',
+  'slow:MS',
+  'max-le:N',
+  'sm-error-rate:P',
+  'no-extended-length',
+] as const;
+
+/** A fault as written on the command line or passed to the API, e.g. `forged-dg`, `slow:50`, `max-le:223`. */
+export type FaultName =
+  | 'forged-dg'
+  | 'bad-sod-signature'
+  | 'unknown-csca'
+  | 'expired-chain'
+  | 'aa-fail'
+  | 'no-extended-length'
+  | `remove-after:${number}`
+  | `slow:${number}`
+  | `max-le:${number}`
+  | `sm-error-rate:${number}`;
+
+export interface FaultConfig {
+  forgedDg: boolean;
+  badSodSignature: boolean;
+  unknownCsca: boolean;
+  expiredChain: boolean;
+  aaFail: boolean;
+  noExtendedLength: boolean;
+  removeAfter: number | null;
+  slowMs: number;
+  maxLe: number | null;
+  smErrorRate: number;
+}
+
+export const NO_FAULTS: FaultConfig = {
+  forgedDg: false,
+  badSodSignature: false,
+  unknownCsca: false,
+  expiredChain: false,
+  aaFail: false,
+  noExtendedLength: false,
+  removeAfter: null,
+  slowMs: 0,
+  maxLe: null,
+  smErrorRate: 0,
+};
+
+function invalid(fault: string, why: string): SimulatorError {
+  return new SimulatorError('simulator.fault-invalid', `fault "${fault}": ${why}; known: ${FAULT_NAMES.join(', ')}`);
+}
+
+export function parseFaults(faults: readonly string[] = []): FaultConfig {
+  const c: FaultConfig = { ...NO_FAULTS };
+  for (const f of faults) {
+    const [name, arg] = f.split(':', 2) as [string, string | undefined];
+    const num = (min: number, max: number): number => {
+      const n = Number(arg);
+      if (arg === undefined || arg === '' || !Number.isFinite(n) || n < min || n > max)
+        throw invalid(f, `needs a number in [${min}, ${max}]`);
+      return n;
+    };
+    switch (name) {
+      case 'forged-dg':
+        c.forgedDg = true;
+        break;
+      case 'bad-sod-signature':
+        c.badSodSignature = true;
+        break;
+      case 'unknown-csca':
+        c.unknownCsca = true;
+        break;
+      case 'expired-chain':
+        c.expiredChain = true;
+        break;
+      case 'aa-fail':
+        c.aaFail = true;
+        break;
+      case 'no-extended-length':
+        c.noExtendedLength = true;
+        break;
+      case 'remove-after':
+        c.removeAfter = Math.floor(num(0, 1e9));
+        break;
+      case 'slow':
+        c.slowMs = num(0, 60_000);
+        break;
+      case 'max-le':
+        c.maxLe = Math.floor(num(1, 65536));
+        break;
+      case 'sm-error-rate':
+        c.smErrorRate = num(0, 1);
+        break;
+      default:
+        throw invalid(f, 'unknown fault');
+    }
+  }
+  if ([c.unknownCsca, c.expiredChain].filter(Boolean).length > 1) throw invalid(faults.join(','), 'pick one signer fault');
+  return c;
+}

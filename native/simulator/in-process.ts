@@ -1,0 +1,85 @@
+/** A virtual card reached by a direct function call (unit tests): same card, no pcscd. */
+import type { CitizenProfile } from './profile';
+import { parseFaults, type FaultName } from './faults';
+import { buildCardFiles } from './card-files';
+import { VirtualEmrtd, type CardRandom } from './card';
+import { bacKeysFromMrzInformation } from './crypto';
+import { mrzInformation } from './mrz';
+import { SimulatorError } from './errors';
+
+export const IN_PROCESS_READER_NAME = 'Simulated In-Process Reader 00 00';
+
+export interface InProcessCard {
+  transmit(apdu: Uint8Array): Promise<Uint8Array>;
+  extendedLength: boolean;
+  readerName: string;
+  atr: Uint8Array;
+  /** The card leaves the field: transmit rejects with `simulator.card-removed` until insert(). */
+  remove(): void;
+  /** The card returns (freshly powered: no selection, no SM session, APDU counter reset). */
+  insert(): void;
+  readonly present: boolean;
+}
+
+export interface CardEngineOptions {
+  faults?: readonly (FaultName | string)[];
+  /** Deterministic randomness for tests (RND.IC, K.IC, sm-error-rate draws). */
+  random?: CardRandom;
+}
+
+/** Builds the card engine (files + state machine + per-APDU fault handling) shared by every transport. */
+export function createCardEngine(profile: CitizenProfile, options: CardEngineOptions = {}) {
+  const faults = parseFaults(options.faults ?? []);
+  const files = buildCardFiles(profile, faults);
+  const card = new VirtualEmrtd({
+    files,
+    bacKeys: bacKeysFromMrzInformation(mrzInformation(profile.bac)),
+    faults,
+    ...(options.random ? { random: options.random } : {}),
+  });
+  let apduCount = 0;
+  return {
+    card,
+    faults,
+    /** Returns null when the card vanished (fault `remove-after:N`). */
+    process(apdu: Uint8Array): Uint8Array | null {
+      if (faults.removeAfter !== null && apduCount >= faults.removeAfter) return null;
+      apduCount++;
+      return card.process(apdu);
+    },
+    powerOn(): void {
+      apduCount = 0;
+      card.reset();
+    },
+  };
+}
+
+export function createInProcessCard(profile: CitizenProfile, options: CardEngineOptions = {}): InProcessCard {
+  const engine = createCardEngine(profile, options);
+  let present = true;
+  return {
+    get present() {
+      return present;
+    },
+    extendedLength: engine.card.extendedLength,
+    readerName: IN_PROCESS_READER_NAME,
+    atr: engine.card.atr,
+    async transmit(apdu: Uint8Array): Promise<Uint8Array> {
+      if (engine.faults.slowMs > 0) await new Promise((r) => setTimeout(r, engine.faults.slowMs));
+      if (!present) throw new SimulatorError('simulator.card-removed', 'the card is not in the reader');
+      const response = engine.process(apdu);
+      if (response === null) {
+        present = false;
+        throw new SimulatorError('simulator.card-removed', 'the card left the reader during the exchange');
+      }
+      return response;
+    },
+    remove(): void {
+      present = false;
+    },
+    insert(): void {
+      present = true;
+      engine.powerOn();
+    },
+  };
+}

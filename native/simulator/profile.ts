@@ -1,0 +1,108 @@
+/** Citizen profiles: the fictional people behind the virtual cards (fixtures/citizens/*.json). */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { CardType, PartialIsoDate, Sex } from '../../common/identity';
+import { nfc } from '../../common/text/vietnamese';
+import { SimulatorError } from './errors';
+
+const Yymmdd = z.string().regex(/^\d{6}$/);
+
+export const CitizenProfile = z.object({
+  /** File stem, e.g. `cccd-2021-with-cmnd`. */
+  id: z.string().min(1),
+  cardType: CardType,
+  /** 12 digits for Vietnamese cards; the document number for the ICAO specimen passport. */
+  idNumber: z.string().min(1),
+  oldIdNumber: z.string().regex(/^(\d{9}|\d{12})$/).nullable(),
+  fullName: z.string().min(1),
+  dateOfBirth: PartialIsoDate,
+  sex: Sex.nullable(),
+  nationality: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  religion: z.string().nullable(),
+  placeOfOrigin: z.string().nullable(),
+  placeOfResidence: z.string().nullable(),
+  identifyingMarks: z.string().nullable(),
+  issueDate: PartialIsoDate.nullable(),
+  expiryDate: PartialIsoDate.nullable(),
+  fatherName: z.string().nullable(),
+  motherName: z.string().nullable(),
+  spouseName: z.string().nullable(),
+  bac: z.object({ documentNumber: z.string().length(9), dateOfBirth: Yymmdd, dateOfExpiry: Yymmdd }),
+  /** The QR printed on the card (null when the profile has none). */
+  qr: z.string().nullable(),
+  /** Extra DG13 fields by field number (2024 cards: 16–20). Digits/dates are PrintableString, else UTF8String. */
+  dg13Extra: z.record(z.string().regex(/^\d+$/), z.string()).default({}),
+  /** TD3 data for the ICAO specimen passport (no DG13). */
+  passport: z
+    .object({
+      issuingState: z.string().length(3),
+      nationality: z.string().length(3),
+      surname: z.string(),
+      givenNames: z.string(),
+      personalNumber: z.string(),
+    })
+    .optional(),
+  note: z.string().optional(),
+});
+export type CitizenProfile = z.infer<typeof CitizenProfile>;
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const CITIZENS_DIR = path.resolve(HERE, '../../fixtures/citizens');
+
+function nfcDeep(value: unknown): unknown {
+  if (typeof value === 'string') return nfc(value);
+  if (Array.isArray(value)) return value.map(nfcDeep);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nfcDeep(v)]));
+  return value;
+}
+
+const cache = new Map<string, CitizenProfile>();
+
+/** Loads a profile by file path or by id (file stem in fixtures/citizens). Text is NFC. */
+export function loadProfile(pathOrId: string): CitizenProfile {
+  const file =
+    pathOrId.endsWith('.json') || pathOrId.includes('/') ? path.resolve(pathOrId) : path.join(CITIZENS_DIR, `${pathOrId}.json`);
+  const cached = cache.get(file);
+  if (cached) return cached;
+  if (!existsSync(file)) throw new SimulatorError('simulator.profile-not-found', `no citizen profile at ${file}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new SimulatorError('simulator.profile-invalid', `profile ${file} is not JSON: ${(e as Error).message}`);
+  }
+  const parsed = CitizenProfile.safeParse(nfcDeep(raw));
+  if (!parsed.success)
+    throw new SimulatorError('simulator.profile-invalid', `profile ${file} is invalid: ${parsed.error.message}`);
+  cache.set(file, parsed.data);
+  return parsed.data;
+}
+
+export function listProfiles(): CitizenProfile[] {
+  return readdirSync(CITIZENS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => loadProfile(path.join(CITIZENS_DIR, f)));
+}
+
+/**
+ * Expected expiry of a Vietnamese card from birth and issue dates (ISO), or null when it never expires.
+ * Milestones: 25/40/60 (Law 2014), 14/25/40/60 (Law 26/2023, cards from 2024-07-01). A card issued within
+ * 2 years before a milestone stays valid to the next one; none after 60. Day-month = birth day-month.
+ */
+export function expectedExpiry(dateOfBirth: string, issueDate: string): string | null {
+  const [by, bm, bd] = dateOfBirth.split('-');
+  const birthYear = Number(by);
+  const milestones = issueDate >= '2024-07-01' ? [14, 25, 40, 60] : [25, 40, 60];
+  const birthdayAt = (age: number): string => `${String(birthYear + age).padStart(4, '0')}-${bm}-${bd}`;
+  const twoYearsAfterIssue = `${String(Number(issueDate.slice(0, 4)) + 2).padStart(4, '0')}${issueDate.slice(4)}`;
+  const upcoming = milestones.filter((age) => birthdayAt(age) > issueDate);
+  for (const age of upcoming) {
+    if (birthdayAt(age) > twoYearsAfterIssue) return birthdayAt(age);
+  }
+  return null;
+}
