@@ -26,14 +26,24 @@ interface SrcProvince {
   wards: SrcWard[];
 }
 interface SrcOld {
-  provinces: { code: string; fullName: string; districts: { code: string; fullName: string; wards: { code: string; fullName: string }[] }[] }[];
+  provinces: {
+    code: string;
+    fullName: string;
+    districts: { code: string; fullName: string; wards: { code: string; fullName: string }[] }[];
+  }[];
 }
 interface SrcMap {
   columns: string[];
   rows: (string | number)[][];
 }
 
-const TYPE_CODE: Record<string, string> = { phuong: 'P', xa: 'X', dac_khu: 'D', thanh_pho_tw: 'T', tinh: 'N' };
+const TYPE_CODE: Record<string, string> = {
+  phuong: 'P',
+  xa: 'X',
+  dac_khu: 'D',
+  thanh_pho_tw: 'T',
+  tinh: 'N',
+};
 
 function read<T>(name: string): T {
   return JSON.parse(readFileSync(join(sourceDir, name), 'utf8')) as T;
@@ -86,9 +96,11 @@ export function build(): AdminUnitData {
   ]);
   return {
     meta: {
-      source: 'derived from /work/shared/data/admin-units (units.json, old-units-before-2025-07-01.json, old-to-new.json) by catalogue/admin-units/build.ts',
+      source:
+        'derived from /work/shared/data/admin-units (units.json, old-units-before-2025-07-01.json, old-to-new.json) by catalogue/admin-units/build.ts',
       types: 'P phường, X xã, D đặc khu, T thành phố trực thuộc trung ương, N tỉnh',
-      mapping: 'old ward row: [code, fullName, newCommuneCodes comma-joined]; more than one code = the old commune was split',
+      mapping:
+        'old ward row: [code, fullName, newCommuneCodes comma-joined]; more than one code = the old commune was split',
     },
     provinces,
     oldProvinces,

@@ -110,7 +110,11 @@ function foldSameLength(text: string): { chars: string[]; folded: string } {
   const chars = [...text];
   const folded = chars
     .map((ch) => {
-      const f = ch.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+      const f = ch
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[đĐ]/g, 'd')
+        .toLowerCase();
       return f.length === 1 ? f : ch.toLowerCase();
     })
     .join('');
@@ -251,7 +255,12 @@ const PROVINCE_ALIASES: Record<string, string> = {
 };
 
 function toPart(raw: string): Part {
-  const alias = PROVINCE_ALIASES[looseKey(raw).replace(/\s*\.\s*/g, '.').replace(/\.(?=\S)/, ' ')] ?? PROVINCE_ALIASES[looseKey(raw)];
+  const alias =
+    PROVINCE_ALIASES[
+      looseKey(raw)
+        .replace(/\s*\.\s*/g, '.')
+        .replace(/\.(?=\S)/, ' ')
+    ] ?? PROVINCE_ALIASES[looseKey(raw)];
   if (alias) return { raw, keys: [keysOf(alias)], levels: ['province'] };
   const { name, levels } = stripUnit(raw);
   const keys = [keysOf(name)];
@@ -314,14 +323,17 @@ function remapOld(parts: Part[]): RemapResult | null {
   // district: the next part from the right
   const dPart = parts[parts.length - 1 - used];
   if (!dPart) return null;
-  const districts = provinces.flatMap((p) => matchByName(p.districts, dPart, 'district').map((d) => ({ p, d })));
+  const districts = provinces.flatMap((p) =>
+    matchByName(p.districts, dPart, 'district').map((d) => ({ p, d })),
+  );
   if (!districts.length) return null;
   used += 1;
 
   const wPart = parts[parts.length - 1 - used];
   const candidates: { p: OldProvince; d: OldDistrict; w: OldWard | null }[] = [];
   if (wPart) {
-    for (const { p, d } of districts) for (const w of matchByName(d.wards, wPart, 'ward')) candidates.push({ p, d, w });
+    for (const { p, d } of districts)
+      for (const w of matchByName(d.wards, wPart, 'ward')) candidates.push({ p, d, w });
   }
   if (candidates.length) {
     used += 1;

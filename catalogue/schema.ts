@@ -1,0 +1,289 @@
+/**
+ * The catalogue's data model: services (the 25 essential services of Project 06) and versioned forms.
+ * Pure zod: used by the renderer (form engine), the host (re-validation) and the CLI (JSON Schema export).
+ */
+import { z } from 'zod';
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
+
+/** Every citizen-facing text exists in Vietnamese and English. */
+export const LocalText = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
+export type LocalText = z.infer<typeof LocalText>;
+
+/** A value no source collected: the catalogue says so instead of inventing it. */
+export const Unknown = z.object({ unknown: z.literal(true), reason: LocalText }).strict();
+export type Unknown = z.infer<typeof Unknown>;
+
+export const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+
+export const FieldType = z.enum([
+  'text',
+  'date',
+  'choice',
+  'address',
+  'person',
+  'table',
+  'yesno',
+  'number',
+  'phone',
+  'email',
+  'idNumber',
+]);
+export type FieldType = z.infer<typeof FieldType>;
+
+export const Keyboard = z.enum(['text', 'numeric', 'email', 'phone']);
+export type Keyboard = z.infer<typeof Keyboard>;
+
+/**
+ * Where a field's initial value comes from: `identity.<key of Identity>` (chip / QR) or
+ * `answer.<fieldId>` (an earlier answer in the same form).
+ */
+export const PrefillBinding = z
+  .string()
+  .regex(/^(identity|answer)\.[A-Za-z][A-Za-z0-9]*$/, 'prefill binding');
+
+export const Condition = z
+  .object({ field: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean()]) })
+  .strict();
+export type Condition = z.infer<typeof Condition>;
+/** One condition, or several that must all hold. */
+export const VisibleWhen = z.union([Condition, z.array(Condition).min(1)]);
+export type VisibleWhen = z.infer<typeof VisibleWhen>;
+
+export const Validation = z
+  .object({
+    /** ECMAScript regex the whole text must match (text-like fields). */
+    pattern: z.string().optional(),
+    /** number: value bounds; table: row count; date: ISO date bounds or `today`. */
+    min: z.union([z.number(), IsoDate, z.literal('today')]).optional(),
+    max: z.union([z.number(), IsoDate, z.literal('today')]).optional(),
+    minLength: z.number().int().nonnegative().optional(),
+    maxLength: z.number().int().positive().optional(),
+    /** date: accept `YYYY` or `YYYY-MM` (records that hold only the year of birth). */
+    allowPartial: z.boolean().optional(),
+    /** number: whole numbers only. */
+    integer: z.boolean().optional(),
+  })
+  .strict();
+export type Validation = z.infer<typeof Validation>;
+
+export const ChoiceOption = z.object({ value: z.string().min(1), label: LocalText }).strict();
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+
+const fieldBase = {
+  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'camelCase field id'),
+  type: FieldType,
+  label: LocalText,
+  help: LocalText.optional(),
+  required: z.boolean(),
+  validation: Validation.optional(),
+  options: z.array(ChoiceOption).min(2).optional(),
+  visibleWhen: VisibleWhen.optional(),
+  prefill: PrefillBinding.optional(),
+  keyboard: Keyboard.optional(),
+};
+
+/** A table column: any simple field type (not table / person / address). */
+export const Column = z
+  .object({ ...fieldBase, type: FieldType.exclude(['table', 'person', 'address']) })
+  .strict();
+export type Column = z.infer<typeof Column>;
+
+export const Field = z
+  .object({ ...fieldBase, columns: z.array(Column).min(1).optional() })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.type === 'choice' && !f.options)
+      ctx.addIssue({ code: 'custom', message: `choice field ${f.id} needs options` });
+    if (f.type !== 'choice' && f.options)
+      ctx.addIssue({ code: 'custom', message: `only choice fields have options (${f.id})` });
+    if (f.type === 'table' && !f.columns)
+      ctx.addIssue({ code: 'custom', message: `table field ${f.id} needs columns` });
+    if (f.type !== 'table' && f.columns)
+      ctx.addIssue({ code: 'custom', message: `only table fields have columns (${f.id})` });
+    if (f.validation?.pattern !== undefined) {
+      try {
+        new RegExp(f.validation.pattern, 'u');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `bad pattern in ${f.id}` });
+      }
+    }
+  });
+export type Field = z.infer<typeof Field>;
+
+/** One screen: one question group (GOV.UK "one thing per page"), at most a handful of fields. */
+export const Step = z
+  .object({
+    id: Id,
+    title: LocalText,
+    help: LocalText.optional(),
+    visibleWhen: VisibleWhen.optional(),
+    fields: z.array(Field).min(1).max(5),
+  })
+  .strict();
+export type Step = z.infer<typeof Step>;
+
+export const Fidelity = z.enum(['faithful', 'outline']);
+
+export const Form = z
+  .object({
+    id: Id,
+    /** Free label, unique per form id (e.g. `tt53-2025`). */
+    version: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+    /** Official form code as printed ("CT01", "Mẫu số 01/2025/LLTP"), when there is one. */
+    code: z.string().optional(),
+    title: LocalText,
+    effectiveFrom: IsoDate,
+    effectiveTo: IsoDate.optional(),
+    legalBasis: z.string().min(1),
+    source: z.string().min(1),
+    /** `faithful`: items follow the official form; `outline`: a reasonable model to verify against the form. */
+    fidelity: Fidelity,
+    notes: z.string().optional(),
+    steps: z.array(Step).min(1),
+  })
+  .strict()
+  .superRefine((form, ctx) => {
+    const seen = new Set<string>();
+    for (const step of form.steps)
+      for (const field of step.fields) {
+        if (seen.has(field.id))
+          ctx.addIssue({ code: 'custom', message: `duplicate field id ${field.id} in ${form.id}` });
+        seen.add(field.id);
+      }
+    if (form.effectiveTo && form.effectiveTo < form.effectiveFrom)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${form.id}@${form.version}: effectiveTo before effectiveFrom`,
+      });
+  });
+export type Form = z.infer<typeof Form>;
+
+// ---------------------------------------------------------------------------------------------
+// Services
+
+export const Category = z.enum([
+  'identity',
+  'residence',
+  'civil-status',
+  'travel',
+  'transport',
+  'tax-land',
+  'social-insurance',
+  'utilities',
+  'education',
+  'justice',
+  'business',
+]);
+export type Category = z.infer<typeof Category>;
+
+export const Level = z.enum(['commune', 'province', 'central']);
+export type Level = z.infer<typeof Level>;
+
+export const ProcedureCode = z
+  .object({
+    /** National procedure code (mã TTHC), e.g. `1.004194`. */
+    code: z.string().regex(/^\d\.\d{6}$/, 'procedure code d.dddddd'),
+    level: Level,
+    name: z.string().optional(),
+  })
+  .strict();
+export type ProcedureCode = z.infer<typeof ProcedureCode>;
+
+export const ProcessingTime = z.union([
+  z
+    .object({
+      value: z.number().nonnegative(),
+      unit: z.enum(['hour', 'working-day', 'day']),
+      text: LocalText,
+    })
+    .strict(),
+  Unknown,
+]);
+export type ProcessingTime = z.infer<typeof ProcessingTime>;
+
+export const Fee = z
+  .object({
+    channel: z.enum(['in-person', 'online', 'any']),
+    amountVnd: z.number().int().nonnegative(),
+    label: LocalText,
+    exemptions: z.array(LocalText),
+    /** The document the amount is read from (source key + file, or legal text). */
+    source: z.string().min(1),
+    /** null: in force when the source was crawled, start date not collected. */
+    effectiveFrom: IsoDate.nullable(),
+    effectiveTo: IsoDate.optional(),
+  })
+  .strict();
+export type Fee = z.infer<typeof Fee>;
+
+export const DocumentItem = z
+  .object({
+    id: Id,
+    name: LocalText,
+    count: z.number().int().positive(),
+    required: z.boolean(),
+    copy: z.enum(['original', 'copy', 'original-or-copy', 'show-original']).optional(),
+    /** When the item is only needed in some cases. */
+    when: LocalText.optional(),
+    /** The catalogue form that produces this item, if any. */
+    formId: Id.optional(),
+  })
+  .strict();
+export type DocumentItem = z.infer<typeof DocumentItem>;
+
+export const FormRef = z.object({ id: Id, version: z.string().min(1) }).strict();
+export type FormRef = z.infer<typeof FormRef>;
+
+export const LinkedComponent = z
+  .object({
+    /** Another catalogue service this component corresponds to, if any. */
+    serviceId: Id.optional(),
+    procedureCodes: z.array(ProcedureCode).optional(),
+    name: LocalText,
+    forms: z.array(FormRef),
+    /** Who processes this component (Công an xã, UBND xã, BHXH…). */
+    agency: LocalText,
+  })
+  .strict();
+export type LinkedComponent = z.infer<typeof LinkedComponent>;
+
+export const Source = z.object({ ref: z.string().min(1), supports: z.string().min(1) }).strict();
+
+export const KioskSupport = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('full'), note: LocalText.optional() }).strict(),
+  z.object({ mode: z.literal('info-only'), reason: LocalText }).strict(),
+]);
+export type KioskSupport = z.infer<typeof KioskSupport>;
+
+export const Delivery = z.enum(['counter', 'post', 'online', 'vneid']);
+
+export const Service = z
+  .object({
+    number: z.number().int().min(1).max(25),
+    id: Id,
+    name: LocalText,
+    /** Short name for tiles and search results. */
+    shortName: LocalText,
+    summary: LocalText,
+    category: Category,
+    procedureCodes: z.union([z.array(ProcedureCode).min(1), Unknown]),
+    levels: z.union([z.array(Level).min(1), Unknown]),
+    agency: LocalText,
+    processingTime: ProcessingTime,
+    fees: z.union([z.array(Fee), Unknown]),
+    documents: z.array(DocumentItem),
+    results: z.array(LocalText),
+    delivery: z.array(Delivery),
+    linkedServices: z.array(LinkedComponent).optional(),
+    forms: z.array(FormRef),
+    /** Extra search words (folded at load): colloquial names, old names, abbreviations. */
+    keywords: z.array(z.string()),
+    sources: z.array(Source).min(1),
+    kioskSupport: KioskSupport,
+  })
+  .strict();
+export type Service = z.infer<typeof Service>;
