@@ -45,7 +45,7 @@ describe('Appendix D: BAC', () => {
   });
   it('a tampered chip answer is refused', () => {
     const bad = Uint8Array.from(RESP);
-    bad[39] ^= 1;
+    bad[39] = bad[39]! ^ 1;
     expect(() => bacSessionFromResponse(KENC, KMAC, bad, RND_IC, RND_IFD, K_IFD)).toThrow(
       expect.objectContaining({ code: 'chip-bac-failed' }),
     );

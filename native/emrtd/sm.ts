@@ -43,13 +43,13 @@ export class SecureMessaging {
     const extended = needsExtended(cmd);
     const cla = cmd.cla | 0x0c;
     const header = Uint8Array.of(cla, cmd.ins, cmd.p1, cmd.p2);
-    let do87 = new Uint8Array(0);
+    let do87: Uint8Array = new Uint8Array(0);
     if (cmd.data && cmd.data.length > 0) {
       const enc = tdesEncrypt(this.ksEnc, pad(cmd.data));
       // Odd INS (e.g. READ BINARY B1) carries BER-TLV data: DO'85 without the padding-content indicator.
       do87 = cmd.ins & 1 ? encodeTlv(0x85, enc) : encodeTlv(0x87, concat(Uint8Array.of(0x01), enc));
     }
-    let do97 = new Uint8Array(0);
+    let do97: Uint8Array = new Uint8Array(0);
     if (cmd.le !== undefined) {
       const le = extended
         ? cmd.le === 65536

@@ -1,0 +1,227 @@
+/**
+ * Public API of the eMRTD stack: `readCard` (BAC → read → parse → verify → Identity) and `bacKeysFromQr`.
+ * Pure Node, no Electron.
+ */
+import type { ChipVerification, Identity, ActiveVerdict } from '../../common/identity';
+import { candidateExpiryDates } from '../qr/expiry-candidates';
+import { PcscError } from '../pcsc/errors';
+import type { CardTransport } from '../pcsc/card-transport';
+import { verifyActiveAuthentication, newChallenge, INTERNAL_AUTHENTICATE } from './active-auth';
+import { ChipError } from './errors';
+import { identityFromDg13, identityFromMrz } from './identity';
+import type { BacKey } from './keys';
+import { parseCom } from './lds/com';
+import { parseDg1, type Mrz } from './lds/dg1';
+import { parseDg13 } from './lds/dg13';
+import { parseDg14 } from './lds/dg14';
+import { parseDg15 } from './lds/dg15';
+import { parseDg2 } from './lds/dg2';
+import type { LdsFileName } from './lds/files';
+import { passiveAuthenticate } from './passive-auth';
+import { FileReader, type PartialFile, type ReadProgress, type ReadStrategyOptions } from './read-strategy';
+import { ChipSession } from './session';
+import { defaultTrustStore, type TrustStore } from './trust-store';
+
+export type { BacKey } from './keys';
+export type { LdsFileName } from './lds/files';
+export type { ReadProgress, PartialFile } from './read-strategy';
+export type { TrustStore } from './trust-store';
+export { ChipError } from './errors';
+export { defaultTrustStore, loadTrustStore, trustStoreFromPem } from './trust-store';
+
+export interface CardPhoto {
+  mime: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface CardReadResult {
+  files: Partial<Record<LdsFileName, Uint8Array>>;
+  identity: Identity | null;
+  photo: CardPhoto | null;
+  verification: ChipVerification;
+  apdus: number;
+  keyUsed: BacKey;
+}
+
+/** Where a read stopped (dropped card): pass it back as `opts.resume` to continue on the next session. */
+export interface ResumeState {
+  keyUsed: BacKey;
+  files: Partial<Record<LdsFileName, Uint8Array>>;
+  partial: PartialFile | null;
+}
+
+/** Error thrown by readCard when the card or reader went away; carries the resume state. */
+export class CardReadInterrupted extends ChipError {
+  constructor(
+    readonly cause: ChipError | PcscError,
+    readonly resume: ResumeState | null,
+  ) {
+    super(cause.code === 'pcsc-reader-gone' ? 'chip-reader-gone' : 'chip-card-removed', `read interrupted: ${cause.message}`);
+  }
+}
+
+export interface ReadCardOptions {
+  keys: BacKey[];
+  /** Default: COM, DG1, DG13, SOD, DG2, DG14, DG15 (only those EF.COM lists; DG3 can never be asked for). */
+  files?: LdsFileName[];
+  /** Default: the bundled CSCA store (native/emrtd/trust). */
+  trustStore?: TrustStore;
+  onProgress?: (p: ReadProgress) => void;
+  /** Called as soon as DG1, DG13 and SOD are in (before DG2), with the identity and a provisional verdict. */
+  onIdentity?: (identity: Identity | null, verification: ChipVerification) => void;
+  signal?: AbortSignal;
+  /** Continue a read interrupted by CardReadInterrupted. */
+  resume?: ResumeState;
+  strategy?: Omit<ReadStrategyOptions, 'onProgress'>;
+  /** Checking time for the certificate chain (default now). */
+  now?: Date;
+}
+
+export const DEFAULT_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD', 'DG2', 'DG14', 'DG15'];
+/** Files that make up "identity shown": after these, onIdentity fires. */
+const IDENTITY_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD'];
+
+function order(files: LdsFileName[]): LdsFileName[] {
+  const wanted = new Set(files);
+  const out = DEFAULT_FILES.filter((f) => wanted.has(f));
+  for (const f of files) if (!out.includes(f)) out.push(f);
+  return out;
+}
+
+function isTransportLoss(e: unknown): e is ChipError | PcscError {
+  if (e instanceof PcscError) return ['pcsc-card-removed', 'pcsc-reader-gone', 'pcsc-no-card', 'pcsc-timeout'].includes(e.code);
+  return false;
+}
+
+function identityOf(files: Partial<Record<LdsFileName, Uint8Array>>): Identity | null {
+  let mrz: Mrz | null = null;
+  try {
+    if (files.DG1) mrz = parseDg1(files.DG1);
+  } catch {
+    mrz = null;
+  }
+  if (files.DG13) {
+    try {
+      return identityFromDg13(parseDg13(files.DG13), mrz);
+    } catch {
+      /* fall back to DG1 */
+    }
+  }
+  return mrz ? identityFromMrz(mrz) : null;
+}
+
+async function activeAuthentication(
+  session: ChipSession,
+  files: Partial<Record<LdsFileName, Uint8Array>>,
+  listed: LdsFileName[] | null,
+): Promise<ActiveVerdict> {
+  if (!files.DG15) return listed && !listed.includes('DG15') ? 'unsupported' : 'not-checked';
+  let key;
+  try {
+    key = parseDg15(files.DG15);
+  } catch {
+    return 'unsupported';
+  }
+  let aaOid: string | null = null;
+  try {
+    if (files.DG14) aaOid = parseDg14(files.DG14).activeAuthenticationSignatureOid;
+  } catch {
+    aaOid = null;
+  }
+  const challenge = newChallenge();
+  const r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+  if (r.sw !== 0x9000 || r.data.length === 0) return 'failed';
+  return verifyActiveAuthentication(key, challenge, r.data, aaOid);
+}
+
+/** Reads and verifies an eMRTD through any CardTransport. */
+export async function readCard(transport: CardTransport, opts: ReadCardOptions): Promise<CardReadResult> {
+  const session = new ChipSession(transport, opts.signal);
+  const files: Partial<Record<LdsFileName, Uint8Array>> = { ...(opts.resume?.files ?? {}) };
+  const reader = new FileReader(session, { ...opts.strategy, onProgress: opts.onProgress });
+  const trustStore = opts.trustStore ?? defaultTrustStore();
+  let keyUsed: BacKey | null = null;
+  let partial = opts.resume?.partial ?? null;
+  try {
+    const keys = opts.resume ? [opts.resume.keyUsed, ...opts.keys.filter((k) => k !== opts.resume!.keyUsed)] : opts.keys;
+    keyUsed = await session.open(keys);
+    const requested = order(opts.files ?? DEFAULT_FILES);
+    let listed: LdsFileName[] | null = null;
+    if (!files.COM && (requested.includes('COM') || true)) {
+      const com = await reader.readFile('COM', partial);
+      if (com) files.COM = com;
+      partial = null;
+    }
+    if (files.COM) {
+      try {
+        listed = parseCom(files.COM).files;
+      } catch {
+        listed = null;
+      }
+    }
+    let identitySent = false;
+    for (const name of requested) {
+      if (name === 'COM' || files[name]) continue;
+      if (listed && name !== 'SOD' && !listed.includes(name)) continue;
+      if (IDENTITY_FILES.every((f) => !requested.includes(f) || files[f] || f === 'COM') && !identitySent) {
+        identitySent = true;
+        emitIdentity();
+      }
+      const bytes = await reader.readFile(name, partial?.file === name ? partial : null);
+      if (partial?.file === name) partial = null;
+      if (bytes) files[name] = bytes;
+    }
+    if (!identitySent) emitIdentity();
+    const passive = passiveAuthenticate(files, trustStore, opts.now).verdict;
+    const active = await activeAuthentication(session, files, listed);
+    if (!requested.includes('COM')) delete files.COM;
+    let photo: CardPhoto | null = null;
+    if (files.DG2) {
+      try {
+        photo = parseDg2(files.DG2);
+      } catch {
+        photo = null;
+      }
+    }
+    return { files, identity: identityOf(files), photo, verification: { passive, active }, apdus: session.apdus, keyUsed };
+  } catch (e) {
+    if (isTransportLoss(e)) {
+      const resume: ResumeState | null = keyUsed ? { keyUsed, files: { ...files }, partial: reader.current ?? partial } : null;
+      throw new CardReadInterrupted(e, resume);
+    }
+    throw e;
+  }
+
+  function emitIdentity(): void {
+    if (!opts.onIdentity) return;
+    const identity = identityOf(files);
+    const passive = files.SOD ? passiveAuthenticate(files, trustStore, opts.now).verdict : 'not-checked';
+    opts.onIdentity(identity, { passive, active: 'not-checked' });
+  }
+}
+
+/**
+ * BAC keys from a QR identity: docNo = last 9 digits of the 12-digit ID, DOB, and each candidate expiry
+ * (most likely first, `991231` among them). Dates are ISO `YYYY-MM-DD` (`ddMMyyyy` is accepted too).
+ */
+export function bacKeysFromQr(qr: { dateOfBirth: string; issueDate: string | null; idNumber: string }): BacKey[] {
+  const iso = (d: string | null): string | null => {
+    if (d === null) return null;
+    const m = /^(\d{2})(\d{2})(\d{4})$/.exec(d);
+    return m ? `${m[3]}-${m[2]}-${m[1]}` : d;
+  };
+  const digits = qr.idNumber.replace(/\D/g, '');
+  if (digits.length < 9) throw new ChipError('chip-bac-invalid-key', 'ID number must have at least 9 digits');
+  const documentNumber = digits.slice(-9);
+  const dob = iso(qr.dateOfBirth)!;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dob);
+  if (!m) throw new ChipError('chip-bac-invalid-key', 'a full date of birth is needed for the chip key');
+  const dateOfBirth = `${m[1]!.slice(2)}${m[2]}${m[3]}`;
+  return candidateExpiryDates({ dateOfBirth: dob, issueDate: iso(qr.issueDate) }).map((dateOfExpiry) => ({
+    documentNumber,
+    dateOfBirth,
+    dateOfExpiry,
+  }));
+}

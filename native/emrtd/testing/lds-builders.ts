@@ -1,0 +1,125 @@
+/** Test-only builders for LDS files: EF.COM, DG1, DG2, DG13, DG15, EF.SOD. */
+import { createHash } from 'node:crypto';
+import { concat } from '../bytes';
+import { encodeTlv } from '../tlv';
+import { checkDigit } from '../keys';
+import { LDS_FILES, dataGroupNumber, type LdsFileName } from '../lds/files';
+import { ctx, int, octets, oid, printable, seq, set, utf8 } from './der-builder';
+import { signer, type TestPki } from './test-pki';
+
+/** `extraTags`: tags of files this reader never reads (default DG3 0x63, as on real CCCDs). */
+export function buildCom(files: LdsFileName[], extraTags: number[] = [0x63]): Uint8Array {
+  const tags = [...files.filter((f) => f !== 'COM' && f !== 'SOD').map((f) => LDS_FILES[f].tag), ...extraTags];
+  return encodeTlv(
+    0x60,
+    concat(encodeTlv(0x5f01, Buffer.from('0107')), encodeTlv(0x5f36, Buffer.from('040000')), encodeTlv(0x5c, Uint8Array.from(tags))),
+  );
+}
+
+export function buildDg1(mrz: string): Uint8Array {
+  return encodeTlv(0x61, encodeTlv(0x5f1f, Buffer.from(mrz, 'latin1')));
+}
+
+/** A Vietnamese TD1 MRZ with valid check digits. */
+export function vnTd1(p: { id12: string; dob: string; sex: 'M' | 'F'; expiry: string; name: string }): string {
+  const doc = p.id12.slice(3);
+  const l1 = `IDVNM${doc}${checkDigit(doc)}${p.id12}<<${checkDigit(p.id12)}`;
+  const l2a = `${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}VNM`;
+  const opt2 = '<<<<<<<<<<<';
+  const composite = checkDigit(l1.slice(5, 30) + l2a.slice(0, 7) + l2a.slice(8, 15) + opt2);
+  const l3 = p.name.replace(/ /g, '<').padEnd(30, '<').slice(0, 30);
+  return l1 + l2a + opt2 + composite + l3;
+}
+
+/** DG13 record: `30 { 02 n, value… }`. A string value is UTF8String unless `printable`. */
+export function dg13Record(n: number, ...values: (Uint8Array | string)[]): Uint8Array {
+  return seq(int(n), ...values.map((v) => (typeof v === 'string' ? (/^[\d/]*$/.test(v) ? printable(v) : utf8(v)) : v)));
+}
+
+export function buildDg13(records: Uint8Array[], header: Uint8Array = concat(int(1), oid('1.3.6.1.4.1.99999.1'), int(records.length))): Uint8Array {
+  return encodeTlv(0x6d, concat(header, ...records));
+}
+
+/** A tiny but valid-looking JPEG stream with an SOF0 giving width×height. */
+export function fakeJpeg(width: number, height: number, size = 2000): Uint8Array {
+  const sof = Uint8Array.of(0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1);
+  const app0 = Uint8Array.of(0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0);
+  const filler = new Uint8Array(Math.max(0, size - 2 - app0.length - sof.length - 2)).map((_, i) => (i * 31) & 0x7f);
+  return concat(Uint8Array.of(0xff, 0xd8), app0, sof, filler, Uint8Array.of(0xff, 0xd9));
+}
+
+export function buildDg2(image: Uint8Array, width: number, height: number, dataType = 0): Uint8Array {
+  const info = Uint8Array.of(1, dataType, width >> 8, width & 0xff, height >> 8, height & 0xff, 1, 2, 0, 0, 0, 0);
+  const faceHeader = new Uint8Array(20);
+  const blockLength = 20 + info.length + image.length;
+  new DataView(faceHeader.buffer).setUint32(0, blockLength);
+  const recordLength = 14 + blockLength;
+  const general = new Uint8Array(14);
+  general.set([0x46, 0x41, 0x43, 0x00, 0x30, 0x31, 0x30, 0x00]);
+  new DataView(general.buffer).setUint32(8, recordLength);
+  new DataView(general.buffer).setUint16(12, 1);
+  const record = concat(general, faceHeader, info, image);
+  const bht = encodeTlv(0xa1, concat(encodeTlv(0x80, Uint8Array.of(1, 1)), encodeTlv(0x87, Uint8Array.of(1, 1)), encodeTlv(0x88, Uint8Array.of(0, 8))));
+  const template = encodeTlv(0x7f60, concat(bht, encodeTlv(0x5f2e, record)));
+  return encodeTlv(0x75, encodeTlv(0x7f61, concat(encodeTlv(0x02, Uint8Array.of(1)), template)));
+}
+
+export function buildDg15(spki: Uint8Array): Uint8Array {
+  return encodeTlv(0x6f, spki);
+}
+
+export function buildDg14AaInfo(signatureOid: string): Uint8Array {
+  return encodeTlv(0x6e, set(seq(oid('2.23.136.1.1.5'), int(1), oid(signatureOid))));
+}
+
+/** EF.SOD over `files` (data groups only) signed by the PKI's DS. `tamper` forges on purpose. */
+export function buildSod(
+  files: Partial<Record<LdsFileName, Uint8Array>>,
+  pki: TestPki,
+  tamper: { hashOf?: LdsFileName; signature?: boolean } = {},
+): Uint8Array {
+  const hashes: Uint8Array[] = [];
+  for (const [nameKey, bytes] of Object.entries(files) as [LdsFileName, Uint8Array][]) {
+    const n = dataGroupNumber(nameKey);
+    if (n === null) continue;
+    const h = new Uint8Array(createHash('sha256').update(bytes).digest());
+    if (tamper.hashOf === nameKey) h[0] = h[0]! ^ 0xff;
+    hashes.push(seq(int(n), octets(h)));
+  }
+  const lso = seq(int(0), seq(oid('2.16.840.1.101.3.4.2.1')), seq(...hashes));
+  const attrs = [
+    seq(oid('1.2.840.113549.1.9.3'), set(oid('2.23.136.1.1.1'))),
+    seq(oid('1.2.840.113549.1.9.4'), set(octets(new Uint8Array(createHash('sha256').update(lso).digest())))),
+  ];
+  const signedAttrsSet = set(...attrs);
+  const s = signer(pki.ds);
+  const signature = s.sign(signedAttrsSet);
+  if (tamper.signature) signature[signature.length - 3] = signature[signature.length - 3]! ^ 0x01;
+  // issuerAndSerialNumber from the DS certificate: tbs = SEQ{ [0] v, serial, alg, issuer, … }.
+  const sid = seq(issuerOf(pki.dsCert), serialOf(pki.dsCert));
+  const signerInfo = seq(int(1), sid, seq(oid('2.16.840.1.101.3.4.2.1')), ctx(0, ...attrs), s.algorithm, octets(signature));
+  const signedData = seq(
+    int(3),
+    set(seq(oid('2.16.840.1.101.3.4.2.1'))),
+    seq(oid('2.23.136.1.1.1'), ctx(0, octets(lso))),
+    ctx(0, pki.dsCert),
+    set(signerInfo),
+  );
+  return encodeTlv(0x77, seq(oid('1.2.840.113549.1.7.2'), ctx(0, signedData)));
+}
+
+import { parseTlvList } from '../tlv';
+function tbsParts(cert: Uint8Array) {
+  const [c] = parseTlvList(cert);
+  const [tbs] = parseTlvList(c!.value);
+  return parseTlvList(tbs!.value);
+}
+function raw(t: { tag: number; value: Uint8Array }): Uint8Array {
+  return encodeTlv(t.tag, t.value);
+}
+function serialOf(cert: Uint8Array): Uint8Array {
+  return raw(tbsParts(cert)[1]!);
+}
+function issuerOf(cert: Uint8Array): Uint8Array {
+  return raw(tbsParts(cert)[3]!);
+}
