@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileKeyProvider } from '../store/keys';
+import { KioskStore } from '../store/store';
+import { scratchDir } from '../store/test-helpers';
+import { startMockPortal, type StartedMockPortal } from '../portal/mock/start';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const COUNT = 50;
+const TRIALS = 30;
+const dir = scratchDir('crash-');
+const db = join(dir.dir, 'kiosk.db');
+const keys = join(dir.dir, 'keys', 'data.key');
+let mock: StartedMockPortal;
+
+/** Runs the driver; `killAfterMs` → SIGKILL that long after it reports `started`. */
+function runDriver(killAfterMs: number | null): Promise<{ done: boolean; committed: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'host/outbox/crash-driver.ts', '--db', db, '--keys', keys, '--portal', mock.url, '--count', String(COUNT)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let done = false;
+    let committed = 0;
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = JSON.parse(line) as { event: string };
+      if (m.event === 'started' && killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (m.event === 'committed') committed++;
+      if (m.event === 'done') done = true;
+    });
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 0) resolve({ done, committed });
+      else reject(new Error(`driver exited ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  mock = await startMockPortal({ port: 0, dbPath: join(dir.dir, 'portal.db'), stepMs: 60_000 });
+});
+afterAll(async () => {
+  await mock?.stop();
+  dir.cleanup();
+});
+
+describe('crash consistency (SIGKILL at random moments while the portal misbehaves)', () => {
+  it(`delivers each of ${COUNT} dossiers to the portal exactly once over ${TRIALS} kills and a final run`, async () => {
+    await mock.setFaults({ latencyMs: 3, errorRate: 0.15, timeoutRate: 0.03, dropAfterStoreRate: 0.2, duplicateRate: 0.1, expireSessionRate: 0.05, seed: 7 });
+    let killedMidway = 0;
+    for (let t = 0; t < TRIALS; t++) {
+      const r = await runDriver(Math.floor(Math.random() * 120));
+      if (!r.done) killedMidway++;
+    }
+    expect(killedMidway).toBeGreaterThan(TRIALS / 2);
+    const final = await runDriver(null);
+    expect(final.done).toBe(true);
+
+    const store = KioskStore.open({ path: db, keys: new FileKeyProvider(keys) });
+    const local = store.listOutbox(100_000);
+    store.close();
+    expect(local).toHaveLength(COUNT);
+    expect(new Set(local.map((r) => r.clientRef))).toEqual(new Set(Array.from({ length: COUNT }, (_, i) => `crash-${i}`)));
+    expect(local.every((r) => r.state === 'delivered' && r.purged)).toBe(true);
+
+    const remote = await mock.dossiers();
+    expect(remote).toHaveLength(COUNT);
+    const byKey = new Map(remote.map((d) => [d.IdempotencyKey, d.MaHoSo]));
+    expect(byKey.size).toBe(COUNT);
+    for (const r of local) expect(byKey.get(r.idempotencyKey)).toBe(r.dossierCode);
+    expect(new Set(remote.map((d) => d.MaHoSo)).size).toBe(COUNT);
+  });
+
+  it('leaves no personal data in clear in the database, WAL or SHM files', () => {
+    const citizens = (
+      JSON.parse(readFileSync(join(ROOT, 'fixtures/portal/citizens.json'), 'utf8')) as { citizens: { fullName: string; idNumber: string; phone: string }[] }
+    ).citizens;
+    const needles = citizens.flatMap((c) => [c.fullName, c.fullName.normalize('NFD'), c.idNumber, c.phone]).map((s) => Buffer.from(s, 'utf8'));
+    const files = [db, `${db}-wal`, `${db}-shm`].filter((f) => existsSync(f));
+    expect(files.length).toBeGreaterThanOrEqual(1);
+    const hits: string[] = [];
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      for (const n of needles) if (bytes.includes(n)) hits.push(`${f}: ${n.length} bytes`);
+    }
+    expect(hits).toEqual([]);
+  });
+});

@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileKeyProvider } from '../store/keys';
+import { KioskStore } from '../store/store';
+import { scratchDir } from '../store/test-helpers';
+import { FakePortal } from './fake-portal';
+import { Outbox, type OutboxSubmission } from './outbox';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+function submission(n: number, fee = 15000): OutboxSubmission {
+  return {
+    serviceId: 'temporary-residence',
+    feePaid: true,
+    dossier: {
+      procedureCode: '1.004194',
+      procedureName: 'Đăng ký tạm trú',
+      fieldCode: null,
+      applicant: { fullName: 'Trần Thị Mẫu Thử', idNumber: '048199900388', phone: null, email: null, kind: 'citizen' },
+      summary: `Hồ sơ ${n}`,
+      appointmentAt: null,
+      channel: 'in-person',
+      fees: fee ? [{ name: 'Lệ phí', code: 'LP', amountVnd: fee }] : [],
+      documents: [],
+      answers: { n },
+    },
+  };
+}
+
+function setup(portal = new FakePortal()) {
+  const s = scratchDir('outbox-');
+  const keyPath = join(s.dir, 'k');
+  const dbPath = join(s.dir, 'db');
+  const open = () => {
+    const store = KioskStore.open({ path: dbPath, keys: new FileKeyProvider(keyPath) });
+    const outbox = new Outbox({ store, portal, backoff: { baseMs: 5, capMs: 20 }, breaker: { failureThreshold: 2, openMs: 30 } });
+    return { store, outbox };
+  };
+  let cur = open();
+  cleanups.push(async () => {
+    await cur.outbox.stop();
+    cur.store.close();
+    s.cleanup();
+  });
+  return {
+    portal,
+    get store() {
+      return cur.store;
+    },
+    get outbox() {
+      return cur.outbox;
+    },
+    async restart() {
+      await cur.outbox.stop();
+      cur.store.close();
+      cur = open();
+      return cur;
+    },
+  };
+}
+
+describe('Outbox', () => {
+  it('commits first, returns a queued receipt, then delivers exactly once', async () => {
+    const t = setup();
+    const receipt = t.outbox.submit(submission(1));
+    expect(receipt).toMatchObject({ state: 'queued', dossierCode: null, maskedId: '0481******88', feeVnd: 15000, feePaid: true });
+    expect(receipt.localRef).toMatch(/^KIOSK-\d{6}-[0-9A-F]{8}$/);
+    const delivered = new Promise((r) => t.outbox.once('delivered', r));
+    t.outbox.start();
+    expect(await delivered).toMatchObject({ localRef: receipt.localRef, dossierCode: '000.00.01.H22-261123-0001', status: 2 });
+    const after = await t.outbox.waitForDelivery(receipt.localRef, 1000);
+    expect(after).toMatchObject({ state: 'delivered', dossierCode: '000.00.01.H22-261123-0001', applicant: null });
+    expect(t.portal.calls).toBe(1);
+    expect(t.portal.byKey.size).toBe(1);
+  });
+
+  it('keeps dossiers while the portal is down, reports the state, and delivers when it is back', async () => {
+    const t = setup();
+    t.portal.failWith = 'portal-unreachable';
+    const states: string[] = [];
+    t.outbox.on('state', (s) => states.push(s.portalState));
+    const refs = [1, 2, 3].map((n) => t.outbox.submit(submission(n)).localRef);
+    t.outbox.start();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.outbox.portalState).toBe('down');
+    expect(t.outbox.listQueue().filter((q) => q.state === 'queued')).toHaveLength(3);
+    t.portal.failWith = null;
+    await t.outbox.idle();
+    expect(t.outbox.portalState).toBe('up');
+    expect(states[0]).toBe('down');
+    expect(states.at(-1)).toBe('up');
+    for (const ref of refs) expect(t.store.findOutbox({ localRef: ref })?.state).toBe('delivered');
+    expect([...t.portal.byKey.values()].map((e) => e.requests)).toEqual([1, 1, 1]);
+  });
+
+  it('marks a refused dossier failed for staff, showing only the masked ID', async () => {
+    const t = setup();
+    t.portal.failWith = 'portal-rejected';
+    const failed = new Promise((r) => t.outbox.once('failed', r));
+    const { localRef } = t.outbox.submit(submission(1));
+    t.outbox.start();
+    expect(await failed).toEqual({ localRef, code: 'portal-rejected' });
+    const q = t.outbox.listQueue();
+    expect(q).toEqual([expect.objectContaining({ localRef, state: 'failed', lastError: 'portal-rejected', maskedId: '0481******88' })]);
+    expect(JSON.stringify(q)).not.toContain('Mẫu Thử');
+    expect(JSON.stringify(q)).not.toContain('048199900388');
+    expect(t.outbox.portalState).toBe('up');
+  });
+
+  it('resumes after a restart with the same idempotency key', async () => {
+    const t = setup();
+    t.portal.failWith = 'portal-timeout';
+    const { localRef } = t.outbox.submit(submission(1));
+    t.outbox.start();
+    await new Promise((r) => setTimeout(r, 30));
+    const key = t.store.findOutbox({ localRef })?.idempotencyKey;
+    const { outbox, store } = await t.restart();
+    t.portal.failWith = null;
+    outbox.start();
+    await outbox.idle();
+    expect(store.findOutbox({ localRef })).toMatchObject({ state: 'delivered', idempotencyKey: key });
+    expect([...t.portal.byKey.keys()]).toEqual([key]);
+  });
+
+  it('answers status lookups by local reference and by dossier code', async () => {
+    const t = setup();
+    t.portal.failWith = 'portal-unreachable';
+    const { localRef } = t.outbox.submit(submission(1, 0));
+    expect(await t.outbox.lookup({ localRef })).toMatchObject({ kind: 'queued', localRef, receipt: { feeVnd: 0, feePaid: true } });
+    t.portal.failWith = null;
+    t.outbox.start();
+    await t.outbox.idle();
+    const byRef = await t.outbox.lookup({ localRef });
+    expect(byRef).toMatchObject({ kind: 'portal', info: { dossierCode: '000.00.01.H22-261123-0001', status: 4 } });
+    expect(t.store.findOutbox({ localRef })?.portalStatus).toBe(4);
+    await expect(t.outbox.lookup({ dossierCode: 'abc' })).rejects.toMatchObject({ code: 'portal-invalid-dossier-code' });
+  });
+});
