@@ -2,7 +2,16 @@
  * The composer: the whole field value, with the word under the cursor kept as letters + tone so
  * that later keys can still change it. Text is always typed and erased at the end of the field.
  */
-import { appendLetter, applyEdit, EMPTY_WORD, renderWord, wordFromText, type Edit, type Word } from './core';
+import {
+  appendLetter,
+  applyEdit,
+  completeHorn,
+  EMPTY_WORD,
+  renderWord,
+  wordFromText,
+  type Edit,
+  type Word,
+} from './core';
 import { letterFromKey, type Tone } from './letters';
 import { isPossibleSyllable, splitSyllable, type ToneStyle } from './syllable';
 import { telexEdit } from './telex';
@@ -105,14 +114,35 @@ class ComposerImpl implements Composer {
     return this.accept(appendLetter(word, parsed.letter, parsed.tone), char, true);
   }
 
-  /** Takes the new word; when `check` and the word can no longer be Vietnamese, shows the keys as typed. */
+  /**
+   * Takes the new word. When `check` and the word can no longer be Vietnamese, a mark key is tried
+   * as a plain letter instead ("ngoeo": the second `o` is a letter, not ô), and failing that the
+   * keys are shown as typed.
+   */
   private accept(next: Word, char: string, check: boolean): void {
     const raw = next.raw + char;
-    if (check && this.composing && next.literal === null && !isPossibleSyllable(next.letters, next.tone)) {
-      this.word = { ...next, raw, literal: raw };
-    } else {
+    if (!check || !this.composing || next.literal !== null) {
       this.word = { ...next, raw };
+      return;
     }
+    const fixed = completeHorn(next);
+    if (isPossibleSyllable(fixed.letters, fixed.tone)) {
+      this.word = { ...fixed, raw };
+      return;
+    }
+    const parsed = letterFromKey(char);
+    const previous = this.word;
+    if (parsed !== null && previous.literal === null && next.letters.length <= previous.letters.length + 1) {
+      const plain = completeHorn(appendLetter(previous, parsed.letter, parsed.tone));
+      if (
+        plain.letters.length === previous.letters.length + 1 &&
+        isPossibleSyllable(plain.letters, plain.tone)
+      ) {
+        this.word = { ...plain, raw };
+        return;
+      }
+    }
+    this.word = { ...next, raw, literal: raw };
   }
 
   private appendLiteral(char: string): void {
@@ -122,7 +152,7 @@ class ComposerImpl implements Composer {
 
   private separator(char: string): void {
     this.commit();
-    this.before += char;
+    this.before = (this.before + char).normalize('NFC');
   }
 
   commit(): void {
@@ -178,7 +208,10 @@ class ComposerImpl implements Composer {
 
 function assertMethod(method: string): asserts method is InputMethod {
   if (!(INPUT_METHODS as readonly string[]).includes(method)) {
-    throw new KeyboardEngineError('keyboard.unknown-method', `Unknown input method "${method}" (expected telex, vni or off)`);
+    throw new KeyboardEngineError(
+      'keyboard.unknown-method',
+      `Unknown input method "${method}" (expected telex, vni or off)`,
+    );
   }
 }
 
@@ -189,7 +222,12 @@ export function createComposer(method: InputMethod, options: ComposerOptions = {
 }
 
 /** Types `keys` (a `\b` is a backspace) into a field holding `initial`; returns the field value. */
-export function applyKeys(method: InputMethod, keys: string, initial = '', options: ComposerOptions = {}): string {
+export function applyKeys(
+  method: InputMethod,
+  keys: string,
+  initial = '',
+  options: ComposerOptions = {},
+): string {
   const composer = createComposer(method, options);
   composer.reset(initial);
   for (const char of keys) {

@@ -3,7 +3,16 @@
  * operations a key can ask for (place a tone, add a circumflex, a horn, a breve, bar the d).
  * The methods (`telex.ts`, `vni.ts`) only map keys to these operations.
  */
-import { canTakeShape, isVowel, parseChar, renderLetter, type Letter, type Shape, type Tone } from './letters';
+import {
+  canTakeShape,
+  isVowel,
+  letterFromKey,
+  parseChar,
+  renderLetter,
+  type Letter,
+  type Shape,
+  type Tone,
+} from './letters';
 import { isPossibleSyllable, splitSyllable, tonePosition, type ToneStyle } from './syllable';
 
 /** The word under the cursor. */
@@ -31,7 +40,10 @@ export type Edit =
   | { readonly kind: 'bar' };
 
 /** `applied`: the word changed; `undone`: the key repeated a mark, which was removed (key becomes literal); `none`: not applicable. */
-export type EditResult = { readonly kind: 'applied'; readonly word: Word } | { readonly kind: 'undone'; readonly word: Word } | { readonly kind: 'none' };
+export type EditResult =
+  | { readonly kind: 'applied'; readonly word: Word }
+  | { readonly kind: 'undone'; readonly word: Word }
+  | { readonly kind: 'none' };
 
 export function renderWord(word: Word, style: ToneStyle): string {
   if (word.literal !== null) return word.literal;
@@ -77,7 +89,11 @@ interface ShapeChange {
 }
 
 /** Where Telex `w` goes: ươ (uo), ă after o (oă: hoặc), else the first u/o (ư, ơ), else a (ă). */
-function hornOrBreveChanges(letters: readonly Letter[], start: number, nucleus: readonly Letter[]): ShapeChange[] {
+function hornOrBreveChanges(
+  letters: readonly Letter[],
+  start: number,
+  nucleus: readonly Letter[],
+): ShapeChange[] {
   const pairs = hornTargets(letters, start, nucleus);
   if (pairs.length === 2) return [{ at: pairs, shape: 'horn' }];
   const oa = nucleus.findIndex((l, i) => l.base === 'o' && nucleus[i + 1]?.base === 'a');
@@ -111,7 +127,8 @@ export function applyEdit(word: Word, edit: Edit, key: string, style: ToneStyle)
   if (edit.kind === 'bar') {
     const first = letters[0];
     if (first === undefined || first.base !== 'd') return { kind: 'none' };
-    if (first.shape === 'bar') return undo({ ...word, letters: [withShape(first, 'none'), ...letters.slice(1)] }, key, style);
+    if (first.shape === 'bar')
+      return undo({ ...word, letters: [withShape(first, 'none'), ...letters.slice(1)] }, key, style);
     return { kind: 'applied', word: { ...word, letters: [withShape(first, 'bar'), ...letters.slice(1)] } };
   }
 
@@ -119,7 +136,9 @@ export function applyEdit(word: Word, edit: Edit, key: string, style: ToneStyle)
   let changes: ShapeChange[];
   switch (edit.kind) {
     case 'hat':
-      changes = [{ at: lastIndexWhere(nucleus, nucleusStart, (l) => edit.bases.includes(l.base)), shape: 'hat' }];
+      changes = [
+        { at: lastIndexWhere(nucleus, nucleusStart, (l) => edit.bases.includes(l.base)), shape: 'hat' },
+      ];
       break;
     case 'breve':
       changes = [{ at: lastIndexWhere(nucleus, nucleusStart, (l) => l.base === 'a'), shape: 'breve' }];
@@ -159,7 +178,16 @@ export function applyEdit(word: Word, edit: Edit, key: string, style: ToneStyle)
   return undo({ ...word, letters: undone }, keyLiteral, style);
 }
 
+/**
+ * The word after an undo, with the key typed as a plain letter. It stays in composition when it is
+ * still Vietnamese ("xooo" → "xoo", so "xooongf" → "xoòng"), else it is literal from here on.
+ */
 function undo(word: Word, key: string, style: ToneStyle): EditResult {
+  const parsed = key === '' ? null : letterFromKey(key);
+  if (parsed !== null && parsed.tone === 'none' && word.letters.every((l) => l.base !== 'w')) {
+    const letters = [...word.letters, parsed.letter];
+    if (isPossibleSyllable(letters, word.tone)) return { kind: 'undone', word: { ...word, letters } };
+  }
   return { kind: 'undone', word: { ...word, literal: renderWord(word, style) + key } };
 }
 
@@ -170,4 +198,21 @@ export function appendLetter(word: Word, letter: Letter, tone: Tone): Word {
     letters: [...word.letters, letter],
     tone: tone !== 'none' ? tone : word.tone,
   };
+}
+
+/**
+ * "ưo" is not a Vietnamese vowel group: once something follows the `o` (a letter or a tone), it
+ * can only be "ươ" ("buwoir" → "bưởi", "uwong" → "ương").
+ */
+export function completeHorn(word: Word): Word {
+  const { nucleus, nucleusStart } = splitSyllable(word.letters);
+  const i = nucleus.findIndex((l, k) => l.base === 'u' && l.shape === 'horn' && nucleus[k + 1]?.base === 'o');
+  if (i < 0) return word;
+  const at = nucleusStart + i + 1;
+  const o = word.letters[at]!;
+  if (o.shape !== 'none') return word;
+  if (at === word.letters.length - 1 && word.tone === 'none') return word;
+  const letters = [...word.letters];
+  letters[at] = withShape(o, 'horn');
+  return { ...word, letters };
 }

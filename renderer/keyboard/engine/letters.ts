@@ -90,7 +90,8 @@ export interface ParsedChar {
  * (digits, punctuation, letters of other alphabets, marks a Vietnamese letter cannot carry).
  */
 export function parseChar(char: string): ParsedChar | null {
-  if (char === 'đ' || char === 'Đ') return { letter: { base: 'd', shape: 'bar', upper: char === 'Đ' }, tone: 'none' };
+  if (char === 'đ' || char === 'Đ')
+    return { letter: { base: 'd', shape: 'bar', upper: char === 'Đ' }, tone: 'none' };
   const decomposed = [...char.normalize('NFD')];
   const head = decomposed[0];
   if (head === undefined) return null;

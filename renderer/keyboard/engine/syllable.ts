@@ -55,12 +55,22 @@ export function splitSyllable(letters: readonly Letter[]): Split {
 }
 
 const ONSETS = new Set(
-  ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh'].concat(
-    ['p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'],
-  ),
+  ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh'].concat([
+    'p',
+    'ph',
+    'qu',
+    'r',
+    's',
+    't',
+    'th',
+    'tr',
+    'v',
+    'x',
+  ]),
 );
-const CODAS = new Set(['', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't']);
-const STOP_CODAS = new Set(['c', 'ch', 'p', 't']);
+// `k` closes syllables of place names from the Central Highlands (Đắk Lắk, Đắk Nông, Ngọk Hồi).
+const CODAS = new Set(['', 'c', 'ch', 'k', 'm', 'n', 'ng', 'nh', 'p', 't']);
+const STOP_CODAS = new Set(['c', 'ch', 'k', 'p', 't']);
 const ALPHABET = new Set([...'abcdeghiklmnopqrstuvxy', 'đ']);
 
 interface Pattern {
@@ -74,14 +84,13 @@ function pattern(text: string, takesCoda: boolean): Pattern {
 
 /** Vowel nuclei of standard Vietnamese. Open-only nuclei end in a semivowel (i/y/o/u) or are ia/ua/ưa/uơ. */
 const NUCLEI: readonly Pattern[] = [
-  ...'aăâeêioôơuư'.split('').map((v) => pattern(v, true)),
-  pattern('y', false),
+  ...'aăâeêioôơuưy'.split('').map((v) => pattern(v, true)),
   ...['oa', 'oă', 'oe', 'oo', 'uâ', 'uê', 'uô', 'uy', 'ươ', 'iê', 'yê', 'uyê'].map((v) => pattern(v, true)),
-  ...['ai', 'ao', 'au', 'âu', 'ay', 'ây', 'eo', 'êu', 'ia', 'iu', 'oi', 'ôi', 'ơi', 'ua', 'ui', 'uơ'].map((v) =>
-    pattern(v, false),
+  ...['ai', 'ao', 'au', 'âu', 'ay', 'ây', 'eo', 'êu', 'ia', 'iu', 'oi', 'ôi', 'ơi', 'ua', 'ui', 'uơ'].map(
+    (v) => pattern(v, false),
   ),
-  ...['ưa', 'ưi', 'ưu', 'iêu', 'yêu', 'oai', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyu', 'ươi', 'ươu'].map((v) =>
-    pattern(v, false),
+  ...['ưa', 'ưi', 'ưu', 'iêu', 'yêu', 'oai', 'oay', 'oeo', 'uây', 'uôi', 'uya', 'uyu', 'ươi', 'ươu'].map(
+    (v) => pattern(v, false),
   ),
 ];
 
@@ -103,7 +112,7 @@ const join = (letters: readonly Letter[]): string => letters.map(baseKey).join('
 
 /**
  * True when the letters with this tone are a Vietnamese syllable or the beginning of one.
- * Checks the alphabet, onset, nucleus, coda, the c/k/q, g/gh, ng/ngh spelling rules, the codas
+ * Checks the alphabet, onset, nucleus, coda, the c/q, g/gh, ng/ngh spelling rules, the codas
  * ch/nh/ng after the right vowels, and that stop codas (c, ch, p, t) only take sắc or nặng.
  */
 export function isPossibleSyllable(letters: readonly Letter[], tone: Tone): boolean {
@@ -116,7 +125,8 @@ export function isPossibleSyllable(letters: readonly Letter[], tone: Tone): bool
   if (!ONSETS.has(onsetText)) return false;
   const first = nucleus[0]!;
   const front = first.base === 'e' || first.base === 'i' || first.base === 'y';
-  if ((onsetText === 'k' || onsetText === 'gh' || onsetText === 'ngh') && !front) return false;
+  // `k` also comes before a/o/u in proper names (Bắc Kạn, Kon Tum, Krông), so only gh and ngh are checked.
+  if ((onsetText === 'gh' || onsetText === 'ngh') && !front) return false;
   if ((onsetText === 'c' || onsetText === 'ng' || onsetText === 'g') && front) {
     // "gì", "gìn": g + i is allowed (the `i` is the nucleus when nothing vowel follows it).
     if (!(onsetText === 'g' && first.base === 'i' && nucleus.length === 1)) return false;
@@ -138,7 +148,7 @@ const MODERN_PAIRS = new Set(['oa', 'oe', 'uy']);
  * Index (in `letters`) of the vowel that carries the tone, or -1 when there is no vowel.
  *
  * 1. A vowel with a shape mark (ă â ê ô ơ ư) takes the tone; in ươ it is ơ (the last shaped one).
- * 2. Three vowels: the middle one (oái, khuỷu, ngoẹo).
+ * 2. Three vowels: the middle one (oái, khuỷu, ngoẹo), except uyê (on ê, even before the ê is typed).
  * 3. Two vowels followed by a coda: the second one (hoàn, toán, huých).
  * 4. Two vowels at the end: the first one (mùa, kìa, hai), except oa/oe/uy, which take it on the
  *    second vowel in the modern style (hoà, khoẻ, thuỷ) and on the first in the classic style
@@ -161,6 +171,8 @@ export function tonePosition(letters: readonly Letter[], style: ToneStyle): numb
     const shape = nucleus[i]!.shape;
     if (shape === 'hat' || shape === 'breve' || shape === 'horn') return start + i;
   }
+  // uyê is the one group of three whose tone is not on the middle vowel (nguyễn, khuyến).
+  if (nucleus.map((l) => l.base).join('') === 'uye') return start + 2;
   if (nucleus.length >= 3) return start + 1;
   if (coda.length > 0) return start + 1;
   const pair = nucleus.map((l) => l.base).join('');
