@@ -1,0 +1,13 @@
+/** Typed errors of receipt rendering. Citizen-facing sentences: renderer/i18n/errors/store.json. */
+export type ReceiptErrorCode = 'receipt-font-missing' | 'receipt-rasterizer-missing' | 'receipt-render-failed' | 'receipt-qr-invalid';
+
+export class ReceiptError extends Error {
+  override readonly name = 'ReceiptError';
+  constructor(
+    readonly code: ReceiptErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

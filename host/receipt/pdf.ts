@@ -1,0 +1,101 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { formatVietnamDate, formatVietnamDateTime } from '../portal/dates';
+import { ReceiptError } from './errors';
+import { resolveFonts, type ReceiptFonts } from './fonts';
+import { RECEIPT_TITLE, receiptQrText, type ReceiptData } from './receipt-data';
+
+export type Paper = 'a4' | '80mm';
+
+const MM = 72 / 25.4;
+/** 80 mm roll: fixed page long enough for the content; the thermal raster trims the blank tail. */
+const ROLL = { width: 80 * MM, height: 210 * MM, margin: 4 * MM };
+
+function vnd(n: number): string {
+  return `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
+}
+
+function stateLine(d: ReceiptData): string {
+  if (d.state === 'queued') return 'Đã ghi nhận, sẽ gửi lên Cổng Dịch vụ công';
+  if (d.state === 'failed') return 'Chưa gửi được — vui lòng liên hệ cán bộ tại quầy';
+  return 'Đã gửi và được Cổng Dịch vụ công tiếp nhận';
+}
+
+function rows(d: ReceiptData): [string, string][] {
+  const fee = d.feeVnd === 0 ? 'Miễn phí' : `${vnd(d.feeVnd)} (${d.feePaid ? 'đã thanh toán' : 'chưa thanh toán'})`;
+  return [
+    ['Mã hồ sơ', d.dossierCode ?? 'Chưa có (sẽ cấp khi gửi xong)'],
+    ['Số biên nhận', d.localRef],
+    ['Thủ tục', `${d.procedureName} (${d.procedureCode})`],
+    ...(d.applicantName ? ([['Người nộp', d.applicantName]] as [string, string][]) : []),
+    ['Số định danh', d.maskedId],
+    ['Thời gian tiếp nhận', formatVietnamDateTime(d.receivedAt)],
+    ['Ngày hẹn trả kết quả', d.appointmentAt === null ? 'Theo thông báo của cơ quan giải quyết' : formatVietnamDate(d.appointmentAt)],
+    ['Lệ phí', fee],
+    ['Tình trạng', stateLine(d)],
+  ];
+}
+
+/**
+ * Renders the receipt as a PDF (A4 or an 80 mm roll) with Noto Sans for full Vietnamese coverage and a QR
+ * carrying the TT 01/2023/TT-VPCP fields. Throws `receipt-font-missing` when the font is not installed.
+ */
+export async function renderReceiptPdf(d: ReceiptData, opts: { paper: Paper; fonts?: Partial<ReceiptFonts> }): Promise<Buffer> {
+  const fonts = resolveFonts(opts.fonts);
+  const qrPng = await QRCode.toBuffer(receiptQrText(d), { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
+  const roll = opts.paper === '80mm';
+  try {
+    const doc = new PDFDocument({
+      size: roll ? [ROLL.width, ROLL.height] : 'A4',
+      margin: roll ? ROLL.margin : 56,
+      info: { Title: RECEIPT_TITLE, Creator: d.issuingSystem },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const finished = new Promise<Buffer>((resolve, reject) => {
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+    });
+    doc.registerFont('body', fonts.regular);
+    doc.registerFont('bold', fonts.bold);
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    const left = doc.page.margins.left;
+    const size = roll ? { header: 7.5, title: 11, label: 7.5, value: 9, note: 7 } : { header: 11, title: 16, label: 10, value: 12, note: 9 };
+
+    doc.font('bold').fontSize(size.header).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center' });
+    doc.font('body').fontSize(size.header).text('Độc lập - Tự do - Hạnh phúc', { align: 'center' });
+    doc.moveDown(roll ? 0.6 : 1.2);
+    doc.font('bold').fontSize(size.title).text(RECEIPT_TITLE.toUpperCase(), { align: 'center' });
+    doc.moveDown(roll ? 0.5 : 1);
+
+    for (const [label, value] of rows(d)) {
+      if (roll) {
+        doc.font('body').fontSize(size.label).fillColor('#000').text(label, left, doc.y, { width });
+        doc.font('bold').fontSize(size.value).text(value, left, doc.y, { width });
+        doc.moveDown(0.25);
+      } else {
+        const y = doc.y;
+        doc.font('body').fontSize(size.label).text(label, left, y + 1.5, { width: 150 });
+        const yAfterLabel = doc.y;
+        doc.font('bold').fontSize(size.value).text(value, left + 160, y, { width: width - 160 });
+        doc.y = Math.max(doc.y, yAfterLabel) + 6;
+      }
+    }
+
+    const qrSize = roll ? Math.min(width, 56 * MM) : 150;
+    doc.moveDown(0.5);
+    const qrY = doc.y;
+    doc.image(qrPng, left + (width - qrSize) / 2, qrY, { width: qrSize, height: qrSize });
+    doc.y = qrY + qrSize + 6;
+    doc
+      .font('body')
+      .fontSize(size.note)
+      .text('Quét mã QR hoặc nhập mã hồ sơ tại kiosk hay trên Cổng Dịch vụ công quốc gia để tra cứu tình trạng hồ sơ.', left, doc.y, { width, align: 'center' });
+    doc.moveDown(0.3);
+    doc.text(`${d.issuingSystem} · In lúc ${formatVietnamDateTime(d.printedAt)}`, { width, align: 'center' });
+    doc.end();
+    return await finished;
+  } catch (err) {
+    throw new ReceiptError('receipt-render-failed', `could not render the ${opts.paper} receipt`, { cause: err });
+  }
+}
