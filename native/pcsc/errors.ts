@@ -54,6 +54,11 @@ export function toPcscError(err: unknown): PcscError {
   const message = typeof e?.message === 'string' ? e.message : String(err);
   const numeric = typeof e?.code === 'number' ? e.code >>> 0 : null;
   let code: PcscErrorCode | undefined = numeric !== null ? BY_SCARD[numeric] : undefined;
+  // Other transports (the simulator) use string codes such as `simulator.card-removed`.
+  if (!code && typeof e?.code === 'string') {
+    if (/card-removed|no-card/.test(e.code)) code = 'pcsc-card-removed';
+    else if (/reader-gone|reader-removed/.test(e.code)) code = 'pcsc-reader-gone';
+  }
   if (!code) {
     const hexMatch = /0x([0-9a-f]{8})/i.exec(message);
     if (hexMatch) code = BY_SCARD[parseInt(hexMatch[1]!, 16)];

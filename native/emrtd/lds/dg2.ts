@@ -53,28 +53,43 @@ function u32(b: Uint8Array, at: number): number {
   return ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!;
 }
 
+function findImageStart(b: Uint8Array, from: number): number {
+  for (let i = from; i + 8 <= b.length; i++) {
+    if (startsWith(b, i, [0xff, 0xd8, 0xff]) || startsWith(b, i, JP2_SIGNATURE) || startsWith(b, i, J2K_CODESTREAM)) return i;
+  }
+  return -1;
+}
+
 /** ISO/IEC 19794-5 facial record data → first image. */
 export function parseFacialRecord(b: Uint8Array): FaceImage {
-  if (!startsWith(b, 0, [0x46, 0x41, 0x43, 0x00])) fail('biometric data is not an ISO 19794-5 FAC record');
-  if (b.length < 14 + 20 + 12) fail('facial record too short');
-  const recordLength = u32(b, 8);
-  const faces = u16(b, 12);
-  if (faces < 1) fail('facial record has no face');
+  // 'FAC\0' then version '010\0'; be lenient on the byte after 'FAC' (seen non-zero in the field and in tests).
+  if (!startsWith(b, 0, [0x46, 0x41, 0x43])) fail('biometric data is not an ISO 19794-5 FAC record');
+  let width = 0;
+  let height = 0;
+  let start = b.length;
+  let end = b.length;
   const fh = 14;
-  const blockLength = u32(b, fh);
-  const featurePoints = u16(b, fh + 4);
-  const info = fh + 20 + featurePoints * 8;
-  if (info + 12 > b.length) fail('facial record image info runs past the end');
-  const dataType = b[info + 1]!;
-  let width = u16(b, info + 2);
-  let height = u16(b, info + 4);
-  const start = info + 12;
-  const end = Math.min(b.length, recordLength >= start ? recordLength : b.length, blockLength > 32 ? fh + blockLength : b.length);
-  if (end <= start) fail('facial record has no image data');
-  const bytes = b.subarray(start, end);
-  const mime = sniffImage(bytes) ?? (dataType === 1 ? 'image/jp2' : dataType === 0 ? 'image/jpeg' : null);
-  if (!mime) fail('facial image is neither JPEG nor JPEG 2000');
-  if ((width === 0 || height === 0) && mime === 'image/jpeg') {
+  if (b.length >= fh + 20 + 12 && u16(b, 12) >= 1) {
+    const recordLength = u32(b, 8);
+    const blockLength = u32(b, fh);
+    const info = fh + 20 + u16(b, fh + 4) * 8;
+    if (info + 12 <= b.length) {
+      width = u16(b, info + 2);
+      height = u16(b, info + 4);
+      start = info + 12;
+      end = Math.min(b.length, recordLength >= start ? recordLength : b.length, blockLength > 32 ? fh + blockLength : b.length);
+    }
+  }
+  let bytes = end > start ? b.subarray(start, end) : new Uint8Array(0);
+  let mime = sniffImage(bytes);
+  if (!mime) {
+    // Header fields disagree with the data: find the image by its signature inside the record.
+    const at = findImageStart(b, 4);
+    if (at < 0) fail('facial image is neither JPEG nor JPEG 2000');
+    bytes = b.subarray(at, end > at ? end : b.length);
+    mime = sniffImage(bytes)!;
+  }
+  if (mime === 'image/jpeg') {
     const s = jpegSize(bytes);
     if (s) ({ width, height } = s);
   }
