@@ -9,8 +9,8 @@ export const CAMERA_ERROR_CODES = ['qr-camera-denied', 'qr-camera-unavailable', 
 export type CameraErrorCode = (typeof CAMERA_ERROR_CODES)[number];
 
 /**
- * QR only, and byte segments decoded as UTF-8: without this hint ZXing guesses between ISO-8859-1, Shift_JIS and
- * UTF-8, and a guessed Latin-1 turns Vietnamese names into mojibake.
+ * QR only, and byte segments decoded as UTF-8. Without the hint ZXing guesses between ISO-8859-1, Shift_JIS and
+ * UTF-8 per segment; a wrong guess would turn a Vietnamese name into mojibake. The card's QR is UTF-8 (doc §8).
  */
 export function qrDecodeHints(): Map<DecodeHintType, unknown> {
   const hints = new Map<DecodeHintType, unknown>();
