@@ -21,22 +21,28 @@ function render(layout: KeyboardLayout, extra: Partial<Parameters<typeof OnScree
 function buttons(html: string): { key: string; label: string }[] {
   return [...html.matchAll(/<button[^>]*>/g)].map((m) => {
     const tag = m[0];
-    return { key: /data-key="([^"]*)"/.exec(tag)?.[1] ?? '', label: /aria-label="([^"]*)"/.exec(tag)?.[1] ?? '' };
+    return {
+      key: /data-key="([^"]*)"/.exec(tag)?.[1] ?? '',
+      label: /aria-label="([^"]*)"/.exec(tag)?.[1] ?? '',
+    };
   });
 }
 
 describe('OnScreenKeyboard markup', () => {
-  it.each(['text', 'numeric', 'email', 'phone'] as const)('%s: every key is a button with data-key and aria-label', (layout) => {
-    const keys = buttons(render(layout));
-    expect(keys.length).toBeGreaterThan(10);
-    for (const k of keys) {
-      expect(k.key).not.toBe('');
-      expect(k.label).not.toBe('');
-    }
-    expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
-    expect(keys.map((k) => k.key)).toContain('done');
-    expect(keys.map((k) => k.key)).toContain('backspace');
-  });
+  it.each(['text', 'numeric', 'email', 'phone'] as const)(
+    '%s: every key is a button with data-key and aria-label',
+    (layout) => {
+      const keys = buttons(render(layout));
+      expect(keys.length).toBeGreaterThan(10);
+      for (const k of keys) {
+        expect(k.key).not.toBe('');
+        expect(k.label).not.toBe('');
+      }
+      expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
+      expect(keys.map((k) => k.key)).toContain('done');
+      expect(keys.map((k) => k.key)).toContain('backspace');
+    },
+  );
 
   it('text layout: letters, digits, quick vowels, tones, shift, space and the method switch', () => {
     const html = render('text', { method: 'vni' });
@@ -67,12 +73,16 @@ describe('OnScreenKeyboard markup', () => {
     const email = buttons(render('email')).map((k) => k.key);
     expect(email).toEqual(expect.arrayContaining(['@', '.', '-', '_', 'dotcom', 'a', '0']));
     const phone = buttons(render('phone')).map((k) => k.key);
-    expect(phone.sort()).toEqual(['+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'backspace', 'done'].sort());
+    expect(phone.sort()).toEqual(
+      ['+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'backspace', 'done'].sort(),
+    );
   });
 
   it('numeric pad takes extra keys (e.g. "/" for dates)', () => {
     const keys = buttons(render('numeric', { extraKeys: ['/'] })).map((k) => k.key);
-    expect(keys.sort()).toEqual(['/', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'backspace', 'done'].sort());
+    expect(keys.sort()).toEqual(
+      ['/', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'backspace', 'done'].sort(),
+    );
   });
 
   it('translated labels are used for the named keys', () => {

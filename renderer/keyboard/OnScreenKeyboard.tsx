@@ -111,7 +111,13 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps): ReactNode {
     switch (key.kind) {
       case 'methods':
         return (
-          <div key={key.id} className="osk-methods" role="group" aria-label={labels.method ?? 'Kiểu gõ'} style={style}>
+          <div
+            key={key.id}
+            className="osk-methods"
+            role="group"
+            aria-label={labels.method ?? 'Kiểu gõ'}
+            style={style}
+          >
             {METHODS.map((m) => {
               const name = labels.methodNames[m] ?? m;
               const active = m === chosenMethod;
@@ -143,7 +149,14 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps): ReactNode {
         const name = labels.tones?.[key.tone] ?? DEFAULT_TONE_NAMES[key.tone];
         const sample = TONE_KEYS.find((t) => t.tone === key.tone)?.sample ?? '';
         return (
-          <Key key={key.id} id={key.id} label={name} className="osk-key--tone" style={style} onPress={() => press(key)}>
+          <Key
+            key={key.id}
+            id={key.id}
+            label={name}
+            className="osk-key--tone"
+            style={style}
+            onPress={() => press(key)}
+          >
             <span className="osk-tone-sample" aria-hidden="true">
               {sample}
             </span>
@@ -170,19 +183,40 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps): ReactNode {
         );
       case 'space':
         return (
-          <Key key={key.id} id={key.id} label={labels.space} className="osk-key--space" style={style} onPress={() => press(key)}>
+          <Key
+            key={key.id}
+            id={key.id}
+            label={labels.space}
+            className="osk-key--space"
+            style={style}
+            onPress={() => press(key)}
+          >
             {labels.space}
           </Key>
         );
       case 'backspace':
         return (
-          <Key key={key.id} id={key.id} label={labels.backspace} className="osk-key--backspace" style={style} onPress={() => press(key)}>
+          <Key
+            key={key.id}
+            id={key.id}
+            label={labels.backspace}
+            className="osk-key--backspace"
+            style={style}
+            onPress={() => press(key)}
+          >
             <span aria-hidden="true">⌫</span>
           </Key>
         );
       case 'done':
         return (
-          <Key key={key.id} id={key.id} label={labels.done} className="osk-key--done" style={style} onPress={() => press(key)}>
+          <Key
+            key={key.id}
+            id={key.id}
+            label={labels.done}
+            className="osk-key--done"
+            style={style}
+            onPress={() => press(key)}
+          >
             {labels.done}
           </Key>
         );

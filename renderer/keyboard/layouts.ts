@@ -73,7 +73,12 @@ export function layoutRows(layout: KeyboardLayout, options: LayoutOptions = {}):
         ...QWERTY,
         {
           id: 'bottom',
-          keys: [...chars('@.-_'), { id: 'dotcom', kind: 'char', text: '.com', wide: 1.5 }, { ...SPACE, wide: 2 }, DONE],
+          keys: [
+            ...chars('@.-_'),
+            { id: 'dotcom', kind: 'char', text: '.com', wide: 1.5 },
+            { ...SPACE, wide: 2 },
+            DONE,
+          ],
         },
       ];
     case 'phone':
@@ -89,11 +94,14 @@ export function layoutRows(layout: KeyboardLayout, options: LayoutOptions = {}):
         { id: 'row-1', keys: chars('123') },
         { id: 'row-2', keys: chars('456') },
         { id: 'row-3', keys: chars('789') },
-        { id: 'row-4', keys: [
+        {
+          id: 'row-4',
+          keys: [
             ...(options.extraKeys ?? []).map((k): KeySpec => ({ id: k, kind: 'char', text: k })),
             ...chars('0'),
             { ...BACKSPACE, wide: 1 },
-          ] },
+          ],
+        },
         { id: 'bottom', keys: [{ ...DONE, wide: 3 }] },
       ];
   }

@@ -28,7 +28,12 @@ export interface ComposerField {
   onKeyDown(event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>): void;
 }
 
-export function useComposerField({ value, onChange, method, toneStyle = 'modern' }: ComposerFieldOptions): ComposerField {
+export function useComposerField({
+  value,
+  onChange,
+  method,
+  toneStyle = 'modern',
+}: ComposerFieldOptions): ComposerField {
   const composer = useRef<Composer | null>(null);
   const latest = useRef({ value, onChange });
   useLayoutEffect(() => {
