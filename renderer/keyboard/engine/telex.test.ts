@@ -107,6 +107,11 @@ describe('telex: tones typed anywhere after the vowels', () => {
     ['truongwf', 'trường'],
     ['huowng', 'hương'],
     ['nuwowcs', 'nước'],
+    ['nuocsw', 'nước'],
+    ['cuowfi', 'cười'],
+    ['toansz', 'toan'],
+    ['chw', 'chư'],
+    ['chuw', 'chư'],
   ]);
 });
 
