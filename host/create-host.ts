@@ -2,6 +2,9 @@
  * Composition root: builds the host's services and binds them to KioskApi handlers.
  * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
  */
+import { communes, provinces, remapOldAddress } from '../catalogue/admin-units';
+import { getForm, loadCatalogue } from '../catalogue';
+import { homeScreen, searchServices } from '../catalogue/search';
 import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
 import { KioskHost } from './api/kiosk-host';
 import type { KioskConfig } from './config/config';
@@ -66,6 +69,54 @@ export function createHost(
     'simulator.showQr': async ({ profileId }) => {
       await requireSimulator().showQr(profileId);
       return { shown: true };
+    },
+    'catalogue.services': () => [...loadCatalogue().services],
+    'catalogue.form': ({ id, version }) => {
+      try {
+        return getForm(id, version);
+      } catch {
+        throw new KioskApiError('catalogue-form-not-found', `No form ${id}`);
+      }
+    },
+    'catalogue.home': () => {
+      const home = homeScreen(loadCatalogue().services);
+      return {
+        mostUsed: home.mostUsed.map((s) => s.id),
+        categories: home.categories.map((c) => ({
+          id: c.id,
+          label: c.label,
+          serviceIds: c.services.map((s) => s.id),
+        })),
+      };
+    },
+    'catalogue.search': ({ query }) =>
+      searchServices(query, { limit: 10 }).map((h) => ({ serviceId: h.service.id, score: h.score })),
+    'places.provinces': () => provinces().map((p) => ({ code: p.code, name: p.fullName })),
+    'places.communes': ({ provinceCode }) =>
+      communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
+    'places.remap': ({ text }) => {
+      const r = remapOldAddress(text);
+      const label = (c: { fullName: string; provinceName: string }): string =>
+        `${c.fullName}, ${c.provinceName}`;
+      if (r.status === 'unique')
+        return {
+          status: 'unique',
+          provinceCode: r.unit.provinceCode,
+          communeCode: r.unit.code,
+          label: label(r.unit),
+          detail: r.detail,
+        };
+      if (r.status === 'ambiguous')
+        return {
+          status: 'ambiguous',
+          detail: r.detail,
+          candidates: r.candidates.map((c) => ({
+            provinceCode: c.provinceCode,
+            communeCode: c.code,
+            label: label(c),
+          })),
+        };
+      return { status: 'not-found' };
     },
   });
 

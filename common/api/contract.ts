@@ -6,6 +6,7 @@
  * knows which. Every message is validated with these zod schemas at the host boundary.
  */
 import { z } from 'zod';
+import { Form, Service } from '../../catalogue/schema';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -47,6 +48,19 @@ export const SimulatorProfile = z.object({
 });
 export type SimulatorProfile = z.infer<typeof SimulatorProfile>;
 
+export const PlaceOption = z.object({ code: z.string(), name: z.string() });
+export const PlaceCandidate = z.object({
+  provinceCode: z.string(),
+  communeCode: z.string(),
+  label: z.string(),
+});
+export const RemapAnswer = z.discriminatedUnion('status', [
+  PlaceCandidate.extend({ status: z.literal('unique'), detail: z.string() }),
+  z.object({ status: z.literal('ambiguous'), candidates: z.array(PlaceCandidate), detail: z.string() }),
+  z.object({ status: z.literal('not-found') }),
+]);
+export type RemapAnswer = z.infer<typeof RemapAnswer>;
+
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
@@ -78,6 +92,34 @@ export const methods = {
     params: z.object({ profileId: z.string().min(1).max(64) }).strict(),
     result: z.object({ shown: z.boolean() }),
   },
+  'catalogue.services': { params: Empty, result: z.array(Service) },
+  'catalogue.form': {
+    params: z.object({ id: z.string().min(1).max(64), version: z.string().max(64).optional() }).strict(),
+    result: Form,
+  },
+  'catalogue.home': {
+    params: Empty,
+    result: z.object({
+      mostUsed: z.array(z.string()),
+      categories: z.array(
+        z.object({
+          id: z.string(),
+          label: z.object({ vi: z.string(), en: z.string() }),
+          serviceIds: z.array(z.string()),
+        }),
+      ),
+    }),
+  },
+  'catalogue.search': {
+    params: z.object({ query: z.string().max(200) }).strict(),
+    result: z.array(z.object({ serviceId: z.string(), score: z.number() })),
+  },
+  'places.provinces': { params: Empty, result: z.array(PlaceOption) },
+  'places.communes': {
+    params: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }).strict(),
+    result: z.array(PlaceOption),
+  },
+  'places.remap': { params: z.object({ text: z.string().max(500) }).strict(), result: RemapAnswer },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
