@@ -8,7 +8,14 @@
  */
 import { statSync, readFileSync } from 'node:fs';
 import { PcscService } from '../native/pcsc/pcsc-service';
-import { readCard, bacKeysFromQr, loadTrustStore, trustStoreFromPem, type BacKey, type LdsFileName } from '../native/emrtd/index';
+import {
+  readCard,
+  bacKeysFromQr,
+  loadTrustStore,
+  trustStoreFromPem,
+  type BacKey,
+  type LdsFileName,
+} from '../native/emrtd/index';
 import { isLdsFileName } from '../native/emrtd/lds/files';
 import { hex } from '../native/emrtd/bytes';
 import { parseCccdQr } from '../native/qr/payload';
@@ -53,7 +60,8 @@ function keysFrom(opts: Record<string, string | true>): BacKey[] {
   const documentNumber = str(opts, 'doc');
   const dateOfBirth = str(opts, 'dob');
   const dateOfExpiry = str(opts, 'expiry');
-  if (!documentNumber || !dateOfBirth || !dateOfExpiry) throw new CliError('cli-usage', 'give --doc --dob --expiry, or --qr');
+  if (!documentNumber || !dateOfBirth || !dateOfExpiry)
+    throw new CliError('cli-usage', 'give --doc --dob --expiry, or --qr');
   const doc = documentNumber.replace(/\D/g, '').length === 12 ? documentNumber.slice(-9) : documentNumber;
   return [{ documentNumber: doc, dateOfBirth, dateOfExpiry }];
 }
@@ -72,7 +80,11 @@ async function main(): Promise<void> {
       console.log(JSON.stringify({ readers: service.listReaders() }));
       return;
     }
-    if (cmd !== 'read') throw new CliError('cli-usage', 'usage: card list | card read [--reader NAME] (--doc --dob --expiry | --qr PAYLOAD) [--files …] --json');
+    if (cmd !== 'read')
+      throw new CliError(
+        'cli-usage',
+        'usage: card list | card read [--reader NAME] (--doc --dob --expiry | --qr PAYLOAD) [--files …] --json',
+      );
     const keys = keysFrom(opts);
     const filesOpt = str(opts, 'files');
     let files: LdsFileName[] | undefined;
@@ -90,7 +102,14 @@ async function main(): Promise<void> {
       const hexFiles: Record<string, string> = {};
       for (const [k, v] of Object.entries(r.files)) if (v) hexFiles[k] = hex(v);
       console.log(
-        JSON.stringify({ reader: transport.readerName, files: hexFiles, identity: r.identity, verification: r.verification, apdus: r.apdus, ms }),
+        JSON.stringify({
+          reader: transport.readerName,
+          files: hexFiles,
+          identity: r.identity,
+          verification: r.verification,
+          apdus: r.apdus,
+          ms,
+        }),
       );
     } finally {
       transport.disconnect();

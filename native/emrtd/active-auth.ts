@@ -5,7 +5,13 @@ import { concat, equalBytes } from './bytes';
 import { digest, SIGNATURE_HASH_BY_OID, verifyEcdsaPlain, type HashName } from './crypto/signature';
 import type { PublicKey } from './lds/public-key';
 
-const TRAILER_HASH: Record<number, HashName> = { 0x33: 'sha1', 0x38: 'sha224', 0x34: 'sha256', 0x36: 'sha384', 0x35: 'sha512' };
+const TRAILER_HASH: Record<number, HashName> = {
+  0x33: 'sha1',
+  0x38: 'sha224',
+  0x34: 'sha256',
+  0x36: 'sha384',
+  0x35: 'sha512',
+};
 const HASH_LENGTH: Record<HashName, number> = { sha1: 20, sha224: 28, sha256: 32, sha384: 48, sha512: 64 };
 
 function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
@@ -31,7 +37,11 @@ function toBytes(n: bigint, length: number): Uint8Array {
 }
 
 /** ISO/IEC 9796-2 digital signature scheme 1 (partial message recovery) over the challenge. */
-export function verifyRsaIso9796(key: Extract<PublicKey, { kind: 'rsa' }>, challenge: Uint8Array, signature: Uint8Array): boolean {
+export function verifyRsaIso9796(
+  key: Extract<PublicKey, { kind: 'rsa' }>,
+  challenge: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   let s = 0n;
   for (const b of signature) s = (s << 8n) | BigInt(b);
   if (s >= key.n) return false;
@@ -44,7 +54,7 @@ export function verifyRsaIso9796(key: Extract<PublicKey, { kind: 'rsa' }>, chall
   }
   // With a modulus bit length ≡ 1 mod 8 the leading byte of the padded form is dropped.
   if (bytes[0] === 0x00) bytes = bytes.subarray(1);
-  let trailer = 1;
+  let trailer: number;
   let hash: HashName = 'sha1';
   if (bytes[bytes.length - 1] === 0xbc) trailer = 1;
   else if (bytes[bytes.length - 1] === 0xcc) {

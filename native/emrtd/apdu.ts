@@ -21,7 +21,8 @@ export function needsExtended(cmd: CommandApdu): boolean {
 export function encodeApdu(cmd: CommandApdu): Uint8Array {
   const data = cmd.data ?? new Uint8Array(0);
   if (data.length > 65535) throw new ChipError('chip-apdu-invalid', 'APDU data too long');
-  if (cmd.le !== undefined && (cmd.le < 1 || cmd.le > 65536)) throw new ChipError('chip-apdu-invalid', 'Le out of range');
+  if (cmd.le !== undefined && (cmd.le < 1 || cmd.le > 65536))
+    throw new ChipError('chip-apdu-invalid', 'Le out of range');
   const header = [cmd.cla & 0xff, cmd.ins & 0xff, cmd.p1 & 0xff, cmd.p2 & 0xff];
   const out: number[] = [...header];
   if (!needsExtended(cmd)) {

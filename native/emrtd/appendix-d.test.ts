@@ -63,7 +63,9 @@ describe('Appendix D: BAC', () => {
     };
     const sm = await performBac(transport, KEY, { rndIfd: RND_IFD, kIfd: K_IFD });
     expect(sent[0]).toBe('0084000008');
-    expect(sent[1]).toBe('008200002872C29C2371CC9BDB65B779B8E8D37B29ECC154AA56A8799FAE2F498F76ED92F25F1448EEA8AD90A728');
+    expect(sent[1]).toBe(
+      '008200002872C29C2371CC9BDB65B779B8E8D37B29ECC154AA56A8799FAE2F498F76ED92F25F1448EEA8AD90A728',
+    );
     expect(hex(sm.sendSequenceCounter)).toBe(hex(SSC));
   });
 });
@@ -79,12 +81,16 @@ describe('Appendix D: secure messaging', () => {
     expect(r1).toEqual({ data: new Uint8Array(0), sw: 0x9000, plain: false });
     expect(hex(sm.sendSequenceCounter)).toBe('887022120C06C228');
 
-    expect(hex(sm.wrap({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 4 }))).toBe('0CB000000D9701048E08ED6705417E96BA5500');
+    expect(hex(sm.wrap({ cla: 0, ins: 0xb0, p1: 0, p2: 0, le: 4 }))).toBe(
+      '0CB000000D9701048E08ED6705417E96BA5500',
+    );
     const r2 = sm.unwrap(fromHex('8709019FF0EC34F9922651990290008E08AD55CC17140B2DED9000'));
     expect(hex(r2.data)).toBe('60145F01');
     expect(r2.sw).toBe(0x9000);
 
-    expect(hex(sm.wrap({ cla: 0, ins: 0xb0, p1: 0, p2: 4, le: 18 }))).toBe('0CB000040D9701128E082EA28A70F3C7B53500');
+    expect(hex(sm.wrap({ cla: 0, ins: 0xb0, p1: 0, p2: 4, le: 18 }))).toBe(
+      '0CB000040D9701128E082EA28A70F3C7B53500',
+    );
     const r3 = sm.unwrap(
       fromHex('871901FB9235F4E4037F2327DCC8964F1F9B8C30F42C8E2FFF224A990290008E08C8B2787EAEA07D749000'),
     );

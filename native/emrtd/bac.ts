@@ -33,10 +33,12 @@ export function bacSessionFromResponse(
   rndIfd: Uint8Array,
   kIfd: Uint8Array,
 ): { kIc: Uint8Array; ksEnc: Uint8Array; ksMac: Uint8Array; ssc: Uint8Array } {
-  if (responseData.length !== 40) throw new ChipError('chip-bac-failed', 'MUTUAL AUTHENTICATE response must be 40 bytes');
+  if (responseData.length !== 40)
+    throw new ChipError('chip-bac-failed', 'MUTUAL AUTHENTICATE response must be 40 bytes');
   const eIc = responseData.subarray(0, 32);
   const mIc = responseData.subarray(32, 40);
-  if (!equalBytes(retailMac(kMac, eIc), mIc)) throw new ChipError('chip-bac-failed', 'chip MAC does not verify');
+  if (!equalBytes(retailMac(kMac, eIc), mIc))
+    throw new ChipError('chip-bac-failed', 'chip MAC does not verify');
   const r = tdesDecrypt(kEnc, eIc);
   if (!equalBytes(r.subarray(0, 8), rndIc) || !equalBytes(r.subarray(8, 16), rndIfd))
     throw new ChipError('chip-bac-failed', 'chip did not return our challenge');
@@ -59,18 +61,26 @@ export interface BacRandom {
  * Runs BAC with one key. Throws ChipError `chip-bac-failed` with `details.sw` 0x6300 when the key is wrong.
  * Returns the secure-messaging channel state and the number of APDUs used (2).
  */
-export async function performBac(transport: CardTransport, key: BacKey, random?: BacRandom): Promise<SecureMessaging> {
+export async function performBac(
+  transport: CardTransport,
+  key: BacKey,
+  random?: BacRandom,
+): Promise<SecureMessaging> {
   const { kEnc, kMac } = deriveBacKeys(key);
   const challenge = splitResponse(await transport.transmit(GET_CHALLENGE));
   if (challenge.sw !== 0x9000 || challenge.data.length !== 8)
-    throw new ChipError('chip-bac-failed', `GET CHALLENGE failed (SW ${swHex(challenge.sw)})`, { sw: challenge.sw });
+    throw new ChipError('chip-bac-failed', `GET CHALLENGE failed (SW ${swHex(challenge.sw)})`, {
+      sw: challenge.sw,
+    });
   const rndIc = Uint8Array.from(challenge.data);
   const rndIfd = random?.rndIfd ?? new Uint8Array(randomBytes(8));
   const kIfd = random?.kIfd ?? new Uint8Array(randomBytes(16));
   const { command } = mutualAuthenticateData(kEnc, kMac, rndIc, rndIfd, kIfd);
   const resp = splitResponse(await transport.transmit(command));
   if (resp.sw !== 0x9000)
-    throw new ChipError('chip-bac-failed', `MUTUAL AUTHENTICATE failed (SW ${swHex(resp.sw)})`, { sw: resp.sw });
+    throw new ChipError('chip-bac-failed', `MUTUAL AUTHENTICATE failed (SW ${swHex(resp.sw)})`, {
+      sw: resp.sw,
+    });
   const s = bacSessionFromResponse(kEnc, kMac, resp.data, rndIc, rndIfd, kIfd);
   return new SecureMessaging(s.ksEnc, s.ksMac, s.ssc);
 }

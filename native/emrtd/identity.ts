@@ -12,9 +12,12 @@ export function parseVnDate(text: string | null): string | null {
   let m = '00';
   let y: string;
   let match;
-  if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t))) [, d, m, y] = match as unknown as [string, string, string, string];
-  else if ((match = /^(\d{2})(\d{2})(\d{4})$/.exec(t))) [, d, m, y] = match as unknown as [string, string, string, string];
-  else if ((match = /^(\d{1,2})[/.-](\d{4})$/.exec(t))) [, m, y] = match as unknown as [string, string, string];
+  if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t)))
+    [, d, m, y] = match as unknown as [string, string, string, string];
+  else if ((match = /^(\d{2})(\d{2})(\d{4})$/.exec(t)))
+    [, d, m, y] = match as unknown as [string, string, string, string];
+  else if ((match = /^(\d{1,2})[/.-](\d{4})$/.exec(t)))
+    [, m, y] = match as unknown as [string, string, string];
   else if ((match = /^(\d{4})$/.exec(t))) y = match[1]!;
   else return null;
   const dn = Number(d);
@@ -62,7 +65,8 @@ export function identityFromDg13(dg13: Dg13, mrz: Mrz | null): Identity | null {
   const oldIdNumber = f15 && OLD_ID.test(f15) ? f15 : f16 && OLD_ID.test(f16) ? f16 : null;
   const expiryText = dg13Text(dg13, 12);
   let expiryDate = parseVnDate(expiryText);
-  if (!expiryText && mrz) expiryDate = mrz.dateOfExpiry === '991231' ? null : mrzDateToIso(mrz.dateOfExpiry, 'expiry');
+  if (!expiryText && mrz)
+    expiryDate = mrz.dateOfExpiry === '991231' ? null : mrzDateToIso(mrz.dateOfExpiry, 'expiry');
   if (expiryDate === '2099-12-31') expiryDate = null;
   const parents = dg13.fields.get(13)?.values ?? [];
   const spouse = dg13.fields.get(14)?.values ?? [];

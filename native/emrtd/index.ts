@@ -58,7 +58,10 @@ export class CardReadInterrupted extends ChipError {
     readonly cause: ChipError | PcscError,
     readonly resume: ResumeState | null,
   ) {
-    super(cause.code === 'pcsc-reader-gone' ? 'chip-reader-gone' : 'chip-card-removed', `read interrupted: ${cause.message}`);
+    super(
+      cause.code === 'pcsc-reader-gone' ? 'chip-reader-gone' : 'chip-card-removed',
+      `read interrupted: ${cause.message}`,
+    );
   }
 }
 
@@ -91,7 +94,8 @@ function order(files: LdsFileName[]): LdsFileName[] {
 }
 
 function isTransportLoss(e: unknown): e is ChipError | PcscError {
-  if (e instanceof PcscError) return ['pcsc-card-removed', 'pcsc-reader-gone', 'pcsc-no-card', 'pcsc-timeout'].includes(e.code);
+  if (e instanceof PcscError)
+    return ['pcsc-card-removed', 'pcsc-reader-gone', 'pcsc-no-card', 'pcsc-timeout'].includes(e.code);
   return false;
 }
 
@@ -145,11 +149,14 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
   let keyUsed: BacKey | null = null;
   let partial = opts.resume?.partial ?? null;
   try {
-    const keys = opts.resume ? [opts.resume.keyUsed, ...opts.keys.filter((k) => k !== opts.resume!.keyUsed)] : opts.keys;
+    const keys = opts.resume
+      ? [opts.resume.keyUsed, ...opts.keys.filter((k) => k !== opts.resume!.keyUsed)]
+      : opts.keys;
     keyUsed = await session.open(keys);
     const requested = order(opts.files ?? DEFAULT_FILES);
     let listed: LdsFileName[] | null = null;
-    if (!files.COM && (requested.includes('COM') || true)) {
+    // EF.COM is always read (it says which DGs exist), and dropped from the result if not requested.
+    if (!files.COM) {
       const com = await reader.readFile('COM', partial);
       if (com) files.COM = com;
       partial = null;
@@ -185,10 +192,19 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
         photo = null;
       }
     }
-    return { files, identity: identityOf(files), photo, verification: { passive, active }, apdus: session.apdus, keyUsed };
+    return {
+      files,
+      identity: identityOf(files),
+      photo,
+      verification: { passive, active },
+      apdus: session.apdus,
+      keyUsed,
+    };
   } catch (e) {
     if (isTransportLoss(e)) {
-      const resume: ResumeState | null = keyUsed ? { keyUsed, files: { ...files }, partial: reader.current ?? partial } : null;
+      const resume: ResumeState | null = keyUsed
+        ? { keyUsed, files: { ...files }, partial: reader.current ?? partial }
+        : null;
       throw new CardReadInterrupted(e, resume);
     }
     throw e;
@@ -206,7 +222,11 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
  * BAC keys from a QR identity: docNo = last 9 digits of the 12-digit ID, DOB, and each candidate expiry
  * (most likely first, `991231` among them). Dates are ISO `YYYY-MM-DD` (`ddMMyyyy` is accepted too).
  */
-export function bacKeysFromQr(qr: { dateOfBirth: string; issueDate: string | null; idNumber: string }): BacKey[] {
+export function bacKeysFromQr(qr: {
+  dateOfBirth: string;
+  issueDate: string | null;
+  idNumber: string;
+}): BacKey[] {
   const iso = (d: string | null): string | null => {
     if (d === null) return null;
     const m = /^(\d{2})(\d{2})(\d{4})$/.exec(d);

@@ -30,7 +30,8 @@ export function checkDigit(field: string): number {
 /** `docNo(≥9, padded with <) + cd + DOB + cd + expiry + cd`. */
 export function mrzInformation(key: BacKey): string {
   const doc = key.documentNumber.toUpperCase().replace(/ /g, '<');
-  if (!/^[0-9A-Z<]{1,}$/.test(doc)) throw new ChipError('chip-bac-invalid-key', 'document number must be MRZ characters');
+  if (!/^[0-9A-Z<]{1,}$/.test(doc))
+    throw new ChipError('chip-bac-invalid-key', 'document number must be MRZ characters');
   if (!/^\d{6}$/.test(key.dateOfBirth) || !/^\d{6}$/.test(key.dateOfExpiry))
     throw new ChipError('chip-bac-invalid-key', 'dates must be YYMMDD');
   const docField = doc.length < 9 ? doc.padEnd(9, '<') : doc;

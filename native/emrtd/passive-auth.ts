@@ -20,7 +20,9 @@ export interface PassiveAuthResult {
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 
 function bytesOf(buf: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return buf instanceof ArrayBuffer
+    ? new Uint8Array(buf)
+    : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
 function spkiOf(cert: pkijs.Certificate): Uint8Array {
@@ -84,7 +86,8 @@ export function passiveAuthenticate(
     if (n === null) continue;
     const expected = sod.lso.hashes.get(n);
     if (!expected) return { verdict: 'hash-mismatch', reason: `${name} has no hash in the SOD` };
-    if (!equalBytes(expected, digest(hash, bytes))) return { verdict: 'hash-mismatch', reason: `${name} hash differs from the SOD` };
+    if (!equalBytes(expected, digest(hash, bytes)))
+      return { verdict: 'hash-mismatch', reason: `${name} hash differs from the SOD` };
   }
   // 2. SOD signature with the Document Signer certificate.
   const si = sod.signerInfo;
@@ -109,15 +112,19 @@ export function passiveAuthenticate(
       data: signed,
       signature: bytesOf(si.signature.valueBlock.valueHexView),
     });
-    if (!ok) return { verdict: 'bad-signature', reason: 'SOD signature does not verify with the DS certificate' };
+    if (!ok)
+      return { verdict: 'bad-signature', reason: 'SOD signature does not verify with the DS certificate' };
   } catch (e) {
     if (e instanceof ChipError) return { verdict: 'bad-signature', reason: e.message };
     throw e;
   }
   // 3. DS chained to a trusted CSCA.
-  const csca = trustStore.certificates.find((c) => sameName(c.subject, ds.issuer) && certificateSignedBy(ds, c));
+  const csca = trustStore.certificates.find(
+    (c) => sameName(c.subject, ds.issuer) && certificateSignedBy(ds, c),
+  );
   if (!csca) return { verdict: 'unknown-csca', reason: 'no trusted CSCA signed the DS certificate' };
   // 4. Validity of the chain at the checking time.
-  if (!validAt(ds, at) || !validAt(csca, at)) return { verdict: 'expired-chain', reason: 'DS or CSCA certificate not valid now' };
+  if (!validAt(ds, at) || !validAt(csca, at))
+    return { verdict: 'expired-chain', reason: 'DS or CSCA certificate not valid now' };
   return { verdict: 'valid', reason: 'hashes, SOD signature and chain verified' };
 }

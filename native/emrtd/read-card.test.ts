@@ -27,11 +27,19 @@ describe('readCard', () => {
     expect(Object.keys(r.files).sort()).toEqual(['COM', 'DG1', 'DG13', 'DG2', 'SOD']);
     for (const k of Object.keys(r.files) as (keyof typeof files)[]) expect(r.files[k]).toEqual(files[k]);
     expect(r.verification).toEqual({ passive: 'valid', active: 'unsupported' });
-    expect(Identity.parse(r.identity)).toMatchObject({ idNumber: '001090012345', fullName: 'Nguyễn Thị Thu Hà', cardType: 'cccd-2021' });
+    expect(Identity.parse(r.identity)).toMatchObject({
+      idNumber: '001090012345',
+      fullName: 'Nguyễn Thị Thu Hà',
+      cardType: 'cccd-2021',
+    });
     expect(early).toMatchObject({ idNumber: '001090012345' });
     expect(r.photo).toMatchObject({ mime: 'image/jpeg', width: 480, height: 640 });
     expect(r.keyUsed).toEqual(CITIZEN_KEY);
-    expect(progress.at(-1)).toMatchObject({ file: 'DG2', bytes: files.DG2!.length, total: files.DG2!.length });
+    expect(progress.at(-1)).toMatchObject({
+      file: 'DG2',
+      bytes: files.DG2!.length,
+      total: files.DG2!.length,
+    });
     // Never DG3 (listed in EF.COM), never SELECT for SFI-readable files.
     expect(chip.log.some((l) => l.startsWith('0cb083'))).toBe(false);
     expect(chip.log.filter((l) => l.startsWith('0ca402')).length).toBe(0);
@@ -48,7 +56,13 @@ describe('readCard', () => {
 
   it('shrinks the block on 6700 and selects by file ID when SFI reads are refused', async () => {
     const files = citizenFiles(pki);
-    const chip = new FakeChip({ files, key: CITIZEN_KEY, transportExtended: false, maxShortLe: 160, sfi: false });
+    const chip = new FakeChip({
+      files,
+      key: CITIZEN_KEY,
+      transportExtended: false,
+      maxShortLe: 160,
+      sfi: false,
+    });
     const r = await readCard(chip, { keys: [CITIZEN_KEY], trustStore });
     expect(r.files.DG13).toEqual(files.DG13);
     expect(r.files.DG2).toEqual(files.DG2);
@@ -67,10 +81,16 @@ describe('readCard', () => {
     const files = citizenFiles(pki);
     const chip = new FakeChip({ files, key: CITIZEN_KEY });
     const wrong = { ...CITIZEN_KEY, dateOfExpiry: '991231' };
-    const r = await readCard(chip, { keys: [wrong, CITIZEN_KEY, { ...CITIZEN_KEY, dateOfExpiry: '500315' }], files: ['DG1'], trustStore });
+    const r = await readCard(chip, {
+      keys: [wrong, CITIZEN_KEY, { ...CITIZEN_KEY, dateOfExpiry: '500315' }],
+      files: ['DG1'],
+      trustStore,
+    });
     expect(r.keyUsed).toEqual(CITIZEN_KEY);
     expect(chip.log.filter((l) => l === '00820000').length).toBe(2);
-    await expect(readCard(new FakeChip({ files, key: CITIZEN_KEY }), { keys: [wrong], trustStore })).rejects.toMatchObject({
+    await expect(
+      readCard(new FakeChip({ files, key: CITIZEN_KEY }), { keys: [wrong], trustStore }),
+    ).rejects.toMatchObject({
       code: 'chip-bac-no-key-matched',
     });
   });
@@ -104,29 +124,47 @@ describe('readCard', () => {
       [ecAa, 'ec'],
     ] as const) {
       const files = citizenFiles(pki, { aaKey: key });
-      const ok = await readCard(new FakeChip({ files, key: CITIZEN_KEY, aa: { kind, privateKey: key.privateKey } }), { keys: [CITIZEN_KEY], trustStore });
+      const ok = await readCard(
+        new FakeChip({ files, key: CITIZEN_KEY, aa: { kind, privateKey: key.privateKey } }),
+        { keys: [CITIZEN_KEY], trustStore },
+      );
       expect(ok.verification).toEqual({ passive: 'valid', active: 'valid' });
-      const bad = await readCard(new FakeChip({ files, key: CITIZEN_KEY, aa: { kind, privateKey: key.privateKey, wrong: true } }), {
-        keys: [CITIZEN_KEY],
-        trustStore,
-      });
+      const bad = await readCard(
+        new FakeChip({ files, key: CITIZEN_KEY, aa: { kind, privateKey: key.privateKey, wrong: true } }),
+        {
+          keys: [CITIZEN_KEY],
+          trustStore,
+        },
+      );
       expect(bad.verification.active).toBe('failed');
     }
   });
 
   it('forged SOD hash → hash-mismatch; unknown CSCA → unknown-csca', async () => {
     const forged = citizenFiles(pki, { tamper: { hashOf: 'DG13' } });
-    const r = await readCard(new FakeChip({ files: forged, key: CITIZEN_KEY }), { keys: [CITIZEN_KEY], trustStore });
+    const r = await readCard(new FakeChip({ files: forged, key: CITIZEN_KEY }), {
+      keys: [CITIZEN_KEY],
+      trustStore,
+    });
     expect(r.verification.passive).toBe('hash-mismatch');
     const other = makePki({ cscaName: 'CSCA Other' });
-    const r2 = await readCard(new FakeChip({ files: citizenFiles(other), key: CITIZEN_KEY }), { keys: [CITIZEN_KEY], trustStore });
+    const r2 = await readCard(new FakeChip({ files: citizenFiles(other), key: CITIZEN_KEY }), {
+      keys: [CITIZEN_KEY],
+      trustStore,
+    });
     expect(r2.verification.passive).toBe('unknown-csca');
   });
 
   it('bacKeysFromQr: last 9 digits, DOB, candidate expiries with 991231', () => {
-    const keys = bacKeysFromQr({ idNumber: '001090012345', dateOfBirth: '1990-03-15', issueDate: '2021-05-10' });
+    const keys = bacKeysFromQr({
+      idNumber: '001090012345',
+      dateOfBirth: '1990-03-15',
+      issueDate: '2021-05-10',
+    });
     expect(keys[0]).toEqual({ documentNumber: '090012345', dateOfBirth: '900315', dateOfExpiry: '300315' });
     expect(keys.map((k) => k.dateOfExpiry)).toContain('991231');
-    expect(bacKeysFromQr({ idNumber: '001090012345', dateOfBirth: '15031990', issueDate: '10052021' })[0]).toEqual(keys[0]);
+    expect(
+      bacKeysFromQr({ idNumber: '001090012345', dateOfBirth: '15031990', issueDate: '10052021' })[0],
+    ).toEqual(keys[0]);
   });
 });

@@ -59,13 +59,18 @@ export class FileReader {
     private readonly opts: ReadStrategyOptions = {},
   ) {
     this.extended = (opts.extendedLength ?? true) && session.transport.extendedLength;
-    this.extendedBlock = Math.max(SHORT_BLOCK_3DES + 1, Math.min(opts.maxExtendedBlock ?? DEFAULT_EXTENDED_BLOCK, 0xff00));
+    this.extendedBlock = Math.max(
+      SHORT_BLOCK_3DES + 1,
+      Math.min(opts.maxExtendedBlock ?? DEFAULT_EXTENDED_BLOCK, 0xff00),
+    );
     this.blockSize = this.extended ? this.extendedBlock : SHORT_BLOCK_3DES;
     this.sfi = opts.shortFileIds ?? true;
   }
 
   private isSelected(name: LdsFileName): boolean {
-    return this.selectedFile === name && this.selectedAtBac === this.session.bacRuns && this.session.authenticated;
+    return (
+      this.selectedFile === name && this.selectedAtBac === this.session.bacRuns && this.session.authenticated
+    );
   }
 
   private markSelected(name: LdsFileName | null): void {
@@ -76,7 +81,13 @@ export class FileReader {
   /** SELECT EF by file ID; false when the file does not exist. */
   private async select(name: LdsFileName): Promise<boolean> {
     const fid = LDS_FILES[name].fid;
-    const r = await this.session.send({ cla: 0, ins: 0xa4, p1: 0x02, p2: 0x0c, data: Uint8Array.of(fid >> 8, fid & 0xff) });
+    const r = await this.session.send({
+      cla: 0,
+      ins: 0xa4,
+      p1: 0x02,
+      p2: 0x0c,
+      data: Uint8Array.of(fid >> 8, fid & 0xff),
+    });
     if (r.sw === 0x6a82) return false;
     if (r.sw !== 0x9000) throw new StatusWordError(r.sw, `SELECT ${name}`);
     this.markSelected(name);
@@ -108,7 +119,15 @@ export class FileReader {
       return this.session.send(cmd);
     }
     const off = Uint8Array.of((offset >> 16) & 0xff, (offset >> 8) & 0xff, offset & 0xff);
-    const r = await this.session.send({ cla: 0, ins: 0xb1, p1: 0, p2: 0, data: encodeTlv(0x54, off), le: Math.min(le + 4, 65536), extended: ext });
+    const r = await this.session.send({
+      cla: 0,
+      ins: 0xb1,
+      p1: 0,
+      p2: 0,
+      data: encodeTlv(0x54, off),
+      le: Math.min(le + 4, 65536),
+      extended: ext,
+    });
     if ((r.sw === 0x9000 || r.sw === 0x6282) && r.data.length > 0) {
       const t = parseTlv(r.data, 0);
       if (t.tag !== 0x53) throw new ChipError('chip-read-failed', 'READ BINARY B1 answer has no DO53');
@@ -149,8 +168,15 @@ export class FileReader {
       }
       if (r === null) return null;
       const sw = r.sw;
-      if ((sw === 0x9000 || sw === 0x6282) && r.data.length > 0) return r.data.subarray(0, Math.min(r.data.length, want));
-      if (sw === 0x6700 || sw === 0x6b00 || sw === 0x6282 || (sw & 0xff00) === 0x6c00 || (sw === 0x9000 && r.data.length === 0)) {
+      if ((sw === 0x9000 || sw === 0x6282) && r.data.length > 0)
+        return r.data.subarray(0, Math.min(r.data.length, want));
+      if (
+        sw === 0x6700 ||
+        sw === 0x6b00 ||
+        sw === 0x6282 ||
+        (sw & 0xff00) === 0x6c00 ||
+        (sw === 0x9000 && r.data.length === 0)
+      ) {
         if (++failures > SHRINK_LADDER.length + 2) throw new StatusWordError(sw, `READ BINARY ${name}`);
         this.shrink(sw);
         this.markSelected(null);
@@ -207,4 +233,3 @@ export class FileReader {
     return buf;
   }
 }
-

@@ -64,7 +64,8 @@ export class ChipSession {
 
   private async selectApplet(): Promise<void> {
     const r = splitResponse(await this.transmitRaw(encodeApdu(SELECT_LDS1_APPLET)));
-    if (r.sw !== 0x9000) throw new ChipError('chip-file-not-found', `eMRTD applet not found (SW ${swHex(r.sw)})`, { sw: r.sw });
+    if (r.sw !== 0x9000)
+      throw new ChipError('chip-file-not-found', `eMRTD applet not found (SW ${swHex(r.sw)})`, { sw: r.sw });
   }
 
   /** Tries `keys` in order; stops at the first MUTUAL AUTHENTICATE 9000. A 6300 (wrong key) moves on. */
@@ -88,9 +89,13 @@ export class ChipSession {
         throw e;
       }
     }
-    throw new ChipError('chip-bac-no-key-matched', `no access key opened the chip (last SW ${lastSw === undefined ? '-' : swHex(lastSw)})`, {
-      sw: lastSw,
-    });
+    throw new ChipError(
+      'chip-bac-no-key-matched',
+      `no access key opened the chip (last SW ${lastSw === undefined ? '-' : swHex(lastSw)})`,
+      {
+        sw: lastSw,
+      },
+    );
   }
 
   /** Re-runs BAC with the key that worked, after an SM error or a plain error status. */

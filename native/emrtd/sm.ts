@@ -61,7 +61,15 @@ export class SecureMessaging {
     this.incrementSsc();
     const mac = retailMac(this.ksMac, concat(this.ssc, pad(header), do87, do97));
     const body = concat(do87, do97, encodeTlv(0x8e, mac));
-    return encodeApdu({ cla, ins: cmd.ins, p1: cmd.p1, p2: cmd.p2, data: body, le: extended ? 65536 : 256, extended });
+    return encodeApdu({
+      cla,
+      ins: cmd.ins,
+      p1: cmd.p1,
+      p2: cmd.p2,
+      data: body,
+      le: extended ? 65536 : 256,
+      extended,
+    });
   }
 
   /** Verifies and decrypts a response; increments the SSC. */

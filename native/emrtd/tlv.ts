@@ -17,7 +17,10 @@ function malformed(message: string): ChipError {
 }
 
 /** Reads the tag and length at `offset`; the value may extend past the buffer (used for header-first reads). */
-export function readTlvHeader(bytes: Uint8Array, offset = 0): { tag: number; constructed: boolean; headerLength: number; length: number } {
+export function readTlvHeader(
+  bytes: Uint8Array,
+  offset = 0,
+): { tag: number; constructed: boolean; headerLength: number; length: number } {
   let at = offset;
   const first = bytes[at++];
   if (first === undefined) throw malformed('TLV: no tag');
@@ -82,7 +85,8 @@ export function parseTlvList(bytes: Uint8Array): Tlv[] {
 /** Parses one TLV that must have `tag` and fill `bytes` (trailing bytes after it are an error unless allowed). */
 export function expectTlv(bytes: Uint8Array, tag: number, what: string, allowTrailing = false): Tlv {
   const t = parseTlv(bytes, 0);
-  if (t.tag !== tag) throw malformed(`${what}: expected tag ${tag.toString(16)}, found ${t.tag.toString(16)}`);
+  if (t.tag !== tag)
+    throw malformed(`${what}: expected tag ${tag.toString(16)}, found ${t.tag.toString(16)}`);
   if (!allowTrailing && t.totalLength !== bytes.length) throw malformed(`${what}: trailing bytes`);
   return t;
 }

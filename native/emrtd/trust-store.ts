@@ -20,7 +20,8 @@ export function certificateFromDer(der: Uint8Array): pkijs.Certificate {
 export function certificatesFromPem(pem: string): pkijs.Certificate[] {
   const out: pkijs.Certificate[] = [];
   const re = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
-  for (let m = re.exec(pem); m; m = re.exec(pem)) out.push(certificateFromDer(new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'))));
+  for (let m = re.exec(pem); m; m = re.exec(pem))
+    out.push(certificateFromDer(new Uint8Array(Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'))));
   return out;
 }
 

@@ -4,7 +4,13 @@
  */
 import { EventEmitter } from 'node:events';
 import * as smartcard from 'smartcard';
-import type { CardInterface, ContextInterface, MonitorEvent, ReaderInterface, ReaderMonitorInterface } from 'smartcard';
+import type {
+  CardInterface,
+  ContextInterface,
+  MonitorEvent,
+  ReaderInterface,
+  ReaderMonitorInterface,
+} from 'smartcard';
 import type { CardTransport } from './card-transport';
 import { PcscError, toPcscError } from './errors';
 
@@ -46,7 +52,8 @@ export interface SmartcardBinding {
   SCARD_LEAVE_CARD: number;
 }
 
-const hexOf = (b: Buffer | null | undefined): string | null => (b && b.length > 0 ? b.toString('hex').toUpperCase() : null);
+const hexOf = (b: Buffer | null | undefined): string | null =>
+  b && b.length > 0 ? b.toString('hex').toUpperCase() : null;
 
 /** A connected card: the CardTransport the eMRTD stack reads through. */
 export class PcscCardTransport implements CardTransport {
@@ -137,7 +144,10 @@ export class PcscService extends EventEmitter<{ event: [PcscEvent] }> {
             this.emit('event', { type: 'card-removed', reader: ev.reader });
             break;
           default:
-            this.emit('event', { type: 'error', error: toPcscError(new Error(`monitor error on ${ev.reader}`)) });
+            this.emit('event', {
+              type: 'error',
+              error: toPcscError(new Error(`monitor error on ${ev.reader}`)),
+            });
         }
       });
     } catch (e) {
@@ -159,7 +169,7 @@ export class PcscService extends EventEmitter<{ event: [PcscEvent] }> {
     const readers = this.rawReaders();
     if (readers.length === 0) throw new PcscError('pcsc-no-reader', 'no PC/SC reader attached');
     const reader = readerName
-      ? readers.find((r) => r.name === readerName) ?? readers.find((r) => r.name.startsWith(readerName))
+      ? (readers.find((r) => r.name === readerName) ?? readers.find((r) => r.name.startsWith(readerName)))
       : readers.find((r) => (r.state & this.binding.SCARD_STATE_PRESENT) !== 0);
     if (!reader) {
       if (readerName) throw new PcscError('pcsc-reader-gone', `reader not found: ${readerName}`);
@@ -183,7 +193,9 @@ export class PcscService extends EventEmitter<{ event: [PcscEvent] }> {
     for (;;) {
       if (signal?.aborted) throw new PcscError('pcsc-timeout', 'wait for card aborted');
       const readers = this.listReaders();
-      const hit = readers.find((r) => r.cardPresent && (!readerName || r.name === readerName || r.name.startsWith(readerName)));
+      const hit = readers.find(
+        (r) => r.cardPresent && (!readerName || r.name === readerName || r.name.startsWith(readerName)),
+      );
       if (hit) return hit.name;
       const left = deadline - Date.now();
       if (left <= 0) throw new PcscError('pcsc-timeout', 'no card presented in time');

@@ -25,7 +25,8 @@ export function tdesEncrypt(key: Uint8Array, data: Uint8Array, iv: Uint8Array = 
 }
 
 export function tdesDecrypt(key: Uint8Array, data: Uint8Array, iv: Uint8Array = ZERO_IV): Uint8Array {
-  if (data.length % 8 !== 0) throw new ChipError('chip-sm-malformed', '3DES ciphertext is not a multiple of 8 bytes');
+  if (data.length % 8 !== 0)
+    throw new ChipError('chip-sm-malformed', '3DES ciphertext is not a multiple of 8 bytes');
   const d = createDecipheriv('des-ede3-cbc', expandKey(key), iv);
   d.setAutoPadding(false);
   return new Uint8Array(Buffer.concat([d.update(data), d.final()]));
@@ -43,7 +44,8 @@ export function pad(data: Uint8Array): Uint8Array {
 export function unpad(data: Uint8Array): Uint8Array {
   let i = data.length - 1;
   while (i >= 0 && data[i] === 0x00) i--;
-  if (i < 0 || data[i] !== 0x80 || data.length - i > 8) throw new ChipError('chip-sm-malformed', 'bad ISO 9797-1 padding');
+  if (i < 0 || data[i] !== 0x80 || data.length - i > 8)
+    throw new ChipError('chip-sm-malformed', 'bad ISO 9797-1 padding');
   return data.subarray(0, i);
 }
 

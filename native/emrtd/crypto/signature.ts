@@ -92,7 +92,13 @@ function curveOf(key: Extract<PublicKey, { kind: 'ec' }>): Curve {
   throw new ChipError('chip-unsupported-algorithm', 'EC domain parameters not recognised');
 }
 
-function verifyEcdsa(key: PublicKey, hash: HashName, data: Uint8Array, signature: Uint8Array, format: 'der' | 'compact'): boolean {
+function verifyEcdsa(
+  key: PublicKey,
+  hash: HashName,
+  data: Uint8Array,
+  signature: Uint8Array,
+  format: 'der' | 'compact',
+): boolean {
   if (key.kind !== 'ec') return false;
   const curve = curveOf(key);
   try {
@@ -147,7 +153,12 @@ export function verifySignature(input: SignatureInput): boolean {
   if (oid === RSA_PSS) {
     if (key.kind !== 'rsa') return false;
     const { hash, saltLength } = pssParams(input.algorithmParams);
-    return nodeVerify(hash, toBuffer(input.data), { key: rsaKeyObject(key), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength }, sig);
+    return nodeVerify(
+      hash,
+      toBuffer(input.data),
+      { key: rsaKeyObject(key), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength },
+      sig,
+    );
   }
   const der = ECDSA_DER[oid];
   if (der) return verifyEcdsa(key, der, input.data, input.signature, 'der');
@@ -157,8 +168,17 @@ export function verifySignature(input: SignatureInput): boolean {
 }
 
 /** ECDSA with a plain r‖s signature over `data` hashed with `hash` (Active Authentication). */
-export function verifyEcdsaPlain(key: PublicKey, hash: HashName, data: Uint8Array, signature: Uint8Array): boolean {
+export function verifyEcdsaPlain(
+  key: PublicKey,
+  hash: HashName,
+  data: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   return verifyEcdsa(key, hash, data, signature, 'compact');
 }
 
-export const SIGNATURE_HASH_BY_OID: Readonly<Record<string, HashName>> = { ...RSA_PKCS1, ...ECDSA_DER, ...ECDSA_PLAIN };
+export const SIGNATURE_HASH_BY_OID: Readonly<Record<string, HashName>> = {
+  ...RSA_PKCS1,
+  ...ECDSA_DER,
+  ...ECDSA_PLAIN,
+};

@@ -20,5 +20,10 @@ export function parseCom(bytes: Uint8Array): EfCom {
   if (!list) throw new ChipError('chip-lds-malformed', 'EF.COM has no tag list');
   const tags = Array.from(list.value);
   const files = tags.map(fileNameForTag).filter((n): n is LdsFileName => n !== null);
-  return { ldsVersion: latin(findChild(children, 0x5f01)?.value), unicodeVersion: latin(findChild(children, 0x5f36)?.value), tags, files };
+  return {
+    ldsVersion: latin(findChild(children, 0x5f01)?.value),
+    unicodeVersion: latin(findChild(children, 0x5f36)?.value),
+    tags,
+    files,
+  };
 }

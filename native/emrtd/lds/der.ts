@@ -27,7 +27,8 @@ export function decodeUnsignedInteger(value: Uint8Array): bigint {
 }
 
 export function decodeSmallInteger(value: Uint8Array): number {
-  if (value.length === 0 || value.length > 4) throw new ChipError('chip-lds-malformed', 'integer out of range');
+  if (value.length === 0 || value.length > 4)
+    throw new ChipError('chip-lds-malformed', 'integer out of range');
   let n = 0;
   for (const b of value) n = n * 256 + b;
   return n;

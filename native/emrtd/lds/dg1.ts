@@ -37,7 +37,9 @@ function fail(message: string): never {
 }
 
 function cd(field: string, digit: string | undefined): boolean {
-  return digit !== undefined && /^[0-9]$/.test(digit) ? checkDigit(field) === Number(digit) : digit === '<' && /^<*$/.test(field);
+  return digit !== undefined && /^[0-9]$/.test(digit)
+    ? checkDigit(field) === Number(digit)
+    : digit === '<' && /^<*$/.test(field);
 }
 
 function names(field: string): { primary: string; secondary: string } {

@@ -22,7 +22,11 @@ const CA_PUBLIC_KEY_PREFIX = '0.4.0.127.0.7.2.2.1.';
 export function parseDg14(bytes: Uint8Array): Dg14 {
   const outer = expectTlv(bytes, 0x6e, 'DG14', true);
   const set = expectTlv(outer.value, 0x31, 'DG14 SecurityInfos', true);
-  const out: Dg14 = { securityInfos: [], activeAuthenticationSignatureOid: null, chipAuthenticationPublicKeys: [] };
+  const out: Dg14 = {
+    securityInfos: [],
+    activeAuthenticationSignatureOid: null,
+    chipAuthenticationPublicKeys: [],
+  };
   let at = 0;
   for (const info of parseTlvList(set.value)) {
     const raw = set.value.subarray(at, at + info.totalLength);
@@ -40,7 +44,10 @@ export function parseDg14(bytes: Uint8Array): Dg14 {
       const start = info.value.length - rest.reduce((n, r) => n + r.totalLength, 0);
       const keyIdTlv = rest[1];
       out.chipAuthenticationPublicKeys.push({
-        keyId: keyIdTlv && keyIdTlv.tag === 0x02 && keyIdTlv.value.length <= 4 ? keyIdTlv.value.reduce((n, b) => n * 256 + b, 0) : null,
+        keyId:
+          keyIdTlv && keyIdTlv.tag === 0x02 && keyIdTlv.value.length <= 4
+            ? keyIdTlv.value.reduce((n, b) => n * 256 + b, 0)
+            : null,
         publicKey: parseSpki(info.value.subarray(start, start + spkiLen)),
       });
     }

@@ -55,7 +55,12 @@ function u32(b: Uint8Array, at: number): number {
 
 function findImageStart(b: Uint8Array, from: number): number {
   for (let i = from; i + 8 <= b.length; i++) {
-    if (startsWith(b, i, [0xff, 0xd8, 0xff]) || startsWith(b, i, JP2_SIGNATURE) || startsWith(b, i, J2K_CODESTREAM)) return i;
+    if (
+      startsWith(b, i, [0xff, 0xd8, 0xff]) ||
+      startsWith(b, i, JP2_SIGNATURE) ||
+      startsWith(b, i, J2K_CODESTREAM)
+    )
+      return i;
   }
   return -1;
 }
@@ -77,7 +82,11 @@ export function parseFacialRecord(b: Uint8Array): FaceImage {
       width = u16(b, info + 2);
       height = u16(b, info + 4);
       start = info + 12;
-      end = Math.min(b.length, recordLength >= start ? recordLength : b.length, blockLength > 32 ? fh + blockLength : b.length);
+      end = Math.min(
+        b.length,
+        recordLength >= start ? recordLength : b.length,
+        blockLength > 32 ? fh + blockLength : b.length,
+      );
     }
   }
   let bytes = end > start ? b.subarray(start, end) : new Uint8Array(0);

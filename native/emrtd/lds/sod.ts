@@ -29,7 +29,8 @@ function fail(message: string): never {
 export function parseLdsSecurityObject(der: Uint8Array): LdsSecurityObject {
   const seq = expectTlv(der, 0x30, 'LDSSecurityObject', true);
   const [version, alg, hashes] = parseTlvList(seq.value);
-  if (!version || version.tag !== 0x02 || !alg || alg.tag !== 0x30 || !hashes || hashes.tag !== 0x30) fail('LDSSecurityObject shape');
+  if (!version || version.tag !== 0x02 || !alg || alg.tag !== 0x30 || !hashes || hashes.tag !== 0x30)
+    fail('LDSSecurityObject shape');
   const algOid = parseTlvList(alg.value)[0];
   if (!algOid || algOid.tag !== 0x06) fail('LDSSecurityObject hash algorithm');
   const map = new Map<number, Uint8Array>();
@@ -38,7 +39,11 @@ export function parseLdsSecurityObject(der: Uint8Array): LdsSecurityObject {
     if (h.tag !== 0x30 || !n || n.tag !== 0x02 || !v || v.tag !== 0x04) fail('DataGroupHash shape');
     map.set(decodeSmallInteger(n.value), Uint8Array.from(v.value));
   }
-  return { version: decodeSmallInteger(version.value), hashAlgorithmOid: decodeOid(algOid.value), hashes: map };
+  return {
+    version: decodeSmallInteger(version.value),
+    hashAlgorithmOid: decodeOid(algOid.value),
+    hashes: map,
+  };
 }
 
 export function parseSod(bytes: Uint8Array): Sod {
@@ -60,10 +65,13 @@ export function parseSod(bytes: Uint8Array): Sod {
       signedAttributes = Uint8Array.from(new Uint8Array(signerInfo.signedAttrs.encodedValue));
       signedAttributes[0] = 0x31;
     }
-    const certificates = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+    const certificates = (sd.certificates ?? []).filter(
+      (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+    );
     return { lso: parseLdsSecurityObject(eContent), eContent, signerInfo, signedAttributes, certificates };
   } catch (err) {
-    if (err instanceof ChipError) throw err.code === 'chip-sod-malformed' ? err : new ChipError('chip-sod-malformed', err.message);
+    if (err instanceof ChipError)
+      throw err.code === 'chip-sod-malformed' ? err : new ChipError('chip-sod-malformed', err.message);
     throw new ChipError('chip-sod-malformed', `SOD: ${(err as Error).message ?? 'unparseable'}`);
   }
 }

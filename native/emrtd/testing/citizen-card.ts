@@ -1,7 +1,18 @@
 /** Test-only: the LDS files of a fictional Vietnamese citizen's card, signed by a test PKI. */
 import type { LdsFileName } from '../lds/files';
 import type { BacKey } from '../keys';
-import { buildCom, buildDg1, buildDg13, buildDg14AaInfo, buildDg15, buildDg2, buildSod, dg13Record, fakeJpeg, vnTd1 } from './lds-builders';
+import {
+  buildCom,
+  buildDg1,
+  buildDg13,
+  buildDg14AaInfo,
+  buildDg15,
+  buildDg2,
+  buildSod,
+  dg13Record,
+  fakeJpeg,
+  vnTd1,
+} from './lds-builders';
 import { seq, utf8, int } from './der-builder';
 import type { TestKey, TestPki } from './test-pki';
 
@@ -12,7 +23,11 @@ export const CITIZEN = {
   expiry: '300315',
 };
 
-export const CITIZEN_KEY: BacKey = { documentNumber: '090012345', dateOfBirth: '900315', dateOfExpiry: '300315' };
+export const CITIZEN_KEY: BacKey = {
+  documentNumber: '090012345',
+  dateOfBirth: '900315',
+  dateOfExpiry: '300315',
+};
 
 export function citizenDg13(): Uint8Array {
   return buildDg13([
@@ -39,7 +54,15 @@ export function citizenFiles(
   opts: { dg2Size?: number; aaKey?: TestKey; tamper?: Parameters<typeof buildSod>[2] } = {},
 ): Partial<Record<LdsFileName, Uint8Array>> {
   const dgs: Partial<Record<LdsFileName, Uint8Array>> = {
-    DG1: buildDg1(vnTd1({ id12: CITIZEN.id12, dob: CITIZEN.dob, sex: 'F', expiry: CITIZEN.expiry, name: 'NGUYEN<<THI<THU<HA' })),
+    DG1: buildDg1(
+      vnTd1({
+        id12: CITIZEN.id12,
+        dob: CITIZEN.dob,
+        sex: 'F',
+        expiry: CITIZEN.expiry,
+        name: 'NGUYEN<<THI<THU<HA',
+      }),
+    ),
     DG2: buildDg2(fakeJpeg(480, 640, opts.dg2Size ?? 16000), 480, 640),
     DG13: citizenDg13(),
   };

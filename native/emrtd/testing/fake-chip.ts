@@ -2,7 +2,7 @@
  * Test-only chip: an in-memory ICAO 9303 card with BAC and secure messaging, plus fault switches for the
  * reading-strategy tests. The real card double for integration lives in native/simulator (another owner).
  */
-import { randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { concat, equalBytes, xor } from '../bytes';
 import { pad, retailMac, tdesDecrypt, tdesEncrypt, unpad } from '../crypto/des';
 import { deriveBacKeys, deriveKey, type BacKey } from '../keys';
@@ -81,7 +81,8 @@ export class FakeChip implements CardTransport {
     if (ins === 0x82) {
       const { kEnc, kMac } = deriveBacKeys(this.opts.key);
       const data = apdu.subarray(5, 5 + 40);
-      if (!this.rndIc || !equalBytes(retailMac(kMac, data.subarray(0, 32)), data.subarray(32))) return Uint8Array.of(0x63, 0x00);
+      if (!this.rndIc || !equalBytes(retailMac(kMac, data.subarray(0, 32)), data.subarray(32)))
+        return Uint8Array.of(0x63, 0x00);
       const s = tdesDecrypt(kEnc, data.subarray(0, 32));
       if (!equalBytes(s.subarray(8, 16), this.rndIc)) return Uint8Array.of(0x63, 0x00);
       const rndIfd = s.subarray(0, 8);
@@ -89,7 +90,11 @@ export class FakeChip implements CardTransport {
       const kIc = new Uint8Array(randomBytes(16));
       const r = tdesEncrypt(kEnc, concat(this.rndIc, rndIfd, kIc));
       const seed = xor(kIfd, kIc);
-      this.session = { ksEnc: deriveKey(seed, 1), ksMac: deriveKey(seed, 2), ssc: concat(this.rndIc.subarray(4), rndIfd.subarray(4)) };
+      this.session = {
+        ksEnc: deriveKey(seed, 1),
+        ksMac: deriveKey(seed, 2),
+        ssc: concat(this.rndIc.subarray(4), rndIfd.subarray(4)),
+      };
       this.selected = null;
       return concat(r, retailMac(kMac, r), Uint8Array.of(0x90, 0x00));
     }
@@ -111,7 +116,8 @@ export class FakeChip implements CardTransport {
       lc = apdu[4]!;
       at = 5;
     }
-    if (extended && !this.extendedLength) throw new PcscError('pcsc-failed', 'reader cannot pass extended APDUs');
+    if (extended && !this.extendedLength)
+      throw new PcscError('pcsc-failed', 'reader cannot pass extended APDUs');
     const body = apdu.subarray(at, at + lc);
     const dos = parseTlvList(body);
     const do87 = dos.find((d) => d.tag === 0x87 || d.tag === 0x85);
@@ -132,7 +138,7 @@ export class FakeChip implements CardTransport {
     if (do87) data = unpad(tdesDecrypt(s.ksEnc, do87.tag === 0x87 ? do87.value.subarray(1) : do87.value));
     let le = 0;
     if (do97) {
-      le = do97.value.length === 1 ? do97.value[0]! || 256 : ((do97.value[0]! << 8) | do97.value[1]!) || 65536;
+      le = do97.value.length === 1 ? do97.value[0]! || 256 : (do97.value[0]! << 8) | do97.value[1]! || 65536;
     }
     const [out, sw] = this.execute(ins, apdu[2]!, apdu[3]!, data, le, extended);
     return this.respond(out, sw);
@@ -141,7 +147,10 @@ export class FakeChip implements CardTransport {
   private respond(out: Uint8Array, sw: number): Uint8Array {
     const s = this.session!;
     this.inc();
-    const do87 = out.length > 0 ? encodeTlv(0x87, concat(Uint8Array.of(1), tdesEncrypt(s.ksEnc, pad(out)))) : new Uint8Array(0);
+    const do87 =
+      out.length > 0
+        ? encodeTlv(0x87, concat(Uint8Array.of(1), tdesEncrypt(s.ksEnc, pad(out))))
+        : new Uint8Array(0);
     const do99 = encodeTlv(0x99, Uint8Array.of(sw >> 8, sw & 0xff));
     const mac = retailMac(s.ksMac, concat(s.ssc, do87, do99));
     if (this.apdus === this.opts.corruptMacAtApdu) mac[0] = mac[0]! ^ 1;
@@ -149,11 +158,19 @@ export class FakeChip implements CardTransport {
   }
 
   private fileByFid(fid: number): LdsFileName | null {
-    for (const [n, f] of Object.entries(LDS_FILES)) if (f.fid === fid && this.opts.files[n as LdsFileName]) return n as LdsFileName;
+    for (const [n, f] of Object.entries(LDS_FILES))
+      if (f.fid === fid && this.opts.files[n as LdsFileName]) return n as LdsFileName;
     return null;
   }
 
-  private execute(ins: number, p1: number, p2: number, data: Uint8Array, le: number, extended: boolean): [Uint8Array, number] {
+  private execute(
+    ins: number,
+    p1: number,
+    p2: number,
+    data: Uint8Array,
+    le: number,
+    extended: boolean,
+  ): [Uint8Array, number] {
     if (ins === 0xa4) {
       const f = this.fileByFid((data[0]! << 8) | data[1]!);
       if (!f) return [new Uint8Array(0), 0x6a82];
@@ -165,7 +182,9 @@ export class FakeChip implements CardTransport {
       if (p1 & 0x80) {
         if (this.opts.sfi === false) return [new Uint8Array(0), 0x6a86];
         const sfi = p1 & 0x1f;
-        const f = (Object.keys(LDS_FILES) as LdsFileName[]).find((n) => LDS_FILES[n].sfi === sfi && this.opts.files[n]);
+        const f = (Object.keys(LDS_FILES) as LdsFileName[]).find(
+          (n) => LDS_FILES[n].sfi === sfi && this.opts.files[n],
+        );
         if (!f) return [new Uint8Array(0), 0x6a82];
         this.selected = f;
         offset = p2;
@@ -188,13 +207,14 @@ export class FakeChip implements CardTransport {
 
 /** Card-side AA signature: RSA ISO 9796-2 scheme 1 with SHA-1 (trailer BC), or ECDSA P-256 plain r‖s. */
 export function aaSign(kind: 'rsa' | 'ec', privateKey: KeyObject, challenge: Uint8Array): Uint8Array {
-  if (kind === 'ec') return new Uint8Array(sign('sha256', challenge, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
+  if (kind === 'ec')
+    return new Uint8Array(sign('sha256', challenge, { key: privateKey, dsaEncoding: 'ieee-p1363' }));
   const jwk = privateKey.export({ format: 'jwk' }) as { n: string; d: string };
   const n = BigInt('0x' + Buffer.from(jwk.n, 'base64url').toString('hex'));
   const d = BigInt('0x' + Buffer.from(jwk.d, 'base64url').toString('hex'));
   const k = Buffer.from(jwk.n, 'base64url').length;
   const m1 = new Uint8Array(randomBytes(k - 20 - 2));
-  const h = new Uint8Array(require_sha1(concat(m1, challenge)));
+  const h = new Uint8Array(sha1(concat(m1, challenge)));
   const msg = concat(Uint8Array.of(0x6a), m1, h, Uint8Array.of(0xbc));
   let m = BigInt('0x' + Buffer.from(msg).toString('hex'));
   let s = 1n;
@@ -209,7 +229,6 @@ export function aaSign(kind: 'rsa' | 'ec', privateKey: KeyObject, challenge: Uin
   return Uint8Array.from(Buffer.from(m.toString(16).padStart(k * 2, '0'), 'hex'));
 }
 
-import { createHash } from 'node:crypto';
-function require_sha1(d: Uint8Array): Buffer {
+function sha1(d: Uint8Array): Buffer {
   return createHash('sha1').update(d).digest();
 }

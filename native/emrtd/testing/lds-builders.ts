@@ -1,7 +1,7 @@
 /** Test-only builders for LDS files: EF.COM, DG1, DG2, DG13, DG15, EF.SOD. */
 import { createHash } from 'node:crypto';
 import { concat } from '../bytes';
-import { encodeTlv } from '../tlv';
+import { encodeTlv, parseTlvList } from '../tlv';
 import { checkDigit } from '../keys';
 import { LDS_FILES, dataGroupNumber, type LdsFileName } from '../lds/files';
 import { ctx, int, octets, oid, printable, seq, set, utf8 } from './der-builder';
@@ -9,10 +9,17 @@ import { signer, type TestPki } from './test-pki';
 
 /** `extraTags`: tags of files this reader never reads (default DG3 0x63, as on real CCCDs). */
 export function buildCom(files: LdsFileName[], extraTags: number[] = [0x63]): Uint8Array {
-  const tags = [...files.filter((f) => f !== 'COM' && f !== 'SOD').map((f) => LDS_FILES[f].tag), ...extraTags];
+  const tags = [
+    ...files.filter((f) => f !== 'COM' && f !== 'SOD').map((f) => LDS_FILES[f].tag),
+    ...extraTags,
+  ];
   return encodeTlv(
     0x60,
-    concat(encodeTlv(0x5f01, Buffer.from('0107')), encodeTlv(0x5f36, Buffer.from('040000')), encodeTlv(0x5c, Uint8Array.from(tags))),
+    concat(
+      encodeTlv(0x5f01, Buffer.from('0107')),
+      encodeTlv(0x5f36, Buffer.from('040000')),
+      encodeTlv(0x5c, Uint8Array.from(tags)),
+    ),
   );
 }
 
@@ -21,7 +28,13 @@ export function buildDg1(mrz: string): Uint8Array {
 }
 
 /** A Vietnamese TD1 MRZ with valid check digits. */
-export function vnTd1(p: { id12: string; dob: string; sex: 'M' | 'F'; expiry: string; name: string }): string {
+export function vnTd1(p: {
+  id12: string;
+  dob: string;
+  sex: 'M' | 'F';
+  expiry: string;
+  name: string;
+}): string {
   const doc = p.id12.slice(3);
   const l1 = `IDVNM${doc}${checkDigit(doc)}${p.id12}<<${checkDigit(p.id12)}`;
   const l2a = `${p.dob}${checkDigit(p.dob)}${p.sex}${p.expiry}${checkDigit(p.expiry)}VNM`;
@@ -33,23 +46,64 @@ export function vnTd1(p: { id12: string; dob: string; sex: 'M' | 'F'; expiry: st
 
 /** DG13 record: `30 { 02 n, value… }`. A string value is UTF8String unless `printable`. */
 export function dg13Record(n: number, ...values: (Uint8Array | string)[]): Uint8Array {
-  return seq(int(n), ...values.map((v) => (typeof v === 'string' ? (/^[\d/]*$/.test(v) ? printable(v) : utf8(v)) : v)));
+  return seq(
+    int(n),
+    ...values.map((v) => (typeof v === 'string' ? (/^[\d/]*$/.test(v) ? printable(v) : utf8(v)) : v)),
+  );
 }
 
-export function buildDg13(records: Uint8Array[], header: Uint8Array = concat(int(1), oid('1.3.6.1.4.1.99999.1'), int(records.length))): Uint8Array {
+export function buildDg13(
+  records: Uint8Array[],
+  header: Uint8Array = concat(int(1), oid('1.3.6.1.4.1.99999.1'), int(records.length)),
+): Uint8Array {
   return encodeTlv(0x6d, concat(header, ...records));
 }
 
 /** A tiny but valid-looking JPEG stream with an SOF0 giving width×height. */
 export function fakeJpeg(width: number, height: number, size = 2000): Uint8Array {
-  const sof = Uint8Array.of(0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1);
+  const sof = Uint8Array.of(
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    3,
+    1,
+    0x22,
+    0,
+    2,
+    0x11,
+    1,
+    3,
+    0x11,
+    1,
+  );
   const app0 = Uint8Array.of(0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0);
-  const filler = new Uint8Array(Math.max(0, size - 2 - app0.length - sof.length - 2)).map((_, i) => (i * 31) & 0x7f);
+  const filler = new Uint8Array(Math.max(0, size - 2 - app0.length - sof.length - 2)).map(
+    (_, i) => (i * 31) & 0x7f,
+  );
   return concat(Uint8Array.of(0xff, 0xd8), app0, sof, filler, Uint8Array.of(0xff, 0xd9));
 }
 
 export function buildDg2(image: Uint8Array, width: number, height: number, dataType = 0): Uint8Array {
-  const info = Uint8Array.of(1, dataType, width >> 8, width & 0xff, height >> 8, height & 0xff, 1, 2, 0, 0, 0, 0);
+  const info = Uint8Array.of(
+    1,
+    dataType,
+    width >> 8,
+    width & 0xff,
+    height >> 8,
+    height & 0xff,
+    1,
+    2,
+    0,
+    0,
+    0,
+    0,
+  );
   const faceHeader = new Uint8Array(20);
   const blockLength = 20 + info.length + image.length;
   new DataView(faceHeader.buffer).setUint32(0, blockLength);
@@ -59,7 +113,14 @@ export function buildDg2(image: Uint8Array, width: number, height: number, dataT
   new DataView(general.buffer).setUint32(8, recordLength);
   new DataView(general.buffer).setUint16(12, 1);
   const record = concat(general, faceHeader, info, image);
-  const bht = encodeTlv(0xa1, concat(encodeTlv(0x80, Uint8Array.of(1, 1)), encodeTlv(0x87, Uint8Array.of(1, 1)), encodeTlv(0x88, Uint8Array.of(0, 8))));
+  const bht = encodeTlv(
+    0xa1,
+    concat(
+      encodeTlv(0x80, Uint8Array.of(1, 1)),
+      encodeTlv(0x87, Uint8Array.of(1, 1)),
+      encodeTlv(0x88, Uint8Array.of(0, 8)),
+    ),
+  );
   const template = encodeTlv(0x7f60, concat(bht, encodeTlv(0x5f2e, record)));
   return encodeTlv(0x75, encodeTlv(0x7f61, concat(encodeTlv(0x02, Uint8Array.of(1)), template)));
 }
@@ -97,7 +158,14 @@ export function buildSod(
   if (tamper.signature) signature[signature.length - 3] = signature[signature.length - 3]! ^ 0x01;
   // issuerAndSerialNumber from the DS certificate: tbs = SEQ{ [0] v, serial, alg, issuer, … }.
   const sid = seq(issuerOf(pki.dsCert), serialOf(pki.dsCert));
-  const signerInfo = seq(int(1), sid, seq(oid('2.16.840.1.101.3.4.2.1')), ctx(0, ...attrs), s.algorithm, octets(signature));
+  const signerInfo = seq(
+    int(1),
+    sid,
+    seq(oid('2.16.840.1.101.3.4.2.1')),
+    ctx(0, ...attrs),
+    s.algorithm,
+    octets(signature),
+  );
   const signedData = seq(
     int(3),
     set(seq(oid('2.16.840.1.101.3.4.2.1'))),
@@ -108,7 +176,6 @@ export function buildSod(
   return encodeTlv(0x77, seq(oid('1.2.840.113549.1.7.2'), ctx(0, signedData)));
 }
 
-import { parseTlvList } from '../tlv';
 function tbsParts(cert: Uint8Array) {
   const [c] = parseTlvList(cert);
   const [tbs] = parseTlvList(c!.value);

@@ -1,6 +1,5 @@
 /** Test-only PKI: a CSCA and Document Signers generated with node:crypto (EC P-256/P-384, brainpool, RSA, RSA-PSS). */
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { concat } from '../bytes';
 import { bitString, ctx, int, name, oid, seq, time } from './der-builder';
 
 export type KeySpec = { type: 'ec'; curve: string } | { type: 'rsa'; bits: number; pss?: boolean };
@@ -20,7 +19,11 @@ export function generateKey(spec: KeySpec): TestKey {
 }
 
 /** AlgorithmIdentifier DER and the signing function for a key. */
-export function signer(key: TestKey): { algorithm: Uint8Array; algorithmOid: string; sign(data: Uint8Array): Uint8Array } {
+export function signer(key: TestKey): {
+  algorithm: Uint8Array;
+  algorithmOid: string;
+  sign(data: Uint8Array): Uint8Array;
+} {
   if (key.spec.type === 'ec')
     return {
       algorithmOid: '1.2.840.10045.4.3.2',
@@ -59,7 +62,10 @@ export function makeCertificate(opts: {
     int(serial++),
     s.algorithm,
     name(opts.issuer),
-    seq(time(opts.notBefore ?? new Date('2020-01-01T00:00:00Z')), time(opts.notAfter ?? new Date('2045-01-01T00:00:00Z'))),
+    seq(
+      time(opts.notBefore ?? new Date('2020-01-01T00:00:00Z')),
+      time(opts.notAfter ?? new Date('2045-01-01T00:00:00Z')),
+    ),
     name(opts.subject),
     opts.subjectKey.spki,
   );
@@ -74,11 +80,18 @@ export interface TestPki {
   cscaName: string;
 }
 
-export function makePki(opts: { csca?: KeySpec; ds?: KeySpec; dsNotAfter?: Date; cscaName?: string } = {}): TestPki {
+export function makePki(
+  opts: { csca?: KeySpec; ds?: KeySpec; dsNotAfter?: Date; cscaName?: string } = {},
+): TestPki {
   const cscaName = opts.cscaName ?? 'CSCA Test';
   const csca = generateKey(opts.csca ?? { type: 'ec', curve: 'P-384' });
   const ds = generateKey(opts.ds ?? { type: 'ec', curve: 'P-256' });
-  const cscaCert = makeCertificate({ subject: cscaName, issuer: cscaName, subjectKey: csca, issuerKey: csca });
+  const cscaCert = makeCertificate({
+    subject: cscaName,
+    issuer: cscaName,
+    subjectKey: csca,
+    issuerKey: csca,
+  });
   const dsCert = makeCertificate({
     subject: 'DS Test',
     issuer: cscaName,
@@ -91,8 +104,8 @@ export function makePki(opts: { csca?: KeySpec; ds?: KeySpec; dsNotAfter?: Date;
 }
 
 export function pem(der: Uint8Array): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }
-
-export { concat };
