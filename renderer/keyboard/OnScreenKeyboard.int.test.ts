@@ -152,6 +152,25 @@ describe('OnScreenKeyboard in Chromium', () => {
     expect(await field()).toBe('an@gov.com');
   });
 
+  it('has no axe-core accessibility violations in any layout', async () => {
+    const axePath = new URL(import.meta.resolve('axe-core/axe.min.js')).pathname;
+    for (const layout of ['text', 'numeric', 'email', 'phone']) {
+      await open(layout);
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run(c: unknown): Promise<{ violations: { id: string }[] }> } }
+        ).axe;
+        const result = await axe.run({ include: [['.osk']] });
+        return result.violations.map(
+          (v) =>
+            `${v.id}: ${(v as unknown as { nodes: { html: string }[] }).nodes.map((n) => n.html).join(' | ')}`,
+        );
+      });
+      expect(violations, layout).toEqual([]);
+    }
+  });
+
   it('keys are at least 56 px high and 44 px wide on a 1080 px wide screen', async () => {
     for (const layout of ['text', 'numeric', 'email', 'phone']) {
       await open(layout);

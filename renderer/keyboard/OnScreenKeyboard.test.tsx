@@ -55,7 +55,7 @@ describe('OnScreenKeyboard markup', () => {
     expect(html).toMatch(/data-key="method-vni"[^>]*aria-pressed="true"/);
     expect(html).toMatch(/data-key="method-telex"[^>]*aria-pressed="false"/);
     expect(html).toContain('data-method="vni"');
-    expect(html).toContain('aria-label="dấu ngã"');
+    expect(html).toContain('aria-label="ã dấu ngã"');
   });
 
   it('text layout without the simple rows', () => {

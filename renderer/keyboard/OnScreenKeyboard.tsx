@@ -152,7 +152,7 @@ export function OnScreenKeyboard(props: OnScreenKeyboardProps): ReactNode {
           <Key
             key={key.id}
             id={key.id}
-            label={name}
+            label={`${sample} ${name}`}
             className="osk-key--tone"
             style={style}
             onPress={() => press(key)}
