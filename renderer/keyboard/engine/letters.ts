@@ -61,11 +61,6 @@ export function isVowel(letter: Letter): boolean {
   return VOWELS.has(letter.base);
 }
 
-/** The letter's identity for spelling rules: its base, `đ` for barred d, with shape marks (`ư`, `ê`…), lower case. */
-export function letterKey(letter: Letter): string {
-  return renderLetter({ ...letter, upper: false }, 'none');
-}
-
 /** The base for spelling rules: `đ` for barred d, otherwise the ASCII base. */
 export function baseKey(letter: Letter): string {
   return letter.base === 'd' && letter.shape === 'bar' ? 'đ' : letter.base;
