@@ -9,6 +9,7 @@ import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../commo
 import { KioskHost } from './api/kiosk-host';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
+import { IdentifyService, type PcscLike } from './identify/identify-service';
 import { SessionManager } from './session/session-manager';
 
 /** What the kiosk's demo mode and technician screen can ask of the reader simulator. */
@@ -24,6 +25,7 @@ export interface HostServices {
   status: DeviceStatusBoard;
   sessions: SessionManager;
   simulator: SimulatorControl | null;
+  identify: IdentifyService;
 }
 
 export interface CreatedHost {
@@ -69,6 +71,15 @@ export function createHost(
     'simulator.showQr': async ({ profileId }) => {
       await requireSimulator().showQr(profileId);
       return { shown: true };
+    },
+    'session.consent': ({ granted }) => {
+      identify.setConsent(granted);
+      return { accepted: granted };
+    },
+    'identify.qr': ({ payload }) => ({ accepted: true, cardType: identify.provideQr(payload).cardType }),
+    'identify.mrz': (key) => {
+      identify.provideMrz(key);
+      return { accepted: true };
     },
     'catalogue.services': () => [...loadCatalogue().services],
     'catalogue.form': ({ id, version }) => {
@@ -120,6 +131,22 @@ export function createHost(
     },
   });
 
+  emit = (e) => {
+    switch (e.type) {
+      case 'card':
+        return host.emit('card.presence', { present: e.present });
+      case 'progress':
+        return host.emit('identify.progress', { file: e.file, bytes: e.bytes, total: e.total, percent: e.percent });
+      case 'identity':
+        return host.emit('identify.identity', { identity: e.identity, verification: e.verification, photoPending: e.photoPending });
+      case 'photo':
+        return host.emit('identify.photo', { dataUrl: e.dataUrl });
+      case 'verified':
+        return host.emit('identify.verified', { verification: e.verification, decision: e.decision });
+      case 'failed':
+        return host.emit('identify.failed', { code: e.code });
+    }
+  };
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
   const offEnd = sessions.onEnd((reason) => host.emit('session.ended', { reason }));
 

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Form, Service } from '../../catalogue/schema';
+import { ChipVerification, Identity } from '../identity';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -92,6 +93,21 @@ export const methods = {
     params: z.object({ profileId: z.string().min(1).max(64) }).strict(),
     result: z.object({ shown: z.boolean() }),
   },
+  'session.consent': { params: z.object({ granted: z.boolean() }).strict(), result: z.object({ accepted: z.boolean() }) },
+  'identify.qr': {
+    params: z.object({ payload: z.string().max(4096) }).strict(),
+    result: z.object({ accepted: z.literal(true), cardType: z.string() }),
+  },
+  'identify.mrz': {
+    params: z
+      .object({
+        documentNumber: z.string().regex(/^[0-9A-Z<]{9}$/),
+        dateOfBirth: z.string().regex(/^\d{6}$/),
+        dateOfExpiry: z.string().regex(/^\d{6}$/),
+      })
+      .strict(),
+    result: z.object({ accepted: z.literal(true) }),
+  },
   'catalogue.services': { params: Empty, result: z.array(Service) },
   'catalogue.form': {
     params: z.object({ id: z.string().min(1).max(64), version: z.string().max(64).optional() }).strict(),
@@ -132,6 +148,15 @@ export type Result<M extends MethodName> = z.output<(typeof methods)[M]['result'
 export const events = {
   'status.changed': DeviceStatus,
   'session.ended': z.object({ reason: SessionEndReason }),
+  'card.presence': z.object({ present: z.boolean() }),
+  'identify.progress': z.object({ file: z.string(), bytes: z.number(), total: z.number(), percent: z.number() }),
+  'identify.identity': z.object({ identity: Identity, verification: ChipVerification, photoPending: z.boolean() }),
+  'identify.photo': z.object({ dataUrl: z.string().nullable() }),
+  'identify.verified': z.object({
+    verification: ChipVerification,
+    decision: z.enum(['accept', 'refuse-forged', 'refuse-unverifiable']),
+  }),
+  'identify.failed': z.object({ code: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

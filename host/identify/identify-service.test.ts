@@ -1,0 +1,133 @@
+/** The identify flow with the simulator's in-process card behind a stand-in for PC/SC (no pcscd needed). */
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { trustStoreFromPem } from '../../native/emrtd';
+import type { PcscEvent } from '../../native/pcsc/pcsc-service';
+import { createInProcessCard, loadProfile, PKI_DIR } from '../../native/simulator';
+import { DeviceStatusBoard } from '../devices/device-status';
+import { SessionManager } from '../session/session-manager';
+import { type IdentifyEvent, IdentifyService, decide } from './identify-service';
+
+const trustStore = trustStoreFromPem(readFileSync(path.join(PKI_DIR, 'csca.cert.pem'), 'utf8'));
+
+function rig(profileId: string, faults: string[] = []) {
+  const profile = loadProfile(profileId);
+  const card = createInProcessCard(profile, { faults });
+  const bus = new EventEmitter();
+  const pcsc = {
+    listReaders: () => [],
+    connect: async () => card,
+    on: (_: 'event', l: (e: PcscEvent) => void) => bus.on('event', l),
+  };
+  const sessions = new SessionManager();
+  const events: IdentifyEvent[] = [];
+  const waiters: ((e: IdentifyEvent) => void)[] = [];
+  const service = new IdentifyService({
+    pcsc,
+    sessions,
+    status: new DeviceStatusBoard(),
+    trustStore,
+    emit: (e) => {
+      events.push(e);
+      for (const w of waiters) w(e);
+    },
+  });
+  const until = (type: IdentifyEvent['type'] | 'end') =>
+    new Promise<IdentifyEvent>((resolve) => {
+      waiters.push((e) => {
+        if (e.type === type || (type === 'end' && (e.type === 'verified' || e.type === 'failed'))) resolve(e);
+      });
+    });
+  const insert = () => bus.emit('event', { type: 'card-inserted', reader: card.readerName, atr: null });
+  return { profile, card, service, sessions, events, until, insert };
+}
+
+describe('IdentifyService', () => {
+  it('reads nothing before consent, then reads the chip with keys from the QR', async () => {
+    const r = rig('cccd-2021-with-cmnd');
+    r.sessions.start('vi');
+    expect(() => r.service.provideQr(r.profile.qr)).toThrow(expect.objectContaining({ code: 'consent-required' }));
+    r.insert();
+    await new Promise((res) => setTimeout(res, 20));
+    expect(r.events.filter((e) => e.type === 'progress')).toHaveLength(0);
+
+    r.service.setConsent(true);
+    const end = r.until('end');
+    r.service.provideQr(r.profile.qr);
+    const verified = await end;
+    expect(verified).toMatchObject({ type: 'verified', decision: 'accept', verification: { passive: 'valid' } });
+    const identity = r.events.find((e) => e.type === 'identity');
+    expect(identity).toMatchObject({ identity: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '001190012345', oldIdNumber: '012345678' } });
+    // The identity came before the photo.
+    expect(r.events.findIndex((e) => e.type === 'identity')).toBeLessThan(r.events.findIndex((e) => e.type === 'photo'));
+    const photo = r.events.find((e) => e.type === 'photo');
+    expect(photo).toMatchObject({ dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,\/9j\//) });
+    expect(r.sessions.active?.personal.get('identity')).toMatchObject({ fullName: 'Nguyễn Thị Hồng Nhung' });
+  });
+
+  it('declining consent ends the session', () => {
+    const r = rig('over-60');
+    r.sessions.start('vi');
+    const ended: string[] = [];
+    r.sessions.onEnd((reason) => ended.push(reason));
+    r.service.setConsent(false);
+    expect(ended).toEqual(['consent-declined']);
+    expect(r.sessions.active).toBeNull();
+  });
+
+  it('refuses a forged chip', async () => {
+    const r = rig('cccd-2021-no-cmnd', ['forged-dg']);
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    r.service.provideQr(r.profile.qr);
+    const end = r.until('end');
+    r.insert();
+    expect(await end).toMatchObject({ decision: 'refuse-forged', verification: { passive: 'hash-mismatch' } });
+  });
+
+  it('a card pulled mid-read fails with a typed error and the read resumes when it comes back', async () => {
+    const r = rig('young', ['remove-after:12']);
+    r.sessions.start('en');
+    r.service.setConsent(true);
+    r.service.provideMrz(r.profile.bac);
+    const failed = r.until('failed');
+    r.insert();
+    expect(await failed).toMatchObject({ code: 'chip-card-removed' });
+    expect(r.events.filter((e) => e.type === 'progress').length).toBeGreaterThan(0);
+    // Each time the card comes back the read goes on from where it stopped, until it is complete.
+    let end: IdentifyEvent = { type: 'failed', code: 'chip-card-removed' };
+    let inserts = 1;
+    while (end.type === 'failed' && inserts < 60) {
+      expect(end).toMatchObject({ code: 'chip-card-removed' });
+      const next = r.until('end');
+      r.card.insert();
+      r.insert();
+      inserts++;
+      end = await next;
+    }
+    expect(end).toMatchObject({ type: 'verified', decision: 'accept' });
+    expect(inserts).toBeGreaterThanOrEqual(2);
+    expect(r.events.find((e) => e.type === 'identity')).toMatchObject({ identity: { idNumber: r.profile.idNumber } });
+  });
+
+  it('wipes keys and identity when the session ends', async () => {
+    const r = rig('long-address');
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    r.service.provideQr(r.profile.qr);
+    expect(r.service.hasKey).toBe(true);
+    r.sessions.end('timeout');
+    expect(r.service.hasKey).toBe(false);
+  });
+
+  it('decides: forged → refuse, unknown CSCA → refuse unless the policy accepts it', () => {
+    expect(decide({ passive: 'valid', active: 'valid' }, { acceptUnknownCsca: false })).toBe('accept');
+    expect(decide({ passive: 'valid', active: 'failed' }, { acceptUnknownCsca: true })).toBe('refuse-forged');
+    expect(decide({ passive: 'bad-signature', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe('refuse-forged');
+    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: false })).toBe('refuse-unverifiable');
+    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: true })).toBe('accept');
+    expect(decide({ passive: 'not-checked', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe('refuse-unverifiable');
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Who is at the kiosk: consent first, then the card's access key (its QR code through a scanner or the
+ * camera, or the MRZ fields typed from the back of the card), then the chip read through PC/SC. Nothing
+ * personal is parsed before consent; everything personal lives in the session and goes with it.
+ *
+ * Reading starts when all three hold: consent given, a key (QR or MRZ) known, a card on a reader. A card
+ * pulled mid-read gives `chip-card-removed`; putting it back resumes from the last good offset.
+ */
+import type { ChipVerification, Identity } from '../../common/identity';
+import { type BacKey, bacKeysFromQr, CardReadInterrupted, type ReadCardOptions, type ResumeState, readCard } from '../../native/emrtd';
+import type { CardReadResult, TrustStore } from '../../native/emrtd';
+import type { CardTransport } from '../../native/pcsc/card-transport';
+import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
+import { parseCccdQr } from '../../native/qr/payload';
+import type { DeviceStatusBoard } from '../devices/device-status';
+import type { SessionManager } from '../session/session-manager';
+
+export interface PcscLike {
+  listReaders(): ReaderInfo[];
+  connect(readerName?: string): Promise<CardTransport & { disconnect?(): void }>;
+  on(event: 'event', listener: (e: PcscEvent) => void): unknown;
+}
+
+export type IdentifyEvent =
+  | { type: 'card'; present: boolean }
+  | { type: 'progress'; file: string; bytes: number; total: number; percent: number }
+  | { type: 'identity'; identity: Identity; verification: ChipVerification; photoPending: boolean }
+  | { type: 'photo'; dataUrl: string | null }
+  | { type: 'verified'; verification: ChipVerification; decision: VerificationDecision }
+  | { type: 'failed'; code: string };
+
+/** What the kiosk does with a chip verdict. */
+export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
+
+export function decide(v: ChipVerification, policy: { acceptUnknownCsca: boolean }): VerificationDecision {
+  if (v.passive === 'hash-mismatch' || v.passive === 'bad-signature' || v.active === 'failed') return 'refuse-forged';
+  if (v.passive === 'valid') return 'accept';
+  if (v.passive === 'unknown-csca' && policy.acceptUnknownCsca) return 'accept';
+  return 'refuse-unverifiable';
+}
+
+/** The file sizes a full read usually has, to turn per-file progress into one percentage. */
+const WEIGHT: Record<string, number> = { COM: 1, DG1: 1, DG13: 3, SOD: 15, DG2: 70, DG14: 4, DG15: 6 };
+
+export interface IdentifyOptions {
+  pcsc: PcscLike | null;
+  sessions: SessionManager;
+  status: DeviceStatusBoard;
+  emit(e: IdentifyEvent): void;
+  trustStore?: TrustStore;
+  policy?: { acceptUnknownCsca: boolean };
+  read?: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
+}
+
+export class IdentifyService {
+  private consent = false;
+  private keys: BacKey[] | null = null;
+  private reader: string | null = null;
+  private reading = false;
+  private resume: ResumeState | null = null;
+  private done = false;
+  private readonly read: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
+
+  constructor(private readonly o: IdentifyOptions) {
+    this.read = o.read ?? readCard;
+    o.sessions.onEnd(() => this.reset());
+    o.pcsc?.on('event', (e) => this.onPcsc(e));
+    try {
+      const withCard = o.pcsc?.listReaders().find((r) => r.cardPresent);
+      if (withCard) this.reader = withCard.name;
+    } catch {
+      /* pcscd not running: the status board says so */
+    }
+  }
+
+  private reset(): void {
+    this.consent = false;
+    this.keys = null;
+    this.resume = null;
+    this.done = false;
+  }
+
+  setConsent(granted: boolean): void {
+    if (!this.o.sessions.active) throw Object.assign(new Error('no session'), { code: 'session-none' });
+    if (!granted) {
+      this.o.sessions.end('consent-declined');
+      return;
+    }
+    this.consent = true;
+    void this.maybeRead();
+  }
+
+  private requireConsent(): void {
+    if (!this.o.sessions.active) throw Object.assign(new Error('no session'), { code: 'session-none' });
+    if (!this.consent) throw Object.assign(new Error('consent first'), { code: 'consent-required' });
+  }
+
+  /** A QR payload from the camera, a keyboard-wedge scanner or the serial scanner. Throws QrPayloadError. */
+  provideQr(payload: string): Identity {
+    this.requireConsent();
+    const qr = parseCccdQr(payload);
+    this.keys = bacKeysFromQr({ dateOfBirth: qr.dateOfBirth, issueDate: qr.issueDate, idNumber: qr.idNumber });
+    this.o.sessions.active!.personal.set('qrIdentity', qr);
+    void this.maybeRead();
+    return qr;
+  }
+
+  /** MRZ fields typed from the back of the card (document number = last 9 digits of the ID). */
+  provideMrz(key: BacKey): void {
+    this.requireConsent();
+    this.keys = [key];
+    void this.maybeRead();
+  }
+
+  get hasKey(): boolean {
+    return this.keys !== null;
+  }
+
+  private onPcsc(e: PcscEvent): void {
+    if (e.type === 'card-inserted') {
+      this.reader = e.reader;
+      this.o.status.update('reader', { state: 'card-present', name: e.reader });
+      this.o.emit({ type: 'card', present: true });
+      void this.maybeRead();
+    } else if (e.type === 'card-removed') {
+      if (this.reader === e.reader) this.reader = null;
+      this.o.status.update('reader', { state: 'ready', name: e.reader });
+      this.o.emit({ type: 'card', present: false });
+    } else if (e.type === 'reader-attached') {
+      this.o.status.update('reader', { state: 'ready', name: e.reader });
+    } else if (e.type === 'reader-detached') {
+      this.o.status.update('reader', { state: 'no-reader', name: null });
+    }
+  }
+
+  private async maybeRead(): Promise<void> {
+    const session = this.o.sessions.active;
+    if (!session || !this.consent || !this.keys || !this.reader || this.reading || this.done || !this.o.pcsc) return;
+    this.reading = true;
+    const sessionId = session.id;
+    const stillOurs = (): boolean => this.o.sessions.active?.id === sessionId;
+    this.o.status.update('reader', { state: 'reading' });
+    let transport: (CardTransport & { disconnect?(): void }) | null = null;
+    const done: Record<string, number> = {};
+    try {
+      transport = await this.o.pcsc.connect(this.reader);
+      const result = await this.read(transport, {
+        keys: this.keys,
+        trustStore: this.o.trustStore,
+        resume: this.resume ?? undefined,
+        onProgress: (p) => {
+          if (!stillOurs()) return;
+          done[p.file] = p.total ? p.bytes / p.total : 1;
+          const total = Object.values(WEIGHT).reduce((a, b) => a + b, 0);
+          const got = Object.entries(done).reduce((a, [f, x]) => a + (WEIGHT[f] ?? 1) * x, 0);
+          this.o.emit({ type: 'progress', file: p.file, bytes: p.bytes, total: p.total, percent: Math.min(99, Math.round((got / total) * 100)) });
+        },
+        onIdentity: (identity, verification) => {
+          if (!identity || !stillOurs()) return;
+          session.personal.set('identity', identity);
+          this.o.emit({ type: 'identity', identity, verification, photoPending: true });
+        },
+      });
+      this.resume = null;
+      if (!stillOurs()) return;
+      this.done = true;
+      if (result.identity) session.personal.set('identity', result.identity);
+      session.personal.set('verification', result.verification);
+      const dataUrl =
+        result.photo && result.photo.mime === 'image/jpeg'
+          ? `data:image/jpeg;base64,${Buffer.from(result.photo.bytes).toString('base64')}`
+          : null;
+      if (dataUrl) session.personal.set('photo', dataUrl);
+      this.o.emit({ type: 'photo', dataUrl });
+      const decision = decide(result.verification, this.o.policy ?? { acceptUnknownCsca: false });
+      session.personal.set('decision', decision);
+      this.o.emit({ type: 'verified', verification: result.verification, decision });
+    } catch (e) {
+      if (e instanceof CardReadInterrupted) this.resume = e.resume;
+      const code = (e as { code?: string }).code ?? 'chip-read-failed';
+      if (stillOurs()) this.o.emit({ type: 'failed', code });
+    } finally {
+      this.reading = false;
+      transport?.disconnect?.();
+      this.o.status.update('reader', { state: this.reader ? 'card-present' : 'ready' });
+    }
+  }
+}
