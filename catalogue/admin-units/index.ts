@@ -155,6 +155,8 @@ interface Part {
   /** keys without the unit word, then (if a unit word was cut) of the whole text: "Tịnh Biên" is not "Tỉnh Biên" */
   keys: Keys[];
   levels: Level[] | null;
+  /** the unit word written ("thi tran", "xa"…), canonical */
+  unit: string | null;
 }
 
 /** "05" and "5" are the same ward number. */
@@ -167,18 +169,33 @@ function keysOf(text: string): Keys {
   return { bare: normaliseNumber(looseKey(t)), key: normaliseNumber(toneKey(t)) };
 }
 
-function stripUnit(text: string): { name: string; levels: Level[] | null } {
+const UNIT_CANONICAL: Record<string, string> = {
+  tp: 'thanh pho',
+  tx: 'thi xa',
+  tt: 'thi tran',
+  h: 'huyen',
+  q: 'quan',
+  p: 'phuong',
+  x: 'xa',
+};
+
+function stripUnit(text: string): { name: string; levels: Level[] | null; unit: string | null } {
   const clean = nfc(text).trim();
   const { chars, folded } = foldSameLength(clean);
   const m = UNIT_RE.exec(folded);
-  if (!m || m[0].length >= folded.length) return { name: clean, levels: null };
+  if (!m || m[0].length >= folded.length) return { name: clean, levels: null, unit: null };
   const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
-  return { name: chars.slice(m[0].length).join('').trim(), levels: UNIT_LEVELS[word] ?? null };
+  return {
+    name: chars.slice(m[0].length).join('').trim(),
+    levels: UNIT_LEVELS[word] ?? null,
+    unit: UNIT_CANONICAL[word] ?? word,
+  };
 }
 
 /** Keys of a unit's official full name (always starts with its unit word). */
-function nameKeys(fullName: string): Keys {
-  return keysOf(stripUnit(fullName).name);
+function nameKeys(fullName: string): Keys & { unit: string | null } {
+  const { name, unit } = stripUnit(fullName);
+  return { ...keysOf(name), unit };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,42 +247,49 @@ function oldTree(): OldProvince[] {
   return oldIndex;
 }
 
-type NamedKey = Keys;
+type NamedKey = Keys & { unit?: string | null };
 
 /** Exact (tone key) matches if any, else diacritic-free matches. */
 function matchByName<T extends NamedKey>(items: readonly T[], part: Part, level: Level): T[] {
   if (part.levels && !part.levels.includes(level)) return [];
   for (const field of ['key', 'bare'] as const) {
     const found = items.filter((i) => part.keys.some((k) => k[field] === i[field]));
+    if (found.length > 1 && part.unit) {
+      // "Thị trấn Mường Tè" and "Xã Mường Tè" can be neighbours: the unit word decides
+      const sameUnit = found.filter((i) => i.unit === part.unit);
+      if (sameUnit.length) return sameUnit;
+    }
     if (found.length) return found;
   }
   return [];
 }
 
-const PROVINCE_ALIASES: Record<string, string> = {
-  hcm: 'Hồ Chí Minh',
-  tphcm: 'Hồ Chí Minh',
-  'tp hcm': 'Hồ Chí Minh',
-  'tp.hcm': 'Hồ Chí Minh',
-  'sai gon': 'Hồ Chí Minh',
-  hn: 'Hà Nội',
-  'tp hn': 'Hà Nội',
-  'tt hue': 'Thừa Thiên Huế',
-  'thua thien - hue': 'Thừa Thiên Huế',
-};
+const PROVINCE_ALIASES = new Map<string, string>(
+  Object.entries({
+    hcm: 'Hồ Chí Minh',
+    tphcm: 'Hồ Chí Minh',
+    'tp hcm': 'Hồ Chí Minh',
+    'tp.hcm': 'Hồ Chí Minh',
+    'sai gon': 'Hồ Chí Minh',
+    hn: 'Hà Nội',
+    'tp hn': 'Hà Nội',
+    'tt hue': 'Thừa Thiên Huế',
+    'thua thien - hue': 'Thừa Thiên Huế',
+  }),
+);
 
 function toPart(raw: string): Part {
   const alias =
-    PROVINCE_ALIASES[
+    PROVINCE_ALIASES.get(
       looseKey(raw)
         .replace(/\s*\.\s*/g, '.')
-        .replace(/\.(?=\S)/, ' ')
-    ] ?? PROVINCE_ALIASES[looseKey(raw)];
-  if (alias) return { raw, keys: [keysOf(alias)], levels: ['province'] };
-  const { name, levels } = stripUnit(raw);
+        .replace(/\.(?=\S)/, ' '),
+    ) ?? PROVINCE_ALIASES.get(looseKey(raw));
+  if (alias) return { raw, keys: [keysOf(alias)], levels: ['province'], unit: null };
+  const { name, levels, unit } = stripUnit(raw);
   const keys = [keysOf(name)];
   if (name !== nfc(raw).trim()) keys.push(keysOf(raw));
-  return { raw, keys, levels };
+  return { raw, keys, levels, unit };
 }
 
 function communesOf(codes: Iterable<string>): Commune[] {
@@ -356,16 +380,22 @@ interface NewProvinceKey extends NamedKey {
   code: string;
 }
 let newProvinceKeys: NewProvinceKey[] | null = null;
+let newCommuneKeys: Map<string, (Keys & { c: Commune })[]> | null = null;
+function communeKeys(provinceCode: string): (Keys & { c: Commune })[] {
+  newCommuneKeys ??= new Map(
+    [...communesByProvince].map(([p, list]) => [p, list.map((c) => ({ c, ...nameKeys(c.fullName) }))]),
+  );
+  return newCommuneKeys.get(provinceCode) ?? [];
+}
 function remapNew(parts: Part[]): RemapResult | null {
   newProvinceKeys ??= provinceList.map((p) => ({ code: p.code, ...nameKeys(p.fullName) }));
   const last = parts[parts.length - 1]!;
   const provs = matchByName(newProvinceKeys, last, 'province');
   const cPart = parts[parts.length - (provs.length ? 2 : 1)];
   if (!cPart) return null;
-  const pool = provs.length
-    ? provs.flatMap((p) => communesByProvince.get(p.code) ?? [])
-    : [...communeByCode.values()];
-  const keyed = pool.map((c) => ({ c, ...nameKeys(c.fullName) }));
+  const keyed = (provs.length ? provs.map((p) => p.code) : provinceList.map((p) => p.code)).flatMap(
+    communeKeys,
+  );
   const found = matchByName(keyed, cPart, 'ward').map((k) => k.c);
   if (!found.length) return null;
   return result(
