@@ -7,7 +7,11 @@ describe('CircuitBreaker', () => {
   it('opens after N failures, lets one trial through after openMs, closes on success', () => {
     let now = 0;
     const seen: BreakerState[] = [];
-    const b = new CircuitBreaker({ failureThreshold: 3, openMs: 1000 }, () => now, (s) => seen.push(s));
+    const b = new CircuitBreaker(
+      { failureThreshold: 3, openMs: 1000 },
+      () => now,
+      (s) => seen.push(s),
+    );
     b.failure();
     b.failure();
     expect(b.state).toBe('closed');
@@ -39,11 +43,15 @@ describe('CircuitBreaker', () => {
 describe('fullJitterDelay', () => {
   it('stays within [0, min(cap, base·2^attempt))', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, r) => {
-        const d = fullJitterDelay(attempt, { baseMs: 100, capMs: 60_000 }, () => r);
-        expect(d).toBeGreaterThanOrEqual(0);
-        expect(d).toBeLessThan(Math.min(60_000, 100 * 2 ** attempt));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (attempt, r) => {
+          const d = fullJitterDelay(attempt, { baseMs: 100, capMs: 60_000 }, () => r);
+          expect(d).toBeGreaterThanOrEqual(0);
+          expect(d).toBeLessThan(Math.min(60_000, 100 * 2 ** attempt));
+        },
+      ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 10000) },
     );
   });

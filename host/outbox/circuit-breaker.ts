@@ -55,7 +55,10 @@ export class CircuitBreaker {
   failure(): void {
     this.trialInFlight = false;
     this.failures += 1;
-    if (this._state === 'half-open' || (this._state === 'closed' && this.failures >= this.policy.failureThreshold)) {
+    if (
+      this._state === 'half-open' ||
+      (this._state === 'closed' && this.failures >= this.policy.failureThreshold)
+    ) {
       this.openedAt = this.now();
       this.set('open');
     }

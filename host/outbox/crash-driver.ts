@@ -20,20 +20,35 @@ const { values } = parseArgs({
     portal: { type: 'string' },
     count: { type: 'string', default: '50' },
     'gap-ms': { type: 'string', default: '2' },
+    fixtures: { type: 'string' },
   },
 });
-if (!values.db || !values.keys || !values.portal) throw new Error('usage: --db PATH --keys PATH --portal URL [--count N]');
+if (!values.db || !values.keys || !values.portal)
+  throw new Error('usage: --db PATH --keys PATH --portal URL [--count N]');
 
 const citizens = (
-  JSON.parse(readFileSync(new URL('../../fixtures/portal/citizens.json', import.meta.url), 'utf8')) as {
+  JSON.parse(
+    readFileSync(values.fixtures ?? new URL('../../fixtures/portal/citizens.json', import.meta.url), 'utf8'),
+  ) as {
     citizens: { fullName: string; idNumber: string; phone: string }[];
   }
 ).citizens;
 
 const out = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const store = KioskStore.open({ path: values.db, keys: new FileKeyProvider(values.keys) });
-const portal = new HttpPortalAdapter({ baseUrl: values.portal, ...MOCK_CREDENTIALS, agencyCode: '000.00.01.H22', timeoutMs: 250 });
-const outbox = new Outbox({ store, portal, concurrency: 4, backoff: { baseMs: 10, capMs: 80 }, breaker: { failureThreshold: 5, openMs: 40 } });
+const portal = new HttpPortalAdapter({
+  baseUrl: values.portal,
+  ...MOCK_CREDENTIALS,
+  agencyCode: '000.00.01.H22',
+  timeoutMs: 250,
+});
+const outbox = new Outbox({
+  store,
+  portal,
+  concurrency: 4,
+  backoff: { baseMs: 10, capMs: 80 },
+  breaker: { failureThreshold: 5, openMs: 40 },
+});
 out({ event: 'started' });
 outbox.start();
 

@@ -1,6 +1,14 @@
 import { formatDossierCode } from '../portal/dossier-code';
 import { PortalError, type PortalErrorCode } from '../portal/errors';
-import type { DossierStatusInfo, DossierSubmission, PaymentConfirmation, PaymentRequest, PortalAdapter, ProcedureSummary, SubmitResult } from '../portal/types';
+import type {
+  DossierStatusInfo,
+  DossierSubmission,
+  PaymentConfirmation,
+  PaymentRequest,
+  PortalAdapter,
+  ProcedureSummary,
+  SubmitResult,
+} from '../portal/types';
 
 /** In-memory portal for outbox unit tests: idempotent on the key; `failWith` makes calls fail. */
 export class FakePortal implements PortalAdapter {
@@ -27,10 +35,26 @@ export class FakePortal implements PortalAdapter {
   async getStatus(code: string): Promise<DossierStatusInfo> {
     const e = [...this.byKey.values()].find((x) => x.code === code);
     if (!e) throw new PortalError('portal-not-found', 'no such dossier');
-    return { dossierCode: code, status: 4, procedureCode: e.d.procedureCode, procedureName: e.d.procedureName, receivedAt: e.d.receivedAt, appointmentAt: e.d.appointmentAt, feeVnd: 0, feePaid: true };
+    return {
+      dossierCode: code,
+      status: 4,
+      procedureCode: e.d.procedureCode,
+      procedureName: e.d.procedureName,
+      receivedAt: e.d.receivedAt,
+      appointmentAt: e.d.appointmentAt,
+      feeVnd: 0,
+      feePaid: true,
+    };
   }
   async requestPayment(code: string): Promise<PaymentRequest> {
-    return { dossierCode: code, amountVnd: 0, reference: 'X', bankBin: '970436', accountNo: '1', accountName: 'X' };
+    return {
+      dossierCode: code,
+      amountVnd: 0,
+      reference: 'X',
+      bankBin: '970436',
+      accountNo: '1',
+      accountName: 'X',
+    };
   }
   async confirmPayment(p: { dossierCode: string }): Promise<PaymentConfirmation> {
     return { dossierCode: p.dossierCode, paid: true, status: 4 };

@@ -19,7 +19,13 @@ function submission(n: number, fee = 15000): OutboxSubmission {
       procedureCode: '1.004194',
       procedureName: 'Đăng ký tạm trú',
       fieldCode: null,
-      applicant: { fullName: 'Trần Thị Mẫu Thử', idNumber: '048199900388', phone: null, email: null, kind: 'citizen' },
+      applicant: {
+        fullName: 'Trần Thị Mẫu Thử',
+        idNumber: '048199900388',
+        phone: null,
+        email: null,
+        kind: 'citizen',
+      },
       summary: `Hồ sơ ${n}`,
       appointmentAt: null,
       channel: 'in-person',
@@ -36,7 +42,12 @@ function setup(portal = new FakePortal()) {
   const dbPath = join(s.dir, 'db');
   const open = () => {
     const store = KioskStore.open({ path: dbPath, keys: new FileKeyProvider(keyPath) });
-    const outbox = new Outbox({ store, portal, backoff: { baseMs: 5, capMs: 20 }, breaker: { failureThreshold: 2, openMs: 30 } });
+    const outbox = new Outbox({
+      store,
+      portal,
+      backoff: { baseMs: 5, capMs: 20 },
+      breaker: { failureThreshold: 2, openMs: 30 },
+    });
     return { store, outbox };
   };
   let cur = open();
@@ -66,13 +77,27 @@ describe('Outbox', () => {
   it('commits first, returns a queued receipt, then delivers exactly once', async () => {
     const t = setup();
     const receipt = t.outbox.submit(submission(1));
-    expect(receipt).toMatchObject({ state: 'queued', dossierCode: null, maskedId: '0481******88', feeVnd: 15000, feePaid: true });
+    expect(receipt).toMatchObject({
+      state: 'queued',
+      dossierCode: null,
+      maskedId: '0481******88',
+      feeVnd: 15000,
+      feePaid: true,
+    });
     expect(receipt.localRef).toMatch(/^KIOSK-\d{6}-[0-9A-F]{8}$/);
     const delivered = new Promise((r) => t.outbox.once('delivered', r));
     t.outbox.start();
-    expect(await delivered).toMatchObject({ localRef: receipt.localRef, dossierCode: '000.00.01.H22-261123-0001', status: 2 });
+    expect(await delivered).toMatchObject({
+      localRef: receipt.localRef,
+      dossierCode: '000.00.01.H22-261123-0001',
+      status: 2,
+    });
     const after = await t.outbox.waitForDelivery(receipt.localRef, 1000);
-    expect(after).toMatchObject({ state: 'delivered', dossierCode: '000.00.01.H22-261123-0001', applicant: null });
+    expect(after).toMatchObject({
+      state: 'delivered',
+      dossierCode: '000.00.01.H22-261123-0001',
+      applicant: null,
+    });
     expect(t.portal.calls).toBe(1);
     expect(t.portal.byKey.size).toBe(1);
   });
@@ -104,7 +129,14 @@ describe('Outbox', () => {
     t.outbox.start();
     expect(await failed).toEqual({ localRef, code: 'portal-rejected' });
     const q = t.outbox.listQueue();
-    expect(q).toEqual([expect.objectContaining({ localRef, state: 'failed', lastError: 'portal-rejected', maskedId: '0481******88' })]);
+    expect(q).toEqual([
+      expect.objectContaining({
+        localRef,
+        state: 'failed',
+        lastError: 'portal-rejected',
+        maskedId: '0481******88',
+      }),
+    ]);
     expect(JSON.stringify(q)).not.toContain('Mẫu Thử');
     expect(JSON.stringify(q)).not.toContain('048199900388');
     expect(t.outbox.portalState).toBe('up');
@@ -129,13 +161,22 @@ describe('Outbox', () => {
     const t = setup();
     t.portal.failWith = 'portal-unreachable';
     const { localRef } = t.outbox.submit(submission(1, 0));
-    expect(await t.outbox.lookup({ localRef })).toMatchObject({ kind: 'queued', localRef, receipt: { feeVnd: 0, feePaid: true } });
+    expect(await t.outbox.lookup({ localRef })).toMatchObject({
+      kind: 'queued',
+      localRef,
+      receipt: { feeVnd: 0, feePaid: true },
+    });
     t.portal.failWith = null;
     t.outbox.start();
     await t.outbox.idle();
     const byRef = await t.outbox.lookup({ localRef });
-    expect(byRef).toMatchObject({ kind: 'portal', info: { dossierCode: '000.00.01.H22-261123-0001', status: 4 } });
+    expect(byRef).toMatchObject({
+      kind: 'portal',
+      info: { dossierCode: '000.00.01.H22-261123-0001', status: 4 },
+    });
     expect(t.store.findOutbox({ localRef })?.portalStatus).toBe(4);
-    await expect(t.outbox.lookup({ dossierCode: 'abc' })).rejects.toMatchObject({ code: 'portal-invalid-dossier-code' });
+    await expect(t.outbox.lookup({ dossierCode: 'abc' })).rejects.toMatchObject({
+      code: 'portal-invalid-dossier-code',
+    });
   });
 });

@@ -208,15 +208,24 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   async lookup(ref: { dossierCode: string } | { localRef: string }): Promise<LookupAnswer> {
     if ('localRef' in ref) {
       const rec = this.store.findOutbox({ localRef: ref.localRef });
-      if (!rec) throw new PortalError('portal-not-found', 'no dossier with this local reference on this kiosk');
-      if (rec.state === 'queued') return { kind: 'queued', localRef: rec.localRef, receipt: this.store.getReceipt({ localRef: rec.localRef }) };
-      if (rec.state === 'failed' || !rec.dossierCode) return { kind: 'failed', localRef: rec.localRef, code: rec.lastError };
+      if (!rec)
+        throw new PortalError('portal-not-found', 'no dossier with this local reference on this kiosk');
+      if (rec.state === 'queued')
+        return {
+          kind: 'queued',
+          localRef: rec.localRef,
+          receipt: this.store.getReceipt({ localRef: rec.localRef }),
+        };
+      if (rec.state === 'failed' || !rec.dossierCode)
+        return { kind: 'failed', localRef: rec.localRef, code: rec.lastError };
       return this.lookup({ dossierCode: rec.dossierCode });
     }
-    if (!isDossierCode(ref.dossierCode)) throw new PortalError('portal-invalid-dossier-code', 'not a dossier code');
+    if (!isDossierCode(ref.dossierCode))
+      throw new PortalError('portal-invalid-dossier-code', 'not a dossier code');
     const info = await this.portal.getStatus(ref.dossierCode);
     const local = this.store.findOutbox({ dossierCode: info.dossierCode });
-    if (local && local.portalStatus !== info.status) this.store.updatePortalStatus(local.localRef, info.status);
+    if (local && local.portalStatus !== info.status)
+      this.store.updatePortalStatus(local.localRef, info.status);
     return { kind: 'portal', info };
   }
 
@@ -284,7 +293,11 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       try {
         if (isRetryable(err)) {
           this.breaker.failure();
-          this.store.recordAttempt(rec.id, code, this.now() + fullJitterDelay(rec.attempts, this.backoff, this.random));
+          this.store.recordAttempt(
+            rec.id,
+            code,
+            this.now() + fullJitterDelay(rec.attempts, this.backoff, this.random),
+          );
         } else {
           // The portal answered (it is up) but refused this dossier for good: staff must look at it.
           this.breaker.success();
@@ -298,8 +311,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     }
     this.breaker.success();
     try {
-      this.store.markDelivered(rec.id, { dossierCode: result.dossierCode, portalStatus: result.status, appointmentAt: result.appointmentAt });
-      this.emit('delivered', { localRef: rec.localRef, dossierCode: result.dossierCode, status: result.status });
+      this.store.markDelivered(rec.id, {
+        dossierCode: result.dossierCode,
+        portalStatus: result.status,
+        appointmentAt: result.appointmentAt,
+      });
+      this.emit('delivered', {
+        localRef: rec.localRef,
+        dossierCode: result.dossierCode,
+        status: result.status,
+      });
     } catch (err) {
       // Not recorded locally: it stays queued and the next attempt gets the same code back (idempotency).
       this.onStoreError(err);

@@ -15,7 +15,13 @@ export function contractDossier(n: number, over: Partial<DossierSubmission> = {}
     procedureCode: '1.004194',
     procedureName: 'Đăng ký tạm trú',
     fieldCode: 'CU_TRU',
-    applicant: { fullName: 'Nguyễn Văn Giả Lập', idNumber: '079099900271', phone: '0900000002', email: null, kind: 'citizen' },
+    applicant: {
+      fullName: 'Nguyễn Văn Giả Lập',
+      idNumber: '079099900271',
+      phone: '0900000002',
+      email: null,
+      kind: 'citizen',
+    },
     summary: 'Đăng ký tạm trú tại kiosk',
     receivedAt: Date.UTC(2026, 10, 23, 2, 30),
     appointmentAt: Date.UTC(2026, 10, 26, 2, 30),
@@ -31,7 +37,9 @@ export function contractDossier(n: number, over: Partial<DossierSubmission> = {}
  * The behaviour every `PortalAdapter` must show, whatever is behind it. Registered by a test file with
  * `describe(...)` around it; `get()` returns the adapter and control once `beforeAll` has run.
  */
-export function portalContract(get: () => { adapter: PortalAdapter; control: PortalContractControl; agencyCode: string }): void {
+export function portalContract(
+  get: () => { adapter: PortalAdapter; control: PortalContractControl; agencyCode: string },
+): void {
   it('logs in and lists procedures', async () => {
     const { adapter } = get();
     await adapter.login();
@@ -72,7 +80,13 @@ export function portalContract(get: () => { adapter: PortalAdapter; control: Por
     const { adapter, control } = get();
     const { dossierCode } = await adapter.submitDossier(contractDossier(6), 'contract-key-6');
     const s1 = await adapter.getStatus(dossierCode.toLowerCase());
-    expect(s1).toMatchObject({ dossierCode, procedureCode: '1.004194', feeVnd: 15000, feePaid: false, receivedAt: expect.any(Number) });
+    expect(s1).toMatchObject({
+      dossierCode,
+      procedureCode: '1.004194',
+      feeVnd: 15000,
+      feePaid: false,
+      receivedAt: expect.any(Number),
+    });
     expect([1, 2]).toContain(s1.status);
     await control.advanceClock(3_600_000);
     const s2 = await adapter.getStatus(dossierCode);
@@ -88,9 +102,15 @@ export function portalContract(get: () => { adapter: PortalAdapter; control: Por
     const { dossierCode } = await adapter.submitDossier(contractDossier(7), 'contract-key-7');
     const pay = await adapter.requestPayment(dossierCode);
     expect(pay).toMatchObject({ dossierCode, amountVnd: 15000, bankBin: expect.stringMatching(/^\d{6}$/) });
-    const wrong = await adapter.confirmPayment({ dossierCode, reference: pay.reference, amountVnd: 1 }).catch((e: unknown) => e);
+    const wrong = await adapter
+      .confirmPayment({ dossierCode, reference: pay.reference, amountVnd: 1 })
+      .catch((e: unknown) => e);
     expect((wrong as PortalError).code).toBe('portal-rejected');
-    const ok = await adapter.confirmPayment({ dossierCode, reference: pay.reference, amountVnd: pay.amountVnd });
+    const ok = await adapter.confirmPayment({
+      dossierCode,
+      reference: pay.reference,
+      amountVnd: pay.amountVnd,
+    });
     expect(ok.paid).toBe(true);
     expect((await adapter.requestPayment(dossierCode)).amountVnd).toBe(0);
     expect((await adapter.getStatus(dossierCode)).feePaid).toBe(true);

@@ -16,11 +16,16 @@ export interface DossierCode {
 export function parseDossierCode(text: string): DossierCode {
   const code = text.trim().toUpperCase();
   const m = DOSSIER_CODE_RE.exec(code);
-  if (!m) throw new PortalError('portal-invalid-dossier-code', 'not a dossier code of the form <agency>-YYMMDD-XXXX');
+  if (!m)
+    throw new PortalError(
+      'portal-invalid-dossier-code',
+      'not a dossier code of the form <agency>-YYMMDD-XXXX',
+    );
   const [, agency, yy, mm, dd, seq] = m as unknown as [string, string, string, string, string, string];
   const month = Number(mm);
   const day = Number(dd);
-  if (month < 1 || month > 12 || day < 1 || day > 31) throw new PortalError('portal-invalid-dossier-code', 'dossier code has an impossible date');
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    throw new PortalError('portal-invalid-dossier-code', 'dossier code has an impossible date');
   return { agency, day: `${yy}${mm}${dd}`, sequence: Number(seq) };
 }
 

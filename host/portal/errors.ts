@@ -1,20 +1,27 @@
 /** Typed errors of the portal adapter. Citizen-facing sentences: renderer/i18n/errors/portal.json. */
-export type PortalErrorCode =
-  | 'portal-unreachable'
-  | 'portal-timeout'
-  | 'portal-server-error'
-  | 'portal-auth-failed'
-  | 'portal-session-expired'
-  | 'portal-rejected'
-  | 'portal-conflict'
-  | 'portal-not-found'
-  | 'portal-bad-response'
-  | 'portal-invalid-dossier-code'
-  | 'payment-invalid'
-  | 'payment-mismatch';
+export const PORTAL_ERROR_CODES = [
+  'portal-unreachable',
+  'portal-timeout',
+  'portal-server-error',
+  'portal-auth-failed',
+  'portal-session-expired',
+  'portal-rejected',
+  'portal-conflict',
+  'portal-not-found',
+  'portal-bad-response',
+  'portal-invalid-dossier-code',
+  'payment-invalid',
+] as const;
+export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
 
 /** Codes worth retrying later with the same idempotency key. */
-const RETRYABLE: ReadonlySet<PortalErrorCode> = new Set(['portal-unreachable', 'portal-timeout', 'portal-server-error', 'portal-session-expired', 'portal-bad-response']);
+const RETRYABLE: ReadonlySet<PortalErrorCode> = new Set([
+  'portal-unreachable',
+  'portal-timeout',
+  'portal-server-error',
+  'portal-session-expired',
+  'portal-bad-response',
+]);
 
 export class PortalError extends Error {
   override readonly name = 'PortalError';

@@ -3,7 +3,15 @@ import { parsePortalTime } from './dates';
 import { parseDossierCode } from './dossier-code';
 import { PortalError } from './errors';
 import { isDossierStatus, type DossierStatus } from './status';
-import type { DossierStatusInfo, DossierSubmission, PaymentConfirmation, PaymentRequest, PortalAdapter, ProcedureSummary, SubmitResult } from './types';
+import type {
+  DossierStatusInfo,
+  DossierSubmission,
+  PaymentConfirmation,
+  PaymentRequest,
+  PortalAdapter,
+  ProcedureSummary,
+  SubmitResult,
+} from './types';
 import {
   Envelope,
   LoginResponse,
@@ -31,7 +39,8 @@ export interface HttpPortalOptions {
 
 function toStatus(text: string): DossierStatus {
   const n = Number(text);
-  if (!isDossierStatus(n)) throw new PortalError('portal-bad-response', `unknown TrangThaiHoSo ${JSON.stringify(text)}`);
+  if (!isDossierStatus(n))
+    throw new PortalError('portal-bad-response', `unknown TrangThaiHoSo ${JSON.stringify(text)}`);
   return n;
 }
 
@@ -62,7 +71,10 @@ export class HttpPortalAdapter implements PortalAdapter {
       });
     } catch (err) {
       const name = (err as { name?: string }).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new PortalError('portal-timeout', `${path}: no answer within ${this.timeoutMs} ms`, { cause: err });
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new PortalError('portal-timeout', `${path}: no answer within ${this.timeoutMs} ms`, {
+          cause: err,
+        });
       throw new PortalError('portal-unreachable', `${path}: ${(err as Error).message}`, { cause: err });
     }
     let text: string;
@@ -70,11 +82,15 @@ export class HttpPortalAdapter implements PortalAdapter {
       text = await res.text();
     } catch (err) {
       const name = (err as { name?: string }).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new PortalError('portal-timeout', `${path}: answer cut off by timeout`, { cause: err });
-      throw new PortalError('portal-unreachable', `${path}: connection lost while reading the answer`, { cause: err });
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new PortalError('portal-timeout', `${path}: answer cut off by timeout`, { cause: err });
+      throw new PortalError('portal-unreachable', `${path}: connection lost while reading the answer`, {
+        cause: err,
+      });
     }
     if (res.status >= 500) throw new PortalError('portal-server-error', `${path}: HTTP ${res.status}`);
-    if (res.status === 401 || res.status === 403) throw new PortalError('portal-auth-failed', `${path}: HTTP ${res.status}`);
+    if (res.status === 401 || res.status === 403)
+      throw new PortalError('portal-auth-failed', `${path}: HTTP ${res.status}`);
     if (res.status >= 400) throw new PortalError('portal-rejected', `${path}: HTTP ${res.status}`);
     try {
       return JSON.parse(text) as unknown;
@@ -89,7 +105,8 @@ export class HttpPortalAdapter implements PortalAdapter {
         const raw = await this.post('login', { username: this.opts.username, password: this.opts.password });
         const r = LoginResponse.safeParse(raw);
         if (!r.success) throw new PortalError('portal-bad-response', 'login: unexpected answer');
-        if (Number(r.data.error_code) !== 0 || !r.data.session) throw new PortalError('portal-auth-failed', `login refused (error_code ${r.data.error_code})`);
+        if (Number(r.data.error_code) !== 0 || !r.data.session)
+          throw new PortalError('portal-auth-failed', `login refused (error_code ${r.data.error_code})`);
         this.session = r.data.session;
       })().finally(() => {
         this.loggingIn = null;
@@ -99,10 +116,19 @@ export class HttpPortalAdapter implements PortalAdapter {
   }
 
   /** One service call; on an expired session logs in again and retries once. */
-  private async call<T>(service: string, fields: Record<string, unknown>, schema: z.ZodType<T>, headers: Record<string, string> = {}): Promise<T> {
+  private async call<T>(
+    service: string,
+    fields: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (!this.session) await this.login();
-      const raw = await this.post('sync', { session: this.session, madonvi: this.opts.agencyCode, service, ...fields }, headers);
+      const raw = await this.post(
+        'sync',
+        { session: this.session, madonvi: this.opts.agencyCode, service, ...fields },
+        headers,
+      );
       const env = Envelope.safeParse(raw);
       if (!env.success) throw new PortalError('portal-bad-response', `${service}: answer has no error_code`);
       const { error_code: code, message } = env.data;
@@ -112,11 +138,18 @@ export class HttpPortalAdapter implements PortalAdapter {
         throw new PortalError('portal-session-expired', `${service}: session refused right after login`);
       }
       if (code === WIRE_ERROR.notFound) throw new PortalError('portal-not-found', `${service}: not found`);
-      if (code === WIRE_ERROR.invalidData) throw new PortalError('portal-rejected', `${service}: refused (${message ?? 'invalid data'})`);
-      if (code === WIRE_ERROR.conflict) throw new PortalError('portal-conflict', `${service}: idempotency key reused with a different dossier`);
-      if (code !== WIRE_ERROR.ok) throw new PortalError('portal-server-error', `${service}: error_code ${code}`);
+      if (code === WIRE_ERROR.invalidData)
+        throw new PortalError('portal-rejected', `${service}: refused (${message ?? 'invalid data'})`);
+      if (code === WIRE_ERROR.conflict)
+        throw new PortalError(
+          'portal-conflict',
+          `${service}: idempotency key reused with a different dossier`,
+        );
+      if (code !== WIRE_ERROR.ok)
+        throw new PortalError('portal-server-error', `${service}: error_code ${code}`);
       const parsed = schema.safeParse(env.data.result);
-      if (!parsed.success) throw new PortalError('portal-bad-response', `${service}: unexpected result shape`);
+      if (!parsed.success)
+        throw new PortalError('portal-bad-response', `${service}: unexpected result shape`);
       return parsed.data;
     }
   }
@@ -127,13 +160,23 @@ export class HttpPortalAdapter implements PortalAdapter {
   }
 
   async submitDossier(d: DossierSubmission, idempotencyKey: string): Promise<SubmitResult> {
-    const result = await this.call(SERVICES.pushDossier, { IdempotencyKey: idempotencyKey, data: [toWireDossier(d)] }, PushResult, {
-      'idempotency-key': idempotencyKey,
-    });
+    const result = await this.call(
+      SERVICES.pushDossier,
+      { IdempotencyKey: idempotencyKey, data: [toWireDossier(d)] },
+      PushResult,
+      {
+        'idempotency-key': idempotencyKey,
+      },
+    );
     const first = result[0];
-    if (!first || first.IdempotencyKey !== idempotencyKey) throw new PortalError('portal-bad-response', 'DongBoHoSoMC: answer is for another dossier');
+    if (!first || first.IdempotencyKey !== idempotencyKey)
+      throw new PortalError('portal-bad-response', 'DongBoHoSoMC: answer is for another dossier');
     parseDossierCode(first.MaHoSo);
-    return { dossierCode: first.MaHoSo, status: toStatus(first.TrangThaiHoSo), appointmentAt: optTime(first.NgayHenTra) };
+    return {
+      dossierCode: first.MaHoSo,
+      status: toStatus(first.TrangThaiHoSo),
+      appointmentAt: optTime(first.NgayHenTra),
+    };
   }
 
   async getStatus(dossierCode: string): Promise<DossierStatusInfo> {
@@ -156,11 +199,26 @@ export class HttpPortalAdapter implements PortalAdapter {
 
   async requestPayment(dossierCode: string): Promise<PaymentRequest> {
     const r = await this.call(SERVICES.requestPayment, { MaHoSo: dossierCode }, PaymentRequestResult);
-    return { dossierCode: r.MaHoSo, amountVnd: r.SoTien, reference: r.MaThamChieu, bankBin: r.MaNganHang, accountNo: r.SoTaiKhoan, accountName: r.TenTaiKhoan };
+    return {
+      dossierCode: r.MaHoSo,
+      amountVnd: r.SoTien,
+      reference: r.MaThamChieu,
+      bankBin: r.MaNganHang,
+      accountNo: r.SoTaiKhoan,
+      accountName: r.TenTaiKhoan,
+    };
   }
 
-  async confirmPayment(p: { dossierCode: string; reference: string; amountVnd: number }): Promise<PaymentConfirmation> {
-    const r = await this.call(SERVICES.confirmPayment, { MaHoSo: p.dossierCode, MaThamChieu: p.reference, SoTien: p.amountVnd }, PaymentConfirmResult);
+  async confirmPayment(p: {
+    dossierCode: string;
+    reference: string;
+    amountVnd: number;
+  }): Promise<PaymentConfirmation> {
+    const r = await this.call(
+      SERVICES.confirmPayment,
+      { MaHoSo: p.dossierCode, MaThamChieu: p.reference, SoTien: p.amountVnd },
+      PaymentConfirmResult,
+    );
     return { dossierCode: r.MaHoSo, paid: r.DaThanhToan, status: toStatus(r.TrangThaiHoSo) };
   }
 }

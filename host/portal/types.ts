@@ -83,5 +83,9 @@ export interface PortalAdapter {
   submitDossier(d: DossierSubmission, idempotencyKey: string): Promise<SubmitResult>;
   getStatus(dossierCode: string): Promise<DossierStatusInfo>;
   requestPayment(dossierCode: string): Promise<PaymentRequest>;
-  confirmPayment(p: { dossierCode: string; reference: string; amountVnd: number }): Promise<PaymentConfirmation>;
+  confirmPayment(p: {
+    dossierCode: string;
+    reference: string;
+    amountVnd: number;
+  }): Promise<PaymentConfirmation>;
 }

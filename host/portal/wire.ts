@@ -28,7 +28,12 @@ export const SERVICES = {
 
 const HINH_THUC = { 'in-person': '1', online: '2', post: '3' } as const;
 
-export const WireFee = z.object({ TenPhiLePhi: z.string(), MaPhiLePhi: z.string(), HinhThucThu: z.string(), Gia: z.number().int().nonnegative() });
+export const WireFee = z.object({
+  TenPhiLePhi: z.string(),
+  MaPhiLePhi: z.string(),
+  HinhThucThu: z.string(),
+  Gia: z.number().int().nonnegative(),
+});
 
 export const WireDossier = z.object({
   MaHoSo: z.string(),
@@ -71,20 +76,41 @@ export function toWireDossier(d: DossierSubmission): WireDossier {
     TrangThaiHoSo: '1',
     HinhThuc: HINH_THUC[d.channel],
     TaiLieuNop: d.documents.map((x) => ({ TenTepDinhKem: x.title, MaGiayTo: x.code ?? '' })),
-    DanhSachLePhi: d.fees.map((f) => ({ TenPhiLePhi: f.name, MaPhiLePhi: f.code, HinhThucThu: '1', Gia: f.amountVnd })),
+    DanhSachLePhi: d.fees.map((f) => ({
+      TenPhiLePhi: f.name,
+      MaPhiLePhi: f.code,
+      HinhThucThu: '1',
+      Gia: f.amountVnd,
+    })),
     DanhSachGiayToKetQua: [],
     DuLieuBieuMau: d.answers,
   };
 }
 
-export const LoginResponse = z.object({ session: z.string().optional(), error_code: z.union([z.number(), z.string()]), message: z.string().optional() });
+export const LoginResponse = z.object({
+  session: z.string().optional(),
+  error_code: z.union([z.number(), z.string()]),
+  message: z.string().optional(),
+});
 
-export const Envelope = z.object({ error_code: z.string(), message: z.string().optional(), result: z.unknown().optional() });
+export const Envelope = z.object({
+  error_code: z.string(),
+  message: z.string().optional(),
+  result: z.unknown().optional(),
+});
 
-export const ProcedureListResult = z.array(z.object({ MaTTHC: z.string(), TenTTHC: z.string(), MaLinhVuc: z.string().optional() }));
+export const ProcedureListResult = z.array(
+  z.object({ MaTTHC: z.string(), TenTTHC: z.string(), MaLinhVuc: z.string().optional() }),
+);
 
 export const PushResult = z.array(
-  z.object({ MaHoSo: z.string().min(1), SoBienNhan: z.string(), TrangThaiHoSo: z.string(), NgayHenTra: z.string(), IdempotencyKey: z.string() }),
+  z.object({
+    MaHoSo: z.string().min(1),
+    SoBienNhan: z.string(),
+    TrangThaiHoSo: z.string(),
+    NgayHenTra: z.string(),
+    IdempotencyKey: z.string(),
+  }),
 );
 
 export const LookupResult = z.object({
@@ -107,4 +133,8 @@ export const PaymentRequestResult = z.object({
   TenTaiKhoan: z.string(),
 });
 
-export const PaymentConfirmResult = z.object({ MaHoSo: z.string(), DaThanhToan: z.boolean(), TrangThaiHoSo: z.string() });
+export const PaymentConfirmResult = z.object({
+  MaHoSo: z.string(),
+  DaThanhToan: z.boolean(),
+  TrangThaiHoSo: z.string(),
+});

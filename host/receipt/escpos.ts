@@ -31,12 +31,34 @@ export async function rasterizePdf(pdf: Buffer, widthDots = PRINT_WIDTH_DOTS): P
   try {
     await writeFile(join(dir, 'r.pdf'), pdf);
     try {
-      await run('pdftoppm', ['-png', '-gray', '-singlefile', '-f', '1', '-l', '1', '-scale-to-x', String(widthDots), '-scale-to-y', '-1', join(dir, 'r.pdf'), join(dir, 'r')], {
-        timeout: 20_000,
-      });
+      await run(
+        'pdftoppm',
+        [
+          '-png',
+          '-gray',
+          '-singlefile',
+          '-f',
+          '1',
+          '-l',
+          '1',
+          '-scale-to-x',
+          String(widthDots),
+          '-scale-to-y',
+          '-1',
+          join(dir, 'r.pdf'),
+          join(dir, 'r'),
+        ],
+        {
+          timeout: 20_000,
+        },
+      );
     } catch (err) {
       if ((err as { code?: string }).code === 'ENOENT') {
-        throw new ReceiptError('receipt-rasterizer-missing', 'pdftoppm is missing: install the Debian package poppler-utils', { cause: err });
+        throw new ReceiptError(
+          'receipt-rasterizer-missing',
+          'pdftoppm is missing: install the Debian package poppler-utils',
+          { cause: err },
+        );
       }
       throw new ReceiptError('receipt-render-failed', 'pdftoppm failed on the receipt', { cause: err });
     }
@@ -90,7 +112,7 @@ export function bitmapToEscPos(b: Bitmap): Buffer {
 /** Reads the raster bands back into a bitmap (tests and the printer simulator). */
 export function escPosToBitmap(bytes: Buffer): Bitmap {
   const bands: { w: number; h: number; data: Buffer }[] = [];
-  for (let i = 0; i < bytes.length - 7; ) {
+  for (let i = 0; i < bytes.length - 7;) {
     if (bytes[i] === 0x1d && bytes[i + 1] === 0x76 && bytes[i + 2] === 0x30) {
       const w = bytes[i + 4]! | (bytes[i + 5]! << 8);
       const h = bytes[i + 6]! | (bytes[i + 7]! << 8);
@@ -103,7 +125,9 @@ export function escPosToBitmap(bytes: Buffer): Bitmap {
   const bits = new Uint8Array(width * height);
   let y0 = 0;
   for (const b of bands) {
-    for (let y = 0; y < b.h; y++) for (let x = 0; x < width; x++) bits[(y0 + y) * width + x] = (b.data[y * b.w + (x >> 3)]! >> (7 - (x & 7))) & 1;
+    for (let y = 0; y < b.h; y++)
+      for (let x = 0; x < width; x++)
+        bits[(y0 + y) * width + x] = (b.data[y * b.w + (x >> 3)]! >> (7 - (x & 7))) & 1;
     y0 += b.h;
   }
   return { width, height, bits };

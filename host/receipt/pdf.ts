@@ -22,7 +22,8 @@ function stateLine(d: ReceiptData): string {
 }
 
 function rows(d: ReceiptData): [string, string][] {
-  const fee = d.feeVnd === 0 ? 'Miễn phí' : `${vnd(d.feeVnd)} (${d.feePaid ? 'đã thanh toán' : 'chưa thanh toán'})`;
+  const fee =
+    d.feeVnd === 0 ? 'Miễn phí' : `${vnd(d.feeVnd)} (${d.feePaid ? 'đã thanh toán' : 'chưa thanh toán'})`;
   return [
     ['Mã hồ sơ', d.dossierCode ?? 'Chưa có (sẽ cấp khi gửi xong)'],
     ['Số biên nhận', d.localRef],
@@ -30,7 +31,10 @@ function rows(d: ReceiptData): [string, string][] {
     ...(d.applicantName ? ([['Người nộp', d.applicantName]] as [string, string][]) : []),
     ['Số định danh', d.maskedId],
     ['Thời gian tiếp nhận', formatVietnamDateTime(d.receivedAt)],
-    ['Ngày hẹn trả kết quả', d.appointmentAt === null ? 'Theo thông báo của cơ quan giải quyết' : formatVietnamDate(d.appointmentAt)],
+    [
+      'Ngày hẹn trả kết quả',
+      d.appointmentAt === null ? 'Theo thông báo của cơ quan giải quyết' : formatVietnamDate(d.appointmentAt),
+    ],
     ['Lệ phí', fee],
     ['Tình trạng', stateLine(d)],
   ];
@@ -40,7 +44,10 @@ function rows(d: ReceiptData): [string, string][] {
  * Renders the receipt as a PDF (A4 or an 80 mm roll) with Noto Sans for full Vietnamese coverage and a QR
  * carrying the TT 01/2023/TT-VPCP fields. Throws `receipt-font-missing` when the font is not installed.
  */
-export async function renderReceiptPdf(d: ReceiptData, opts: { paper: Paper; fonts?: Partial<ReceiptFonts> }): Promise<Buffer> {
+export async function renderReceiptPdf(
+  d: ReceiptData,
+  opts: { paper: Paper; fonts?: Partial<ReceiptFonts> },
+): Promise<Buffer> {
   const fonts = resolveFonts(opts.fonts);
   const qrPng = await QRCode.toBuffer(receiptQrText(d), { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
   const roll = opts.paper === '80mm';
@@ -60,7 +67,9 @@ export async function renderReceiptPdf(d: ReceiptData, opts: { paper: Paper; fon
     doc.registerFont('bold', fonts.bold);
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     const left = doc.page.margins.left;
-    const size = roll ? { header: 7.5, title: 11, label: 7.5, value: 9, note: 7 } : { header: 11, title: 16, label: 10, value: 12, note: 9 };
+    const size = roll
+      ? { header: 7.5, title: 11, label: 7.5, value: 9, note: 7 }
+      : { header: 11, title: 16, label: 10, value: 12, note: 9 };
 
     doc.font('bold').fontSize(size.header).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center' });
     doc.font('body').fontSize(size.header).text('Độc lập - Tự do - Hạnh phúc', { align: 'center' });
@@ -75,9 +84,15 @@ export async function renderReceiptPdf(d: ReceiptData, opts: { paper: Paper; fon
         doc.moveDown(0.25);
       } else {
         const y = doc.y;
-        doc.font('body').fontSize(size.label).text(label, left, y + 1.5, { width: 150 });
+        doc
+          .font('body')
+          .fontSize(size.label)
+          .text(label, left, y + 1.5, { width: 150 });
         const yAfterLabel = doc.y;
-        doc.font('bold').fontSize(size.value).text(value, left + 160, y, { width: width - 160 });
+        doc
+          .font('bold')
+          .fontSize(size.value)
+          .text(value, left + 160, y, { width: width - 160 });
         doc.y = Math.max(doc.y, yAfterLabel) + 6;
       }
     }
@@ -90,12 +105,19 @@ export async function renderReceiptPdf(d: ReceiptData, opts: { paper: Paper; fon
     doc
       .font('body')
       .fontSize(size.note)
-      .text('Quét mã QR hoặc nhập mã hồ sơ tại kiosk hay trên Cổng Dịch vụ công quốc gia để tra cứu tình trạng hồ sơ.', left, doc.y, { width, align: 'center' });
+      .text(
+        'Quét mã QR hoặc nhập mã hồ sơ tại kiosk hay trên Cổng Dịch vụ công quốc gia để tra cứu tình trạng hồ sơ.',
+        left,
+        doc.y,
+        { width, align: 'center' },
+      );
     doc.moveDown(0.3);
     doc.text(`${d.issuingSystem} · In lúc ${formatVietnamDateTime(d.printedAt)}`, { width, align: 'center' });
     doc.end();
     return await finished;
   } catch (err) {
-    throw new ReceiptError('receipt-render-failed', `could not render the ${opts.paper} receipt`, { cause: err });
+    throw new ReceiptError('receipt-render-failed', `could not render the ${opts.paper} receipt`, {
+      cause: err,
+    });
   }
 }

@@ -24,7 +24,10 @@ export interface ReceiptData {
   printedAt: number;
 }
 
-export function receiptDataFrom(r: ReceiptRecord, opts: { issuingSystem: string; printedAt?: number }): ReceiptData {
+export function receiptDataFrom(
+  r: ReceiptRecord,
+  opts: { issuingSystem: string; printedAt?: number },
+): ReceiptData {
   return {
     state: r.state,
     dossierCode: r.dossierCode,
@@ -88,9 +91,14 @@ export function parseLookupInput(text: string): { dossierCode: string } | { loca
     } catch (err) {
       throw new ReceiptError('receipt-qr-invalid', 'QR text is not receipt JSON', { cause: err });
     }
-    if (typeof o.MaHoSo === 'string' && isDossierCode(o.MaHoSo)) return { dossierCode: o.MaHoSo.toUpperCase() };
-    if (typeof o.SoBienNhan === 'string' && /^[A-Z0-9-]{6,40}$/.test(o.SoBienNhan)) return { localRef: o.SoBienNhan };
-    throw new ReceiptError('receipt-qr-invalid', 'receipt QR carries neither a dossier code nor a local reference');
+    if (typeof o.MaHoSo === 'string' && isDossierCode(o.MaHoSo))
+      return { dossierCode: o.MaHoSo.toUpperCase() };
+    if (typeof o.SoBienNhan === 'string' && /^[A-Z0-9-]{6,40}$/.test(o.SoBienNhan))
+      return { localRef: o.SoBienNhan };
+    throw new ReceiptError(
+      'receipt-qr-invalid',
+      'receipt QR carries neither a dossier code nor a local reference',
+    );
   }
   if (isDossierCode(t)) return { dossierCode: t.toUpperCase() };
   if (/^[A-Za-z0-9]{2,20}-\d{6}-[0-9A-Fa-f]{8}$/.test(t)) return { localRef: t.toUpperCase() };

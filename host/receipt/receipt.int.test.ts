@@ -72,7 +72,10 @@ describe('receipt PDF', () => {
   }
 
   it('a queued receipt says it will be sent and its QR leads to the local reference', async () => {
-    const pdf = await renderReceiptPdf({ ...delivered, state: 'queued', dossierCode: null, feeVnd: 0 }, { paper: '80mm' });
+    const pdf = await renderReceiptPdf(
+      { ...delivered, state: 'queued', dossierCode: null, feeVnd: 0 },
+      { paper: '80mm' },
+    );
     const text = textOf(pdf, 'queued').replace(/\s+/g, ' ');
     expect(text).toContain('Đã ghi nhận, sẽ gửi');
     expect(text).toContain('Miễn phí');
@@ -81,7 +84,9 @@ describe('receipt PDF', () => {
   });
 
   it('says clearly which font is missing', async () => {
-    await expect(renderReceiptPdf(delivered, { paper: 'a4', fonts: { regular: '/nonexistent/NotoSans.ttf' } })).rejects.toMatchObject({
+    await expect(
+      renderReceiptPdf(delivered, { paper: 'a4', fonts: { regular: '/nonexistent/NotoSans.ttf' } }),
+    ).rejects.toMatchObject({
       code: 'receipt-font-missing',
       message: expect.stringContaining('fonts-noto-core'),
     });
@@ -105,15 +110,21 @@ describe('ESC/POS raster', () => {
     }
     const code = jsQR(rgba, bmp.width, bmp.height);
     expect(code).not.toBeNull();
-    expect((JSON.parse(Buffer.from(code!.binaryData).toString('utf8')) as ReceiptQrPayload).MaHoSo).toBe('000.00.01.H22-261123-0001');
+    expect((JSON.parse(Buffer.from(code!.binaryData).toString('utf8')) as ReceiptQrPayload).MaHoSo).toBe(
+      '000.00.01.H22-261123-0001',
+    );
   });
 });
 
 describe('parseLookupInput', () => {
   it('accepts a typed dossier code or local reference and refuses anything else with a typed error', () => {
-    expect(parseLookupInput(' 000.00.01.h22-261123-0042 ')).toEqual({ dossierCode: '000.00.01.H22-261123-0042' });
+    expect(parseLookupInput(' 000.00.01.h22-261123-0042 ')).toEqual({
+      dossierCode: '000.00.01.H22-261123-0042',
+    });
     expect(parseLookupInput('kiosk-261123-0a1b2c3d')).toEqual({ localRef: 'KIOSK-261123-0A1B2C3D' });
     expect(() => parseLookupInput('hello')).toThrow(expect.objectContaining({ code: 'receipt-qr-invalid' }));
-    expect(() => parseLookupInput('{not json')).toThrow(expect.objectContaining({ code: 'receipt-qr-invalid' }));
+    expect(() => parseLookupInput('{not json')).toThrow(
+      expect.objectContaining({ code: 'receipt-qr-invalid' }),
+    );
   });
 });

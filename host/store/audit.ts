@@ -29,38 +29,66 @@ export function canonicalJson(value: unknown): string {
     .join(',')}}`;
 }
 
-export function auditHash(prevHash: string, e: Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'detail'>): string {
-  const row = canonicalJson({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject, detail: e.detail });
+export function auditHash(
+  prevHash: string,
+  e: Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'detail'>,
+): string {
+  const row = canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    subject: e.subject,
+    detail: e.detail,
+  });
   return createHash('sha256').update(prevHash, 'utf8').update(row, 'utf8').digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the change it records. */
 export function appendAudit(
   db: Database.Database,
-  e: { at: number; actor: AuditActor; action: string; subject?: string | null; detail?: AuditEntry['detail'] },
+  e: {
+    at: number;
+    actor: AuditActor;
+    action: string;
+    subject?: string | null;
+    detail?: AuditEntry['detail'];
+  },
 ): AuditEntry {
-  const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const entry = { seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject ?? null, detail: e.detail ?? {} };
-  const hash = auditHash(prevHash, entry);
-  db.prepare('INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  const entry = {
     seq,
-    entry.at,
-    entry.actor,
-    entry.action,
-    entry.subject,
-    canonicalJson(entry.detail),
-    prevHash,
-    hash,
-  );
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    subject: e.subject ?? null,
+    detail: e.detail ?? {},
+  };
+  const hash = auditHash(prevHash, entry);
+  db.prepare(
+    'INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(seq, entry.at, entry.actor, entry.action, entry.subject, canonicalJson(entry.detail), prevHash, hash);
   return { ...entry, prevHash, hash };
 }
 
 export function readAudit(db: Database.Database, fromSeq = 1, limit = 1000): AuditEntry[] {
   const rows = db
-    .prepare('SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?')
-    .all(fromSeq, limit) as { seq: number; at: number; actor: string; action: string; subject: string | null; detail: string; prev_hash: string; hash: string }[];
+    .prepare(
+      'SELECT seq, at, actor, action, subject, detail, prev_hash, hash FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?',
+    )
+    .all(fromSeq, limit) as {
+    seq: number;
+    at: number;
+    actor: string;
+    action: string;
+    subject: string | null;
+    detail: string;
+    prev_hash: string;
+    hash: string;
+  }[];
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,

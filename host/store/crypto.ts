@@ -38,7 +38,9 @@ export function open<T = unknown>(keys: KeyProvider, sealed: Sealed, context: st
     const pt = Buffer.concat([decipher.update(blob.subarray(1 + IV_LEN + TAG_LEN)), decipher.final()]);
     return JSON.parse(pt.toString('utf8')) as T;
   } catch (err) {
-    throw new StoreError('store-decrypt-failed', `encrypted value for ${context} did not authenticate`, { cause: err });
+    throw new StoreError('store-decrypt-failed', `encrypted value for ${context} did not authenticate`, {
+      cause: err,
+    });
   }
 }
 

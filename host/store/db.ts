@@ -32,7 +32,13 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions = {}): Data
     if (!opts.skipIntegrityCheck) {
       const rows = guard('check database', () => d.pragma('quick_check') as { quick_check: string }[]);
       if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
-        throw new StoreError('store-corrupt', `integrity check failed: ${rows.map((r) => r.quick_check).slice(0, 3).join('; ')}`);
+        throw new StoreError(
+          'store-corrupt',
+          `integrity check failed: ${rows
+            .map((r) => r.quick_check)
+            .slice(0, 3)
+            .join('; ')}`,
+        );
       }
     }
     guard('migrate database', () => migrate(d, opts.targetVersion));

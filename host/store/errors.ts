@@ -1,15 +1,17 @@
 /** Typed errors of the local store. The citizen-facing sentence for each code is in renderer/i18n/errors/store.json. */
-export type StoreErrorCode =
-  | 'store-full'
-  | 'store-corrupt'
-  | 'store-busy'
-  | 'store-key-missing'
-  | 'store-decrypt-failed'
-  | 'store-key-file-invalid'
-  | 'store-schema-too-new'
-  | 'store-duplicate'
-  | 'store-not-found'
-  | 'store-io';
+export const STORE_ERROR_CODES = [
+  'store-full',
+  'store-corrupt',
+  'store-busy',
+  'store-key-missing',
+  'store-decrypt-failed',
+  'store-key-file-invalid',
+  'store-schema-too-new',
+  'store-duplicate',
+  'store-not-found',
+  'store-io',
+] as const;
+export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';
@@ -23,12 +25,19 @@ export class StoreError extends Error {
 }
 
 /** SQLite result codes that better-sqlite3 puts on `SqliteError.code`. */
-const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_VTAB', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_INDEX']);
+const CORRUPT_CODES = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_VTAB',
+  'SQLITE_CORRUPT_SEQUENCE',
+  'SQLITE_CORRUPT_INDEX',
+]);
 
 /** Maps a raw SQLite failure onto a typed store error; anything already typed passes through. */
 export function toStoreError(err: unknown, what: string): Error {
   if (err instanceof StoreError) return err;
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_FULL')) {
     return new StoreError('store-full', `${what}: the disk or database is full`, { cause: err });
   }

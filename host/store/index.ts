@@ -1,5 +1,14 @@
 export { KioskStore } from './store';
-export type { StoreOptions, RetentionPolicy, Draft, EnqueueInput, OutboxRecord, OutboxState, ReceiptRecord, CounterRow } from './store';
+export type {
+  StoreOptions,
+  RetentionPolicy,
+  Draft,
+  EnqueueInput,
+  OutboxRecord,
+  OutboxState,
+  ReceiptRecord,
+  CounterRow,
+} from './store';
 export { FileKeyProvider, MemoryKeyProvider } from './keys';
 export type { KeyProvider, DataKey } from './keys';
 export { StoreError } from './errors';

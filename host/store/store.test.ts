@@ -16,7 +16,12 @@ function fresh(opts: { now?: () => number; delay?: number } = {}) {
   const s = scratchDir();
   const keys = new FileKeyProvider(join(s.dir, 'keys', 'data.key'));
   const path = join(s.dir, 'kiosk.db');
-  const store = KioskStore.open({ path, keys, now: opts.now, retention: { deliveredPurgeDelayMs: opts.delay ?? 0 } });
+  const store = KioskStore.open({
+    path,
+    keys,
+    now: opts.now,
+    retention: { deliveredPurgeDelayMs: opts.delay ?? 0 },
+  });
   cleanups.push(() => {
     store.close();
     s.cleanup();
@@ -52,7 +57,10 @@ describe('drafts', () => {
     expect(cardKey).toMatch(/^[0-9a-f]{64}$/);
     expect(cardKey).not.toContain('001099000145');
     store.saveDraft(cardKey, 'birth-registration', { childName: 'Lê Văn Thử Nghiệm', step: 3 });
-    expect(store.loadDraft(cardKey)).toMatchObject({ serviceId: 'birth-registration', data: { childName: 'Lê Văn Thử Nghiệm', step: 3 } });
+    expect(store.loadDraft(cardKey)).toMatchObject({
+      serviceId: 'birth-registration',
+      data: { childName: 'Lê Văn Thử Nghiệm', step: 3 },
+    });
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = readFileSync(path);
     expect(bytes.includes(Buffer.from('Thử Nghiệm'))).toBe(false);
@@ -81,9 +89,18 @@ describe('outbox rows and receipts', () => {
     expect(due.map((d) => d.payload.n)).toEqual([1]);
     expect(store.getReceipt({ localRef: 'L-1' })?.applicant).toEqual({ fullName: 'Phạm Thị Hư Cấu' });
     const done = store.markDelivered(rec.id, { dossierCode: '000.00.01.H22-261123-0001', portalStatus: 2 });
-    expect(done).toMatchObject({ state: 'delivered', dossierCode: '000.00.01.H22-261123-0001', purged: true });
+    expect(done).toMatchObject({
+      state: 'delivered',
+      dossierCode: '000.00.01.H22-261123-0001',
+      purged: true,
+    });
     const receipt = store.getReceipt({ dossierCode: '000.00.01.H22-261123-0001' });
-    expect(receipt).toMatchObject({ localRef: 'L-1', maskedId: '0010******45', applicant: null, state: 'delivered' });
+    expect(receipt).toMatchObject({
+      localRef: 'L-1',
+      maskedId: '0010******45',
+      applicant: null,
+      state: 'delivered',
+    });
     expect(store.dueDossiers(Date.now() + 1, 10)).toEqual([]);
   });
   it('keep personal data until the configured delay passes', () => {
@@ -100,7 +117,9 @@ describe('outbox rows and receipts', () => {
   it('refuse a second dossier with the same idempotency key', () => {
     const { store } = fresh();
     store.enqueueDossier(sampleEnqueue(1));
-    expect(() => store.enqueueDossier(sampleEnqueue(2, { idempotencyKey: 'idem-1' }))).toThrow(expect.objectContaining({ code: 'store-duplicate' }));
+    expect(() => store.enqueueDossier(sampleEnqueue(2, { idempotencyKey: 'idem-1' }))).toThrow(
+      expect.objectContaining({ code: 'store-duplicate' }),
+    );
     expect(store.listOutbox()).toHaveLength(1);
   });
   it('count per day and service, failures included', () => {
@@ -112,7 +131,14 @@ describe('outbox rows and receipts', () => {
     store.markFailed(b.id, 'portal-rejected');
     expect(vietnamDay(t)).toBe('2026-11-24');
     expect(store.counters('2026-11-24', '2026-11-24')).toEqual([
-      { day: '2026-11-24', serviceId: 'temporary-residence', submitted: 2, delivered: 1, failed: 1, feesVnd: 30000 },
+      {
+        day: '2026-11-24',
+        serviceId: 'temporary-residence',
+        submitted: 2,
+        delivered: 1,
+        failed: 1,
+        feesVnd: 30000,
+      },
     ]);
     expect(store.requeue('L-2', 'staff:b01')).toBe(true);
     expect(store.findOutbox({ localRef: 'L-2' })?.state).toBe('queued');
@@ -126,7 +152,9 @@ describe('audit', () => {
     store.enqueueDossier(sampleEnqueue(1));
     store.audit('staff:b01', 'printer.paper-replaced');
     expect(store.verifyAudit()).toEqual({ ok: true, count: 3 });
-    expect(() => store.db.prepare('UPDATE audit SET actor = ? WHERE seq = 2').run('x')).toThrow(/append-only/);
+    expect(() => store.db.prepare('UPDATE audit SET actor = ? WHERE seq = 2').run('x')).toThrow(
+      /append-only/,
+    );
     expect(() => store.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
     store.db.exec('DROP TRIGGER audit_no_update');
     store.db.prepare(`UPDATE audit SET detail = '{"service":"other"}' WHERE seq = 2`).run();
@@ -139,7 +167,11 @@ describe('key rotation', () => {
     const keys = new MemoryKeyProvider();
     const s = scratchDir();
     cleanups.push(s.cleanup);
-    const store = KioskStore.open({ path: join(s.dir, 'db'), keys, retention: { deliveredPurgeDelayMs: 1e9 } });
+    const store = KioskStore.open({
+      path: join(s.dir, 'db'),
+      keys,
+      retention: { deliveredPurgeDelayMs: 1e9 },
+    });
     cleanups.unshift(() => store.close());
     const oldId = keys.current().id;
     const k = store.cardKey('001099000145');
@@ -152,7 +184,9 @@ describe('key rotation', () => {
     expect(store.loadDraft(k)?.data).toEqual({ a: 'Đỗ Thị Giả Định' });
     expect(store.dueDossiers(Date.now() + 1, 5)[0]?.payload).toMatchObject({ n: 1 });
     expect(store.getReceipt({ localRef: 'L-1' })?.applicant?.fullName).toBe('Phạm Thị Hư Cấu');
-    const ids = store.db.prepare('SELECT DISTINCT key_id FROM outbox UNION SELECT DISTINCT key_id FROM drafts').all();
+    const ids = store.db
+      .prepare('SELECT DISTINCT key_id FROM outbox UNION SELECT DISTINCT key_id FROM drafts')
+      .all();
     expect(ids).toEqual([{ key_id: r.keyId }]);
   });
 });
@@ -184,21 +218,27 @@ describe('failures', () => {
 
   it('a damaged database file gives store-corrupt and the original stays intact', () => {
     const { store, path, dir, keys } = fresh();
-    for (let i = 0; i < 50; i++) store.enqueueDossier(sampleEnqueue(i, { payload: { pad: 'y'.repeat(500), i } }));
+    for (let i = 0; i < 50; i++)
+      store.enqueueDossier(sampleEnqueue(i, { payload: { pad: 'y'.repeat(500), i } }));
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     const copy = join(dir, 'copy.db');
     copyFileSync(path, copy);
     // Scribble over the b-tree pages in the middle of the copy (page 1 header kept).
     const size = statSync(copy).size;
     const fd = openSync(copy, 'r+');
-    for (let off = 4096 * 2; off < size - 4096; off += 4096 * 3) writeSync(fd, Buffer.alloc(512, 0xa5), 0, 512, off + 100);
+    for (let off = 4096 * 2; off < size - 4096; off += 4096 * 3)
+      writeSync(fd, Buffer.alloc(512, 0xa5), 0, 512, off + 100);
     closeSync(fd);
-    expect(() => KioskStore.open({ path: copy, keys })).toThrow(expect.objectContaining({ code: 'store-corrupt' }));
+    expect(() => KioskStore.open({ path: copy, keys })).toThrow(
+      expect.objectContaining({ code: 'store-corrupt' }),
+    );
     // Header destroyed too.
     const fd2 = openSync(copy, 'r+');
     writeSync(fd2, Buffer.alloc(100, 0x5a), 0, 100, 0);
     closeSync(fd2);
-    expect(() => KioskStore.open({ path: copy, keys })).toThrow(expect.objectContaining({ code: 'store-corrupt' }));
+    expect(() => KioskStore.open({ path: copy, keys })).toThrow(
+      expect.objectContaining({ code: 'store-corrupt' }),
+    );
     expect(existsSync(path)).toBe(true);
     expect(store.listOutbox(1000)).toHaveLength(50);
   });

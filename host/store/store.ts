@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { appendAudit, readAudit, verifyAudit, type AuditActor, type AuditEntry, type AuditVerdict } from './audit';
+import {
+  appendAudit,
+  readAudit,
+  verifyAudit,
+  type AuditActor,
+  type AuditEntry,
+  type AuditVerdict,
+} from './audit';
 import { cardKeyOf, open, seal } from './crypto';
 import { openDatabase, type OpenDatabaseOptions } from './db';
 import { StoreError, guard } from './errors';
@@ -198,8 +205,11 @@ export class KioskStore {
   /** The draft for this card, or null if none or expired. */
   loadDraft<T = unknown>(cardKey: string): Draft<T> | null {
     const row = guard('load draft', () =>
-      this.db.prepare('SELECT service_id, key_id, data, saved_at, expires_at FROM drafts WHERE card_key = ?').get(cardKey),
-    ) as { service_id: string; key_id: string; data: Buffer; saved_at: number; expires_at: number } | undefined;
+      this.db
+        .prepare('SELECT service_id, key_id, data, saved_at, expires_at FROM drafts WHERE card_key = ?')
+        .get(cardKey),
+    ) as
+      { service_id: string; key_id: string; data: Buffer; saved_at: number; expires_at: number } | undefined;
     if (!row || row.expires_at <= this.now()) return null;
     return {
       serviceId: row.service_id,
@@ -210,7 +220,10 @@ export class KioskStore {
   }
 
   deleteDraft(cardKey: string): boolean {
-    return this.tx('delete draft', () => this.db.prepare('DELETE FROM drafts WHERE card_key = ?').run(cardKey).changes > 0);
+    return this.tx(
+      'delete draft',
+      () => this.db.prepare('DELETE FROM drafts WHERE card_key = ?').run(cardKey).changes > 0,
+    );
   }
 
   // ── outbox ───────────────────────────────────────────────────────────────
@@ -230,7 +243,18 @@ export class KioskStore {
              state, attempts, next_attempt_at, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)`,
         )
-        .run(input.localRef, input.idempotencyKey, input.clientRef ?? null, input.serviceId, input.procedureCode, input.maskedId, p.keyId, p.blob, at, at);
+        .run(
+          input.localRef,
+          input.idempotencyKey,
+          input.clientRef ?? null,
+          input.serviceId,
+          input.procedureCode,
+          input.maskedId,
+          p.keyId,
+          p.blob,
+          at,
+          at,
+        );
       this.db
         .prepare(
           `INSERT INTO receipts (local_ref, service_id, procedure_code, procedure_name, masked_id, received_at, appointment_at,
@@ -250,7 +274,13 @@ export class KioskStore {
           a.blob,
         );
       this.bumpCounter(at, input.serviceId, { submitted: 1, fees_vnd: input.feePaid ? input.feeVnd : 0 });
-      appendAudit(this.db, { at, actor: input.actor ?? 'citizen', action: 'dossier.committed', subject: input.localRef, detail: { service: input.serviceId } });
+      appendAudit(this.db, {
+        at,
+        actor: input.actor ?? 'citizen',
+        action: 'dossier.committed',
+        subject: input.localRef,
+        detail: { service: input.serviceId },
+      });
       return this.outboxById(Number(info.lastInsertRowid));
     });
   }
@@ -267,12 +297,18 @@ export class KioskStore {
       : ref.clientRef
         ? ['client_ref', ref.clientRef]
         : ['dossier_code', ref.dossierCode ?? ''];
-    const row = guard('find dossier', () => this.db.prepare(`SELECT * FROM outbox WHERE ${col} = ?`).get(val)) as OutboxRow | undefined;
+    const row = guard('find dossier', () =>
+      this.db.prepare(`SELECT * FROM outbox WHERE ${col} = ?`).get(val),
+    ) as OutboxRow | undefined;
     return row ? toRecord(row) : null;
   }
 
   /** Queued dossiers whose next attempt is due, oldest first, with their decrypted payload. */
-  dueDossiers<P = unknown>(now: number, limit: number, exclude: readonly number[] = []): { record: OutboxRecord; payload: P }[] {
+  dueDossiers<P = unknown>(
+    now: number,
+    limit: number,
+    exclude: readonly number[] = [],
+  ): { record: OutboxRecord; payload: P }[] {
     const rows = guard('read outbox', () =>
       this.db
         .prepare(
@@ -282,25 +318,38 @@ export class KioskStore {
         .all(now, ...exclude, limit),
     ) as OutboxRow[];
     return rows.map((r) => {
-      if (!r.payload || !r.key_id) throw new StoreError('store-not-found', `queued dossier ${r.local_ref} has no payload`);
-      return { record: toRecord(r), payload: open<P>(this.keys, { keyId: r.key_id, blob: r.payload }, payloadCtx(r.local_ref)) };
+      if (!r.payload || !r.key_id)
+        throw new StoreError('store-not-found', `queued dossier ${r.local_ref} has no payload`);
+      return {
+        record: toRecord(r),
+        payload: open<P>(this.keys, { keyId: r.key_id, blob: r.payload }, payloadCtx(r.local_ref)),
+      };
     });
   }
 
   /** Earliest `next_attempt_at` among queued dossiers, or null if the queue is empty. */
   nextDueAt(): number | null {
-    const row = guard('read outbox', () => this.db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE state = 'queued'`).get()) as { t: number | null };
+    const row = guard('read outbox', () =>
+      this.db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE state = 'queued'`).get(),
+    ) as { t: number | null };
     return row.t;
   }
 
   recordAttempt(id: number, error: string, nextAttemptAt: number): void {
     this.tx('record attempt', () => {
-      this.db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'queued'`).run(error, nextAttemptAt, id);
+      this.db
+        .prepare(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'queued'`,
+        )
+        .run(error, nextAttemptAt, id);
     });
   }
 
   /** The portal acknowledged the dossier: record its code, and erase personal data now if the delay is 0. */
-  markDelivered(id: number, ack: { dossierCode: string; portalStatus: number; appointmentAt?: number | null }): OutboxRecord {
+  markDelivered(
+    id: number,
+    ack: { dossierCode: string; portalStatus: number; appointmentAt?: number | null },
+  ): OutboxRecord {
     const at = this.now();
     return this.tx('record delivery', () => {
       const rec = this.outboxById(id);
@@ -313,10 +362,18 @@ export class KioskStore {
         )
         .run(ack.dossierCode, ack.portalStatus, at, purgeAfter, id);
       this.db
-        .prepare('UPDATE receipts SET dossier_code = ?, appointment_at = COALESCE(?, appointment_at) WHERE local_ref = ?')
+        .prepare(
+          'UPDATE receipts SET dossier_code = ?, appointment_at = COALESCE(?, appointment_at) WHERE local_ref = ?',
+        )
         .run(ack.dossierCode, ack.appointmentAt ?? null, rec.localRef);
       this.bumpCounter(at, rec.serviceId, { delivered: 1 });
-      appendAudit(this.db, { at, actor: 'system', action: 'dossier.delivered', subject: rec.localRef, detail: { dossierCode: ack.dossierCode } });
+      appendAudit(this.db, {
+        at,
+        actor: 'system',
+        action: 'dossier.delivered',
+        subject: rec.localRef,
+        detail: { dossierCode: ack.dossierCode },
+      });
       if (this.retention.deliveredPurgeDelayMs <= 0) this.purgeRow(rec.localRef, at);
       return this.outboxById(id);
     });
@@ -328,9 +385,17 @@ export class KioskStore {
     return this.tx('record failure', () => {
       const rec = this.outboxById(id);
       if (rec.state !== 'queued') return rec;
-      this.db.prepare(`UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`).run(errorCode, id);
+      this.db
+        .prepare(`UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`)
+        .run(errorCode, id);
       this.bumpCounter(at, rec.serviceId, { failed: 1 });
-      appendAudit(this.db, { at, actor: 'system', action: 'dossier.failed', subject: rec.localRef, detail: { error: errorCode } });
+      appendAudit(this.db, {
+        at,
+        actor: 'system',
+        action: 'dossier.failed',
+        subject: rec.localRef,
+        detail: { error: errorCode },
+      });
       return this.outboxById(id);
     });
   }
@@ -340,7 +405,9 @@ export class KioskStore {
     const at = this.now();
     return this.tx('requeue dossier', () => {
       const n = this.db
-        .prepare(`UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = NULL WHERE local_ref = ? AND state = 'failed' AND purged_at IS NULL`)
+        .prepare(
+          `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = NULL WHERE local_ref = ? AND state = 'failed' AND purged_at IS NULL`,
+        )
         .run(at, localRef).changes;
       if (n) appendAudit(this.db, { at, actor, action: 'dossier.requeued', subject: localRef });
       return n > 0;
@@ -356,21 +423,31 @@ export class KioskStore {
   markFeePaid(localRef: string, actor: AuditActor = 'citizen'): void {
     const at = this.now();
     this.tx('record payment', () => {
-      const r = this.db.prepare('SELECT service_id, fee_vnd, fee_paid FROM receipts WHERE local_ref = ?').get(localRef) as
-        | { service_id: string; fee_vnd: number; fee_paid: number }
-        | undefined;
+      const r = this.db
+        .prepare('SELECT service_id, fee_vnd, fee_paid FROM receipts WHERE local_ref = ?')
+        .get(localRef) as { service_id: string; fee_vnd: number; fee_paid: number } | undefined;
       if (!r) throw new StoreError('store-not-found', `receipt ${localRef} not found`);
       if (r.fee_paid) return;
       this.db.prepare('UPDATE receipts SET fee_paid = 1 WHERE local_ref = ?').run(localRef);
       this.bumpCounter(at, r.service_id, { fees_vnd: r.fee_vnd });
-      appendAudit(this.db, { at, actor, action: 'fee.paid', subject: localRef, detail: { amountVnd: r.fee_vnd } });
+      appendAudit(this.db, {
+        at,
+        actor,
+        action: 'fee.paid',
+        subject: localRef,
+        detail: { amountVnd: r.fee_vnd },
+      });
     });
   }
 
   /** Every dossier not yet delivered plus the latest delivered ones, without personal data (masked ID only). */
   listOutbox(limit = 200): OutboxRecord[] {
     const rows = guard('list outbox', () =>
-      this.db.prepare(`SELECT * FROM outbox ORDER BY CASE state WHEN 'delivered' THEN 1 ELSE 0 END, id DESC LIMIT ?`).all(limit),
+      this.db
+        .prepare(
+          `SELECT * FROM outbox ORDER BY CASE state WHEN 'delivered' THEN 1 ELSE 0 END, id DESC LIMIT ?`,
+        )
+        .all(limit),
     ) as OutboxRow[];
     return rows.map(toRecord);
   }
@@ -416,14 +493,22 @@ export class KioskStore {
       state: row.state,
       portalStatus: row.portal_status,
       applicant:
-        row.applicant && row.key_id ? open<{ fullName: string }>(this.keys, { keyId: row.key_id, blob: row.applicant }, applicantCtx(row.local_ref)) : null,
+        row.applicant && row.key_id
+          ? open<{ fullName: string }>(
+              this.keys,
+              { keyId: row.key_id, blob: row.applicant },
+              applicantCtx(row.local_ref),
+            )
+          : null,
     };
   }
 
   // ── retention ────────────────────────────────────────────────────────────
 
   private purgeRow(localRef: string, at: number): void {
-    this.db.prepare('UPDATE outbox SET payload = NULL, key_id = NULL, purged_at = ? WHERE local_ref = ?').run(at, localRef);
+    this.db
+      .prepare('UPDATE outbox SET payload = NULL, key_id = NULL, purged_at = ? WHERE local_ref = ?')
+      .run(at, localRef);
     this.db.prepare('UPDATE receipts SET applicant = NULL, key_id = NULL WHERE local_ref = ?').run(localRef);
   }
 
@@ -432,11 +517,18 @@ export class KioskStore {
     return this.tx('purge expired data', () => {
       const drafts = this.db.prepare('DELETE FROM drafts WHERE expires_at <= ?').run(now).changes;
       const due = this.db
-        .prepare(`SELECT local_ref FROM outbox WHERE state = 'delivered' AND purged_at IS NULL AND purge_after <= ?`)
+        .prepare(
+          `SELECT local_ref FROM outbox WHERE state = 'delivered' AND purged_at IS NULL AND purge_after <= ?`,
+        )
         .all(now) as { local_ref: string }[];
       for (const r of due) this.purgeRow(r.local_ref, now);
       if (drafts || due.length) {
-        appendAudit(this.db, { at: now, actor: 'system', action: 'retention.purged', detail: { drafts, dossiers: due.length } });
+        appendAudit(this.db, {
+          at: now,
+          actor: 'system',
+          action: 'retention.purged',
+          detail: { drafts, dossiers: due.length },
+        });
       }
       return { drafts, dossiers: due.length };
     });
@@ -454,36 +546,68 @@ export class KioskStore {
     const at = this.now();
     const reencrypted = this.tx('rotate key', () => {
       let n = 0;
-      const drafts = this.db.prepare('SELECT card_key, key_id, data FROM drafts WHERE key_id != ?').all(fresh.id) as { card_key: string; key_id: string; data: Buffer }[];
+      const drafts = this.db
+        .prepare('SELECT card_key, key_id, data FROM drafts WHERE key_id != ?')
+        .all(fresh.id) as { card_key: string; key_id: string; data: Buffer }[];
       for (const d of drafts) {
         oldIds.add(d.key_id);
-        const s = seal(this.keys, open(this.keys, { keyId: d.key_id, blob: d.data }, draftCtx(d.card_key)), draftCtx(d.card_key));
-        this.db.prepare('UPDATE drafts SET key_id = ?, data = ? WHERE card_key = ?').run(s.keyId, s.blob, d.card_key);
+        const s = seal(
+          this.keys,
+          open(this.keys, { keyId: d.key_id, blob: d.data }, draftCtx(d.card_key)),
+          draftCtx(d.card_key),
+        );
+        this.db
+          .prepare('UPDATE drafts SET key_id = ?, data = ? WHERE card_key = ?')
+          .run(s.keyId, s.blob, d.card_key);
         n++;
       }
-      const outs = this.db.prepare('SELECT local_ref, key_id, payload FROM outbox WHERE payload IS NOT NULL AND key_id != ?').all(fresh.id) as {
+      const outs = this.db
+        .prepare('SELECT local_ref, key_id, payload FROM outbox WHERE payload IS NOT NULL AND key_id != ?')
+        .all(fresh.id) as {
         local_ref: string;
         key_id: string;
         payload: Buffer;
       }[];
       for (const o of outs) {
         oldIds.add(o.key_id);
-        const s = seal(this.keys, open(this.keys, { keyId: o.key_id, blob: o.payload }, payloadCtx(o.local_ref)), payloadCtx(o.local_ref));
-        this.db.prepare('UPDATE outbox SET key_id = ?, payload = ? WHERE local_ref = ?').run(s.keyId, s.blob, o.local_ref);
+        const s = seal(
+          this.keys,
+          open(this.keys, { keyId: o.key_id, blob: o.payload }, payloadCtx(o.local_ref)),
+          payloadCtx(o.local_ref),
+        );
+        this.db
+          .prepare('UPDATE outbox SET key_id = ?, payload = ? WHERE local_ref = ?')
+          .run(s.keyId, s.blob, o.local_ref);
         n++;
       }
-      const recs = this.db.prepare('SELECT local_ref, key_id, applicant FROM receipts WHERE applicant IS NOT NULL AND key_id != ?').all(fresh.id) as {
+      const recs = this.db
+        .prepare(
+          'SELECT local_ref, key_id, applicant FROM receipts WHERE applicant IS NOT NULL AND key_id != ?',
+        )
+        .all(fresh.id) as {
         local_ref: string;
         key_id: string;
         applicant: Buffer;
       }[];
       for (const r of recs) {
         oldIds.add(r.key_id);
-        const s = seal(this.keys, open(this.keys, { keyId: r.key_id, blob: r.applicant }, applicantCtx(r.local_ref)), applicantCtx(r.local_ref));
-        this.db.prepare('UPDATE receipts SET key_id = ?, applicant = ? WHERE local_ref = ?').run(s.keyId, s.blob, r.local_ref);
+        const s = seal(
+          this.keys,
+          open(this.keys, { keyId: r.key_id, blob: r.applicant }, applicantCtx(r.local_ref)),
+          applicantCtx(r.local_ref),
+        );
+        this.db
+          .prepare('UPDATE receipts SET key_id = ?, applicant = ? WHERE local_ref = ?')
+          .run(s.keyId, s.blob, r.local_ref);
         n++;
       }
-      appendAudit(this.db, { at, actor: 'system', action: 'key.rotated', subject: fresh.id, detail: { rows: n } });
+      appendAudit(this.db, {
+        at,
+        actor: 'system',
+        action: 'key.rotated',
+        subject: fresh.id,
+        detail: { rows: n },
+      });
       return n;
     });
     this.keys.retire([...oldIds]);
@@ -493,7 +617,9 @@ export class KioskStore {
   // ── settings, audit, counters ────────────────────────────────────────────
 
   getSetting(key: string): string | null {
-    const row = guard('read setting', () => this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key)) as { value: string } | undefined;
+    const row = guard('read setting', () =>
+      this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key),
+    ) as { value: string } | undefined;
     return row?.value ?? null;
   }
 
@@ -501,7 +627,9 @@ export class KioskStore {
     const at = this.now();
     this.tx('save setting', () => {
       this.db
-        .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+        .prepare(
+          'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+        )
         .run(key, value, at);
       appendAudit(this.db, { at, actor, action: 'setting.changed', subject: key });
     });
@@ -510,7 +638,9 @@ export class KioskStore {
   /** Records an action (no personal data in `subject` or `detail`). */
   audit(actor: AuditActor, action: string, subject?: string, detail?: AuditEntry['detail']): AuditEntry {
     const at = this.now();
-    return this.tx('write audit', () => appendAudit(this.db, { at, actor, action, subject: subject ?? null, detail: detail ?? {} }));
+    return this.tx('write audit', () =>
+      appendAudit(this.db, { at, actor, action, subject: subject ?? null, detail: detail ?? {} }),
+    );
   }
 
   readAudit(fromSeq = 1, limit = 1000): AuditEntry[] {
@@ -521,21 +651,48 @@ export class KioskStore {
     return guard('verify audit', () => verifyAudit(this.db));
   }
 
-  private bumpCounter(at: number, serviceId: string, inc: Partial<Record<'submitted' | 'delivered' | 'failed' | 'fees_vnd', number>>): void {
+  private bumpCounter(
+    at: number,
+    serviceId: string,
+    inc: Partial<Record<'submitted' | 'delivered' | 'failed' | 'fees_vnd', number>>,
+  ): void {
     this.db
       .prepare(
         `INSERT INTO counters (day, service_id, submitted, delivered, failed, fees_vnd) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(day, service_id) DO UPDATE SET submitted = submitted + excluded.submitted, delivered = delivered + excluded.delivered,
            failed = failed + excluded.failed, fees_vnd = fees_vnd + excluded.fees_vnd`,
       )
-      .run(vietnamDay(at), serviceId, inc.submitted ?? 0, inc.delivered ?? 0, inc.failed ?? 0, inc.fees_vnd ?? 0);
+      .run(
+        vietnamDay(at),
+        serviceId,
+        inc.submitted ?? 0,
+        inc.delivered ?? 0,
+        inc.failed ?? 0,
+        inc.fees_vnd ?? 0,
+      );
   }
 
   /** Daily aggregates per service for reports, days as `YYYY-MM-DD` (Asia/Ho_Chi_Minh), inclusive. */
   counters(fromDay: string, toDay: string): CounterRow[] {
     const rows = guard('read counters', () =>
-      this.db.prepare('SELECT * FROM counters WHERE day >= ? AND day <= ? ORDER BY day, service_id').all(fromDay, toDay),
-    ) as { day: string; service_id: string; submitted: number; delivered: number; failed: number; fees_vnd: number }[];
-    return rows.map((r) => ({ day: r.day, serviceId: r.service_id, submitted: r.submitted, delivered: r.delivered, failed: r.failed, feesVnd: r.fees_vnd }));
+      this.db
+        .prepare('SELECT * FROM counters WHERE day >= ? AND day <= ? ORDER BY day, service_id')
+        .all(fromDay, toDay),
+    ) as {
+      day: string;
+      service_id: string;
+      submitted: number;
+      delivered: number;
+      failed: number;
+      fees_vnd: number;
+    }[];
+    return rows.map((r) => ({
+      day: r.day,
+      serviceId: r.service_id,
+      submitted: r.submitted,
+      delivered: r.delivered,
+      failed: r.failed,
+      feesVnd: r.fees_vnd,
+    }));
   }
 }

@@ -48,7 +48,10 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -71,7 +74,10 @@ export class MockPortal {
     this.state = new MockPortalState(opts.dbPath);
     this.stepMs = opts.stepMs ?? 60_000;
     this.procedures = opts.procedures ?? defaultProcedures();
-    this.creds = { username: opts.username ?? MOCK_CREDENTIALS.username, password: opts.password ?? MOCK_CREDENTIALS.password };
+    this.creds = {
+      username: opts.username ?? MOCK_CREDENTIALS.username,
+      password: opts.password ?? MOCK_CREDENTIALS.password,
+    };
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) send(res, 500, { error_code: WIRE_ERROR.server, message: 'internal error' });
@@ -141,7 +147,11 @@ export class MockPortal {
     }
     let result = this.dispatch(body);
     if (this.roll(f.duplicateRate)) result = this.dispatch(body);
-    if (body.service === SERVICES.pushDossier && result.error_code === WIRE_ERROR.ok && this.roll(f.dropAfterStoreRate)) {
+    if (
+      body.service === SERVICES.pushDossier &&
+      result.error_code === WIRE_ERROR.ok &&
+      this.roll(f.dropAfterStoreRate)
+    ) {
       req.socket.destroy();
       return;
     }
@@ -170,9 +180,14 @@ export class MockPortal {
     };
   }
 
-  private dispatch(body: Record<string, unknown>): { error_code: string; message?: string; result?: unknown } {
+  private dispatch(body: Record<string, unknown>): {
+    error_code: string;
+    message?: string;
+    result?: unknown;
+  } {
     const agency = typeof body.madonvi === 'string' ? body.madonvi : '';
-    if (!AGENCY_RE.test(agency)) return { error_code: WIRE_ERROR.invalidData, message: 'madonvi không hợp lệ' };
+    if (!AGENCY_RE.test(agency))
+      return { error_code: WIRE_ERROR.invalidData, message: 'madonvi không hợp lệ' };
     switch (body.service) {
       case SERVICES.listProcedures:
         return { error_code: WIRE_ERROR.ok, result: this.procedures };
@@ -185,9 +200,12 @@ export class MockPortal {
         }
         const d = parsed.data;
         const known = this.state.byKey(key);
-        if (known && known.bodyHash !== bodyHash(d)) return { error_code: WIRE_ERROR.conflict, message: 'IdempotencyKey đã dùng cho hồ sơ khác' };
+        if (known && known.bodyHash !== bodyHash(d))
+          return { error_code: WIRE_ERROR.conflict, message: 'IdempotencyKey đã dùng cho hồ sơ khác' };
         const now = this.now();
-        const appointment = d.NgayHenTra ? parsePortalTime(d.NgayHenTra) : now + (this.opts.defaultProcessingDays ?? 3) * 86_400_000;
+        const appointment = d.NgayHenTra
+          ? parsePortalTime(d.NgayHenTra)
+          : now + (this.opts.defaultProcessingDays ?? 3) * 86_400_000;
         const { dossier } = this.state.push(agency, key, d, now, appointment);
         return {
           error_code: WIRE_ERROR.ok,
@@ -210,10 +228,21 @@ export class MockPortal {
       case SERVICES.requestPayment: {
         const d = this.state.byCode(String(body.MaHoSo ?? ''));
         if (!d) return { error_code: WIRE_ERROR.notFound, message: 'Không tìm thấy hồ sơ' };
-        const bank = this.opts.bank ?? { bin: '970436', accountNo: '0011000000001', accountName: 'KHO BAC NHA NUOC (MO PHONG)' };
+        const bank = this.opts.bank ?? {
+          bin: '970436',
+          accountNo: '0011000000001',
+          accountName: 'KHO BAC NHA NUOC (MO PHONG)',
+        };
         return {
           error_code: WIRE_ERROR.ok,
-          result: { MaHoSo: d.code, SoTien: d.paid ? 0 : d.feeVnd, MaThamChieu: d.payRef, MaNganHang: bank.bin, SoTaiKhoan: bank.accountNo, TenTaiKhoan: bank.accountName },
+          result: {
+            MaHoSo: d.code,
+            SoTien: d.paid ? 0 : d.feeVnd,
+            MaThamChieu: d.payRef,
+            MaNganHang: bank.bin,
+            SoTaiKhoan: bank.accountNo,
+            TenTaiKhoan: bank.accountName,
+          },
         };
       }
       case SERVICES.confirmPayment: {
@@ -224,16 +253,27 @@ export class MockPortal {
         }
         this.state.markPaid(d.code);
         const after = this.state.byCode(d.code) as StoredDossier;
-        return { error_code: WIRE_ERROR.ok, result: { MaHoSo: d.code, DaThanhToan: true, TrangThaiHoSo: String(statusAt(after, this.now(), this.stepMs)) } };
+        return {
+          error_code: WIRE_ERROR.ok,
+          result: {
+            MaHoSo: d.code,
+            DaThanhToan: true,
+            TrangThaiHoSo: String(statusAt(after, this.now(), this.stepMs)),
+          },
+        };
       }
       default:
-        return { error_code: WIRE_ERROR.invalidData, message: `service không hỗ trợ: ${String(body.service)}` };
+        return {
+          error_code: WIRE_ERROR.invalidData,
+          message: `service không hỗ trợ: ${String(body.service)}`,
+        };
     }
   }
 
   private async admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/health') return send(res, 200, { ok: true });
-    const body = req.method === 'POST' ? ((await readBody(req).catch(() => ({}))) as Record<string, unknown>) : {};
+    const body =
+      req.method === 'POST' ? ((await readBody(req).catch(() => ({}))) as Record<string, unknown>) : {};
     switch (`${req.method} ${path}`) {
       case 'GET /admin/faults':
         return send(res, 200, this.faults);

@@ -10,7 +10,16 @@ export interface StartedMockPortal {
   /** Replaces the current faults (`POST /admin/faults`). */
   setFaults(f: Partial<Faults> & { expireSessions?: boolean }): Promise<void>;
   /** Every stored dossier with how many times it was pushed. */
-  dossiers(): Promise<{ MaHoSo: string; IdempotencyKey: string; SoBienNhan: string; MaTTHC: string; requests: number; TrangThaiHoSo: number }[]>;
+  dossiers(): Promise<
+    {
+      MaHoSo: string;
+      IdempotencyKey: string;
+      SoBienNhan: string;
+      MaTTHC: string;
+      requests: number;
+      TrangThaiHoSo: number;
+    }[]
+  >;
   /** Moves the mock's clock forward (status progression) and optionally changes the step. */
   advanceClock(ms: number, stepMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -22,18 +31,35 @@ const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  * Spawns `scripts/portal-mock.ts` as a child process (the mock is a real server in its own process) and
  * resolves once it prints `{"event":"ready","port":N}`. `port: 0` picks a free port.
  */
-export async function startMockPortal(opts: { port?: number; dbPath: string; stepMs?: number; sessionTtlMs?: number }): Promise<StartedMockPortal> {
-  const args = ['--import', 'tsx', 'scripts/portal-mock.ts', '--port', String(opts.port ?? 0), '--db', opts.dbPath];
+export async function startMockPortal(opts: {
+  port?: number;
+  dbPath: string;
+  stepMs?: number;
+  sessionTtlMs?: number;
+}): Promise<StartedMockPortal> {
+  const args = [
+    '--import',
+    'tsx',
+    'scripts/portal-mock.ts',
+    '--port',
+    String(opts.port ?? 0),
+    '--db',
+    opts.dbPath,
+  ];
   if (opts.stepMs !== undefined) args.push('--step-ms', String(opts.stepMs));
   if (opts.sessionTtlMs !== undefined) args.push('--session-ttl-ms', String(opts.sessionTtlMs));
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString()).slice(-4000);
   });
   const port = await new Promise<number>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
-    const onExit = (code: number | null) => reject(new Error(`mock portal exited (${code}) before ready: ${stderr}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`mock portal exited (${code}) before ready: ${stderr}`));
     child.once('exit', onExit);
     rl.on('line', (line) => {
       try {
@@ -65,7 +91,11 @@ export async function startMockPortal(opts: { port?: number; dbPath: string; ste
       await admin('POST', '/admin/faults', f);
     },
     async dossiers() {
-      return ((await admin('GET', '/admin/dossiers')) as { dossiers: Awaited<ReturnType<StartedMockPortal['dossiers']>> }).dossiers;
+      return (
+        (await admin('GET', '/admin/dossiers')) as {
+          dossiers: Awaited<ReturnType<StartedMockPortal['dossiers']>>;
+        }
+      ).dossiers;
     },
     async advanceClock(ms, stepMs) {
       await admin('POST', '/admin/clock', { advanceMs: ms, ...(stepMs === undefined ? {} : { stepMs }) });

@@ -94,7 +94,13 @@ export class MockPortalState {
   }
 
   /** Stores a new dossier (or counts a repeat of a known key) and returns it. */
-  push(agency: string, key: string, d: WireDossier, now: number, appointmentAt: number | null): { dossier: StoredDossier; created: boolean } {
+  push(
+    agency: string,
+    key: string,
+    d: WireDossier,
+    now: number,
+    appointmentAt: number | null,
+  ): { dossier: StoredDossier; created: boolean } {
     return this.db.transaction(() => {
       const existing = this.byKey(key);
       if (existing) {
@@ -103,9 +109,13 @@ export class MockPortalState {
       }
       const day = dossierCodeDay(now);
       this.db
-        .prepare('INSERT INTO sequences (agency, day, last) VALUES (?, ?, 1) ON CONFLICT(agency, day) DO UPDATE SET last = last + 1')
+        .prepare(
+          'INSERT INTO sequences (agency, day, last) VALUES (?, ?, 1) ON CONFLICT(agency, day) DO UPDATE SET last = last + 1',
+        )
         .run(agency, day);
-      const { last } = this.db.prepare('SELECT last FROM sequences WHERE agency = ? AND day = ?').get(agency, day) as { last: number };
+      const { last } = this.db
+        .prepare('SELECT last FROM sequences WHERE agency = ? AND day = ?')
+        .get(agency, day) as { last: number };
       const code = formatDossierCode(agency, day, last);
       const fee = d.DanhSachLePhi.reduce((s, f) => s + f.Gia, 0);
       this.db
@@ -113,7 +123,20 @@ export class MockPortalState {
           `INSERT INTO dossiers (code, agency, idempotency_key, body_hash, procedure_code, procedure_name, local_ref, fee_vnd, paid, pay_ref,
              received_at, appointment_at, requests, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1, ?)`,
         )
-        .run(code, agency, key, bodyHash(d), d.MaTTHC, d.TenTTHC, d.SoBienNhan, fee, `HS${day}${String(last).padStart(4, '0')}`, now, appointmentAt, JSON.stringify(d));
+        .run(
+          code,
+          agency,
+          key,
+          bodyHash(d),
+          d.MaTTHC,
+          d.TenTTHC,
+          d.SoBienNhan,
+          fee,
+          `HS${day}${String(last).padStart(4, '0')}`,
+          now,
+          appointmentAt,
+          JSON.stringify(d),
+        );
       return { dossier: this.byCode(code) as StoredDossier, created: true };
     })();
   }

@@ -12,7 +12,9 @@ export const MIGRATIONS: readonly Migration[] = [migration001, migration002, mig
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
   return row.v ?? 0;
 }
@@ -24,13 +26,20 @@ export function schemaVersion(db: Database.Database): number {
 export function migrate(db: Database.Database, target = LATEST_VERSION, now = Date.now()): number {
   let current = schemaVersion(db);
   if (current > LATEST_VERSION) {
-    throw new StoreError('store-schema-too-new', `database schema ${current} is newer than this program (${LATEST_VERSION})`);
+    throw new StoreError(
+      'store-schema-too-new',
+      `database schema ${current} is newer than this program (${LATEST_VERSION})`,
+    );
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;
     db.transaction(() => {
       m.up(db);
-      db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now);
+      db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        now,
+      );
     })();
     current = m.version;
   }

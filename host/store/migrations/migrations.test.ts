@@ -24,7 +24,9 @@ describe('migrations', () => {
       const raw = new Database(path);
       expect(migrate(raw, from)).toBe(from);
       if (from >= 1) {
-        raw.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('kiosk.name', 'Quầy 1', 1);
+        raw
+          .prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)')
+          .run('kiosk.name', 'Quầy 1', 1);
         raw
           .prepare(
             `INSERT INTO outbox (local_ref, idempotency_key, service_id, procedure_code, masked_id, state, next_attempt_at, created_at, delivered_at, dossier_code)
@@ -55,8 +57,12 @@ describe('migrations', () => {
     const path = join(s.dir, 'new.db');
     const raw = new Database(path);
     migrate(raw);
-    raw.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(LATEST_VERSION + 1, 'future', 0);
+    raw
+      .prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)')
+      .run(LATEST_VERSION + 1, 'future', 0);
     raw.close();
-    expect(() => KioskStore.open({ path, keys: new MemoryKeyProvider() })).toThrow(expect.objectContaining({ code: 'store-schema-too-new' }));
+    expect(() => KioskStore.open({ path, keys: new MemoryKeyProvider() })).toThrow(
+      expect.objectContaining({ code: 'store-schema-too-new' }),
+    );
   });
 });
