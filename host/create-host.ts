@@ -9,7 +9,7 @@ import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../commo
 import { KioskHost } from './api/kiosk-host';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
-import { IdentifyService, type PcscLike } from './identify/identify-service';
+import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
 import { SessionManager } from './session/session-manager';
 
 /** What the kiosk's demo mode and technician screen can ask of the reader simulator. */
@@ -34,14 +34,20 @@ export interface CreatedHost {
   dispose(): Promise<void>;
 }
 
-export function createHost(
-  config: KioskConfig,
-  deps: { simulator?: SimulatorControl | null } = {},
-): CreatedHost {
-  const status = new DeviceStatusBoard();
+export interface HostDeps {
+  simulator?: SimulatorControl | null;
+  pcsc?: PcscLike | null;
+  status?: DeviceStatusBoard;
+}
+
+export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
+  const status = deps.status ?? new DeviceStatusBoard();
   const sessions = new SessionManager();
   const simulator = deps.simulator ?? null;
-  const services: HostServices = { config, status, sessions, simulator };
+  // Identify events are forwarded to the transports once `host` exists (below).
+  let emit: (e: IdentifyEvent) => void = () => undefined;
+  const identify = new IdentifyService({ pcsc: deps.pcsc ?? null, sessions, status, emit: (e) => emit(e) });
+  const services: HostServices = { config, status, sessions, simulator, identify };
 
   const requireSimulator = (): SimulatorControl => {
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
@@ -136,9 +142,18 @@ export function createHost(
       case 'card':
         return host.emit('card.presence', { present: e.present });
       case 'progress':
-        return host.emit('identify.progress', { file: e.file, bytes: e.bytes, total: e.total, percent: e.percent });
+        return host.emit('identify.progress', {
+          file: e.file,
+          bytes: e.bytes,
+          total: e.total,
+          percent: e.percent,
+        });
       case 'identity':
-        return host.emit('identify.identity', { identity: e.identity, verification: e.verification, photoPending: e.photoPending });
+        return host.emit('identify.identity', {
+          identity: e.identity,
+          verification: e.verification,
+          photoPending: e.photoPending,
+        });
       case 'photo':
         return host.emit('identify.photo', { dataUrl: e.dataUrl });
       case 'verified':

@@ -48,7 +48,9 @@ describe('IdentifyService', () => {
   it('reads nothing before consent, then reads the chip with keys from the QR', async () => {
     const r = rig('cccd-2021-with-cmnd');
     r.sessions.start('vi');
-    expect(() => r.service.provideQr(r.profile.qr)).toThrow(expect.objectContaining({ code: 'consent-required' }));
+    expect(() => r.service.provideQr(r.profile.qr)).toThrow(
+      expect.objectContaining({ code: 'consent-required' }),
+    );
     r.insert();
     await new Promise((res) => setTimeout(res, 20));
     expect(r.events.filter((e) => e.type === 'progress')).toHaveLength(0);
@@ -57,11 +59,19 @@ describe('IdentifyService', () => {
     const end = r.until('end');
     r.service.provideQr(r.profile.qr);
     const verified = await end;
-    expect(verified).toMatchObject({ type: 'verified', decision: 'accept', verification: { passive: 'valid' } });
+    expect(verified).toMatchObject({
+      type: 'verified',
+      decision: 'accept',
+      verification: { passive: 'valid' },
+    });
     const identity = r.events.find((e) => e.type === 'identity');
-    expect(identity).toMatchObject({ identity: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '001190012345', oldIdNumber: '012345678' } });
+    expect(identity).toMatchObject({
+      identity: { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '001190012345', oldIdNumber: '012345678' },
+    });
     // The identity came before the photo.
-    expect(r.events.findIndex((e) => e.type === 'identity')).toBeLessThan(r.events.findIndex((e) => e.type === 'photo'));
+    expect(r.events.findIndex((e) => e.type === 'identity')).toBeLessThan(
+      r.events.findIndex((e) => e.type === 'photo'),
+    );
     const photo = r.events.find((e) => e.type === 'photo');
     expect(photo).toMatchObject({ dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,\/9j\//) });
     expect(r.sessions.active?.personal.get('identity')).toMatchObject({ fullName: 'Nguyễn Thị Hồng Nhung' });
@@ -84,7 +94,10 @@ describe('IdentifyService', () => {
     r.service.provideQr(r.profile.qr);
     const end = r.until('end');
     r.insert();
-    expect(await end).toMatchObject({ decision: 'refuse-forged', verification: { passive: 'hash-mismatch' } });
+    expect(await end).toMatchObject({
+      decision: 'refuse-forged',
+      verification: { passive: 'hash-mismatch' },
+    });
   });
 
   it('a card pulled mid-read fails with a typed error and the read resumes when it comes back', async () => {
@@ -109,7 +122,9 @@ describe('IdentifyService', () => {
     }
     expect(end).toMatchObject({ type: 'verified', decision: 'accept' });
     expect(inserts).toBeGreaterThanOrEqual(2);
-    expect(r.events.find((e) => e.type === 'identity')).toMatchObject({ identity: { idNumber: r.profile.idNumber } });
+    expect(r.events.find((e) => e.type === 'identity')).toMatchObject({
+      identity: { idNumber: r.profile.idNumber },
+    });
   });
 
   it('wipes keys and identity when the session ends', async () => {
@@ -125,9 +140,15 @@ describe('IdentifyService', () => {
   it('decides: forged → refuse, unknown CSCA → refuse unless the policy accepts it', () => {
     expect(decide({ passive: 'valid', active: 'valid' }, { acceptUnknownCsca: false })).toBe('accept');
     expect(decide({ passive: 'valid', active: 'failed' }, { acceptUnknownCsca: true })).toBe('refuse-forged');
-    expect(decide({ passive: 'bad-signature', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe('refuse-forged');
-    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: false })).toBe('refuse-unverifiable');
+    expect(decide({ passive: 'bad-signature', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe(
+      'refuse-forged',
+    );
+    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: false })).toBe(
+      'refuse-unverifiable',
+    );
     expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: true })).toBe('accept');
-    expect(decide({ passive: 'not-checked', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe('refuse-unverifiable');
+    expect(decide({ passive: 'not-checked', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe(
+      'refuse-unverifiable',
+    );
   });
 });

@@ -7,7 +7,14 @@
  * pulled mid-read gives `chip-card-removed`; putting it back resumes from the last good offset.
  */
 import type { ChipVerification, Identity } from '../../common/identity';
-import { type BacKey, bacKeysFromQr, CardReadInterrupted, type ReadCardOptions, type ResumeState, readCard } from '../../native/emrtd';
+import {
+  type BacKey,
+  bacKeysFromQr,
+  CardReadInterrupted,
+  type ReadCardOptions,
+  type ResumeState,
+  readCard,
+} from '../../native/emrtd';
 import type { CardReadResult, TrustStore } from '../../native/emrtd';
 import type { CardTransport } from '../../native/pcsc/card-transport';
 import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
@@ -33,7 +40,8 @@ export type IdentifyEvent =
 export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
 
 export function decide(v: ChipVerification, policy: { acceptUnknownCsca: boolean }): VerificationDecision {
-  if (v.passive === 'hash-mismatch' || v.passive === 'bad-signature' || v.active === 'failed') return 'refuse-forged';
+  if (v.passive === 'hash-mismatch' || v.passive === 'bad-signature' || v.active === 'failed')
+    return 'refuse-forged';
   if (v.passive === 'valid') return 'accept';
   if (v.passive === 'unknown-csca' && policy.acceptUnknownCsca) return 'accept';
   return 'refuse-unverifiable';
@@ -99,7 +107,11 @@ export class IdentifyService {
   provideQr(payload: string): Identity {
     this.requireConsent();
     const qr = parseCccdQr(payload);
-    this.keys = bacKeysFromQr({ dateOfBirth: qr.dateOfBirth, issueDate: qr.issueDate, idNumber: qr.idNumber });
+    this.keys = bacKeysFromQr({
+      dateOfBirth: qr.dateOfBirth,
+      issueDate: qr.issueDate,
+      idNumber: qr.idNumber,
+    });
     this.o.sessions.active!.personal.set('qrIdentity', qr);
     void this.maybeRead();
     return qr;
@@ -135,7 +147,8 @@ export class IdentifyService {
 
   private async maybeRead(): Promise<void> {
     const session = this.o.sessions.active;
-    if (!session || !this.consent || !this.keys || !this.reader || this.reading || this.done || !this.o.pcsc) return;
+    if (!session || !this.consent || !this.keys || !this.reader || this.reading || this.done || !this.o.pcsc)
+      return;
     this.reading = true;
     const sessionId = session.id;
     const stillOurs = (): boolean => this.o.sessions.active?.id === sessionId;
@@ -153,7 +166,13 @@ export class IdentifyService {
           done[p.file] = p.total ? p.bytes / p.total : 1;
           const total = Object.values(WEIGHT).reduce((a, b) => a + b, 0);
           const got = Object.entries(done).reduce((a, [f, x]) => a + (WEIGHT[f] ?? 1) * x, 0);
-          this.o.emit({ type: 'progress', file: p.file, bytes: p.bytes, total: p.total, percent: Math.min(99, Math.round((got / total) * 100)) });
+          this.o.emit({
+            type: 'progress',
+            file: p.file,
+            bytes: p.bytes,
+            total: p.total,
+            percent: Math.min(99, Math.round((got / total) * 100)),
+          });
         },
         onIdentity: (identity, verification) => {
           if (!identity || !stillOurs()) return;
