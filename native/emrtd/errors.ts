@@ -1,31 +1,35 @@
+import type { PcscErrorCode } from '../pcsc/errors';
+
 /** Typed errors of the eMRTD stack. `code` is stable and keys `renderer/i18n/errors/chip.json`. */
-export type ChipErrorCode =
-  | 'chip-tlv-malformed'
-  | 'chip-apdu-invalid'
-  | 'chip-status'
-  | 'chip-sm-mac-invalid'
-  | 'chip-sm-malformed'
-  | 'chip-sm-session-lost'
-  | 'chip-bac-failed'
-  | 'chip-bac-no-key-matched'
-  | 'chip-bac-invalid-key'
-  | 'chip-file-not-found'
-  | 'chip-file-too-large'
-  | 'chip-read-failed'
-  | 'chip-lds-malformed'
-  | 'chip-mrz-malformed'
-  | 'chip-dg13-malformed'
-  | 'chip-dg2-malformed'
-  | 'chip-sod-malformed'
-  | 'chip-unsupported-algorithm'
-  | 'chip-card-removed'
-  | 'chip-reader-gone'
-  | 'chip-aborted';
+export const CHIP_ERROR_CODES = [
+  'chip-tlv-malformed',
+  'chip-apdu-invalid',
+  'chip-status',
+  'chip-sm-mac-invalid',
+  'chip-sm-malformed',
+  'chip-sm-session-lost',
+  'chip-bac-failed',
+  'chip-bac-no-key-matched',
+  'chip-bac-invalid-key',
+  'chip-file-not-found',
+  'chip-file-too-large',
+  'chip-read-failed',
+  'chip-lds-malformed',
+  'chip-mrz-malformed',
+  'chip-dg13-malformed',
+  'chip-dg2-malformed',
+  'chip-sod-malformed',
+  'chip-unsupported-algorithm',
+  'chip-card-removed',
+  'chip-reader-gone',
+  'chip-aborted',
+] as const;
+export type ChipErrorCode = (typeof CHIP_ERROR_CODES)[number];
 
 export class ChipError extends Error {
   override readonly name = 'ChipError';
   constructor(
-    readonly code: ChipErrorCode,
+    readonly code: ChipErrorCode | PcscErrorCode,
     message: string,
     readonly details: { sw?: number } = {},
   ) {

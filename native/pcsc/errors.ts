@@ -1,13 +1,15 @@
 /** Typed PC/SC transport errors. `code` keys renderer/i18n/errors/chip.json. */
-export type PcscErrorCode =
-  | 'pcsc-card-removed'
-  | 'pcsc-reader-gone'
-  | 'pcsc-sharing-violation'
-  | 'pcsc-timeout'
-  | 'pcsc-no-service'
-  | 'pcsc-no-reader'
-  | 'pcsc-no-card'
-  | 'pcsc-failed';
+export const PCSC_ERROR_CODES = [
+  'pcsc-card-removed',
+  'pcsc-reader-gone',
+  'pcsc-sharing-violation',
+  'pcsc-timeout',
+  'pcsc-no-service',
+  'pcsc-no-reader',
+  'pcsc-no-card',
+  'pcsc-failed',
+] as const;
+export type PcscErrorCode = (typeof PCSC_ERROR_CODES)[number];
 
 export class PcscError extends Error {
   override readonly name = 'PcscError';

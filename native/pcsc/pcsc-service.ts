@@ -62,6 +62,8 @@ export class PcscCardTransport implements CardTransport {
     readonly readerName: string,
     readonly extendedLength: boolean,
     private readonly maxRecvLength: number,
+    /** Asks pcscd whether a card is still in this reader (used to classify vague transmit failures). */
+    private readonly cardPresent: () => boolean = () => true,
   ) {}
 
   get atr(): string | null {
@@ -73,7 +75,25 @@ export class PcscCardTransport implements CardTransport {
       const r = await this.card.transmit(Buffer.from(apdu), { maxRecvLength: this.maxRecvLength });
       return new Uint8Array(r);
     } catch (e) {
-      throw toPcscError(e);
+      const err = toPcscError(e);
+      if (err.code !== 'pcsc-failed') throw err;
+      // Drivers report a card leaving mid-exchange vaguely ("Transaction failed", comm error): ask pcscd.
+      for (let i = 0; i < 6; i++) {
+        let present: boolean;
+        try {
+          present = this.cardPresent();
+        } catch {
+          present = false;
+        }
+        if (!present)
+          throw new PcscError(
+            'pcsc-card-removed',
+            `card removed during transmit (${err.message})`,
+            err.scardCode,
+          );
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw err;
     }
   }
 
@@ -181,7 +201,9 @@ export class PcscService extends EventEmitter<{ event: [PcscEvent] }> {
         this.binding.SCARD_PROTOCOL_T0 | this.binding.SCARD_PROTOCOL_T1,
       );
       const extended = opts.extendedLength ?? EXTENDED_BY_DEFAULT.test(reader.name);
-      return new PcscCardTransport(card, reader.name, extended, opts.maxRecvLength ?? 65538);
+      const name = reader.name;
+      const present = () => this.listReaders().some((r) => r.name === name && r.cardPresent);
+      return new PcscCardTransport(card, name, extended, opts.maxRecvLength ?? 65538, present);
     } catch (e) {
       throw toPcscError(e);
     }

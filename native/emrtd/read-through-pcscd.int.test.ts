@@ -1,0 +1,186 @@
+/**
+ * Integration: the real stack (smartcard N-API → pcscd → vpcd → simulator card) on a private pcscd of this
+ * test file. Every fixture citizen, a card removed mid-DG2 and resumed, wrong key → next candidate, forged cards.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Identity } from '../../common/identity';
+import { startPrivatePcscd, type PrivatePcscd } from '../../tests/support/pcscd';
+import { listProfiles, startVirtualCard, type VirtualCard, type FaultName } from '../simulator/index';
+import { parseCccdQr } from '../qr/payload';
+import type { PcscService as PcscServiceType } from '../pcsc/pcsc-service';
+import { bacKeysFromQr, CardReadInterrupted, readCard, trustStoreFromPem, type ResumeState } from './index';
+import { parseDg1 } from './lds/dg1';
+
+const trustStore = trustStoreFromPem(
+  readFileSync(new URL('../../fixtures/pki/csca.cert.pem', import.meta.url), 'utf8'),
+);
+const profiles = listProfiles();
+
+let pcscd: PrivatePcscd;
+let service: PcscServiceType;
+let card: VirtualCard | null = null;
+
+async function insertCard(
+  profile: (typeof profiles)[number],
+  faults: FaultName[] = [],
+): Promise<VirtualCard> {
+  await card?.stop();
+  card = await startVirtualCard({ profile, faults, vpcdPort: pcscd.basePort, vpcdBasePort: pcscd.basePort });
+  return card;
+}
+
+beforeAll(async () => {
+  pcscd = await startPrivatePcscd();
+  // The PC/SC client library reads the socket name once, at the first context: set it before loading smartcard.
+  process.env.PCSCLITE_CSOCK_NAME = pcscd.socketPath;
+  const { PcscService } = await import('../pcsc/pcsc-service');
+  service = new PcscService();
+});
+
+afterAll(async () => {
+  await card?.stop();
+  service?.close();
+  await pcscd?.stop();
+});
+
+describe('read through pcscd', () => {
+  it('has fixture citizens', () => {
+    expect(profiles.length).toBeGreaterThanOrEqual(5);
+  });
+
+  for (const profile of profiles) {
+    it(`reads ${profile.id} correctly`, async () => {
+      const c = await insertCard(profile);
+      const t = await service.connect(c.readerName);
+      try {
+        const r = await readCard(t, { keys: [profile.bac], trustStore });
+        expect(r.verification).toEqual({ passive: 'valid', active: 'valid' });
+        expect(r.keyUsed).toEqual(profile.bac);
+        expect(r.files.DG3).toBeUndefined();
+        expect(r.photo?.mime).toBe('image/jpeg');
+        if (profile.cardType === 'passport') {
+          expect(parseDg1(r.files.DG1!).documentNumber).toBe(profile.bac.documentNumber.replace(/<+$/, ''));
+          return;
+        }
+        const id = Identity.parse(r.identity);
+        expect(id).toMatchObject({
+          idNumber: profile.idNumber,
+          oldIdNumber: profile.oldIdNumber,
+          fullName: profile.fullName,
+          dateOfBirth: profile.dateOfBirth,
+          sex: profile.sex,
+          placeOfResidence: profile.placeOfResidence,
+          issueDate: profile.issueDate,
+          expiryDate: profile.expiryDate,
+          fatherName: profile.fatherName,
+          motherName: profile.motherName,
+          spouseName: profile.spouseName,
+          cardType: profile.cardType,
+          source: 'chip',
+        });
+      } finally {
+        t.disconnect();
+      }
+    });
+  }
+
+  it('card removed mid-DG2 → typed error; the read resumes from the last offset when it returns', async () => {
+    const profile = profiles.find((p) => p.cardType === 'cccd-2021')!;
+    const c = await insertCard(profile);
+    const t = await service.connect(c.readerName);
+    let resume: ResumeState | null = null;
+    let removed = false;
+    try {
+      await readCard(t, {
+        keys: [profile.bac],
+        trustStore,
+        strategy: { extendedLength: false },
+        onProgress: (p) => {
+          if (p.file === 'DG2' && p.bytes > 1000 && !removed) {
+            removed = true;
+            void c.remove();
+          }
+        },
+      });
+      expect.unreachable('the read should have been interrupted');
+    } catch (e) {
+      expect(e).toBeInstanceOf(CardReadInterrupted);
+      expect((e as CardReadInterrupted).code).toBe('chip-card-removed');
+      resume = (e as CardReadInterrupted).resume;
+    } finally {
+      t.disconnect();
+    }
+    expect(resume?.partial?.file).toBe('DG2');
+    const already = resume!.partial!.bytes.length;
+    expect(already).toBeGreaterThan(1000);
+    await c.insert();
+    const t2 = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t2, {
+        keys: [profile.bac],
+        trustStore,
+        resume: resume!,
+        strategy: { extendedLength: false },
+      });
+      expect(r.verification).toEqual({ passive: 'valid', active: 'valid' });
+      expect(r.files.DG2!.length).toBe(resume!.partial!.total);
+      expect(Identity.parse(r.identity).idNumber).toBe(profile.idNumber);
+      // Only the rest of DG2 (and DG14/DG15/AA) was read the second time.
+      expect(r.apdus).toBeLessThan(Math.ceil((resume!.partial!.total - already) / 231) + 12);
+    } finally {
+      t2.disconnect();
+    }
+  });
+
+  it('wrong key → 6300 → next candidate; QR-derived keys open the card', async () => {
+    const profile = profiles.find((p) => p.qr && p.cardType !== 'passport')!;
+    const c = await insertCard(profile);
+    const wrong = {
+      ...profile.bac,
+      dateOfExpiry: profile.bac.dateOfExpiry === '991231' ? '300101' : '991231',
+    };
+    let t = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t, { keys: [wrong, profile.bac], files: ['DG1'], trustStore });
+      expect(r.keyUsed).toEqual(profile.bac);
+      await expect(readCard(t, { keys: [wrong], files: ['DG1'], trustStore })).rejects.toMatchObject({
+        code: 'chip-bac-no-key-matched',
+      });
+    } finally {
+      t.disconnect();
+    }
+    const qr = parseCccdQr(profile.qr!);
+    const keys = bacKeysFromQr({
+      dateOfBirth: qr.dateOfBirth,
+      issueDate: qr.issueDate,
+      idNumber: qr.idNumber,
+    });
+    t = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t, { keys, files: ['DG1', 'DG13'], trustStore });
+      expect(r.keyUsed).toEqual(profile.bac);
+      expect(r.identity?.idNumber).toBe(profile.idNumber);
+    } finally {
+      t.disconnect();
+    }
+  });
+
+  it.each([
+    ['forged-dg', { passive: 'hash-mismatch', active: 'valid' }],
+    ['bad-sod-signature', { passive: 'bad-signature', active: 'valid' }],
+    ['unknown-csca', { passive: 'unknown-csca', active: 'valid' }],
+    ['expired-chain', { passive: 'expired-chain', active: 'valid' }],
+    ['aa-fail', { passive: 'valid', active: 'failed' }],
+  ] as const)('forged card (%s) gets the right verdict', async (fault, verdict) => {
+    const profile = profiles.find((p) => p.cardType === 'cccd-2021')!;
+    const c = await insertCard(profile, [fault]);
+    const t = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t, { keys: [profile.bac], trustStore });
+      expect(r.verification).toEqual(verdict);
+    } finally {
+      t.disconnect();
+    }
+  });
+});
