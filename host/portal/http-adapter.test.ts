@@ -53,6 +53,22 @@ describe('HttpPortalAdapter answer parsing', () => {
     );
   });
 
+  it('keeps the base URL path (`/api/dvc` + `login`)', async () => {
+    const seen: string[] = [];
+    const a = new HttpPortalAdapter({
+      baseUrl: 'http://portal.invalid/api/dvc',
+      username: 'u',
+      password: 'p',
+      agencyCode: '000.00.01.H22',
+      fetch: (async (url: URL | string) => {
+        seen.push(String(url));
+        return new Response(JSON.stringify({ session: 's', error_code: 0 }));
+      }) as typeof fetch,
+    });
+    await a.login();
+    expect(seen).toEqual(['http://portal.invalid/api/dvc/login']);
+  });
+
   it('a payment of 0 đồng needs no QR', async () => {
     const a = withAnswer(() => ({
       status: 200,

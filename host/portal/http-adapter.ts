@@ -54,8 +54,11 @@ export class HttpPortalAdapter implements PortalAdapter {
   private loggingIn: Promise<void> | null = null;
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly baseUrl: string;
 
   constructor(private readonly opts: HttpPortalOptions) {
+    // `new URL('login', base)` drops the last path segment unless the base ends with a slash.
+    this.baseUrl = opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`;
     this.fetch = opts.fetch ?? globalThis.fetch;
     this.timeoutMs = opts.timeoutMs ?? 10_000;
   }
@@ -63,7 +66,7 @@ export class HttpPortalAdapter implements PortalAdapter {
   private async post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
     let res: Response;
     try {
-      res = await this.fetch(new URL(path, this.opts.baseUrl), {
+      res = await this.fetch(new URL(path, this.baseUrl), {
         method: 'POST',
         headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
         body: JSON.stringify(body),
