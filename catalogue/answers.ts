@@ -101,7 +101,7 @@ function checkValue(field: Field | Column, value: unknown, today: string): Issue
     case 'email':
     case 'idNumber': {
       if (typeof value !== 'string') return at('answer/invalid');
-      const text = value.trim();
+      const text = value.trim().normalize('NFC');
       if (v.minLength !== undefined && text.length < v.minLength) return at('answer/too-short');
       const max = v.maxLength ?? (field.type === 'text' ? 500 : 100);
       if (text.length > max) return at('answer/too-long');

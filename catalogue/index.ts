@@ -4,7 +4,6 @@
  */
 import { IDENTITY_PATHS } from '../common/identity';
 import { formData, serviceData } from './generated';
-import { flattenFields } from './answers';
 import { Form, Service, type Fee, type Field } from './schema';
 
 export * from './schema';
@@ -142,8 +141,8 @@ export function checkForm(form: Form): string[] {
           problems.push(`${field.id}: visibleWhen ${c.field} is not an earlier field`);
       const cols = new Map<string, unknown>();
       for (const col of field.columns ?? []) {
-        if (col.prefill?.startsWith('answer.')) checkBinding(`${field.id}.${col.id}`, col.prefill, cols);
-        else checkBinding(`${field.id}.${col.id}`, col.prefill, cols);
+        // a column's answer.<id> refers to an earlier column of the same row
+        checkBinding(`${field.id}.${col.id}`, col.prefill, cols);
         for (const c of conditionsOf(col.visibleWhen))
           if (!cols.has(c.field))
             problems.push(`${field.id}.${col.id}: visibleWhen ${c.field} is not an earlier column`);
@@ -233,5 +232,3 @@ export function resolvePrefill(
   const value = from?.[key];
   return value === null ? undefined : value;
 }
-
-export { flattenFields as fieldsOf };

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildAnswerSchema, getForm, visibleFields, type Form } from './index';
+
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
+const TODAY = '2026-11-23';
+
+/** A fictional person. */
+const base = {
+  fullName: 'Trần Văn Bình',
+  dateOfBirth: '1985-04-12',
+  sex: 'male',
+  idNumber: '001085012345',
+  phone: '0912345678',
+  requestKind: 'tam-tru',
+  residenceAddress: { provinceCode: '01', communeCode: '00004', detail: 'Số 12 ngõ 5' },
+  isHead: true,
+  hasMembers: false,
+  ownerIsSelf: true,
+};
+
+function issues(form: Form, answers: unknown): string[] {
+  const r = buildAnswerSchema(form, { today: TODAY }).safeParse(answers);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}:${i.message}`);
+}
+
+describe('buildAnswerSchema (CT01)', () => {
+  const ct01 = getForm('ct01', 'tt53-2025');
+  const schema = buildAnswerSchema(ct01, { today: TODAY });
+
+  it('accepts complete answers, trims and NFC-normalises text, drops nothing visible', () => {
+    const r = schema.parse({ ...base, fullName: '  Tra\u0302\u0300n Văn Bình ', email: '' });
+    expect(r.fullName).toBe('Trần Văn Bình');
+    expect(r).not.toHaveProperty('email');
+    expect(r.residenceAddress).toEqual(base.residenceAddress);
+  });
+
+  it('requires required visible fields, with stable issue codes on the field path', () => {
+    const { phone: _phone, isHead: _isHead, ...rest } = base;
+    expect(issues(ct01, rest)).toEqual(['phone:answer/required', 'isHead:answer/required']);
+  });
+
+  it('asks for the head of household only when you are not the head', () => {
+    expect(issues(ct01, { ...base, isHead: false })).toEqual([
+      'headName:answer/required',
+      'headRelation:answer/required',
+      'headIdNumber:answer/required',
+    ]);
+    const ok = schema.parse({
+      ...base,
+      isHead: false,
+      headName: 'Trần Văn An',
+      headRelation: 'con',
+      headIdNumber: '001060098765',
+    });
+    expect(ok.headRelation).toBe('con');
+    // hidden answers are neither checked nor kept
+    const hidden = schema.parse({ ...base, isHead: true, headName: 'x', headIdNumber: 'not digits' });
+    expect(hidden).not.toHaveProperty('headIdNumber');
+  });
+
+  it('checks patterns, options, dates and unknown keys', () => {
+    expect(issues(ct01, { ...base, idNumber: '12345' })).toEqual(['idNumber:answer/pattern']);
+    expect(issues(ct01, { ...base, phone: '+84 912' })).toEqual(['phone:answer/pattern']);
+    expect(issues(ct01, { ...base, email: 'not-an-email' })).toEqual(['email:answer/pattern']);
+    expect(issues(ct01, { ...base, sex: 'other' })).toEqual(['sex:answer/not-an-option']);
+    expect(issues(ct01, { ...base, dateOfBirth: '1985-02-30' })).toEqual(['dateOfBirth:answer/invalid']);
+    expect(issues(ct01, { ...base, dateOfBirth: '2030-01-01' })).toEqual(['dateOfBirth:answer/too-late']);
+    expect(issues(ct01, { ...base, dateOfBirth: '1985' })).toEqual([]); // year only: allowed
+    expect(issues(ct01, { ...base, isHead: 'yes' })).toEqual(['isHead:answer/invalid']);
+    expect(issues(ct01, { ...base, nickname: 'Bình' })).toEqual(['nickname:answer/invalid']);
+    expect(
+      issues(ct01, { ...base, residenceAddress: { provinceCode: '1', communeCode: '00004', detail: '' } }),
+    ).toEqual(['residenceAddress.provinceCode:answer/invalid', 'residenceAddress.detail:answer/invalid']);
+  });
+
+  it('validates household member rows column by column', () => {
+    const member = { fullName: 'Trần Thị Cúc', dateOfBirth: '2015-09-01', sex: 'female', relation: 'con' };
+    expect(issues(ct01, { ...base, hasMembers: true })).toEqual(['members:answer/required']);
+    expect(issues(ct01, { ...base, hasMembers: true, members: [] })).toEqual(['members:answer/too-few-rows']);
+    expect(issues(ct01, { ...base, hasMembers: true, members: [member] })).toEqual([]);
+    expect(
+      issues(ct01, {
+        ...base,
+        hasMembers: true,
+        members: [member, { ...member, sex: undefined, idNumber: '12', extra: 1 }],
+      }),
+    ).toEqual([
+      'members.1.extra:answer/invalid',
+      'members.1.sex:answer/required',
+      'members.1.idNumber:answer/pattern',
+    ]);
+  });
+});
+
+describe('buildAnswerSchema (other forms)', () => {
+  it('birth: father section only when the father is declared; copies bounded', () => {
+    const form = getForm('birth-declaration');
+    const ids = (answers: Record<string, unknown>) => visibleFields(form, answers).map((f) => f.id);
+    expect(ids({ hasFather: false })).not.toContain('fatherName');
+    expect(ids({ hasFather: true })).toContain('fatherName');
+    expect(ids({ wantCopies: true })).toContain('copies');
+    const r = buildAnswerSchema(form, { today: TODAY }).safeParse({ wantCopies: true, copies: 11 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toContain('answer/too-big');
+  });
+
+  it('DC02: the old ID number step shows only for the confirmation request and accepts 9 digits', () => {
+    const form = getForm('dc02');
+    const answers = {
+      requestKind: 'xac-nhan-cmnd',
+      fullName: 'Lê Thị Mai',
+      dateOfBirth: '1970',
+      sex: 'female',
+      idNumber: '079170001234',
+      oldIdNumber: '023456789',
+      phone: '0987654321',
+    };
+    expect(issues(form, answers)).toEqual([]);
+    expect(issues(form, { ...answers, oldIdNumber: undefined })).toEqual(['oldIdNumber:answer/required']);
+    expect(issues(form, { ...answers, requestKind: 'cap-lai', oldIdNumber: undefined })).toEqual([]);
+  });
+
+  it('never throws, only reports issues, on arbitrary answers (fuzz)', () => {
+    const forms = ['ct01', 'birth-declaration', 'lltp-01', 'marriage-declaration'].map((id) => getForm(id));
+    const schemas = forms.map((f) => buildAnswerSchema(f, { today: TODAY }));
+    const value = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())), { maxLength: 3 }),
+      fc.dictionary(fc.string(), fc.string()),
+    );
+    const keys = forms.flatMap((f) => f.steps.flatMap((s) => s.fields.map((x) => x.id)));
+    const answers = fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string()), value, { maxKeys: 12 });
+    fc.assert(
+      fc.property(fc.nat(schemas.length - 1), answers, (i, a) => {
+        const r = schemas[i]!.safeParse(a);
+        if (!r.success) for (const issue of r.error.issues) expect(issue.message).toMatch(/^answer\//);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+});
