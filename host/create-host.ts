@@ -7,6 +7,7 @@ import { getForm, loadCatalogue } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
 import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
 import { KioskHost } from './api/kiosk-host';
+import type { TrustStore } from '../native/emrtd';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
 import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
@@ -38,6 +39,7 @@ export interface HostDeps {
   simulator?: SimulatorControl | null;
   pcsc?: PcscLike | null;
   status?: DeviceStatusBoard;
+  trustStore?: () => TrustStore;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
@@ -46,7 +48,14 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const simulator = deps.simulator ?? null;
   // Identify events are forwarded to the transports once `host` exists (below).
   let emit: (e: IdentifyEvent) => void = () => undefined;
-  const identify = new IdentifyService({ pcsc: deps.pcsc ?? null, sessions, status, emit: (e) => emit(e) });
+  const identify = new IdentifyService({
+    pcsc: deps.pcsc ?? null,
+    sessions,
+    status,
+    emit: (e) => emit(e),
+    trustStore: deps.trustStore,
+    policy: { acceptUnknownCsca: config.trust.acceptUnknownCsca },
+  });
   const services: HostServices = { config, status, sessions, simulator, identify };
 
   const requireSimulator = (): SimulatorControl => {
@@ -160,6 +169,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return host.emit('identify.verified', { verification: e.verification, decision: e.decision });
       case 'failed':
         return host.emit('identify.failed', { code: e.code });
+      case 'qr':
+        return host.emit('identify.qr', { cardType: e.cardType });
+      case 'qr-waiting':
+        return host.emit('identify.qrWaiting', {});
     }
   };
   const offStatus = status.onChange((s) => host.emit('status.changed', s));

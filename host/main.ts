@@ -2,7 +2,7 @@
  * The kiosk host as a Node process (browser mode, dev, e2e): KioskApi over a loopback WebSocket
  * and the built renderer over HTTP. Prints ONE JSON line when ready:
  *   {"event":"ready","url":"http://127.0.0.1:PORT/?token=…","port":PORT}
- * Flags: --port N  --renderer-dir DIR  --data-dir DIR  --demo
+ * Flags: --port N  --renderer-dir DIR  --data-dir DIR  --demo  --no-devices  --simulator  --vpcd-port N
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config';
@@ -14,6 +14,9 @@ const { values } = parseArgs({
     'renderer-dir': { type: 'string' },
     'data-dir': { type: 'string' },
     demo: { type: 'boolean' },
+    'no-devices': { type: 'boolean' },
+    simulator: { type: 'boolean' },
+    'vpcd-port': { type: 'string' },
   },
 });
 
@@ -21,6 +24,16 @@ const overrides: Record<string, unknown> = {};
 if (values['renderer-dir']) overrides.rendererDir = values['renderer-dir'];
 if (values['data-dir']) overrides.dataDir = values['data-dir'];
 if (values.demo) overrides.demoMode = true;
+if (values['no-devices'] || values.simulator || values['vpcd-port']) {
+  const port = values['vpcd-port'] ? Number(values['vpcd-port']) : 35963;
+  overrides.devices = {
+    enabled: !values['no-devices'],
+    simulator: values.simulator ? true : 'auto',
+    scannerPath: 'auto',
+    vpcdPort: port,
+    vpcdBasePort: port,
+  };
+}
 if (values.port) overrides.http = { host: '127.0.0.1', port: Number(values.port) };
 
 try {

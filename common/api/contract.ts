@@ -93,7 +93,10 @@ export const methods = {
     params: z.object({ profileId: z.string().min(1).max(64) }).strict(),
     result: z.object({ shown: z.boolean() }),
   },
-  'session.consent': { params: z.object({ granted: z.boolean() }).strict(), result: z.object({ accepted: z.boolean() }) },
+  'session.consent': {
+    params: z.object({ granted: z.boolean() }).strict(),
+    result: z.object({ accepted: z.boolean() }),
+  },
   'identify.qr': {
     params: z.object({ payload: z.string().max(4096) }).strict(),
     result: z.object({ accepted: z.literal(true), cardType: z.string() }),
@@ -149,14 +152,25 @@ export const events = {
   'status.changed': DeviceStatus,
   'session.ended': z.object({ reason: SessionEndReason }),
   'card.presence': z.object({ present: z.boolean() }),
-  'identify.progress': z.object({ file: z.string(), bytes: z.number(), total: z.number(), percent: z.number() }),
-  'identify.identity': z.object({ identity: Identity, verification: ChipVerification, photoPending: z.boolean() }),
+  'identify.progress': z.object({
+    file: z.string(),
+    bytes: z.number(),
+    total: z.number(),
+    percent: z.number(),
+  }),
+  'identify.identity': z.object({
+    identity: Identity,
+    verification: ChipVerification,
+    photoPending: z.boolean(),
+  }),
   'identify.photo': z.object({ dataUrl: z.string().nullable() }),
   'identify.verified': z.object({
     verification: ChipVerification,
     decision: z.enum(['accept', 'refuse-forged', 'refuse-unverifiable']),
   }),
   'identify.failed': z.object({ code: z.string() }),
+  'identify.qr': z.object({ cardType: z.string() }),
+  'identify.qrWaiting': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

@@ -25,6 +25,24 @@ export const KioskConfig = z.object({
       warningSeconds: z.number().int().min(20).default(30),
     })
     .default({ idleSeconds: 90, warningSeconds: 30 }),
+  devices: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** `auto`: the reader simulator runs only when no real reader is attached (never in production). */
+      simulator: z.union([z.boolean(), z.literal('auto')]).default('auto'),
+      scannerPath: z.union([z.string(), z.null()]).default('auto'),
+      vpcdPort: z.number().int().default(35963),
+      vpcdBasePort: z.number().int().default(35963),
+    })
+    .default({ enabled: true, simulator: 'auto', scannerPath: 'auto', vpcdPort: 35963, vpcdBasePort: 35963 }),
+  trust: z
+    .object({
+      /** Extra CSCA certificates (PEM files) besides the bundled Vietnamese CSCA. */
+      extraCscaFiles: z.array(z.string()).default([]),
+      /** Accept cards whose Document Signer chains to no known CSCA (a newer CSCA not yet installed). */
+      acceptUnknownCsca: z.boolean().default(false),
+    })
+    .default({ extraCscaFiles: [], acceptUnknownCsca: false }),
   portal: z
     .object({ url: z.string().url().nullable().default(null), mock: z.boolean().default(true) })
     .default({ url: null, mock: true }),

@@ -34,7 +34,9 @@ export type IdentifyEvent =
   | { type: 'identity'; identity: Identity; verification: ChipVerification; photoPending: boolean }
   | { type: 'photo'; dataUrl: string | null }
   | { type: 'verified'; verification: ChipVerification; decision: VerificationDecision }
-  | { type: 'failed'; code: string };
+  | { type: 'failed'; code: string }
+  | { type: 'qr'; cardType: string }
+  | { type: 'qr-waiting' };
 
 /** What the kiosk does with a chip verdict. */
 export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
@@ -55,7 +57,7 @@ export interface IdentifyOptions {
   sessions: SessionManager;
   status: DeviceStatusBoard;
   emit(e: IdentifyEvent): void;
-  trustStore?: TrustStore;
+  trustStore?: TrustStore | (() => TrustStore);
   policy?: { acceptUnknownCsca: boolean };
   read?: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
 }
@@ -67,6 +69,9 @@ export class IdentifyService {
   private reading = false;
   private resume: ResumeState | null = null;
   private done = false;
+  /** A scan that arrived before consent: kept unparsed, in memory, for a short while only. */
+  private pendingQr: { payload: string; at: number } | null = null;
+  static readonly PENDING_QR_MS = 120_000;
   private readonly read: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
 
   constructor(private readonly o: IdentifyOptions) {
@@ -82,6 +87,7 @@ export class IdentifyService {
   }
 
   private reset(): void {
+    this.pendingQr = null;
     this.consent = false;
     this.keys = null;
     this.resume = null;
@@ -95,7 +101,28 @@ export class IdentifyService {
       return;
     }
     this.consent = true;
+    const pending = this.pendingQr;
+    this.pendingQr = null;
+    if (pending && Date.now() - pending.at < IdentifyService.PENDING_QR_MS) this.offerQr(pending.payload);
     void this.maybeRead();
+  }
+
+  /**
+   * A scan from the serial scanner. Before consent it is held unparsed (the UI is told a card was shown);
+   * after consent it is parsed and used as the chip key; a bad payload becomes a typed `failed` event.
+   */
+  offerQr(payload: string): void {
+    if (!this.o.sessions.active || !this.consent) {
+      this.pendingQr = { payload, at: Date.now() };
+      this.o.emit({ type: 'qr-waiting' });
+      return;
+    }
+    try {
+      const qr = this.provideQr(payload);
+      this.o.emit({ type: 'qr', cardType: qr.cardType });
+    } catch (e) {
+      this.o.emit({ type: 'failed', code: (e as { code?: string }).code ?? 'qr-junk' });
+    }
   }
 
   private requireConsent(): void {
@@ -159,7 +186,7 @@ export class IdentifyService {
       transport = await this.o.pcsc.connect(this.reader);
       const result = await this.read(transport, {
         keys: this.keys,
-        trustStore: this.o.trustStore,
+        trustStore: typeof this.o.trustStore === 'function' ? this.o.trustStore() : this.o.trustStore,
         resume: this.resume ?? undefined,
         onProgress: (p) => {
           if (!stillOurs()) return;

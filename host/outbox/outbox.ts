@@ -94,6 +94,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
     this.concurrency = Math.max(1, opts.concurrency ?? 2);
     this.kioskId = opts.kioskId ?? 'KIOSK';
+    if (!/^[A-Z0-9]{2,20}$/.test(this.kioskId))
+      throw new RangeError('kioskId must be 2–20 upper-case letters or digits');
     this.random = opts.random ?? Math.random;
     this.now = opts.now ?? Date.now;
     this.breaker = new CircuitBreaker(opts.breaker ?? DEFAULT_BREAKER, this.now, (s) => {

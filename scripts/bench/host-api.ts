@@ -8,7 +8,22 @@ import { startKioskHost } from '../../host/start-host';
 
 export default async function (): Promise<Record<string, unknown>> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-'));
-  const running = await startKioskHost(loadConfig({ dataDir, rendererDir: dataDir }, {}));
+  const running = await startKioskHost(
+    loadConfig(
+      {
+        dataDir,
+        rendererDir: dataDir,
+        devices: {
+          enabled: false,
+          simulator: false,
+          scannerPath: null,
+          vpcdPort: 35963,
+          vpcdBasePort: 35963,
+        },
+      },
+      {},
+    ),
+  );
   const ws = new WebSocket(`ws://127.0.0.1:${running.port}/api?token=${running.token}`, {
     origin: `http://127.0.0.1:${running.port}`,
   });
