@@ -221,7 +221,9 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
     const e =
       error instanceof SpeechError
         ? error
-        : new SpeechError('speech-playback-failed', `unexpected ${(error as Error)?.name ?? 'error'}`, { cause: error });
+        : new SpeechError('speech-playback-failed', `unexpected ${(error as Error)?.name ?? 'error'}`, {
+            cause: error,
+          });
     if (e.code === 'speech-no-audio-device' || e.code === 'speech-synthesizer-missing') {
       if (this.reported.has(e.code)) return;
       this.reported.add(e.code);
