@@ -54,6 +54,20 @@ describe('WedgeDetector', () => {
     expect(r.decisions.at(-1)?.swallow).toBe(true);
   });
 
+  it('options explicitly undefined keep their defaults (as the hook passes them)', () => {
+    const keys = scanKeys(PAYLOAD);
+    const d = new WedgeDetector({ minLength: undefined, detectAfter: undefined, maxMedianGapMs: undefined });
+    expect(
+      run(
+        d,
+        strokes(
+          keys,
+          keys.map(() => 8),
+        ),
+      ).scans,
+    ).toEqual([PAYLOAD]);
+  });
+
   it('ignores Shift presses between the characters of a scan (capitals)', () => {
     const keys = [...'NGUYEN|VAN|AN|0123456789'].flatMap((c) => (/[A-Z|]/.test(c) ? ['Shift', c] : [c]));
     keys.push('Enter');

@@ -85,7 +85,9 @@ export class WedgeDetector {
   private lastTime = Number.NEGATIVE_INFINITY;
 
   constructor(options: WedgeOptions = {}) {
-    this.opts = { ...DEFAULT_WEDGE_OPTIONS, ...options };
+    // Options explicitly set to undefined keep their default (the hook passes every threshold through).
+    const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+    this.opts = { ...DEFAULT_WEDGE_OPTIONS, ...given };
   }
 
   /** True while a recognised burst is in progress (the caller should arm an idle timer). */
