@@ -206,6 +206,7 @@ interface OldWard {
   fullName: string;
   bare: string;
   key: string;
+  unit: string | null;
   targets: string[];
 }
 interface OldDistrict {
@@ -213,6 +214,7 @@ interface OldDistrict {
   fullName: string;
   bare: string;
   key: string;
+  unit: string | null;
   wards: OldWard[];
   islandTargets: string[] | null;
 }
@@ -221,10 +223,18 @@ interface OldProvince {
   fullName: string;
   bare: string;
   key: string;
+  unit: string | null;
   districts: OldDistrict[];
 }
 
 let oldIndex: OldProvince[] | null = null;
+let districtIndex: NameIndex<Keys & { unit: string | null; p: OldProvince; d: OldDistrict }> | null = null;
+function allDistricts(): NameIndex<Keys & { unit: string | null; p: OldProvince; d: OldDistrict }> {
+  districtIndex ??= new NameIndex(
+    oldTree().flatMap((p) => p.districts.map((d) => ({ key: d.key, bare: d.bare, unit: d.unit, p, d }))),
+  );
+  return districtIndex;
+}
 function oldTree(): OldProvince[] {
   if (oldIndex) return oldIndex;
   oldIndex = data.oldProvinces.map(([code, fullName, districts]) => ({
@@ -262,6 +272,38 @@ function matchByName<T extends NamedKey>(items: readonly T[], part: Part, level:
     if (found.length) return found;
   }
   return [];
+}
+
+/** Same matching as `matchByName`, through hash maps (for the country-wide lists). */
+class NameIndex<T extends NamedKey> {
+  private readonly byKey = new Map<string, T[]>();
+  private readonly byBare = new Map<string, T[]>();
+  constructor(items: readonly T[]) {
+    for (const i of items) {
+      for (const [map, k] of [
+        [this.byKey, i.key],
+        [this.byBare, i.bare],
+      ] as const) {
+        const list = map.get(k);
+        if (list) list.push(i);
+        else map.set(k, [i]);
+      }
+    }
+  }
+  match(part: Part, level: Level): T[] {
+    if (part.levels && !part.levels.includes(level)) return [];
+    for (const map of [this.byKey, this.byBare]) {
+      const found = [
+        ...new Set(part.keys.flatMap((k) => map.get(map === this.byKey ? k.key : k.bare) ?? [])),
+      ];
+      if (found.length > 1 && part.unit) {
+        const sameUnit = found.filter((i) => i.unit === part.unit);
+        if (sameUnit.length) return sameUnit;
+      }
+      if (found.length) return found;
+    }
+    return [];
+  }
 }
 
 const PROVINCE_ALIASES = new Map<string, string>(
@@ -340,16 +382,15 @@ function detailOf(parts: Part[], count: number): string {
 function remapOld(parts: Part[]): RemapResult | null {
   const tree = oldTree();
   const last = parts[parts.length - 1]!;
-  let provinces = matchByName(tree, last, 'province');
+  const provinces = matchByName(tree, last, 'province');
   let used = provinces.length ? 1 : 0;
-  if (!provinces.length) provinces = tree;
 
-  // district: the next part from the right
+  // district: the next part from the right (anywhere in the country when no province was recognised)
   const dPart = parts[parts.length - 1 - used];
   if (!dPart) return null;
-  const districts = provinces.flatMap((p) =>
-    matchByName(p.districts, dPart, 'district').map((d) => ({ p, d })),
-  );
+  const districts = provinces.length
+    ? provinces.flatMap((p) => matchByName(p.districts, dPart, 'district').map((d) => ({ p, d })))
+    : allDistricts().match(dPart, 'district');
   if (!districts.length) return null;
   used += 1;
 
@@ -381,6 +422,11 @@ interface NewProvinceKey extends NamedKey {
 }
 let newProvinceKeys: NewProvinceKey[] | null = null;
 let newCommuneKeys: Map<string, (Keys & { c: Commune })[]> | null = null;
+let communeIndex: NameIndex<Keys & { unit: string | null; c: Commune }> | null = null;
+function allCommunes(): NameIndex<Keys & { unit: string | null; c: Commune }> {
+  communeIndex ??= new NameIndex(provinceList.flatMap((p) => communeKeys(p.code)));
+  return communeIndex;
+}
 function communeKeys(provinceCode: string): (Keys & { c: Commune })[] {
   newCommuneKeys ??= new Map(
     [...communesByProvince].map(([p, list]) => [p, list.map((c) => ({ c, ...nameKeys(c.fullName) }))]),
@@ -393,10 +439,14 @@ function remapNew(parts: Part[]): RemapResult | null {
   const provs = matchByName(newProvinceKeys, last, 'province');
   const cPart = parts[parts.length - (provs.length ? 2 : 1)];
   if (!cPart) return null;
-  const keyed = (provs.length ? provs.map((p) => p.code) : provinceList.map((p) => p.code)).flatMap(
-    communeKeys,
-  );
-  const found = matchByName(keyed, cPart, 'ward').map((k) => k.c);
+  const matches = provs.length
+    ? matchByName(
+        provs.flatMap((p) => communeKeys(p.code)),
+        cPart,
+        'ward',
+      )
+    : allCommunes().match(cPart, 'ward');
+  const found = matches.map((k) => k.c);
   if (!found.length) return null;
   return result(
     found.map((c) => c.code),
