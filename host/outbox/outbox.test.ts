@@ -142,6 +142,20 @@ describe('Outbox', () => {
     expect(t.outbox.portalState).toBe('up');
   });
 
+  it('lets staff retry a refused dossier once the cause is fixed', async () => {
+    const t = setup();
+    t.portal.failWith = 'portal-rejected';
+    const failed = new Promise((r) => t.outbox.once('failed', r));
+    const { localRef } = t.outbox.submit(submission(1));
+    t.outbox.start();
+    await failed;
+    t.portal.failWith = null;
+    expect(t.outbox.retryNow('staff:b01', localRef)).toBe(1);
+    await new Promise((r) => t.outbox.once('delivered', r));
+    expect(t.store.findOutbox({ localRef })?.state).toBe('delivered');
+    expect(t.store.readAudit().map((e) => e.action)).toContain('outbox.retry-now');
+  });
+
   it('resumes after a restart with the same idempotency key', async () => {
     const t = setup();
     t.portal.failWith = 'portal-timeout';

@@ -187,6 +187,13 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return this.store.getReceipt({ localRef });
   }
 
+  /** Staff: send queued dossiers now instead of waiting for their backoff (and put a failed one back). */
+  retryNow(actor: `staff:${string}`, localRef?: string): number {
+    const n = this.store.retryNow(actor, localRef);
+    queueMicrotask(() => this.pump());
+    return n;
+  }
+
   listQueue(limit = 200): QueueEntry[] {
     return this.store.listOutbox(limit).map((r) => ({
       localRef: r.localRef,

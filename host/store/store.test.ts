@@ -114,6 +114,21 @@ describe('outbox rows and receipts', () => {
     expect(store.purgeExpired(now).dossiers).toBe(1);
     expect(store.getReceipt({ localRef: 'L-1' })?.applicant).toBeNull();
   });
+  it('erase the personal data of refused dossiers after the failed retention, never of queued ones', () => {
+    let now = 1_800_000_000_000;
+    const { store } = fresh({ now: () => now });
+    const failed = store.enqueueDossier(sampleEnqueue(1));
+    store.enqueueDossier(sampleEnqueue(2));
+    store.markFailed(failed.id, 'portal-rejected');
+    now += 30 * 86_400_000 - 1;
+    expect(store.purgeExpired(now).dossiers).toBe(0);
+    now += 1;
+    expect(store.purgeExpired(now).dossiers).toBe(1);
+    expect(store.getReceipt({ localRef: 'L-1' })?.applicant).toBeNull();
+    expect(store.requeue('L-1', 'staff:b01')).toBe(false);
+    expect(store.getReceipt({ localRef: 'L-2' })?.applicant).not.toBeNull();
+    expect(store.dueDossiers(now, 10).map((d) => d.record.localRef)).toEqual(['L-2']);
+  });
   it('refuse a second dossier with the same idempotency key', () => {
     const { store } = fresh();
     store.enqueueDossier(sampleEnqueue(1));

@@ -20,6 +20,8 @@ export interface RetentionPolicy {
   draftTtlMs: number;
   /** Delay after the portal acknowledges a dossier before its personal data is erased. Default 0. */
   deliveredPurgeDelayMs: number;
+  /** A dossier the portal refused for good keeps its personal data this long for staff to act. Default 30 days. */
+  failedTtlMs: number;
 }
 
 export interface StoreOptions extends OpenDatabaseOptions {
@@ -164,6 +166,7 @@ export class KioskStore {
     this.retention = {
       draftTtlMs: opts.retention?.draftTtlMs ?? 30 * DAY_MS,
       deliveredPurgeDelayMs: opts.retention?.deliveredPurgeDelayMs ?? 0,
+      failedTtlMs: opts.retention?.failedTtlMs ?? 30 * DAY_MS,
     };
   }
 
@@ -414,6 +417,34 @@ export class KioskStore {
     });
   }
 
+  /** Makes queued dossiers (one, or all) due now and requeues a failed one; returns how many changed. */
+  retryNow(actor: AuditActor, localRef?: string): number {
+    const at = this.now();
+    return this.tx('retry now', () => {
+      let n = this.db
+        .prepare(
+          `UPDATE outbox SET next_attempt_at = ? WHERE state = 'queued' AND (? IS NULL OR local_ref = ?)`,
+        )
+        .run(at, localRef ?? null, localRef ?? null).changes;
+      if (localRef) {
+        n += this.db
+          .prepare(
+            `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = NULL
+             WHERE local_ref = ? AND state = 'failed' AND purged_at IS NULL`,
+          )
+          .run(at, localRef).changes;
+      }
+      appendAudit(this.db, {
+        at,
+        actor,
+        action: 'outbox.retry-now',
+        subject: localRef ?? null,
+        detail: { rows: n },
+      });
+      return n;
+    });
+  }
+
   updatePortalStatus(localRef: string, portalStatus: number): void {
     this.tx('update status', () => {
       this.db.prepare('UPDATE outbox SET portal_status = ? WHERE local_ref = ?').run(portalStatus, localRef);
@@ -512,15 +543,19 @@ export class KioskStore {
     this.db.prepare('UPDATE receipts SET applicant = NULL, key_id = NULL WHERE local_ref = ?').run(localRef);
   }
 
-  /** Deletes expired drafts and erases personal data of acknowledged dossiers past their delay. */
+  /**
+   * Deletes expired drafts and erases the personal data of acknowledged dossiers past their delay and of
+   * refused (`failed`) dossiers older than `failedTtlMs`. Queued dossiers keep theirs until delivered.
+   */
   purgeExpired(now = this.now()): { drafts: number; dossiers: number } {
     return this.tx('purge expired data', () => {
       const drafts = this.db.prepare('DELETE FROM drafts WHERE expires_at <= ?').run(now).changes;
       const due = this.db
         .prepare(
-          `SELECT local_ref FROM outbox WHERE state = 'delivered' AND purged_at IS NULL AND purge_after <= ?`,
+          `SELECT local_ref FROM outbox WHERE purged_at IS NULL AND (
+             (state = 'delivered' AND purge_after <= ?) OR (state = 'failed' AND created_at <= ?))`,
         )
-        .all(now) as { local_ref: string }[];
+        .all(now, now - this.retention.failedTtlMs) as { local_ref: string }[];
       for (const r of due) this.purgeRow(r.local_ref, now);
       if (drafts || due.length) {
         appendAudit(this.db, {
