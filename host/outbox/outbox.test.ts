@@ -142,6 +142,19 @@ describe('Outbox', () => {
     expect(t.outbox.portalState).toBe('up');
   });
 
+  it('keeps dossiers queued (not failed) when the kiosk cannot sign in to the portal', async () => {
+    const t = setup();
+    t.portal.failWith = 'portal-auth-failed';
+    const { localRef } = t.outbox.submit(submission(1));
+    t.outbox.start();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(t.store.findOutbox({ localRef })).toMatchObject({
+      state: 'queued',
+      lastError: 'portal-auth-failed',
+    });
+    expect(t.outbox.portalState).toBe('down');
+  });
+
   it('lets staff retry a refused dossier once the cause is fixed', async () => {
     const t = setup();
     t.portal.failWith = 'portal-rejected';

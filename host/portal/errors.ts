@@ -14,11 +14,16 @@ export const PORTAL_ERROR_CODES = [
 ] as const;
 export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
 
-/** Codes worth retrying later with the same idempotency key. */
+/**
+ * Codes worth retrying later with the same idempotency key: transport trouble and anything that says more
+ * about the kiosk's configuration or the portal's health than about the dossier (bad credentials, an
+ * unexpected answer). Only the portal's explicit refusals of a dossier are final.
+ */
 const RETRYABLE: ReadonlySet<PortalErrorCode> = new Set([
   'portal-unreachable',
   'portal-timeout',
   'portal-server-error',
+  'portal-auth-failed',
   'portal-session-expired',
   'portal-bad-response',
 ]);

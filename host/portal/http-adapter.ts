@@ -94,7 +94,8 @@ export class HttpPortalAdapter implements PortalAdapter {
     if (res.status >= 500) throw new PortalError('portal-server-error', `${path}: HTTP ${res.status}`);
     if (res.status === 401 || res.status === 403)
       throw new PortalError('portal-auth-failed', `${path}: HTTP ${res.status}`);
-    if (res.status >= 400) throw new PortalError('portal-rejected', `${path}: HTTP ${res.status}`);
+    // Business refusals come as error_code in a 200 answer; other HTTP 4xx mean a wrong URL or a proxy in the way.
+    if (res.status >= 400) throw new PortalError('portal-bad-response', `${path}: HTTP ${res.status}`);
     try {
       return JSON.parse(text) as unknown;
     } catch (err) {
