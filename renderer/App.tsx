@@ -9,15 +9,25 @@ import type { ConnectionState } from './api/ws-client';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { StatusStrip } from './components/StatusStrip';
 import { AttractScreen } from './screens/AttractScreen';
+import { DemoPanel } from './components/DemoPanel';
+import { useIdentify } from './flows/useIdentify';
+import { ConfirmIdentityScreen, RefusedScreen } from './screens/ConfirmIdentityScreen';
+import { ConsentScreen } from './screens/ConsentScreen';
 import { type FilledForm, FormScreen } from './screens/FormScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
+import { MrzEntryScreen } from './screens/MrzEntryScreen';
+import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
 import { ServicesScreen } from './screens/ServicesScreen';
 
 /** Where the citizen is in the journey. Personal data lives in `identity` and `filled` for this session only. */
 type Screen =
   | { name: 'attract' }
+  | { name: 'consent' }
   | { name: 'identify' }
+  | { name: 'mrz' }
+  | { name: 'confirm' }
+  | { name: 'browse' }
   | { name: 'services' }
   | { name: 'service'; serviceId: string }
   | { name: 'form'; serviceId: string }
@@ -29,6 +39,12 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const [screen, setScreen] = useState<Screen>({ name: 'attract' });
   const [services, setServices] = useState<Service[]>([]);
   const [identity, setIdentity] = useState<Identity | null>(null);
+  const [demoMode, setDemoMode] = useState(false);
+  const [idState, resetIdentify] = useIdentify(api);
+  const [localError, setLocalError] = useState<string | null>(null);
+  /** A service chosen while browsing, to open once the citizen has been identified. */
+  const [pendingService, setPendingService] = useState<string | null>(null);
+  useEffect(() => setLocalError(null), [idState.qr, idState.percent]);
 
   useEffect(() => {
     let alive = true;
@@ -37,6 +53,10 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       api
         .call('status.get', {})
         .then((s) => alive && setStatus(s))
+        .catch(() => undefined);
+      api
+        .call('kiosk.hello', {})
+        .then((h) => alive && setDemoMode(h.demoMode))
         .catch(() => undefined);
       api
         .call('catalogue.services', {})
@@ -68,11 +88,22 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     await api
       .call('session.start', { language: i18n.language === 'en' ? 'en' : 'vi' })
       .catch(() => undefined);
-    setScreen({ name: 'identify' });
+    resetIdentify();
+    setScreen({ name: 'consent' });
+  };
+  const answerConsent = async (granted: boolean): Promise<void> => {
+    await api.call('session.consent', { granted }).catch(() => undefined);
+    if (granted) setScreen({ name: 'identify' });
+    else {
+      wipeRendererStorage();
+      setScreen({ name: 'attract' });
+    }
   };
   const endSession = async (): Promise<void> => {
     await api.call('session.end', { reason: 'cancel' }).catch(() => undefined);
     setIdentity(null);
+    setPendingService(null);
+    resetIdentify();
     wipeRendererStorage();
     setScreen({ name: 'attract' });
   };
@@ -81,19 +112,57 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   let body: React.ReactNode;
   switch (screen.name) {
     case 'attract':
-      body = <AttractScreen onStart={() => void start()} />;
+      body = <AttractScreen onStart={() => void start()} onBrowse={() => setScreen({ name: 'browse' })} />;
+      break;
+    case 'consent':
+      body = <ConsentScreen onAnswer={(g) => void answerConsent(g)} />;
       break;
     case 'identify':
-      body = (
-        <IdentifyScreen onBack={() => void endSession()} onBrowse={() => setScreen({ name: 'services' })} />
-      );
+    case 'mrz':
+    case 'confirm':
+      if (idState.decision && idState.decision !== 'accept') {
+        body = <RefusedScreen decision={idState.decision} onFinish={() => void endSession()} />;
+      } else if (idState.decision === 'accept' && idState.identity) {
+        body = (
+          <ConfirmIdentityScreen
+            state={idState}
+            onYes={() => {
+              setIdentity(idState.identity);
+              setScreen(
+                pendingService ? { name: 'service', serviceId: pendingService } : { name: 'services' },
+              );
+              setPendingService(null);
+            }}
+            onNo={() => void endSession()}
+          />
+        );
+      } else if (idState.percent !== null) {
+        body = <ReadingScreen state={idState} />;
+      } else if (screen.name === 'mrz') {
+        body = (
+          <MrzEntryScreen
+            onBack={() => setScreen({ name: 'identify' })}
+            onDone={() => setScreen({ name: 'identify' })}
+          />
+        );
+      } else {
+        body = (
+          <IdentifyScreen
+            state={localError ? { ...idState, error: localError } : idState}
+            onBack={() => void endSession()}
+            onTypeMrz={() => setScreen({ name: 'mrz' })}
+            onError={setLocalError}
+          />
+        );
+      }
       break;
+    case 'browse':
     case 'services':
       body = (
         <ServicesScreen
           services={services}
           onChoose={(serviceId) => setScreen({ name: 'service', serviceId })}
-          onBack={() => setScreen({ name: 'identify' })}
+          onBack={() => (identity ? void endSession() : setScreen({ name: 'attract' }))}
         />
       );
       break;
@@ -101,7 +170,13 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       body = service && (
         <ServiceInfoScreen
           service={service}
-          onStart={() => setScreen({ name: 'form', serviceId: service.id })}
+          onStart={() => {
+            if (identity) setScreen({ name: 'form', serviceId: service.id });
+            else {
+              setPendingService(service.id);
+              void start();
+            }
+          }}
           onBack={() => setScreen({ name: 'services' })}
         />
       );
@@ -136,6 +211,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           <LanguageSwitch />
         </header>
         {body}
+        {demoMode && <DemoPanel />}
         <StatusStrip status={status} connection={connection} />
       </div>
     </KioskApiContext.Provider>

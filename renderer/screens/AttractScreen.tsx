@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-export function AttractScreen({ onStart }: { onStart(): void }) {
+export function AttractScreen({ onStart, onBrowse }: { onStart(): void; onBrowse(): void }) {
   const { t } = useTranslation();
   return (
     <main id="main" className="screen screen--attract" data-testid="screen-attract">
@@ -13,6 +13,14 @@ export function AttractScreen({ onStart }: { onStart(): void }) {
         </svg>
       </button>
       <p className="body">{t('attract.prepare')}</p>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={onBrowse}
+        data-testid="browse-services"
+      >
+        {t('attract.browse')}
+      </button>
       <p className="body body--muted">{t('attract.help')}</p>
     </main>
   );

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SimulatorProfile } from '../../common/api/contract';
+import { useKioskApi } from '../api/KioskApiContext';
+
+const FAULTS = ['forged-dg', 'bad-sod-signature', 'unknown-csca', 'aa-fail', 'remove-after:40', 'slow:30'];
+
+/** Demo mode only: an unobtrusive technician control to put a fixture card on the simulated reader or show its QR. */
+export function DemoPanel() {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const [open, setOpen] = useState(false);
+  const [profiles, setProfiles] = useState<SimulatorProfile[]>([]);
+  const [profileId, setProfileId] = useState('');
+  const [faults, setFaults] = useState<string[]>([]);
+  useEffect(() => {
+    if (!open || profiles.length) return;
+    void api
+      .call('simulator.profiles', {})
+      .then((p) => {
+        setProfiles(p);
+        setProfileId((id) => id || p[0]?.id || '');
+      })
+      .catch(() => undefined);
+  }, [api, open, profiles.length]);
+  if (!open)
+    return (
+      <button type="button" className="demo-toggle" onClick={() => setOpen(true)} data-testid="demo-open">
+        {t('demo.open')}
+      </button>
+    );
+  return (
+    <aside className="demo-panel" aria-label={t('demo.title')} data-testid="demo-panel">
+      <h2 className="heading-s">{t('demo.title')}</h2>
+      <label className="label label--small" htmlFor="demo-profile">
+        {t('demo.profile')}
+      </label>
+      <select
+        id="demo-profile"
+        className="select"
+        value={profileId}
+        onChange={(e) => setProfileId(e.target.value)}
+        data-testid="demo-profile"
+      >
+        {profiles.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+      <fieldset className="demo-panel__faults">
+        <legend>{t('demo.faults')}</legend>
+        {FAULTS.map((f) => (
+          <label key={f}>
+            <input
+              type="checkbox"
+              checked={faults.includes(f)}
+              onChange={(e) => setFaults(e.target.checked ? [...faults, f] : faults.filter((x) => x !== f))}
+            />{' '}
+            {f}
+          </label>
+        ))}
+      </fieldset>
+      <div className="button-group">
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="demo-qr"
+          onClick={() => void api.call('simulator.showQr', { profileId })}
+        >
+          {t('demo.showQr')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="demo-insert"
+          onClick={() => void api.call('simulator.insertCard', { profileId, faults })}
+        >
+          {t('demo.insert')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="demo-remove"
+          onClick={() => void api.call('simulator.removeCard', {})}
+        >
+          {t('demo.remove')}
+        </button>
+        <button type="button" className="link-button" onClick={() => setOpen(false)}>
+          {t('demo.close')}
+        </button>
+      </div>
+    </aside>
+  );
+}
