@@ -1,0 +1,9 @@
+export {
+  PrinterService,
+  createPrinter,
+  type PrinterServiceOptions,
+  type PrinterServiceStatus,
+  type PrinterServiceEvents,
+  type PrinterStateValue,
+} from './printer-service';
+export { PrinterConfig, PrinterTransportConfig, DEFAULT_PRINTER_CONFIG } from './printer-config';
