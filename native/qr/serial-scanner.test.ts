@@ -85,7 +85,7 @@ describe('SerialScanner (fake port)', () => {
     });
     const { scans, errors, statuses } = collect(scanner);
     const connected = () =>
-      new Promise<void>((resolve) => scanner.once('status', (s) => s === 'connected' && resolve()));
+      new Promise<void>((resolve) => scanner.on('status', (s) => s === 'connected' && resolve()));
     let next = connected();
     scanner.start();
     await next;
@@ -95,7 +95,7 @@ describe('SerialScanner (fake port)', () => {
     next = new Promise<void>((resolve) => scanner.on('status', (s) => s === 'connected' && resolve()));
     ports[0]?.close(); // unplug
     await next;
-    expect(statuses).toEqual(['connected', 'disconnected', 'connected']);
+    expect(statuses).toEqual(['disconnected', 'connected', 'disconnected', 'connected']);
     ports[1]?.emit('data', Buffer.from(`${PAYLOAD.replace('B', 'C')}\n`));
     expect(scans).toEqual([PAYLOAD, PAYLOAD.replace('B', 'C')]);
     await scanner.stop();

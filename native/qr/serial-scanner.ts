@@ -7,7 +7,7 @@
  * - `error(err)`: `QrPayloadError` (`qr-junk`, `qr-garbled`, `qr-too-long`) for garbage on the line,
  *   `QrScannerError` (`qr-scanner-unavailable`) when the device cannot be opened (reported once per outage).
  *   Emitted only when someone listens: garbage never crashes the process.
- * - `status('connected' | 'disconnected')`.
+ * - `status('connected' | 'disconnected')`, on every change; a scanner absent at start reports 'disconnected'.
  *
  * The port is the configured `path`, or the first USB-CDC scanner found (known scanner vendor IDs first,
  * then any /dev/ttyACM*). After an unplug (or a failed open) it retries with exponential backoff.
@@ -111,6 +111,7 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
   private port: ScannerPort | null = null;
   private running = false;
   private connected = false;
+  private lastStatus: ScannerStatus | null = null;
   private outageReported = false;
   private backoffMs: number;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -180,6 +181,7 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
       }
       this.attach(port, path);
     } catch (error) {
+      this.setStatus('disconnected');
       if (!this.outageReported) {
         this.outageReported = true;
         const reason = error instanceof Error ? error.message : 'unknown error';
@@ -207,7 +209,7 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
     });
     port.on('close', () => this.onClosed(port));
     this.connected = true;
-    this.emit('status', 'connected');
+    this.setStatus('connected');
   }
 
   private onClosed(port: ScannerPort): void {
@@ -220,9 +222,15 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
   }
 
   private setDisconnected(): void {
-    if (!this.connected) return;
     this.connected = false;
-    this.emit('status', 'disconnected');
+    this.setStatus('disconnected');
+  }
+
+  /** Emit a status only when it changes (the first failed open reports 'disconnected' too). */
+  private setStatus(status: ScannerStatus): void {
+    if (this.lastStatus === status) return;
+    this.lastStatus = status;
+    this.emit('status', status);
   }
 
   private scheduleReconnect(): void {
