@@ -1,0 +1,160 @@
+/**
+ * The vpcd wire protocol (vsmartcard's virtual PC/SC reader driver inside pcscd), virtual-card side.
+ * pcscd's driver LISTENS on TCP (default 35963 for slot 0, +1 for slot 1); the virtual card connects.
+ * Every message is a 2-byte big-endian length + payload. A 1-byte payload from pcscd is a control
+ * message: 00 power off, 01 power on, 02 reset, 04 ATR request (answered with the ATR); anything else is
+ * a command APDU, answered with the response APDU. The card is "present" while the connection is up.
+ */
+import net from 'node:net';
+
+export const VPCD_DEFAULT_PORT = 35963;
+export const VPCD_CTRL = { OFF: 0x00, ON: 0x01, RESET: 0x02, ATR: 0x04 } as const;
+
+export interface VpcdHandler {
+  atr(): Uint8Array;
+  /** Power on / reset: the chip starts fresh. */
+  powerOn(): void;
+  powerOff(): void;
+  /** Response APDU, or null when the card vanishes (the connection is then dropped). */
+  apdu(command: Uint8Array): Promise<Uint8Array | null>;
+}
+
+export function frame(payload: Uint8Array): Buffer {
+  const header = Buffer.alloc(2);
+  header.writeUInt16BE(payload.length);
+  return Buffer.concat([header, Buffer.from(payload)]);
+}
+
+/** Splits a byte stream into vpcd frames (keeps the incomplete tail). */
+export class FrameReader {
+  private buffer = Buffer.alloc(0);
+  push(chunk: Buffer): Uint8Array[] {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    const frames: Uint8Array[] = [];
+    while (this.buffer.length >= 2) {
+      const len = this.buffer.readUInt16BE(0);
+      if (this.buffer.length < 2 + len) break;
+      frames.push(new Uint8Array(this.buffer.subarray(2, 2 + len)));
+      this.buffer = this.buffer.subarray(2 + len);
+    }
+    return frames;
+  }
+}
+
+export interface VpcdLinkEvents {
+  /** pcscd has powered the card and read its ATR on this connection (clients now see it). */
+  onSeen?: () => void;
+  onConnectError?: (error: Error) => void;
+}
+
+/** One connection attempt loop to pcscd's vpcd port; reconnects while `wanted` (pcscd restarts). */
+export class VpcdLink {
+  private socket: net.Socket | null = null;
+  private wanted = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly powered = new WeakSet<net.Socket>();
+
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+    private handler: VpcdHandler,
+    private readonly events: VpcdLinkEvents = {},
+    private readonly retryMs = 300,
+  ) {}
+
+  setHandler(handler: VpcdHandler): void {
+    this.handler = handler;
+  }
+
+  get connected(): boolean {
+    return this.socket !== null;
+  }
+
+  start(): void {
+    this.wanted = true;
+    this.connect();
+  }
+
+  stop(): void {
+    this.wanted = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.socket?.destroy();
+    this.socket = null;
+  }
+
+  private scheduleRetry(): void {
+    if (!this.wanted || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, this.retryMs);
+  }
+
+  private connect(): void {
+    if (!this.wanted || this.socket) return;
+    const socket = net.connect({ host: this.host, port: this.port });
+    socket.setNoDelay(true);
+    const reader = new FrameReader();
+    let seen = false;
+    socket.on('connect', () => {
+      this.socket = socket;
+    });
+    socket.on('data', (chunk: Buffer) => {
+      for (const f of reader.push(chunk)) {
+        this.chain = this.chain
+          .then(() =>
+            this.handle(socket, f, () => {
+              if (!seen) {
+                seen = true;
+                this.events.onSeen?.();
+              }
+            }),
+          )
+          .catch((e: unknown) => {
+            // Never let one bad exchange wedge the link: report and drop the connection (pcscd sees a removal).
+            this.events.onConnectError?.(e instanceof Error ? e : new Error(String(e)));
+            socket.destroy();
+          });
+      }
+    });
+    socket.on('error', (e) => this.events.onConnectError?.(e));
+    socket.on('close', () => {
+      if (this.socket === socket) this.socket = null;
+      this.scheduleRetry();
+    });
+  }
+
+  private async handle(socket: net.Socket, f: Uint8Array, markSeen: () => void): Promise<void> {
+    if (socket.destroyed) return;
+    if (process.env.VPCD_DEBUG) process.stderr.write(`vpcd ${this.port} < ${Buffer.from(f).toString('hex')}\n`);
+    if (f.length === 1) {
+      switch (f[0]) {
+        case VPCD_CTRL.OFF:
+          this.handler.powerOff();
+          return;
+        case VPCD_CTRL.ON:
+        case VPCD_CTRL.RESET:
+          this.handler.powerOn();
+          this.powered.add(socket);
+          return;
+        case VPCD_CTRL.ATR:
+          socket.write(frame(this.handler.atr()));
+          // pcscd reads the ATR right after powering the card, then publishes "present" to its clients.
+          if (this.powered.has(socket)) setTimeout(markSeen, 150);
+          return;
+        default:
+          return;
+      }
+    }
+    const response = await this.handler.apdu(f);
+    if (response === null) {
+      // The card vanished: drop the link and do not come back until insert().
+      this.wanted = false;
+      socket.destroy();
+      return;
+    }
+    if (!socket.destroyed) socket.write(frame(response));
+  }
+}

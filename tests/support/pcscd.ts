@@ -1,0 +1,175 @@
+/**
+ * pcscd for integration tests.
+ * - `ensurePcscd()`: the system pcscd (started `--foreground` if not running, as root) with its vpcd readers.
+ * - `startPrivatePcscd()`: a pcscd of the test file's own, on its own vpcd ports and its own socket (clients
+ *   find it through PCSCLITE_CSOCK_NAME), so test files never fight over a vpcd slot. Started through
+ *   `systemd-socket-activate` (pcscd 1.9 accepts a socket-activated listening socket), else in a private
+ *   mount namespace (`unshare -m`, bind-mounting a private /run/pcscd).
+ * - `withVpcdSlot(fn)`: a cross-process lock on one slot of the SYSTEM pcscd, for code that must use it.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
+const SYSTEM_SOCKET = '/run/pcscd/pcscd.comm';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Reader names as `pcsc_scan -r` lists them (empty when pcscd is unreachable). */
+export async function listReaders(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  try {
+    const { stdout } = await run('pcsc_scan', ['-r'], { env, timeout: 5000 });
+    return stdout
+      .split('\n')
+      .map((l) => /^\d+: (.+)$/.exec(l.trim())?.[1])
+      .filter((x): x is string => Boolean(x));
+  } catch {
+    return [];
+  }
+}
+
+async function waitForReaders(env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const readers = (await listReaders(env)).filter((r) => r.startsWith('Virtual PCD'));
+    if (readers.length > 0) return readers;
+    if (Date.now() > deadline) throw new Error('pcscd did not list its vpcd readers in time');
+    await sleep(200);
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function systemPcscdRunning(): boolean {
+  try {
+    const pid = Number(readFileSync('/run/pcscd/pcscd.pid', 'utf8').trim());
+    return pid > 0 && pidAlive(pid) && existsSync(SYSTEM_SOCKET);
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the system pcscd if it is not running and waits until its vpcd readers are listed. */
+export async function ensurePcscd(): Promise<void> {
+  const env = { ...process.env };
+  delete env.PCSCLITE_CSOCK_NAME;
+  if (!systemPcscdRunning()) {
+    const child = spawn('pcscd', ['--foreground'], { detached: true, stdio: 'ignore' });
+    child.unref();
+  }
+  await waitForReaders(env);
+}
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '0.0.0.0', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function freePortPair(): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const base = 40000 + Math.floor(Math.random() * 20000);
+    if ((await portFree(base)) && (await portFree(base + 1))) return base;
+  }
+  throw new Error('no two free consecutive TCP ports');
+}
+
+export interface PrivatePcscd {
+  /** vpcd port of slot 0 ("Virtual PCD 00 00"); slot 1 is basePort + 1. */
+  basePort: number;
+  readerNames: [string, string];
+  socketPath: string;
+  /** Environment for PC/SC clients (pcsc_scan, scriptor, the smartcard module): PCSCLITE_CSOCK_NAME. */
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+function spawnPrivate(dir: string, conf: string, socketPath: string): ChildProcess {
+  const useSocketActivation = existsSync('/usr/bin/systemd-socket-activate');
+  if (useSocketActivation) {
+    return spawn('systemd-socket-activate', ['-l', socketPath, 'pcscd', '--foreground', '-c', conf], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  }
+  const runDir = path.join(dir, 'run');
+  mkdirSync(runDir, { recursive: true });
+  return spawn('unshare', ['-m', 'sh', '-c', `mount --bind "${runDir}" /run/pcscd && exec pcscd --foreground -c "${conf}"`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+/** A pcscd of this process's own; set `process.env.PCSCLITE_CSOCK_NAME = p.socketPath` before using the smartcard module. */
+export async function startPrivatePcscd(): Promise<PrivatePcscd> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-pcscd-'));
+  const basePort = await freePortPair();
+  const conf = path.join(dir, 'reader.conf');
+  writeFileSync(
+    conf,
+    `FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:${basePort}\nLIBPATH      ${VPCD_DRIVER}\nCHANNELID    ${basePort}\n`,
+  );
+  const socketActivated = existsSync('/usr/bin/systemd-socket-activate');
+  const socketPath = socketActivated ? path.join(dir, 'pcscd.comm') : path.join(dir, 'run', 'pcscd.comm');
+  const child = spawnPrivate(dir, conf, socketPath);
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const env = { ...process.env, PCSCLITE_CSOCK_NAME: socketPath };
+  try {
+    await waitForReaders(env);
+  } catch (e) {
+    child.kill('SIGTERM');
+    throw new Error(`private pcscd did not start: ${(e as Error).message}; ${stderr.slice(-500)}`);
+  }
+  return {
+    basePort,
+    readerNames: ['Virtual PCD 00 00', 'Virtual PCD 00 01'],
+    socketPath,
+    env,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, sleep(3000)]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs `fn` holding a lock on one free slot of the SYSTEM pcscd's vpcd (35963 or 35964). */
+export async function withVpcdSlot<T>(fn: (slot: { port: number; readerName: string }) => Promise<T>): Promise<T> {
+  await ensurePcscd();
+  for (;;) {
+    for (const index of [0, 1]) {
+      const lock = path.join(os.tmpdir(), `kiosk-vpcd-slot-${index}.lock`);
+      try {
+        mkdirSync(lock);
+      } catch {
+        const owner = Number(readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || '0');
+        if (owner > 0 && !pidAlive(owner)) rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      try {
+        return await fn({ port: 35963 + index, readerName: `Virtual PCD 00 0${index}` });
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+    }
+    await sleep(250);
+  }
+}
