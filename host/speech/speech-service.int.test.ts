@@ -34,4 +34,20 @@ describe('SpeechService with real espeak-ng', () => {
     expect(await service.say('Please choose a service.', 'en')).toBe('spoken');
     expect(player.clips[0]!.voice).toBe('en');
   });
+
+  it('with the real player of this machine: speaks, or reports no audio device once and goes on silently', async () => {
+    const service = new SpeechService();
+    const errors: string[] = [];
+    service.on('error', (e) => errors.push(e.code));
+    const first = await service.say('Xin chào.', 'vi');
+    const second = await service.say('Hello.', 'en');
+    if (first === 'silent') {
+      expect(second).toBe('silent');
+      expect(errors).toEqual(['speech-no-audio-device']);
+    } else {
+      expect([first, second]).toEqual(['spoken', 'spoken']);
+      expect(errors).toEqual([]);
+    }
+    expect(service.state).toBe('idle');
+  });
 });

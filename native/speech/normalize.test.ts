@@ -6,7 +6,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
 
 describe('normalizeForSpeech', () => {
   it('reads dates naturally', () => {
-    expect(normalizeForSpeech('Sinh ngày 15/03/1990.', 'vi')).toBe('Sinh ngày ngày 15 tháng 3 năm 1990.');
+    expect(normalizeForSpeech('Sinh ngày 15/03/1990.', 'vi')).toBe('Sinh ngày 15 tháng 3 năm 1990.');
+    expect(normalizeForSpeech('Hạn: 15/03/1990', 'vi')).toBe('Hạn: ngày 15 tháng 3 năm 1990');
     expect(normalizeForSpeech('Hẹn trả 05-12-2026', 'vi')).toBe('Hẹn trả ngày 5 tháng 12 năm 2026');
     expect(normalizeForSpeech('Due 1990-03-15', 'en')).toBe('Due 15 March 1990');
     expect(normalizeForSpeech('Born 15/03/1990', 'en')).toBe('Born 15 March 1990');
@@ -39,6 +40,23 @@ describe('normalizeForSpeech', () => {
     );
     expect(spellCode('000.00.01.H22-261123-0001', 'en')).toBe(
       'zero zero zero, zero zero, zero one, aitch two two, two six one one two three, zero zero zero one',
+    );
+  });
+
+  it('spells other references that mix letters and digits', () => {
+    expect(normalizeForSpeech('Số biên nhận KIOSK-261123-0A1B', 'en')).toBe(
+      'Số biên nhận K I O S K, two six one one two three, zero A one B',
+    );
+    expect(normalizeForSpeech('Quầy A-3', 'vi')).toBe('Quầy a, ba');
+    expect(normalizeForSpeech('COVID là từ viết hoa', 'vi')).toBe('COVID là từ viết hoa');
+  });
+
+  it('reads times', () => {
+    expect(normalizeForSpeech('Mở cửa lúc 07:30 đến 17h00', 'vi')).toBe(
+      'Mở cửa lúc 7 giờ 30 phút đến 17 giờ',
+    );
+    expect(normalizeForSpeech('Opens at 07:30, closes at 17:00, 08:05', 'en')).toBe(
+      "Opens at 7 30, closes at 17 o'clock, 8 oh 5",
     );
   });
 

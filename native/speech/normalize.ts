@@ -4,7 +4,9 @@
  * - NFC, white space collapsed.
  * - Dates `15/03/1990` (also `15-03-1990`, `15.03.1990`, ISO `1990-03-15`): vi "ngày 15 tháng 3 năm 1990",
  *   en "15 March 1990". Impossible dates are left alone (then read as identifiers/numbers).
- * - Dossier codes (`000.00.01.H22-261123-0001`): spelt group by group, letters by their names, digits one by one.
+ * - Dossier codes (`000.00.01.H22-261123-0001`) and other references mixing letters and digits around `.`/`-`
+ *   (`KIOSK-261123-0A1B2C3D`): spelt group by group, letters by their names, digits one by one.
+ * - Times `08:30` / `8h30` → vi "8 giờ 30 phút", en "8 30" ("8 oh 5", "17 o'clock").
  * - Identifiers: runs of ≥ 7 digits (ID numbers, phone numbers) or any run starting with 0 read digit by digit,
  *   in groups of 3 (10-digit phone numbers starting with 0: 4-3-3), a comma (a pause) between groups.
  * - vi amounts: `1.500.000` or runs of 5–6 digits become words ("một triệu năm trăm nghìn"): espeak-ng's
@@ -108,8 +110,12 @@ export function normalizeForSpeech(
   let t = nfc(text).replace(/\s+/g, ' ').trim();
   if (!t) return '';
   t = t.replace(DOSSIER_RE, (code: string) => spellCode(code, lang));
+  t = t.replace(REFERENCE_RE, (code: string) => spellCode(code, lang));
   t = t.replace(DMY_RE, (m: string, d: string, mo: string, y: string) => sayDate(m, +d, +mo, +y, lang));
   t = t.replace(ISO_RE, (m: string, y: string, mo: string, d: string) => sayDate(m, +d, +mo, +y, lang));
+  // "ngày 15/03/1990" must not become "ngày ngày 15 …".
+  if (lang === 'vi') t = t.replace(/\b(ngày) ngày (?=\d)/giu, '$1 ');
+  t = t.replace(TIME_RE, (m: string, h: string, min: string) => sayTime(m, +h, +min, lang));
   if (lang === 'vi') {
     t = t.replace(GROUPED_AMOUNT_RE, (m: string) => readIntegerVi(Number(m.replace(/\./g, ''))));
   }
@@ -122,6 +128,10 @@ export function normalizeForSpeech(
 }
 
 const DOSSIER_RE = /(?<![0-9A-Za-z.])[0-9A-Z]{2,3}(?:\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4,6}(?![0-9A-Za-z])/g;
+/** Other references with a separator, a letter and a digit (`KIOSK-261123-0A1B2C3D`): spelt like dossier codes. */
+const REFERENCE_RE =
+  /(?<![0-9A-Za-zÀ-ỹ.-])(?=[0-9A-Z.-]*\d)(?=[0-9A-Z.-]*[A-Z])[0-9A-Z]+(?:[.-][0-9A-Z]+)+(?![0-9A-Za-zÀ-ỹ-])/g;
+const TIME_RE = /(?<![\d:])(\d{1,2})[:h](\d{2})(?![\d:])/g;
 const DMY_RE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-]*\d)/g;
 const ISO_RE = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
 /** `1.500.000` — thousands separated by dots, the Vietnamese way. */
@@ -136,6 +146,12 @@ function validDate(d: number, m: number, y: number): boolean {
 function sayDate(original: string, d: number, m: number, y: number, lang: SpeechLanguage): string {
   if (!validDate(d, m, y)) return original;
   return lang === 'vi' ? `ngày ${d} tháng ${m} năm ${y}` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
+function sayTime(original: string, h: number, min: number, lang: SpeechLanguage): string {
+  if (h > 23 || min > 59) return original;
+  if (lang === 'vi') return min === 0 ? `${h} giờ` : `${h} giờ ${min} phút`;
+  return min === 0 ? `${h} o'clock` : `${h} ${min < 10 ? `oh ${min}` : min}`;
 }
 
 /** Digit by digit, groups of 3 (a lone last digit joins the group before; 10-digit 0… numbers: 4-3-3). */
