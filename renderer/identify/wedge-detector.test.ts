@@ -215,3 +215,15 @@ describe('WedgeDetector', () => {
     );
   });
 });
+
+describe('WedgeDetector — late recognition', () => {
+  it('a scan whose first gaps hiccup is still recognised at Enter, with every leaked key retracted', () => {
+    const text = '0'.repeat(21);
+    const keys = scanKeys(text);
+    const gaps = keys.map((_, i) => (i >= 1 && i <= 10 ? 65 : i === 18 ? 6 : 0));
+    const r = run(new WedgeDetector(), strokes(keys, gaps, 5000));
+    expect(r.scans).toEqual([text]);
+    expect(r.retracted).toBe(text);
+    expect(r.decisions.at(-1)?.swallow).toBe(true);
+  });
+});

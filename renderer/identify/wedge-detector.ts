@@ -7,7 +7,8 @@
  *   `resetGapMs`. From then on every key is swallowed, and the decision carries `retract`: the characters
  *   that already went through, for the caller to remove from the focused field.
  * - The burst ends with Enter (or Tab): a scan when it holds ≥ `minLength` characters with a median gap
- *   ≤ `maxMedianGapMs`, otherwise it is dropped (`rejected`). It also ends when no key comes for
+ *   ≤ `maxMedianGapMs`, otherwise it is dropped (`rejected`). A line that only meets the thresholds as a whole
+ *   (hiccups at its start delayed recognition) is still a scan at Enter: every leaked key is retracted. It also ends when no key comes for
  *   `burstIdleMs` (`idle()`): scanners configured without a suffix.
  * - Human typing (gaps ≥ 80 ms) never gets near the thresholds. Auto-repeat keys and keys with Ctrl/Alt/Meta
  *   break any candidate burst. Modifier keys (Shift for capitals) are neither counted nor break anything.
@@ -141,8 +142,10 @@ export class WedgeDetector {
         this.times.push(time);
         return this.finish();
       }
+      // Not recognised early (hiccups at the start of the burst), but the whole line is a scan: take it back.
+      const late = this.lateScan(time);
       this.clear();
-      return PASS;
+      return late ?? PASS;
     }
 
     if (!isPrintable(key)) {
@@ -166,6 +169,17 @@ export class WedgeDetector {
     }
     this.leaked++;
     return PASS;
+  }
+
+  /** The pending keys plus this terminator, judged as a whole; null unless they make a scan. */
+  private lateScan(time: number): WedgeDecision | null {
+    if (this.chars.length < this.opts.minLength || time - this.lastTime > this.opts.resetGapMs) return null;
+    this.times.push(time);
+    const fast = median(this.gaps()) <= this.opts.maxMedianGapMs;
+    this.times.pop();
+    if (!fast) return null;
+    const text = this.chars.join('');
+    return { swallow: true, retract: this.chars.slice(0, this.leaked).join(''), scan: text, rejected: null };
   }
 
   private gaps(): number[] {
