@@ -43,6 +43,7 @@ describe('PrinterService', () => {
     try {
       const service = new PrinterService({
         dataDir: mkdtempSync(join(tmpdir(), 'kiosk-')),
+        statusTimeoutMs: 5000,
         config: { kind: 'escpos', transport: { kind: 'tcp', host: '127.0.0.1', port: server.port } },
       });
       const states: PrinterStateValue[] = [];

@@ -38,6 +38,8 @@ export interface PrinterServiceOptions {
   dataDir: string;
   /** Status poll interval for real printers after `start()`. Default 15 s. */
   pollMs?: number;
+  /** ESC/POS: how long to wait for the paper-status answer. Default 800 ms. */
+  statusTimeoutMs?: number;
   /** Seam for tests: use this printer instead of building one from the config. */
   printer?: Printer;
 }
@@ -47,14 +49,18 @@ export interface PrinterServiceEvents {
   error: [error: PrinterError];
 }
 
-export function createPrinter(config: PrinterConfig, dataDir: string): Printer {
+export function createPrinter(config: PrinterConfig, dataDir: string, statusTimeoutMs?: number): Printer {
   switch (config.kind) {
     case 'file':
       return new FilePrinter(join(dataDir, 'receipts'));
     case 'cups':
       return new CupsPrinter({ queue: config.queue });
     case 'escpos':
-      return new EscPosPrinter({ transport: config.transport });
+      return new EscPosPrinter(
+        statusTimeoutMs === undefined
+          ? { transport: config.transport }
+          : { transport: config.transport, statusTimeoutMs },
+      );
   }
 }
 
@@ -68,7 +74,7 @@ export class PrinterService extends EventEmitter<PrinterServiceEvents> {
   constructor(options: PrinterServiceOptions) {
     super();
     const config = PrinterConfig.parse(options.config ?? DEFAULT_PRINTER_CONFIG);
-    this.printer = options.printer ?? createPrinter(config, options.dataDir);
+    this.printer = options.printer ?? createPrinter(config, options.dataDir, options.statusTimeoutMs);
     this.pollMs = options.pollMs ?? 15_000;
     this.stateValue = this.printer.kind === 'file' ? 'file' : 'absent';
   }

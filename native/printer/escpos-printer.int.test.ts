@@ -37,7 +37,11 @@ describe('ESC/POS over a serial pseudo-terminal', () => {
   let socat: ChildProcess;
   const fake = new FakeEscPosPrinter();
   let device: { close(): Promise<void> };
-  const printer = new EscPosPrinter({ transport: { kind: 'serial', path: HOST_END, baudRate: 115200 } });
+  // A generous answer timeout: the fake answers at once, and a loaded CI machine must not turn that into 'unknown'.
+  const printer = new EscPosPrinter({
+    transport: { kind: 'serial', path: HOST_END, baudRate: 115200 },
+    statusTimeoutMs: 5000,
+  });
 
   beforeAll(async () => {
     socat = spawn('socat', [`pty,raw,echo=0,link=${HOST_END}`, `pty,raw,echo=0,link=${DEVICE_END}`], {
@@ -111,7 +115,10 @@ describe('ESC/POS over TCP (port 9100 stand-in)', () => {
     const fake = new FakeEscPosPrinter();
     const server = await listenTcp(fake);
     try {
-      const printer = new EscPosPrinter({ transport: { kind: 'tcp', host: '127.0.0.1', port: server.port } });
+      const printer = new EscPosPrinter({
+        transport: { kind: 'tcp', host: '127.0.0.1', port: server.port },
+        statusTimeoutMs: 5000,
+      });
       expect((await printer.status()).condition).toBe('ok');
       fake.paper = 'out-of-paper';
       expect((await printer.status()).condition).toBe('out-of-paper');

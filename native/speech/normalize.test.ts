@@ -100,6 +100,25 @@ describe('normalizeForSpeech', () => {
     );
   });
 
+  it('fuzz: text made of digits, separators and letters (dates, codes, times, amounts) never throws', () => {
+    const token = fc.oneof(
+      fc.stringMatching(/^[0-9]{1,14}$/),
+      fc.constantFrom('/', '-', '.', ':', 'h', ' ', 'ngày ', 'H', 'A', 'Đ', 'đồng'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(token, { maxLength: 20 }),
+        fc.constantFrom('vi' as const, 'en' as const),
+        (parts, lang) => {
+          const out = normalizeForSpeech(parts.join(''), lang);
+          expect(typeof out).toBe('string');
+          expect(out).not.toMatch(/\d{7,}/);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it('fuzz: digit runs never survive as long identifiers', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[0-9]{7,20}$/), (digits) => {
