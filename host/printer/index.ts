@@ -6,4 +6,9 @@ export {
   type PrinterServiceEvents,
   type PrinterStateValue,
 } from './printer-service';
-export { PrinterConfig, PrinterTransportConfig, DEFAULT_PRINTER_CONFIG } from './printer-config';
+export {
+  PrinterConfig,
+  PrinterTransportConfig,
+  DEFAULT_PRINTER_CONFIG,
+  type PrinterConfigInput,
+} from './printer-config';

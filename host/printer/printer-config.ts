@@ -29,5 +29,7 @@ export const PrinterConfig = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cups'), queue: z.string().min(1) }),
 ]);
 export type PrinterConfig = z.infer<typeof PrinterConfig>;
+/** As written in the configuration file (defaults not yet applied). */
+export type PrinterConfigInput = z.input<typeof PrinterConfig>;
 
 export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { kind: 'file' };

@@ -20,7 +20,7 @@ import {
   type PrintResult,
 } from '../../native/printer/printer';
 import { receiptToEscPos } from '../receipt';
-import { DEFAULT_PRINTER_CONFIG, PrinterConfig } from './printer-config';
+import { DEFAULT_PRINTER_CONFIG, PrinterConfig, type PrinterConfigInput } from './printer-config';
 
 /** `ready` | `absent` | `out-of-paper` | `file`, as in the KioskApi contract. */
 export type PrinterStateValue = DeviceStatus['printer']['state'];
@@ -33,7 +33,7 @@ export interface PrinterServiceStatus {
 }
 
 export interface PrinterServiceOptions {
-  config?: PrinterConfig | undefined;
+  config?: PrinterConfigInput | undefined;
   /** The kiosk data directory; file mode writes to `<dataDir>/receipts`. */
   dataDir: string;
   /** Status poll interval for real printers after `start()`. Default 15 s. */
