@@ -10,6 +10,8 @@ import { KioskHost } from './api/kiosk-host';
 import type { TrustStore } from '../native/emrtd';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
+import { DossierService } from './dossier/dossier-service';
+import type { Delivery } from './outbox';
 import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
 import { SessionManager } from './session/session-manager';
 
@@ -27,6 +29,7 @@ export interface HostServices {
   sessions: SessionManager;
   simulator: SimulatorControl | null;
   identify: IdentifyService;
+  delivery: Delivery | null;
 }
 
 export interface CreatedHost {
@@ -40,6 +43,7 @@ export interface HostDeps {
   pcsc?: PcscLike | null;
   status?: DeviceStatusBoard;
   trustStore?: () => TrustStore;
+  delivery?: Delivery | null;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
@@ -56,7 +60,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     trustStore: deps.trustStore,
     policy: { acceptUnknownCsca: config.trust.acceptUnknownCsca },
   });
-  const services: HostServices = { config, status, sessions, simulator, identify };
+  const delivery = deps.delivery ?? null;
+  const dossiers = delivery
+    ? new DossierService({ outbox: delivery.outbox, sessions, waitForCodeMs: config.portal.waitForCodeMs })
+    : null;
+  const services: HostServices = { config, status, sessions, simulator, identify, delivery };
 
   const requireSimulator = (): SimulatorControl => {
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
@@ -95,6 +103,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     'identify.mrz': (key) => {
       identify.provideMrz(key);
       return { accepted: true };
+    },
+    'dossier.submit': ({ serviceId, forms }) => {
+      if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
+      return dossiers.submit(serviceId, forms);
     },
     'catalogue.services': () => [...loadCatalogue().services],
     'catalogue.form': ({ id, version }) => {
@@ -175,6 +187,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return host.emit('identify.qrWaiting', {});
     }
   };
+  const onDelivered = (e: { localRef: string; dossierCode: string }): void =>
+    host.emit('dossier.delivered', { localRef: e.localRef, dossierCode: e.dossierCode });
+  const onOutboxState = (e: { portalState: 'up' | 'down' }): void =>
+    status.update('portal', { state: e.portalState, queued: delivery?.outbox.listQueue().length ?? 0 });
+  delivery?.outbox.on('delivered', onDelivered);
+  delivery?.outbox.on('state', onOutboxState);
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
   const offEnd = sessions.onEnd((reason) => host.emit('session.ended', { reason }));
 
@@ -183,6 +201,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     services,
     dispose: async () => {
       offStatus();
+      delivery?.outbox.off('delivered', onDelivered);
+      delivery?.outbox.off('state', onOutboxState);
       offEnd();
       sessions.end('staff');
     },

@@ -1,5 +1,5 @@
 /** Starts the host with its devices and the WebSocket transport; shared by host/main.ts, scripts/start.ts and tests. */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   BUNDLED_TRUST_DIR,
@@ -12,6 +12,8 @@ import { startWsTransport } from './api/ws-transport';
 import type { KioskConfig } from './config/config';
 import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
+import { type Delivery, startDelivery } from './outbox';
+import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { type RunningDevices, startDevices } from './devices/start-devices';
 
 export interface RunningHost {
@@ -20,6 +22,8 @@ export interface RunningHost {
   token: string;
   created: CreatedHost;
   devices: RunningDevices | null;
+  delivery: Delivery | null;
+  mockPortal: StartedMockPortal | null;
   stop(): Promise<void>;
 }
 
@@ -52,11 +56,40 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
       )
     : null;
   const trust = buildTrustStore(config, Boolean(devices?.simulator));
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  let mockPortal: StartedMockPortal | null = null;
+  let portalUrl = config.portal.url;
+  if (!portalUrl && config.portal.mock) {
+    mockPortal = await startMockPortal({ port: 0, dbPath: path.join(config.dataDir, 'mock-portal.db') });
+    portalUrl = mockPortal.url;
+  }
+  const delivery = portalUrl
+    ? startDelivery({
+        dbPath: path.join(config.dataDir, 'kiosk.db'),
+        keys: config.store.keyFile ?? path.join(config.dataDir, 'keys', 'data.key'),
+        portal: {
+          baseUrl: portalUrl,
+          username: config.portal.username,
+          password: config.portal.password,
+          agencyCode: config.portal.agencyCode,
+          timeoutMs: config.portal.timeoutMs,
+        },
+      })
+    : null;
+  if (delivery) {
+    status.update('portal', { mock: Boolean(mockPortal), queued: delivery.outbox.listQueue().length });
+    // A first contact tells the status strip whether the portal answers; the outbox keeps it current.
+    void delivery.portal
+      .login()
+      .then(() => status.update('portal', { state: 'up' }))
+      .catch(() => status.update('portal', { state: 'down' }));
+  }
   const created = createHost(config, {
     status,
     pcsc: devices?.pcsc ?? null,
     simulator: devices?.simulator ?? null,
     trustStore: () => trust,
+    delivery,
   });
   onScan = (p) => created.services.identify.offerQr(p);
   onScanError = (code) => created.host.emit('identify.failed', { code });
@@ -71,9 +104,13 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
     token: transport.token,
     created,
     devices,
+    delivery,
+    mockPortal,
     stop: async () => {
       await transport.close();
       await created.dispose();
+      await delivery?.stop();
+      await mockPortal?.stop();
       await devices?.stop();
     },
   };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus, KioskApi } from '../common/api/contract';
+import type { DeviceStatus, KioskApi, ReceiptView } from '../common/api/contract';
 import type { Identity } from '../common/identity';
 import type { Service } from '../catalogue/schema';
 import { wipeRendererStorage } from './api/choose-transport';
@@ -18,6 +18,7 @@ import { IdentifyScreen } from './screens/IdentifyScreen';
 import { MrzEntryScreen } from './screens/MrzEntryScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
+import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ServicesScreen } from './screens/ServicesScreen';
 
 /** Where the citizen is in the journey. Personal data lives in `identity` and `filled` for this session only. */
@@ -31,7 +32,9 @@ type Screen =
   | { name: 'services' }
   | { name: 'service'; serviceId: string }
   | { name: 'form'; serviceId: string }
-  | { name: 'filled'; serviceId: string; forms: FilledForm[] };
+  | { name: 'submitting'; serviceId: string }
+  | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[] }
+  | { name: 'receipt'; receipt: ReceiptView };
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionState }) {
   const { t, i18n } = useTranslation();
@@ -99,8 +102,22 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       setScreen({ name: 'attract' });
     }
   };
-  const endSession = async (): Promise<void> => {
-    await api.call('session.end', { reason: 'cancel' }).catch(() => undefined);
+  const submit = async (serviceId: string, forms: FilledForm[]): Promise<void> => {
+    setScreen({ name: 'submitting', serviceId });
+    try {
+      const receipt = await api.call('dossier.submit', { serviceId, forms });
+      setScreen({ name: 'receipt', receipt });
+    } catch (e) {
+      setScreen({
+        name: 'submit-failed',
+        serviceId,
+        code: (e as { code?: string }).code ?? 'internal',
+        forms,
+      });
+    }
+  };
+  const endSession = async (reason: 'cancel' | 'done' = 'cancel'): Promise<void> => {
+    await api.call('session.end', { reason }).catch(() => undefined);
     setIdentity(null);
     setPendingService(null);
     resetIdentify();
@@ -187,19 +204,41 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           service={service}
           identity={identity}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
-          onDone={(forms) => setScreen({ name: 'filled', serviceId: service.id, forms })}
+          onDone={(forms) => void submit(service.id, forms)}
         />
       );
       break;
-    case 'filled':
+    case 'submitting':
       body = (
-        <main id="main" className="screen" data-testid="screen-filled">
-          <h1 className="heading-l">{t('journey.filledTitle')}</h1>
-          <button type="button" className="button" onClick={() => void endSession()}>
+        <main id="main" className="screen" aria-busy="true" data-testid="screen-submitting">
+          <h1 className="heading-l">{t('journey.submitting')}</h1>
+        </main>
+      );
+      break;
+    case 'submit-failed':
+      body = (
+        <main id="main" className="screen" data-testid="screen-submit-failed">
+          <div className="error-summary" role="alert">
+            <h1 className="error-summary__title">{t('journey.submitFailed')}</h1>
+            <p className="body">
+              {t(screen.code, { ns: 'errors', defaultValue: t('journey.submitFailedBody') })}
+            </p>
+          </div>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void submit(screen.serviceId, screen.forms)}
+          >
+            {t('journey.tryAgain')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void endSession()}>
             {t('journey.finish')}
           </button>
         </main>
       );
+      break;
+    case 'receipt':
+      body = <ReceiptScreen receipt={screen.receipt} onFinish={() => void endSession('done')} />;
       break;
   }
 

@@ -62,6 +62,32 @@ export const RemapAnswer = z.discriminatedUnion('status', [
 ]);
 export type RemapAnswer = z.infer<typeof RemapAnswer>;
 
+export const ReceiptView = z.object({
+  localRef: z.string(),
+  dossierCode: z.string().nullable(),
+  state: z.string(),
+  serviceId: z.string(),
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  maskedId: z.string(),
+  receivedAt: z.number(),
+  appointmentAt: z.number().nullable(),
+  feeVnd: z.number(),
+  feePaid: z.boolean(),
+});
+export type ReceiptView = z.infer<typeof ReceiptView>;
+
+export const FilledForm = z
+  .object({
+    formId: z.string().max(64),
+    version: z.string().max(64),
+    answers: z.record(z.string(), z.unknown()),
+    corrections: z
+      .array(z.object({ fieldId: z.string(), binding: z.string(), from: z.unknown(), to: z.unknown() }))
+      .max(100),
+  })
+  .strict();
+
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
@@ -110,6 +136,10 @@ export const methods = {
       })
       .strict(),
     result: z.object({ accepted: z.literal(true) }),
+  },
+  'dossier.submit': {
+    params: z.object({ serviceId: z.string().max(64), forms: z.array(FilledForm).min(1).max(5) }).strict(),
+    result: ReceiptView,
   },
   'catalogue.services': { params: Empty, result: z.array(Service) },
   'catalogue.form': {
@@ -171,6 +201,7 @@ export const events = {
   'identify.failed': z.object({ code: z.string() }),
   'identify.qr': z.object({ cardType: z.string() }),
   'identify.qrWaiting': z.object({}),
+  'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

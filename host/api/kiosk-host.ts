@@ -83,7 +83,7 @@ export function toApiError(e: unknown): ApiErrorShape {
   if (e instanceof KioskApiError) return e.toJSON();
   if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
     const code = (e as { code: string }).code;
-    if (/^[a-z][a-z0-9-]{1,63}$/.test(code)) {
+    if (/^[a-z][a-z0-9./-]{1,63}$/.test(code)) {
       return { code, message: e instanceof Error ? e.message : code };
     }
   }

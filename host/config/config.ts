@@ -44,8 +44,33 @@ export const KioskConfig = z.object({
     })
     .default({ extraCscaFiles: [], acceptUnknownCsca: false }),
   portal: z
-    .object({ url: z.string().url().nullable().default(null), mock: z.boolean().default(true) })
-    .default({ url: null, mock: true }),
+    .object({
+      /** The portal's synchronisation endpoint; null with `mock: true` runs the mock portal in its own process. */
+      url: z.string().url().nullable().default(null),
+      mock: z.boolean().default(true),
+      username: z.string().default('kiosk-demo'),
+      password: z.string().default('mat-khau-demo'),
+      /** The receiving agency's code (QCVN 102:2016), the first part of every dossier code. */
+      agencyCode: z.string().default('000.00.01.H22'),
+      /** How long a citizen waits for the dossier code before getting a queued receipt. */
+      waitForCodeMs: z.number().int().min(0).max(30_000).default(4000),
+      timeoutMs: z.number().int().min(500).default(8000),
+    })
+    .default({
+      url: null,
+      mock: true,
+      username: 'kiosk-demo',
+      password: 'mat-khau-demo',
+      agencyCode: '000.00.01.H22',
+      waitForCodeMs: 4000,
+      timeoutMs: 8000,
+    }),
+  store: z
+    .object({
+      /** The data-key file (0600), outside the database; default <dataDir>/keys/data.key. */
+      keyFile: z.string().nullable().default(null),
+    })
+    .default({ keyFile: null }),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

@@ -215,7 +215,12 @@ export function FormEngine(props: FormEngineProps) {
                 error={errorText(fieldErrors[f.id]?.message)}
                 locked={
                   isLockedPrefill(f) ? (
-                    <div className="prefilled" data-testid={`prefilled-${f.id}`}>
+                    <div
+                      className="prefilled"
+                      data-testid={`prefilled-${f.id}`}
+                      data-binding={f.prefill}
+                      data-type={f.type}
+                    >
                       <p className="prefilled__value">{formatAnswer(f, values[f.id], lang, t)}</p>
                       <p className="prefilled__tag">
                         <span aria-hidden="true">✓ </span>

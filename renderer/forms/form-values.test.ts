@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getForm } from '../../catalogue';
 import type { Identity } from '../../common/identity';
-import { finalAnswers, initialValues, normaliseValues, prefillValue, validateStep, visibleSteps } from './form-values';
+import {
+  finalAnswers,
+  initialValues,
+  normaliseValues,
+  prefillValue,
+  validateStep,
+  visibleSteps,
+} from './form-values';
 
 // A fictional citizen.
 const identity: Identity = {
@@ -47,7 +54,11 @@ describe('form values', () => {
   });
 
   it('shapes an address binding as text waiting to be mapped to the new units', () => {
-    const field = { ...ct01.steps[0]!.fields[0]!, type: 'address' as const, prefill: 'identity.placeOfResidence' };
+    const field = {
+      ...ct01.steps[0]!.fields[0]!,
+      type: 'address' as const,
+      prefill: 'identity.placeOfResidence',
+    };
     expect(prefillValue(field, identity, {})).toEqual({ pendingText: identity.placeOfResidence });
   });
 
@@ -57,14 +68,18 @@ describe('form values', () => {
     expect(validateStep(ct01, contact!, initialValues(ct01, identity), '2026-11-23')).toEqual([
       { fieldId: 'phone', code: 'answer/required' },
     ]);
-    expect(validateStep(ct01, contact!, { ...initialValues(ct01, identity), phone: '12ab' }, '2026-11-23')).toEqual([
-      { fieldId: 'phone', code: 'answer/pattern' },
-    ]);
+    expect(
+      validateStep(ct01, contact!, { ...initialValues(ct01, identity), phone: '12ab' }, '2026-11-23'),
+    ).toEqual([{ fieldId: 'phone', code: 'answer/pattern' }]);
   });
 
   it('shows conditional questions only when their condition holds', () => {
     const head = ct01.steps.find((s) => s.id === 'household-head')!;
-    const base = { ...initialValues(ct01, identity), phone: '0912345678', requestKind: ct01.steps[2]!.fields[0]!.options![0]!.value };
+    const base = {
+      ...initialValues(ct01, identity),
+      phone: '0912345678',
+      requestKind: ct01.steps[2]!.fields[0]!.options![0]!.value,
+    };
     expect(validateStep(ct01, head, { ...base, isHead: true }, '2026-11-23')).toEqual([]);
     const issues = validateStep(ct01, head, { ...base, isHead: false }, '2026-11-23').map((i) => i.fieldId);
     expect(issues).toEqual(['headName', 'headRelation', 'headIdNumber']);

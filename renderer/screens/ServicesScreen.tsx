@@ -117,6 +117,23 @@ export function ServicesScreen({
                 </li>
               ))}
             </ul>
+            <h2 className="heading-m">{t('services.all')}</h2>
+            <ol className="all-services" data-testid="all-services">
+              {[...services]
+                .sort((a, b) => a.number - b.number)
+                .map((s) => (
+                  <li key={s.id}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => onChoose(s.id)}
+                      data-testid={`all-service-${s.number}`}
+                    >
+                      {s.name[lang]}
+                    </button>
+                  </li>
+                ))}
+            </ol>
           </>
         )
       )}

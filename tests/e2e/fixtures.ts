@@ -1,26 +1,33 @@
 /**
- * Test fixtures: a real kiosk host process (tsx host/main.ts) serving the built renderer, started
- * once per worker; the test opens its URL (with the per-launch token).
+ * Test fixtures: real kiosk host processes (tsx host/main.ts) serving the built renderer, one per worker.
+ * - `kiosk`: the host without devices (attract screen, API security).
+ * - `demoKiosk`: the host in demo mode with its own private pcscd (vpcd driver), the reader simulator behind
+ *   it, the virtual serial QR scanner and the mock national portal in its own process — the real stack a
+ *   technician sees with `npm start` on a machine without a reader.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
-import { test as base } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { test as base, type Page } from '@playwright/test';
+import { type PrivatePcscd, startPrivatePcscd } from '../support/pcscd';
 
 export interface KioskProcess {
   url: string;
   port: number;
   origin: string;
   token: string;
+  dataDir: string;
 }
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function startHostProcess(
   extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ kiosk: KioskProcess; child: ChildProcess }> {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-'));
   const child = spawn(
     process.execPath,
@@ -34,11 +41,11 @@ export async function startHostProcess(
       dataDir,
       ...extraArgs,
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env },
   );
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('host did not start within 30 s')), 30_000);
+    const timer = setTimeout(() => reject(new Error('host did not start within 60 s')), 60_000);
     rl.once('line', (l) => {
       clearTimeout(timer);
       resolve(l);
@@ -50,20 +57,77 @@ export async function startHostProcess(
   const u = new URL(ready.url);
   return {
     child,
-    kiosk: { url: ready.url, port: ready.port, origin: u.origin, token: u.searchParams.get('token') ?? '' },
+    kiosk: {
+      url: ready.url,
+      port: ready.port,
+      origin: u.origin,
+      token: u.searchParams.get('token') ?? '',
+      dataDir,
+    },
   };
 }
 
-export const test = base.extend<object, { kiosk: KioskProcess }>({
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+export const test = base.extend<
+  object,
+  { kiosk: KioskProcess; demoKiosk: KioskProcess; pcscd: PrivatePcscd }
+>({
   kiosk: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const { kiosk, child } = await startHostProcess();
+      const { kiosk, child } = await startHostProcess(['--no-devices']);
       await use(kiosk);
-      child.kill('SIGTERM');
+      await stopChild(child);
+    },
+    { scope: 'worker' },
+  ],
+  pcscd: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const p = await startPrivatePcscd();
+      await use(p);
+      await p.stop();
+    },
+    { scope: 'worker' },
+  ],
+  demoKiosk: [
+    async ({ pcscd }, use) => {
+      const { kiosk, child } = await startHostProcess(
+        ['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort)],
+        pcscd.env,
+      );
+      await use(kiosk);
+      await stopChild(child);
     },
     { scope: 'worker' },
   ],
 });
 
 export { expect } from '@playwright/test';
+
+/** From the attract screen to "Is this you?" with a simulated card: consent, QR through the serial scanner, chip. */
+export async function identifyWithDemoCard(
+  page: Page,
+  profileId: string,
+  faults: string[] = [],
+): Promise<void> {
+  await page.getByTestId('start').click();
+  await page.getByTestId('consent-yes').click();
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-profile').selectOption(profileId);
+  for (const f of faults) await page.getByTestId('demo-panel').getByLabel(f).check();
+  await page.getByTestId('demo-qr').click();
+  await page.getByTestId('task-qr').locator('.task-list__mark', { hasText: '✓' }).waitFor();
+  await page.getByTestId('demo-insert').click();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReceiptView } from '../../common/api/contract';
+import { useKioskApi } from '../api/KioskApiContext';
+
+const time = (ms: number, lang: string): string =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(ms));
+
+/** GOV.UK-style confirmation: the dossier code in a panel, or a queued receipt when the portal is unreachable. */
+export function ReceiptScreen({ receipt, onFinish }: { receipt: ReceiptView; onFinish(): void }) {
+  const { t, i18n } = useTranslation();
+  const api = useKioskApi();
+  const [code, setCode] = useState(receipt.dossierCode);
+  useEffect(
+    () =>
+      api.on('dossier.delivered', (e) => {
+        if (e.localRef === receipt.localRef) setCode(e.dossierCode);
+      }),
+    [api, receipt.localRef],
+  );
+  return (
+    <main
+      id="main"
+      className="screen"
+      data-testid="screen-receipt"
+      data-state={code ? 'delivered' : 'queued'}
+    >
+      {code ? (
+        <div className="panel panel--confirmation">
+          <h1 className="panel__title">{t('receipt.sentTitle')}</h1>
+          <div className="panel__body">
+            {t('receipt.codeLabel')}
+            <br />
+            <strong data-testid="dossier-code">{code}</strong>
+          </div>
+        </div>
+      ) : (
+        <div className="panel panel--queued">
+          <h1 className="panel__title">{t('receipt.queuedTitle')}</h1>
+          <div className="panel__body">
+            {t('receipt.localRefLabel')}
+            <br />
+            <strong data-testid="local-ref">{receipt.localRef}</strong>
+          </div>
+        </div>
+      )}
+      {!code && <p className="lead">{t('receipt.queuedBody')}</p>}
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('receipt.procedure')}</dt>
+          <dd className="summary-list__value">
+            {receipt.procedureName} ({receipt.procedureCode})
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('receipt.applicant')}</dt>
+          <dd className="summary-list__value">{receipt.maskedId}</dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('receipt.received')}</dt>
+          <dd className="summary-list__value">{time(receipt.receivedAt, i18n.language)}</dd>
+        </div>
+        {receipt.appointmentAt && (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('receipt.appointment')}</dt>
+            <dd className="summary-list__value">{time(receipt.appointmentAt, i18n.language)}</dd>
+          </div>
+        )}
+        {receipt.feeVnd > 0 && (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('receipt.fee')}</dt>
+            <dd className="summary-list__value">
+              {new Intl.NumberFormat('vi-VN').format(receipt.feeVnd)} đ —{' '}
+              {receipt.feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <h2 className="heading-m">{t('receipt.nextTitle')}</h2>
+      <p className="body">{t('receipt.next')}</p>
+      <button type="button" className="button" onClick={onFinish} data-testid="finish">
+        {t('receipt.finish')}
+      </button>
+    </main>
+  );
+}

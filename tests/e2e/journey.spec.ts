@@ -1,0 +1,84 @@
+/**
+ * Whole citizen journeys against the real host, a private pcscd with the vpcd driver, the reader simulator,
+ * the virtual serial QR scanner and the mock national portal in its own process.
+ */
+import { fileURLToPath } from 'node:url';
+import { expect, identifyWithDemoCard, test } from './fixtures';
+
+const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
+test.describe.configure({ mode: 'serial' });
+
+test('temporary residence (service 4) via the chip, from the card to the dossier code', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
+  await expect(page.getByTestId('screen-confirm')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('identity-name')).toHaveText('Nguyễn Thị Hồng Nhung');
+  await expect(page.getByTestId('identity-photo')).toBeVisible();
+  await expect(page.getByTestId('verification')).toContainText('không bị sửa đổi');
+  await page.screenshot({ path: `${screens}journey-confirm-identity.png` });
+  await page.getByTestId('confirm-yes').click();
+
+  await page.getByTestId('service-search').click();
+  for (const k of 'tam tru')
+    await page.locator(`.keyboard-dock [data-key="${k === ' ' ? 'space' : k}"]`).click();
+  await page.locator('.keyboard-dock [data-key="done"]').click();
+  await page.getByTestId('service-4').first().click();
+  await expect(page.getByTestId('service-fee')).toContainText('10.000');
+  await page.getByTestId('start-service').click();
+
+  // Step 1: everything comes from the card.
+  await expect(page.getByTestId('prefilled-fullName')).toContainText('Nguyễn Thị Hồng Nhung');
+  await expect(page.getByTestId('prefilled-idNumber')).toContainText('001190012345');
+  await page.getByTestId('continue').click();
+
+  // Step 2: the phone number is required; the error summary says so before it is typed.
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('error-summary')).toBeVisible();
+  await page.screenshot({ path: `${screens}journey-error-summary.png` });
+  await page.locator('[data-field="phone"]').click();
+  for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
+  await page.getByTestId('continue').click();
+
+  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
+  await page.getByTestId('continue').click();
+
+  await expect(page.getByTestId('check-answers')).toBeVisible();
+  await expect(page.getByTestId('answer-phone')).toContainText('0912345678');
+  await page.screenshot({ path: `${screens}journey-check-answers.png`, fullPage: true });
+  await page.getByTestId('submit-form').click();
+
+  await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/);
+  await page.screenshot({ path: `${screens}journey-receipt.png` });
+  await page.getByTestId('finish').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
+
+test('a forged chip is refused politely and staff are called', async ({ page, demoKiosk }) => {
+  test.setTimeout(90_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'cccd-2021-no-cmnd', ['forged-dg']);
+  await expect(page.getByTestId('screen-refused')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('screen-refused')).toHaveAttribute('data-decision', 'refuse-forged');
+  await page.screenshot({ path: `${screens}journey-refused.png` });
+  await page.getByTestId('refused-finish').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
+
+test('declining consent reads nothing and ends the session', async ({ page, demoKiosk }) => {
+  await page.goto(demoKiosk.url);
+  await page.getByTestId('start').click();
+  await page.screenshot({ path: `${screens}journey-consent.png` });
+  await page.getByTestId('consent-no').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
