@@ -152,6 +152,31 @@ describe('SpeechService', () => {
     expect(states).toEqual(['speaking', 'paused', 'speaking', 'idle']);
   });
 
+  it('pause then resume while the prompt is still being synthesized plays it once, from the start', async () => {
+    let release: () => void = () => undefined;
+    const synth = new FakeSynth();
+    const slow: Synthesizer = {
+      synthesize: async (text, lang) => {
+        await new Promise<void>((r) => (release = r));
+        return synth.synthesize(text, lang);
+      },
+    };
+    const player = new FakePlayer();
+    const service = new SpeechService({ synthesizer: slow, player });
+    const done = service.say('Đang chuẩn bị', 'vi');
+    await tick();
+    service.pause();
+    expect(service.state).toBe('paused');
+    service.resume();
+    release();
+    await tick();
+    expect(player.plays).toHaveLength(1);
+    expect(durationMs(parseWav(player.last.clip.wav))).toBeCloseTo(1000, 0);
+    player.last.finish();
+    expect(await done).toBe('spoken');
+    expect(service.state).toBe('idle');
+  });
+
   it('stop() cancels everything', async () => {
     const { service } = setup();
     const a = service.say('Một', 'vi');

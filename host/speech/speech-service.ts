@@ -269,7 +269,10 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
       let clip: SpeechClip | null;
       try {
         clip = await this.synthesizer.synthesize(item.text, item.lang, this.rate ? { rate: this.rate } : {});
-        if (clip) item.audio = parseWav(clip.wav);
+        if (clip) {
+          item.audio = parseWav(clip.wav);
+          item.clip = clip;
+        }
       } catch (e) {
         if (signal.aborted) return this.aborted(current);
         this.report(e);
@@ -281,14 +284,15 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
       }
       if (signal.aborted) return this.aborted(current);
       if (!clip) return 'skipped';
-      item.clip = clip;
     }
+    const { clip, audio: source } = item;
+    if (!clip || !source) return 'skipped';
     const gainDb = this.volumeDb;
-    const audio = applyGainDb(sliceFrom(item.audio!, item.offsetMs), gainDb);
+    const audio = applyGainDb(sliceFrom(source, item.offsetMs), gainDb);
     if (audio.samples.length === 0) return 'spoken';
     current.startedAt = this.now();
     try {
-      const outcome = await this.player.play({ ...item.clip, wav: encodeWav(audio) }, { signal, gainDb });
+      const outcome = await this.player.play({ ...clip, wav: encodeWav(audio) }, { signal, gainDb });
       if (outcome === 'aborted' || signal.aborted) return this.aborted(current);
       return 'spoken';
     } catch (e) {
