@@ -64,6 +64,8 @@ describe('normalizeForSpeech', () => {
     expect(normalizeForSpeech('Lệ phí 1.500.000 đồng', 'vi')).toBe('Lệ phí một triệu năm trăm nghìn đồng');
     expect(normalizeForSpeech('50000 đồng', 'vi')).toBe('năm mươi nghìn đồng');
     expect(readIntegerVi(105)).toBe('một trăm linh năm');
+    expect(normalizeForSpeech('Fee 1,500,000 VND, 15,000 VND', 'en')).toBe('Fee 1500000 VND, 15000 VND');
+    expect(normalizeForSpeech('Cân nặng 1,5 kg', 'vi')).toBe('Cân nặng 1,5 kg');
     expect(readIntegerVi(21)).toBe('hai mươi mốt');
     expect(readIntegerVi(15)).toBe('mười lăm');
     expect(readIntegerVi(1_005_000)).toBe('một triệu không trăm linh năm nghìn');

@@ -11,6 +11,7 @@
  *   in groups of 3 (10-digit phone numbers starting with 0: 4-3-3), a comma (a pause) between groups.
  * - vi amounts: `1.500.000` or runs of 5–6 digits become words ("một triệu năm trăm nghìn"): espeak-ng's
  *   Vietnamese number reading appends a spurious "không trăm" to round thousands (espeak-ng 1.51).
+ *   en amounts `1,500,000` lose their commas (espeak-ng reads the number).
  * - `masked: true` → '' (the value of a masked field is never spoken).
  */
 import { nfc } from '../../common/text/vietnamese';
@@ -116,10 +117,12 @@ export function normalizeForSpeech(
   // "ngày 15/03/1990" must not become "ngày ngày 15 …".
   if (lang === 'vi') t = t.replace(/\b(ngày) ngày (?=\d)/giu, '$1 ');
   t = t.replace(TIME_RE, (m: string, h: string, min: string) => sayTime(m, +h, +min, lang));
-  if (lang === 'vi') {
-    t = t.replace(GROUPED_AMOUNT_RE, (m: string) => readIntegerVi(Number(m.replace(/\./g, ''))));
-  }
-  t = t.replace(DIGIT_RUN_RE, (run: string) => {
+  t = t.replace(NUMBER_RE[lang], (run: string) => {
+    if (/[.,]/.test(run)) {
+      // A grouped amount: words in vi, plain digits in en (espeak-ng reads English numbers well).
+      const n = Number(run.replace(/[.,]/g, ''));
+      return lang === 'vi' ? readIntegerVi(n) : String(n);
+    }
     if (run.length >= 7 || (run.length >= 2 && run.startsWith('0'))) return spellDigits(run, lang);
     if (lang === 'vi' && run.length >= 5) return readIntegerVi(Number(run));
     return run;
@@ -134,9 +137,14 @@ const REFERENCE_RE =
 const TIME_RE = /(?<![\d:])(\d{1,2})[:h](\d{2})(?![\d:])/g;
 const DMY_RE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-]*\d)/g;
 const ISO_RE = /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
-/** `1.500.000` — thousands separated by dots, the Vietnamese way. */
-const GROUPED_AMOUNT_RE = /(?<![\d.])\d{1,3}(?:\.\d{3})+(?![.\d])/g;
-const DIGIT_RUN_RE = /\d+/g;
+/**
+ * A grouped amount (`1.500.000` in vi, `1,500,000` in en), else a plain run of digits. One pass, so the digits of an
+ * amount are never re-read as an identifier.
+ */
+const NUMBER_RE: Record<SpeechLanguage, RegExp> = {
+  vi: /(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![.,]?\d)|\d+/g,
+  en: /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![.,]?\d)|\d+/g,
+};
 
 function validDate(d: number, m: number, y: number): boolean {
   if (m < 1 || m > 12 || d < 1 || y < 1000) return false;
