@@ -21,20 +21,34 @@ interface Issued {
 }
 
 function pem(label: string, der: ArrayBuffer): string {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN ${label}-----\n${b64.trimEnd()}\n-----END ${label}-----\n`;
 }
 
 function name(cn: string, serial?: string): pkijs.RelativeDistinguishedNames {
   const attrs = [
     new pkijs.AttributeTypeAndValue({ type: '2.5.4.6', value: new asn1js.PrintableString({ value: 'VN' }) }),
-    new pkijs.AttributeTypeAndValue({ type: '2.5.4.10', value: new asn1js.Utf8String({ value: 'Kiosk TEST PKI (not a real authority)' }) }),
+    new pkijs.AttributeTypeAndValue({
+      type: '2.5.4.10',
+      value: new asn1js.Utf8String({ value: 'Kiosk TEST PKI (not a real authority)' }),
+    }),
     new pkijs.AttributeTypeAndValue({ type: '2.5.4.3', value: new asn1js.Utf8String({ value: cn }) }),
   ];
-  if (serial) attrs.push(new pkijs.AttributeTypeAndValue({ type: '2.5.4.5', value: new asn1js.PrintableString({ value: serial }) }));
+  if (serial)
+    attrs.push(
+      new pkijs.AttributeTypeAndValue({
+        type: '2.5.4.5',
+        value: new asn1js.PrintableString({ value: serial }),
+      }),
+    );
   // One attribute per RDN (C, O, CN, serialNumber), as real CSCA/DS certificates have.
   const schema = new asn1js.Sequence({ value: attrs.map((a) => new asn1js.Set({ value: [a.toSchema()] })) });
-  return new pkijs.RelativeDistinguishedNames({ typesAndValues: attrs, valueBeforeDecode: schema.toBER(false) });
+  return new pkijs.RelativeDistinguishedNames({
+    typesAndValues: attrs,
+    valueBeforeDecode: schema.toBER(false),
+  });
 }
 
 async function keyId(publicKey: CryptoKey): Promise<ArrayBuffer> {
@@ -51,7 +65,10 @@ async function makeCert(opts: {
   ca: boolean;
   issuer?: Issued;
 }): Promise<Issued> {
-  const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: opts.curve }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: opts.curve }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ value: opts.serialNumber });
@@ -63,18 +80,30 @@ async function makeCert(opts: {
   const ski = await keyId(keys.publicKey);
   const aki = opts.issuer ? await keyId(opts.issuer.keys.publicKey) : ski;
   const keyUsageBits = opts.ca ? 0x06 : 0x80; // keyCertSign|cRLSign : digitalSignature
-  const keyUsage = new asn1js.BitString({ valueHex: new Uint8Array([keyUsageBits]).buffer, unusedBits: opts.ca ? 1 : 7 });
+  const keyUsage = new asn1js.BitString({
+    valueHex: new Uint8Array([keyUsageBits]).buffer,
+    unusedBits: opts.ca ? 1 : 7,
+  });
   cert.extensions = [
     new pkijs.Extension({
       extnID: '2.5.29.19',
       critical: true,
-      extnValue: new pkijs.BasicConstraints({ cA: opts.ca, ...(opts.ca ? { pathLenConstraint: 0 } : {}) }).toSchema().toBER(false),
+      extnValue: new pkijs.BasicConstraints({ cA: opts.ca, ...(opts.ca ? { pathLenConstraint: 0 } : {}) })
+        .toSchema()
+        .toBER(false),
     }),
     new pkijs.Extension({ extnID: '2.5.29.15', critical: true, extnValue: keyUsage.toBER(false) }),
-    new pkijs.Extension({ extnID: '2.5.29.14', extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false) }),
+    new pkijs.Extension({
+      extnID: '2.5.29.14',
+      extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false),
+    }),
     new pkijs.Extension({
       extnID: '2.5.29.35',
-      extnValue: new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: aki }) }).toSchema().toBER(false),
+      extnValue: new pkijs.AuthorityKeyIdentifier({
+        keyIdentifier: new asn1js.OctetString({ valueHex: aki }),
+      })
+        .toSchema()
+        .toBER(false),
     }),
   ];
   const signer = opts.issuer ?? { keys, curve: opts.curve };
@@ -83,7 +112,10 @@ async function makeCert(opts: {
 }
 
 async function write(outDir: string, stem: string, issued: Issued): Promise<void> {
-  writeFileSync(path.join(outDir, `${stem}.cert.pem`), pem('CERTIFICATE', issued.cert.toSchema(true).toBER(false)));
+  writeFileSync(
+    path.join(outDir, `${stem}.cert.pem`),
+    pem('CERTIFICATE', issued.cert.toSchema(true).toBER(false)),
+  );
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', issued.keys.privateKey);
   writeFileSync(path.join(outDir, `${stem}.key.pem`), pem('PRIVATE KEY', pkcs8));
 }
@@ -91,11 +123,49 @@ async function write(outDir: string, stem: string, issued: Issued): Promise<void
 async function main(): Promise<void> {
   const outDir = path.resolve(process.argv[2] ?? 'fixtures/pki');
   mkdirSync(outDir, { recursive: true });
-  const csca = await makeCert({ cn: 'CSCA Vietnam TEST', serialNumber: 1, curve: 'P-384', notBefore: '2020-01-01T00:00:00Z', notAfter: '2045-12-31T23:59:59Z', ca: true });
-  const ds = await makeCert({ cn: 'Document Signer Vietnam TEST', serialNumber: 101, curve: 'P-256', notBefore: '2021-01-01T00:00:00Z', notAfter: '2036-12-31T23:59:59Z', ca: false, issuer: csca });
-  const expired = await makeCert({ cn: 'Document Signer Vietnam TEST (expired)', serialNumber: 102, curve: 'P-256', notBefore: '2014-01-01T00:00:00Z', notAfter: '2019-12-31T23:59:59Z', ca: false, issuer: csca });
-  const rogue = await makeCert({ cn: 'CSCA Rogue TEST', serialNumber: 1, curve: 'P-384', notBefore: '2020-01-01T00:00:00Z', notAfter: '2045-12-31T23:59:59Z', ca: true });
-  const rogueDs = await makeCert({ cn: 'Document Signer Rogue TEST', serialNumber: 201, curve: 'P-256', notBefore: '2021-01-01T00:00:00Z', notAfter: '2036-12-31T23:59:59Z', ca: false, issuer: rogue });
+  const csca = await makeCert({
+    cn: 'CSCA Vietnam TEST',
+    serialNumber: 1,
+    curve: 'P-384',
+    notBefore: '2020-01-01T00:00:00Z',
+    notAfter: '2045-12-31T23:59:59Z',
+    ca: true,
+  });
+  const ds = await makeCert({
+    cn: 'Document Signer Vietnam TEST',
+    serialNumber: 101,
+    curve: 'P-256',
+    notBefore: '2021-01-01T00:00:00Z',
+    notAfter: '2036-12-31T23:59:59Z',
+    ca: false,
+    issuer: csca,
+  });
+  const expired = await makeCert({
+    cn: 'Document Signer Vietnam TEST (expired)',
+    serialNumber: 102,
+    curve: 'P-256',
+    notBefore: '2014-01-01T00:00:00Z',
+    notAfter: '2019-12-31T23:59:59Z',
+    ca: false,
+    issuer: csca,
+  });
+  const rogue = await makeCert({
+    cn: 'CSCA Rogue TEST',
+    serialNumber: 1,
+    curve: 'P-384',
+    notBefore: '2020-01-01T00:00:00Z',
+    notAfter: '2045-12-31T23:59:59Z',
+    ca: true,
+  });
+  const rogueDs = await makeCert({
+    cn: 'Document Signer Rogue TEST',
+    serialNumber: 201,
+    curve: 'P-256',
+    notBefore: '2021-01-01T00:00:00Z',
+    notAfter: '2036-12-31T23:59:59Z',
+    ca: false,
+    issuer: rogue,
+  });
   await write(outDir, 'csca', csca);
   await write(outDir, 'ds', ds);
   await write(outDir, 'ds-expired', expired);

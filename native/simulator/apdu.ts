@@ -23,7 +23,8 @@ export function parseCommandApdu(bytes: Uint8Array): CommandApdu {
   const base = { cla, ins, p1, p2 };
   if (body.length === 0) return { ...base, data: new Uint8Array(0), ne: null, extended: false };
   const b0 = body[0] ?? 0;
-  if (body.length === 1) return { ...base, data: new Uint8Array(0), ne: b0 === 0 ? 256 : b0, extended: false };
+  if (body.length === 1)
+    return { ...base, data: new Uint8Array(0), ne: b0 === 0 ? 256 : b0, extended: false };
   if (b0 !== 0) {
     if (body.length === 1 + b0) return { ...base, data: body.slice(1), ne: null, extended: false };
     if (body.length === 2 + b0) {

@@ -25,7 +25,9 @@ const EF_COM = fromHex('60145F0104303130365F36063034303030305C026175');
 
 describe('BAC card side (ICAO 9303-11 Appendix D)', () => {
   it('derives Kseed, Kenc and Kmac from the MRZ information', () => {
-    expect(mrzInformation({ documentNumber: 'L898902C<', dateOfBirth: '690806', dateOfExpiry: '940623' })).toBe(V.mrz);
+    expect(
+      mrzInformation({ documentNumber: 'L898902C<', dateOfBirth: '690806', dateOfExpiry: '940623' }),
+    ).toBe(V.mrz);
     expect(hex(kseedFromMrzInformation(V.mrz))).toBe(V.kseed);
     const keys = bacKeysFromMrzInformation(V.mrz);
     expect(hex(keys.kEnc)).toBe(V.kenc);
@@ -48,15 +50,22 @@ describe('BAC card side (ICAO 9303-11 Appendix D)', () => {
     const badMac = fromHex(V.eIfd + V.mIfd);
     badMac[39] = (badMac[39] ?? 0) ^ 1;
     expect(answerMutualAuthenticate(keys, fromHex(V.rndIc), fromHex(V.kIc), badMac).ok).toBe(false);
-    expect(answerMutualAuthenticate(keys, fromHex('0000000000000000'), fromHex(V.kIc), fromHex(V.eIfd + V.mIfd)).ok).toBe(
-      false,
-    );
+    expect(
+      answerMutualAuthenticate(keys, fromHex('0000000000000000'), fromHex(V.kIc), fromHex(V.eIfd + V.mIfd))
+        .ok,
+    ).toBe(false);
   });
 
   it('unwraps the protected SELECT/READ commands and produces exactly the protected responses', () => {
-    const sm = new CardSecureMessaging({ ksEnc: fromHex(V.ksEnc), ksMac: fromHex(V.ksMac), ssc: fromHex(V.ssc) });
+    const sm = new CardSecureMessaging({
+      ksEnc: fromHex(V.ksEnc),
+      ksMac: fromHex(V.ksMac),
+      ssc: fromHex(V.ssc),
+    });
 
-    const select = sm.unwrapCommand(parseCommandApdu(fromHex('0CA4020C158709016375432908C044F68E08BF8B92D635FF24F800')));
+    const select = sm.unwrapCommand(
+      parseCommandApdu(fromHex('0CA4020C158709016375432908C044F68E08BF8B92D635FF24F800')),
+    );
     expect(select.ok).toBe(true);
     if (!select.ok) return;
     expect(select.command).toMatchObject({ cla: 0x00, ins: 0xa4, p1: 0x02, p2: 0x0c });
@@ -79,8 +88,14 @@ describe('BAC card side (ICAO 9303-11 Appendix D)', () => {
   });
 
   it('refuses a command whose MAC was tampered with', () => {
-    const sm = new CardSecureMessaging({ ksEnc: fromHex(V.ksEnc), ksMac: fromHex(V.ksMac), ssc: fromHex(V.ssc) });
-    const r = sm.unwrapCommand(parseCommandApdu(fromHex('0CA4020C158709016375432908C044F68E08BF8B92D635FF24F900')));
+    const sm = new CardSecureMessaging({
+      ksEnc: fromHex(V.ksEnc),
+      ksMac: fromHex(V.ksMac),
+      ssc: fromHex(V.ssc),
+    });
+    const r = sm.unwrapCommand(
+      parseCommandApdu(fromHex('0CA4020C158709016375432908C044F68E08BF8B92D635FF24F900')),
+    );
     expect(r.ok).toBe(false);
   });
 });

@@ -63,7 +63,15 @@ export function buildAtr(extendedLength: boolean): Uint8Array {
 const cache = new Map<string, CardFiles>();
 
 export function cardFilesKey(profile: CitizenProfile, f: FaultConfig): string {
-  return JSON.stringify([profile, f.forgedDg, f.badSodSignature, f.unknownCsca, f.expiredChain, f.aaFail, f.noExtendedLength]);
+  return JSON.stringify([
+    profile,
+    f.forgedDg,
+    f.badSodSignature,
+    f.unknownCsca,
+    f.expiredChain,
+    f.aaFail,
+    f.noExtendedLength,
+  ]);
 }
 
 /** Sex letter for the MRZ. */
@@ -111,7 +119,9 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
 
   const signer = loadSigner(f.unknownCsca ? 'rogue-ds' : f.expiredChain ? 'ds-expired' : 'ds');
   const signingTime = new Date(
-    f.expiredChain ? '2018-06-01T08:00:00Z' : `${profile.issueDate && profile.issueDate.length === 10 ? profile.issueDate : '2021-01-04'}T08:00:00Z`,
+    f.expiredChain
+      ? '2018-06-01T08:00:00Z'
+      : `${profile.issueDate && profile.issueDate.length === 10 ? profile.issueDate : '2021-01-04'}T08:00:00Z`,
   );
   const sod = buildSod(dg, { signer, signingTime, corruptSignature: f.badSodSignature });
   if (f.forgedDg) {
@@ -120,7 +130,14 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
   }
 
   const dgTag: Record<number, number> = { 1: 0x61, 2: 0x75, 3: 0x63, 13: 0x6d, 14: 0x6e, 15: 0x6f };
-  const dgFid: Record<number, number> = { 1: FID.DG1, 2: FID.DG2, 3: FID.DG3, 13: FID.DG13, 14: FID.DG14, 15: FID.DG15 };
+  const dgFid: Record<number, number> = {
+    1: FID.DG1,
+    2: FID.DG2,
+    3: FID.DG3,
+    13: FID.DG13,
+    14: FID.DG14,
+    15: FID.DG15,
+  };
   const files = new Map<number, Uint8Array>();
   const present = [...dg.keys()].sort((a, b) => a - b);
   files.set(FID.COM, buildCom(present.map((n) => dgTag[n] ?? 0)));

@@ -38,20 +38,23 @@ async function passive(files: Map<number, Uint8Array>): Promise<Verdict> {
   const inner = asn1js.fromBER(sod.slice(sod[1] === 0x82 ? 4 : sod[1] === 0x81 ? 3 : 2));
   const ci = new pkijs.ContentInfo({ schema: inner.result });
   const sd = new pkijs.SignedData({ schema: ci.content });
-  const lds = asn1js.fromBER(sd.encapContentInfo.eContent?.getValue() ?? new ArrayBuffer(0)).result as asn1js.Sequence;
+  const lds = asn1js.fromBER(sd.encapContentInfo.eContent?.getValue() ?? new ArrayBuffer(0))
+    .result as asn1js.Sequence;
   const hashes = (lds.valueBlock.value[2] as asn1js.Sequence).valueBlock.value as asn1js.Sequence[];
   const fidOf: Record<number, number> = { 1: FID.DG1, 2: FID.DG2, 13: FID.DG13, 14: FID.DG14, 15: FID.DG15 };
   for (const h of hashes) {
     const dg = (h.valueBlock.value[0] as asn1js.Integer).valueBlock.valueDec;
     const fid = fidOf[dg];
     if (fid === undefined || !files.has(fid)) continue;
-    const expected = hex(new Uint8Array((h.valueBlock.value[1] as asn1js.OctetString).valueBlock.valueHexView));
+    const expected = hex(
+      new Uint8Array((h.valueBlock.value[1] as asn1js.OctetString).valueBlock.valueHexView),
+    );
     if (hex(sha256(files.get(fid) ?? new Uint8Array(0))) !== expected) return 'hash-mismatch';
   }
   const ok = await sd.verify({ signer: 0, checkChain: false }).catch(() => false);
   if (!ok) return 'bad-signature';
   const ds = sd.certificates?.[0] as pkijs.Certificate;
-  const csca = pkijs.Certificate.fromBER(loadCscaDer('csca'));
+  const csca = pkijs.Certificate.fromBER(new Uint8Array(loadCscaDer('csca')));
   const chained = await ds.verify(csca).catch(() => false);
   if (!chained) return 'unknown-csca';
   if (ds.notAfter.value.getTime() < Date.now()) return 'expired-chain';
@@ -76,19 +79,27 @@ describe('virtual eMRTD over the in-process transport', () => {
   it('answers 6300 to MUTUAL AUTHENTICATE with a wrong key', async () => {
     const p = loadProfile('cccd-2021-with-cmnd');
     const card = createInProcessCard(p);
-    await expect(testBac(card.transmit, { ...p.bac, dateOfExpiry: '991231' })).rejects.toMatchObject({ sw: 0x6300 });
+    await expect(testBac(card.transmit, { ...p.bac, dateOfExpiry: '991231' })).rejects.toMatchObject({
+      sw: 0x6300,
+    });
     const s = await testBac(card.transmit, p.bac); // the right key still works afterwards
     expect(await s.select(FID.COM)).toBe(0x9000);
   });
 
   it('serves every file under BAC + SM, with correct DG1 check digits and DG13 records', async () => {
     const { files, profile } = await readAll('cccd-2021-with-cmnd');
-    expect(hex(files.get(FID.COM) ?? new Uint8Array(0))).toBe('60185F0104303130375F36063034303030305C066175636D6E6F');
+    expect(hex(files.get(FID.COM) ?? new Uint8Array(0))).toBe(
+      '60185F0104303130375F36063034303030305C066175636D6E6F',
+    );
     const dg1 = Buffer.from(files.get(FID.DG1) ?? []).toString('latin1');
     expect((files.get(FID.DG1) ?? []).length).toBe(95);
     const mrz = dg1.slice(5);
-    expect(mrz.slice(0, 30)).toBe(`IDVNM190012345${checkDigit('190012345')}001190012345<<${checkDigit('001190012345')}`);
-    expect(mrz.slice(30, 60)).toMatch(new RegExp(`^900315${checkDigit('900315')}F300315${checkDigit('300315')}VNM<{11}\\d$`));
+    expect(mrz.slice(0, 30)).toBe(
+      `IDVNM190012345${checkDigit('190012345')}001190012345<<${checkDigit('001190012345')}`,
+    );
+    expect(mrz.slice(30, 60)).toMatch(
+      new RegExp(`^900315${checkDigit('900315')}F300315${checkDigit('300315')}VNM<{11}\\d$`),
+    );
     expect(mrz.slice(60)).toBe('NGUYEN<<THI<HONG<NHUNG<<<<<<<<');
     const dg13 = Buffer.from(files.get(FID.DG13) ?? []);
     expect(dg13[0]).toBe(0x6d);
@@ -179,7 +190,9 @@ describe('virtual eMRTD over the in-process transport', () => {
   it('reads the ICAO specimen passport (TD3 DG1, no DG13)', async () => {
     const { files } = await readAll('icao-specimen-passport');
     const dg1 = Buffer.from(files.get(FID.DG1) ?? []).toString('latin1');
-    expect(dg1.slice(5)).toBe('P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C<3UTO6908061F9406236ZE184226B<<<<<14');
+    expect(dg1.slice(5)).toBe(
+      'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<L898902C<3UTO6908061F9406236ZE184226B<<<<<14',
+    );
     expect(await passive(files)).toBe('valid');
   });
 
@@ -209,7 +222,15 @@ describe('citizen profiles', () => {
   it('has at least 7 fictional profiles covering the required cases', () => {
     expect(profiles.length).toBeGreaterThanOrEqual(7);
     const ids = profiles.map((p) => p.id);
-    for (const id of ['cccd-2021-with-cmnd', 'cccd-2021-no-cmnd', 'over-60', 'young', 'long-address', 'can-cuoc-2024', 'icao-specimen-passport'])
+    for (const id of [
+      'cccd-2021-with-cmnd',
+      'cccd-2021-no-cmnd',
+      'over-60',
+      'young',
+      'long-address',
+      'can-cuoc-2024',
+      'icao-specimen-passport',
+    ])
       expect(ids).toContain(id);
     const long = profiles.find((p) => p.id === 'long-address');
     expect(Buffer.byteLength(long?.placeOfResidence ?? '', 'utf8')).toBeGreaterThan(255);
@@ -217,18 +238,21 @@ describe('citizen profiles', () => {
     for (const ch of 'ăâđêôơưàáảãạĐ') expect(all.toLowerCase()).toContain(ch.toLowerCase());
   });
 
-  it.each(listProfiles().filter((p) => p.cardType !== 'passport'))('$id: BAC key, expiry and QR agree', (p) => {
-    expect(p.bac.documentNumber).toBe(p.idNumber.slice(-9));
-    expect(p.bac.dateOfBirth).toBe(p.dateOfBirth.slice(2).replace(/-/g, ''));
-    const expiry = expectedExpiry(p.dateOfBirth, p.issueDate ?? '');
-    expect(p.expiryDate).toBe(expiry);
-    expect(p.bac.dateOfExpiry).toBe(expiry ? expiry.slice(2).replace(/-/g, '') : '991231');
-    if (expiry) expect(expiry.slice(5)).toBe(p.dateOfBirth.slice(5));
-    const qr = (p.qr ?? '').split('|');
-    expect(qr.length).toBeGreaterThanOrEqual(p.cardType === 'can-cuoc-2024' ? 10 : 7);
-    expect(qr[0]).toBe(p.idNumber);
-    expect(qr[1]).toBe(p.oldIdNumber ?? '');
-    expect(qr[2]).toBe(p.fullName);
-    expect(qr[4]).toBe(p.sex === 'male' ? 'Nam' : 'Nữ');
-  });
+  it.each(listProfiles().filter((p) => p.cardType !== 'passport'))(
+    '$id: BAC key, expiry and QR agree',
+    (p) => {
+      expect(p.bac.documentNumber).toBe(p.idNumber.slice(-9));
+      expect(p.bac.dateOfBirth).toBe(p.dateOfBirth.slice(2).replace(/-/g, ''));
+      const expiry = expectedExpiry(p.dateOfBirth, p.issueDate ?? '');
+      expect(p.expiryDate).toBe(expiry);
+      expect(p.bac.dateOfExpiry).toBe(expiry ? expiry.slice(2).replace(/-/g, '') : '991231');
+      if (expiry) expect(expiry.slice(5)).toBe(p.dateOfBirth.slice(5));
+      const qr = (p.qr ?? '').split('|');
+      expect(qr.length).toBeGreaterThanOrEqual(p.cardType === 'can-cuoc-2024' ? 10 : 7);
+      expect(qr[0]).toBe(p.idNumber);
+      expect(qr[1]).toBe(p.oldIdNumber ?? '');
+      expect(qr[2]).toBe(p.fullName);
+      expect(qr[4]).toBe(p.sex === 'male' ? 'Nam' : 'Nữ');
+    },
+  );
 });

@@ -211,7 +211,8 @@ export class VirtualEmrtd {
         this.currentFile = p1p2;
       }
       const d = c.data;
-      if (d.length < 3 || d[0] !== 0x54 || (d[1] ?? 0) > 3 || d.length !== 2 + (d[1] ?? 0)) return reply(SW.WRONG_DATA);
+      if (d.length < 3 || d[0] !== 0x54 || (d[1] ?? 0) > 3 || d.length !== 2 + (d[1] ?? 0))
+        return reply(SW.WRONG_DATA);
       offset = 0;
       for (let i = 2; i < d.length; i++) offset = offset * 256 + (d[i] ?? 0);
     }

@@ -54,7 +54,10 @@ export const NO_FAULTS: FaultConfig = {
 };
 
 function invalid(fault: string, why: string): SimulatorError {
-  return new SimulatorError('simulator.fault-invalid', `fault "${fault}": ${why}; known: ${FAULT_NAMES.join(', ')}`);
+  return new SimulatorError(
+    'simulator.fault-invalid',
+    `fault "${fault}": ${why}; known: ${FAULT_NAMES.join(', ')}`,
+  );
 }
 
 export function parseFaults(faults: readonly string[] = []): FaultConfig {
@@ -102,6 +105,7 @@ export function parseFaults(faults: readonly string[] = []): FaultConfig {
         throw invalid(f, 'unknown fault');
     }
   }
-  if ([c.unknownCsca, c.expiredChain].filter(Boolean).length > 1) throw invalid(faults.join(','), 'pick one signer fault');
+  if ([c.unknownCsca, c.expiredChain].filter(Boolean).length > 1)
+    throw invalid(faults.join(','), 'pick one signer fault');
   return c;
 }

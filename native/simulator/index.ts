@@ -4,8 +4,18 @@ export type { FaultName, FaultConfig } from './faults';
 export { FAULT_NAMES, parseFaults } from './faults';
 export type { BacKey } from './mrz';
 export { mrzInformation } from './mrz';
-export { createInProcessCard, IN_PROCESS_READER_NAME, type InProcessCard, type CardEngineOptions } from './in-process';
-export { startVirtualCard, vpcdReaderName, type VirtualCard, type StartVirtualCardOptions } from './virtual-card';
+export {
+  createInProcessCard,
+  IN_PROCESS_READER_NAME,
+  type InProcessCard,
+  type CardEngineOptions,
+} from './in-process';
+export {
+  startVirtualCard,
+  vpcdReaderName,
+  type VirtualCard,
+  type StartVirtualCardOptions,
+} from './virtual-card';
 export { startVirtualScanner, type VirtualScanner, type ScanOptions } from './virtual-scanner';
 export { SimulatorError, type SimulatorErrorCode } from './errors';
 export { LDS1_AID } from './card';

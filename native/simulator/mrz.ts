@@ -29,7 +29,12 @@ export interface BacKey {
 export function mrzInformation(key: BacKey): string {
   const doc = key.documentNumber.padEnd(9, '<');
   return (
-    doc + checkDigit(doc) + key.dateOfBirth + checkDigit(key.dateOfBirth) + key.dateOfExpiry + checkDigit(key.dateOfExpiry)
+    doc +
+    checkDigit(doc) +
+    key.dateOfBirth +
+    checkDigit(key.dateOfBirth) +
+    key.dateOfExpiry +
+    checkDigit(key.dateOfExpiry)
   );
 }
 
@@ -58,7 +63,9 @@ export function vietnameseTd1(input: Td1Input): [string, string, string] {
   const line1 = `IDVNM${doc9}${checkDigit(doc9)}${input.idNumber}<<${checkDigit(input.idNumber)}`;
   const { dateOfBirth: dob, dateOfExpiry: exp } = input.bac;
   const line2head = `${dob}${checkDigit(dob)}${input.sex}${exp}${checkDigit(exp)}VNM<<<<<<<<<<<`;
-  const composite = checkDigit(line1.slice(5, 30) + line2head.slice(0, 7) + line2head.slice(8, 15) + line2head.slice(18, 29));
+  const composite = checkDigit(
+    line1.slice(5, 30) + line2head.slice(0, 7) + line2head.slice(8, 15) + line2head.slice(18, 29),
+  );
   const line3 = mrzNameField(input.fullName, 30);
   return [line1, line2head + composite, line3];
 }

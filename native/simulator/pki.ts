@@ -24,7 +24,10 @@ function pemToDer(pem: string): Uint8Array {
 function readPki(file: string): string {
   const full = path.join(PKI_DIR, file);
   if (!existsSync(full))
-    throw new SimulatorError('simulator.pki-missing', `${full} is missing: run npx tsx scripts/make-test-pki.ts`);
+    throw new SimulatorError(
+      'simulator.pki-missing',
+      `${full} is missing: run npx tsx scripts/make-test-pki.ts`,
+    );
   return readFileSync(full, 'utf8');
 }
 

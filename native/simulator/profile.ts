@@ -15,7 +15,10 @@ export const CitizenProfile = z.object({
   cardType: CardType,
   /** 12 digits for Vietnamese cards; the document number for the ICAO specimen passport. */
   idNumber: z.string().min(1),
-  oldIdNumber: z.string().regex(/^(\d{9}|\d{12})$/).nullable(),
+  oldIdNumber: z
+    .string()
+    .regex(/^(\d{9}|\d{12})$/)
+    .nullable(),
   fullName: z.string().min(1),
   dateOfBirth: PartialIsoDate,
   sex: Sex.nullable(),
@@ -65,19 +68,28 @@ const cache = new Map<string, CitizenProfile>();
 /** Loads a profile by file path or by id (file stem in fixtures/citizens). Text is NFC. */
 export function loadProfile(pathOrId: string): CitizenProfile {
   const file =
-    pathOrId.endsWith('.json') || pathOrId.includes('/') ? path.resolve(pathOrId) : path.join(CITIZENS_DIR, `${pathOrId}.json`);
+    pathOrId.endsWith('.json') || pathOrId.includes('/')
+      ? path.resolve(pathOrId)
+      : path.join(CITIZENS_DIR, `${pathOrId}.json`);
   const cached = cache.get(file);
   if (cached) return cached;
-  if (!existsSync(file)) throw new SimulatorError('simulator.profile-not-found', `no citizen profile at ${file}`);
+  if (!existsSync(file))
+    throw new SimulatorError('simulator.profile-not-found', `no citizen profile at ${file}`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new SimulatorError('simulator.profile-invalid', `profile ${file} is not JSON: ${(e as Error).message}`);
+    throw new SimulatorError(
+      'simulator.profile-invalid',
+      `profile ${file} is not JSON: ${(e as Error).message}`,
+    );
   }
   const parsed = CitizenProfile.safeParse(nfcDeep(raw));
   if (!parsed.success)
-    throw new SimulatorError('simulator.profile-invalid', `profile ${file} is invalid: ${parsed.error.message}`);
+    throw new SimulatorError(
+      'simulator.profile-invalid',
+      `profile ${file} is invalid: ${parsed.error.message}`,
+    );
   cache.set(file, parsed.data);
   return parsed.data;
 }

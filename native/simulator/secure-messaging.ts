@@ -57,10 +57,16 @@ export class CardSecureMessaging {
     }
     if (!mac || mac.length !== 8) return { ok: false, reason: 'missing or short DO8E' };
     const header = pad(new Uint8Array([c.cla, c.ins, c.p1, c.p2]));
-    const macInput = concat(this.ssc, header, dataObject?.raw ?? new Uint8Array(0), leObject?.raw ?? new Uint8Array(0));
-    if (!equalBytes(retailMac(this.ksMac, macInput), mac)) return { ok: false, reason: 'command MAC mismatch' };
+    const macInput = concat(
+      this.ssc,
+      header,
+      dataObject?.raw ?? new Uint8Array(0),
+      leObject?.raw ?? new Uint8Array(0),
+    );
+    if (!equalBytes(retailMac(this.ksMac, macInput), mac))
+      return { ok: false, reason: 'command MAC mismatch' };
 
-    let data = new Uint8Array(0);
+    let data: Uint8Array = new Uint8Array(0);
     if (dataObject) {
       let cryptogram = dataObject.value;
       if (dataObject.tag === 0x87) {
@@ -92,7 +98,7 @@ export class CardSecureMessaging {
   wrapResponse(data: Uint8Array, status: number, oddIns: boolean): Uint8Array {
     incrementSsc(this.ssc);
     const swBytes = new Uint8Array([(status >> 8) & 0xff, status & 0xff]);
-    let dataObject = new Uint8Array(0);
+    let dataObject: Uint8Array = new Uint8Array(0);
     if (data.length > 0) {
       const cryptogram = tdesEncrypt(this.ksEnc, pad(data));
       dataObject = oddIns ? tlv(0x85, cryptogram) : tlv(0x87, new Uint8Array([0x01]), cryptogram);

@@ -4,7 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { concat, equalBytes } from './bytes';
-import { bacKeysFromMrzInformation, deriveKey, pad, retailMac, tdesDecrypt, tdesEncrypt, unpad } from './crypto';
+import {
+  bacKeysFromMrzInformation,
+  deriveKey,
+  pad,
+  retailMac,
+  tdesDecrypt,
+  tdesEncrypt,
+  unpad,
+} from './crypto';
 import { mrzInformation, type BacKey } from './mrz';
 import { encodeCommandApdu } from './apdu';
 import { parseFlatTlv, tlv } from './tlv';
@@ -47,29 +55,45 @@ export class TestSession {
   ) {}
 
   /** Sends a plain command protected with SM; returns the decrypted data and the DO'99' status. */
-  async send(ins: number, p1: number, p2: number, data: Uint8Array, ne: number | null, extended = false): Promise<Response> {
+  async send(
+    ins: number,
+    p1: number,
+    p2: number,
+    data: Uint8Array,
+    ne: number | null,
+    extended = false,
+  ): Promise<Response> {
     inc(this.ssc);
     const odd = (ins & 1) === 1;
     const cla = 0x0c;
-    let dataObject = new Uint8Array(0);
+    let dataObject: Uint8Array = new Uint8Array(0);
     if (data.length > 0) {
       const c = tdesEncrypt(this.ksEnc, pad(data));
       dataObject = odd ? tlv(0x85, c) : tlv(0x87, new Uint8Array([1]), c);
     }
-    const le = ne === null ? new Uint8Array(0) : ne > 256 || extended ? new Uint8Array([(ne >> 8) & 0xff, ne & 0xff]) : new Uint8Array([ne & 0xff]);
+    const le =
+      ne === null
+        ? new Uint8Array(0)
+        : ne > 256 || extended
+          ? new Uint8Array([(ne >> 8) & 0xff, ne & 0xff])
+          : new Uint8Array([ne & 0xff]);
     const do97 = ne === null ? new Uint8Array(0) : tlv(0x97, le);
-    const mac = retailMac(this.ksMac, concat(this.ssc, pad(new Uint8Array([cla, ins, p1, p2])), dataObject, do97));
+    const mac = retailMac(
+      this.ksMac,
+      concat(this.ssc, pad(new Uint8Array([cla, ins, p1, p2])), dataObject, do97),
+    );
     const body = concat(dataObject, do97, tlv(0x8e, mac));
     const raw = await this.transmit(
       encodeCommandApdu({ cla, ins, p1, p2, data: body, ne: extended ? 65536 : 256, extended }),
     );
     const r = split(raw);
-    if (r.data.length === 0) throw new TestTerminalError('test-reader.sw', `unprotected status ${r.sw.toString(16)}`, r.sw);
+    if (r.data.length === 0)
+      throw new TestTerminalError('test-reader.sw', `unprotected status ${r.sw.toString(16)}`, r.sw);
     inc(this.ssc);
     const objs = parseFlatTlv(r.data);
     if (!objs) throw new TestTerminalError('test-reader.mac', 'bad SM response TLV');
-    let macInput = new Uint8Array(this.ssc);
-    let plain = new Uint8Array(0);
+    let macInput: Uint8Array = new Uint8Array(this.ssc);
+    let plain: Uint8Array = new Uint8Array(0);
     let status = 0;
     let gotMac: Uint8Array | null = null;
     for (const o of objs) {
@@ -93,7 +117,8 @@ export class TestSession {
   /** Reads a whole file in `block`-byte READ BINARY chunks (header first). */
   async readFile(fid: number, block = 223): Promise<Uint8Array> {
     const sw = await this.select(fid);
-    if (sw !== 0x9000) throw new TestTerminalError('test-reader.sw', `select ${fid.toString(16)}: ${sw.toString(16)}`, sw);
+    if (sw !== 0x9000)
+      throw new TestTerminalError('test-reader.sw', `select ${fid.toString(16)}: ${sw.toString(16)}`, sw);
     const head = await this.send(0xb0, 0, 0, new Uint8Array(0), 4);
     const h = head.data;
     const l1 = h[1] ?? 0;
@@ -101,7 +126,14 @@ export class TestSession {
     let out = head.data;
     while (out.length < total) {
       const n = Math.min(block, total - out.length);
-      const r = await this.send(0xb0, (out.length >> 8) & 0x7f, out.length & 0xff, new Uint8Array(0), n, n > 256);
+      const r = await this.send(
+        0xb0,
+        (out.length >> 8) & 0x7f,
+        out.length & 0xff,
+        new Uint8Array(0),
+        n,
+        n > 256,
+      );
       if (r.sw !== 0x9000) throw new TestTerminalError('test-reader.sw', `read: ${r.sw.toString(16)}`, r.sw);
       out = concat(out, r.data);
     }
@@ -111,7 +143,9 @@ export class TestSession {
 
 /** SELECT AID + GET CHALLENGE + MUTUAL AUTHENTICATE; returns an SM session or throws on 6300. */
 export async function testBac(transmit: Transmit, key: BacKey): Promise<TestSession> {
-  const sel = split(await transmit(encodeCommandApdu({ cla: 0, ins: 0xa4, p1: 4, p2: 0x0c, data: LDS1_AID, ne: null })));
+  const sel = split(
+    await transmit(encodeCommandApdu({ cla: 0, ins: 0xa4, p1: 4, p2: 0x0c, data: LDS1_AID, ne: null })),
+  );
   if (sel.sw !== 0x9000) throw new TestTerminalError('test-reader.sw', 'select AID', sel.sw);
   const keys = bacKeysFromMrzInformation(mrzInformation(key));
   const ch = split(await transmit(new Uint8Array([0x00, 0x84, 0x00, 0x00, 0x08])));

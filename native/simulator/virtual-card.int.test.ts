@@ -59,7 +59,12 @@ describe('virtual card behind a real pcscd (vpcd)', () => {
   });
 
   it('scriptor gets 9000 for SELECT AID and 6D00 for SELECT MF', async () => {
-    const out = await run('scriptor', ['-r', 'Virtual PCD 00 01'], pcscd.env, '00 A4 04 0C 07 A0 00 00 02 47 10 01\n00 A4 00 0C 02 3F 00\n');
+    const out = await run(
+      'scriptor',
+      ['-r', 'Virtual PCD 00 01'],
+      pcscd.env,
+      '00 A4 04 0C 07 A0 00 00 02 47 10 01\n00 A4 00 0C 02 3F 00\n',
+    );
     expect(out).toMatch(/> 00 A4 04 0C 07 A0 00 00 02 47 10 01\s+< 90 00/);
     expect(out).toMatch(/> 00 A4 00 0C 02 3F 00\s+< 6D 00/);
   });
@@ -70,10 +75,13 @@ describe('virtual card behind a real pcscd (vpcd)', () => {
       const reader = ctx.listReaders().find((r) => r.name === 'Virtual PCD 00 01');
       expect(reader).toBeDefined();
       const c = await reader!.connect(smartcard.SCARD_SHARE_SHARED, smartcard.SCARD_PROTOCOL_T1);
-      const transmit = async (apdu: Uint8Array) => new Uint8Array(await c.transmit(Buffer.from(apdu), { maxRecvLength: 65538 }));
+      const transmit = async (apdu: Uint8Array) =>
+        new Uint8Array(await c.transmit(Buffer.from(apdu), { maxRecvLength: 65538 }));
       const s = await testBac(transmit, card.bac);
       const dg1 = await s.readFile(FID.DG1);
-      expect(Buffer.from(dg1).toString('latin1')).toContain(`IDVNM190012345${checkDigit('190012345')}001190012345<<`);
+      expect(Buffer.from(dg1).toString('latin1')).toContain(
+        `IDVNM190012345${checkDigit('190012345')}001190012345<<`,
+      );
       const dg2 = await s.readFile(FID.DG2, 4096);
       expect(dg2.length).toBeGreaterThan(12 * 1024);
       expect(hex(dg2.subarray(0, 1))).toBe('75');
@@ -93,7 +101,10 @@ describe('virtual card behind a real pcscd (vpcd)', () => {
     expect(card.bac.dateOfExpiry).toBe('991231');
     const ctx = new smartcard.Context();
     try {
-      const c = await ctx.listReaders().find((r) => r.name === 'Virtual PCD 00 01')!.connect(smartcard.SCARD_SHARE_SHARED, smartcard.SCARD_PROTOCOL_T1);
+      const c = await ctx
+        .listReaders()
+        .find((r) => r.name === 'Virtual PCD 00 01')!
+        .connect(smartcard.SCARD_SHARE_SHARED, smartcard.SCARD_PROTOCOL_T1);
       const s = await testBac(async (a) => new Uint8Array(await c.transmit(Buffer.from(a))), card.bac);
       expect(Buffer.from(await s.readFile(FID.DG1)).toString('latin1')).toContain('9912315VNM');
       c.disconnect();

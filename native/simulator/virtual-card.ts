@@ -1,10 +1,15 @@
 /** A virtual card that pcscd sees in its vpcd reader, like a real card on a real reader. */
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CitizenProfile } from './profile';
 import type { FaultName } from './faults';
+import { parseFaults } from './faults';
 import type { BacKey } from './mrz';
-import { createCardEngine } from './in-process';
-import { VpcdLink, VPCD_DEFAULT_PORT, type VpcdHandler } from './vpcd';
+import { VPCD_DEFAULT_PORT } from './vpcd';
 import { SimulatorError } from './errors';
+import type { FromWorker, ToWorker, WorkerInit } from './vpcd-worker';
 
 export interface StartVirtualCardOptions {
   profile: CitizenProfile;
@@ -27,15 +32,35 @@ export interface VirtualCard {
   bac: BacKey;
   /** Puts the card (or another profile's card) back on the reader; resolves when pcscd has seen it. */
   insert(profile?: CitizenProfile): Promise<void>;
-  /** Takes the card off the reader (pcscd reports the removal). */
+  /** Takes the card off the reader; resolves once pcscd has had time to notice. */
   remove(): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** pcscd polls vpcd presence a few times a second; a quicker re-insert would look like the card never left. */
 const REMOVAL_SETTLE_MS = 1000;
 
-export function vpcdReaderName(port: number, basePort = VPCD_DEFAULT_PORT, friendlyName = 'Virtual PCD'): string {
-  return `${friendlyName} 00 ${String(Math.max(0, port - basePort)).padStart(2, '0')}`;
+/** vpcd names its slots `<FRIENDLYNAME> 00 0<slot>`; slot = port - basePort (0 or 1, else assumed 0). */
+export function vpcdReaderName(
+  port: number,
+  basePort = VPCD_DEFAULT_PORT,
+  friendlyName = 'Virtual PCD',
+): string {
+  const slot = port - basePort === 1 ? 1 : 0;
+  return `${friendlyName} 00 0${slot}`;
+}
+
+/**
+ * The card runs in a worker thread (its own event loop). The worker loads TypeScript through tsx's
+ * loader API, so this works under `tsx` and under vitest alike.
+ */
+function spawnCardWorker(init: WorkerInit): Worker {
+  const workerFile = fileURLToPath(new URL('./vpcd-worker.ts', import.meta.url));
+  // The ESM build of tsx's loader API (the CJS one cannot register from an eval worker).
+  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
+  const tsxApi = pathToFileURL(path.join(path.dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(workerFile).href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: init });
 }
 
 export async function startVirtualCard(options: StartVirtualCardOptions): Promise<VirtualCard> {
@@ -43,34 +68,29 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
   const host = options.vpcdHost ?? '127.0.0.1';
   const readerName = options.readerName ?? vpcdReaderName(port, options.vpcdBasePort);
   const timeoutMs = options.readyTimeoutMs ?? 20_000;
+  const faults = [...(options.faults ?? [])];
+  parseFaults(faults); // typed error here, not in the worker
   let profile = options.profile;
 
-  const handlerFor = (p: CitizenProfile): VpcdHandler => {
-    const engine = createCardEngine(p, { faults: options.faults ?? [] });
-    return {
-      atr: () => engine.card.atr,
-      powerOn: () => engine.powerOn(),
-      powerOff: () => engine.card.reset(),
-      async apdu(command) {
-        if (engine.faults.slowMs > 0) await new Promise((r) => setTimeout(r, engine.faults.slowMs));
-        return engine.process(command);
-      },
-    };
-  };
-
+  const worker = spawnCardWorker({ profile, faults, host, port });
   let seenWaiters: (() => void)[] = [];
-  let lastError: Error | null = null;
-  const link = new VpcdLink(host, port, handlerFor(profile), {
-    onSeen: () => {
+  let lastError: string | null = null;
+  let workerError: Error | null = null;
+  worker.on('message', (m: FromWorker) => {
+    if (m.type === 'seen') {
       const w = seenWaiters;
       seenWaiters = [];
       for (const f of w) f();
-    },
-    onConnectError: (e) => {
-      lastError = e;
-      options.onLinkError?.(e);
-    },
+    } else if (m.type === 'link-error') {
+      lastError = m.message;
+      options.onLinkError?.(new SimulatorError('simulator.vpcd-unreachable', m.message));
+    }
   });
+  worker.on('error', (e) => {
+    workerError = e;
+    options.onLinkError?.(e);
+  });
+  const send = (m: ToWorker): void => worker.postMessage(m);
 
   const waitSeen = (): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -86,31 +106,36 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
           reject(
             new SimulatorError(
               'simulator.vpcd-unreachable',
-              `pcscd did not see the card on vpcd ${host}:${port} within ${timeoutMs} ms (${lastError?.message ?? 'connected, no ATR request'})`,
+              `pcscd did not see the card on vpcd ${host}:${port} within ${timeoutMs} ms (${workerError?.message ?? lastError ?? 'connected, not powered'})`,
             ),
           );
         }, timeoutMs);
     });
 
-  let started = false;
+  let inserted = false;
+  const remove = async (): Promise<void> => {
+    send({ type: 'remove' });
+    inserted = false;
+    await new Promise((r) => setTimeout(r, REMOVAL_SETTLE_MS));
+  };
   const insert = async (next?: CitizenProfile): Promise<void> => {
-    if (started && link.connected) {
-      link.stop();
-      await new Promise((r) => setTimeout(r, REMOVAL_SETTLE_MS));
-    }
-    started = true;
-    link.stop();
+    if (inserted) await remove();
     if (next) profile = next;
-    link.setHandler(handlerFor(profile));
     const seen = waitSeen();
-    link.start();
+    send({ type: 'insert', ...(next ? { profile: next } : {}) });
+    inserted = true;
     await seen;
+  };
+  const stop = async (): Promise<void> => {
+    send({ type: 'stop' });
+    await Promise.race([new Promise((r) => worker.once('exit', r)), new Promise((r) => setTimeout(r, 1000))]);
+    await worker.terminate();
   };
 
   try {
     await insert();
   } catch (e) {
-    link.stop();
+    await stop();
     throw e;
   }
 
@@ -120,14 +145,7 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
       return profile.bac;
     },
     insert,
-    async remove() {
-      link.stop();
-      // pcscd polls vpcd presence a few times a second; give it time to report the removal, or a quick
-      // re-insert would look like the same card never left (and pcscd would not power it up again).
-      await new Promise((r) => setTimeout(r, REMOVAL_SETTLE_MS));
-    },
-    async stop() {
-      link.stop();
-    },
+    remove,
+    stop,
   };
 }

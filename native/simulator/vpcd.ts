@@ -128,7 +128,8 @@ export class VpcdLink {
 
   private async handle(socket: net.Socket, f: Uint8Array, markSeen: () => void): Promise<void> {
     if (socket.destroyed) return;
-    if (process.env.VPCD_DEBUG) process.stderr.write(`vpcd ${this.port} < ${Buffer.from(f).toString('hex')}\n`);
+    if (process.env.VPCD_DEBUG)
+      process.stderr.write(`vpcd ${this.port} < ${Buffer.from(f).toString('hex')}\n`);
     if (f.length === 1) {
       switch (f[0]) {
         case VPCD_CTRL.OFF:

@@ -2,9 +2,9 @@
  * pcscd for integration tests.
  * - `ensurePcscd()`: the system pcscd (started `--foreground` if not running, as root) with its vpcd readers.
  * - `startPrivatePcscd()`: a pcscd of the test file's own, on its own vpcd ports and its own socket (clients
- *   find it through PCSCLITE_CSOCK_NAME), so test files never fight over a vpcd slot. Started through
- *   `systemd-socket-activate` (pcscd 1.9 accepts a socket-activated listening socket), else in a private
- *   mount namespace (`unshare -m`, bind-mounting a private /run/pcscd).
+ *   find it through PCSCLITE_CSOCK_NAME), so test files never fight over a vpcd slot. It runs in a private
+ *   mount namespace (`unshare -m`, a private /run/pcscd bind-mounted) so it never touches the system
+ *   pcscd's pid file or socket (pcscd deletes /run/pcscd/pcscd.pid on exit, whatever its socket).
  * - `withVpcdSlot(fn)`: a cross-process lock on one slot of the SYSTEM pcscd, for code that must use it.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -52,20 +52,24 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-function systemPcscdRunning(): boolean {
-  try {
-    const pid = Number(readFileSync('/run/pcscd/pcscd.pid', 'utf8').trim());
-    return pid > 0 && pidAlive(pid) && existsSync(SYSTEM_SOCKET);
-  } catch {
-    return false;
-  }
+/** True when something accepts connections on the system pcscd socket. */
+function systemPcscdRunning(): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!existsSync(SYSTEM_SOCKET)) return resolve(false);
+    const s = net.connect(SYSTEM_SOCKET);
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
 }
 
 /** Starts the system pcscd if it is not running and waits until its vpcd readers are listed. */
 export async function ensurePcscd(): Promise<void> {
   const env = { ...process.env };
   delete env.PCSCLITE_CSOCK_NAME;
-  if (!systemPcscdRunning()) {
+  if (!(await systemPcscdRunning())) {
     const child = spawn('pcscd', ['--foreground'], { detached: true, stdio: 'ignore' });
     child.unref();
   }
@@ -98,32 +102,39 @@ export interface PrivatePcscd {
   stop(): Promise<void>;
 }
 
-function spawnPrivate(dir: string, conf: string, socketPath: string): ChildProcess {
-  const useSocketActivation = existsSync('/usr/bin/systemd-socket-activate');
-  if (useSocketActivation) {
-    return spawn('systemd-socket-activate', ['-l', socketPath, 'pcscd', '--foreground', '-c', conf], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-  }
-  const runDir = path.join(dir, 'run');
-  mkdirSync(runDir, { recursive: true });
-  return spawn('unshare', ['-m', 'sh', '-c', `mount --bind "${runDir}" /run/pcscd && exec pcscd --foreground -c "${conf}"`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+/**
+ * pcscd always writes (and on exit deletes) /run/pcscd/pcscd.pid, even when socket-activated, so a second
+ * pcscd must get a private /run/pcscd: a new mount namespace with a private directory bind-mounted there.
+ * `unshare` execs `sh`, which execs pcscd: the child's pid is pcscd's own.
+ */
+function spawnPrivate(runDir: string, conf: string): ChildProcess {
+  return spawn(
+    'unshare',
+    [
+      '-m',
+      '--propagation',
+      'private',
+      'sh',
+      '-c',
+      `mount --bind "${runDir}" /run/pcscd && exec pcscd --foreground -c "${conf}"`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
 }
 
-/** A pcscd of this process's own; set `process.env.PCSCLITE_CSOCK_NAME = p.socketPath` before using the smartcard module. */
-export async function startPrivatePcscd(): Promise<PrivatePcscd> {
+/** A pcscd of this process's own (on `basePort`/`basePort+1`, random free ones by default); set `process.env.PCSCLITE_CSOCK_NAME = p.socketPath` before using the smartcard module. */
+export async function startPrivatePcscd(options: { basePort?: number } = {}): Promise<PrivatePcscd> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-pcscd-'));
-  const basePort = await freePortPair();
+  const basePort = options.basePort ?? (await freePortPair());
   const conf = path.join(dir, 'reader.conf');
   writeFileSync(
     conf,
     `FRIENDLYNAME "Virtual PCD"\nDEVICENAME   /dev/null:${basePort}\nLIBPATH      ${VPCD_DRIVER}\nCHANNELID    ${basePort}\n`,
   );
-  const socketActivated = existsSync('/usr/bin/systemd-socket-activate');
-  const socketPath = socketActivated ? path.join(dir, 'pcscd.comm') : path.join(dir, 'run', 'pcscd.comm');
-  const child = spawnPrivate(dir, conf, socketPath);
+  const runDir = path.join(dir, 'run');
+  mkdirSync(runDir, { recursive: true });
+  const socketPath = path.join(runDir, 'pcscd.comm');
+  const child = spawnPrivate(runDir, conf);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const env = { ...process.env, PCSCLITE_CSOCK_NAME: socketPath };
@@ -131,7 +142,9 @@ export async function startPrivatePcscd(): Promise<PrivatePcscd> {
     await waitForReaders(env);
   } catch (e) {
     child.kill('SIGTERM');
-    throw new Error(`private pcscd did not start: ${(e as Error).message}; ${stderr.slice(-500)}`);
+    throw new Error(`private pcscd did not start: ${(e as Error).message}; ${stderr.slice(-500)}`, {
+      cause: e,
+    });
   }
   return {
     basePort,
@@ -151,7 +164,9 @@ export async function startPrivatePcscd(): Promise<PrivatePcscd> {
 }
 
 /** Runs `fn` holding a lock on one free slot of the SYSTEM pcscd's vpcd (35963 or 35964). */
-export async function withVpcdSlot<T>(fn: (slot: { port: number; readerName: string }) => Promise<T>): Promise<T> {
+export async function withVpcdSlot<T>(
+  fn: (slot: { port: number; readerName: string }) => Promise<T>,
+): Promise<T> {
   await ensurePcscd();
   for (;;) {
     for (const index of [0, 1]) {

@@ -38,7 +38,10 @@ export function aaSubjectPublicKeyInfo(key: AaKey): Uint8Array {
   const spki = new asn1js.Sequence({
     value: [
       new asn1js.Sequence({
-        value: [new asn1js.ObjectIdentifier({ value: OID_EC_PUBLIC_KEY }), new asn1js.ObjectIdentifier({ value: OID_PRIME256V1 })],
+        value: [
+          new asn1js.ObjectIdentifier({ value: OID_EC_PUBLIC_KEY }),
+          new asn1js.ObjectIdentifier({ value: OID_PRIME256V1 }),
+        ],
       }),
       new asn1js.BitString({ valueHex: key.publicKey, unusedBits: 0 }),
     ],

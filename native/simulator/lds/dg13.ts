@@ -27,7 +27,8 @@ export const DG13_HEADER = tlv(
   tlv(0x13, new Uint8Array(Buffer.from('VNM-DG13', 'ascii'))),
 );
 
-const sexText = (sex: CitizenProfile['sex']): string => (sex === 'male' ? 'Nam' : sex === 'female' ? 'Nữ' : '');
+const sexText = (sex: CitizenProfile['sex']): string =>
+  sex === 'male' ? 'Nam' : sex === 'female' ? 'Nữ' : '';
 
 export function dg13Records(p: CitizenProfile): Uint8Array[] {
   const r: Uint8Array[] = [
@@ -58,5 +59,7 @@ export function dg13Records(p: CitizenProfile): Uint8Array[] {
 /** Always uses the 82 long form for the outer length, as the cards do. */
 export function buildDg13(p: CitizenProfile): Uint8Array {
   const body = Buffer.concat([DG13_HEADER, ...dg13Records(p)]);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x6d, 0x82, body.length >> 8, body.length & 0xff]), body]));
+  return new Uint8Array(
+    Buffer.concat([Buffer.from([0x6d, 0x82, body.length >> 8, body.length & 0xff]), body]),
+  );
 }

@@ -29,7 +29,11 @@ export function faceRecord(jpeg: Uint8Array, gender: 'M' | 'F' | null): Uint8Arr
     u16(1), // expression: neutral
     new Uint8Array([0, 0, 0, 0, 0, 0]), // pose angles and uncertainty
   );
-  const header = concat(new Uint8Array(Buffer.from('FAC\0010\0', 'ascii')), u32(14 + facialInfoLength), u16(1));
+  const header = concat(
+    new Uint8Array(Buffer.from('FAC\x00010\x00', 'ascii')),
+    u32(14 + facialInfoLength),
+    u16(1),
+  );
   return concat(header, facialInfo, imageInfo, jpeg);
 }
 

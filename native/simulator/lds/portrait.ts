@@ -30,7 +30,11 @@ export function drawPortraitJpeg(seed: number, noise = 10, quality = 60): Uint8A
   const h = PORTRAIT_HEIGHT;
   const rand = seededRandom(seed);
   const hue = rand();
-  const skin: [number, number, number] = [200 + Math.round(hue * 30), 160 + Math.round(hue * 25), 130 + Math.round(hue * 20)];
+  const skin: [number, number, number] = [
+    200 + Math.round(hue * 30),
+    160 + Math.round(hue * 25),
+    130 + Math.round(hue * 20),
+  ];
   const data = Buffer.alloc(w * h * 4);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {

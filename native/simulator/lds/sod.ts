@@ -55,7 +55,7 @@ export function buildSod(dataGroups: Map<number, Uint8Array>, opts: SodOptions):
   const hashes = new Map([...dataGroups.entries()].map(([dg, bytes]) => [dg, sha256(bytes)] as const));
   const ldsSo = buildLdsSecurityObject(hashes);
 
-  const cert = pkijs.Certificate.fromBER(opts.signer.certificateDer);
+  const cert = pkijs.Certificate.fromBER(new Uint8Array(opts.signer.certificateDer));
   const issuerDer = der(cert.issuer.toSchema());
   const serialDer = der(cert.serialNumber);
 
@@ -65,7 +65,10 @@ export function buildSod(dataGroups: Map<number, Uint8Array>, opts: SodOptions):
     tlv(0x30, oid(OID_MESSAGE_DIGEST), tlv(0x31, octets(sha256(ldsSo)))),
   ];
   const signedAttrsForSignature = setOf(0x31, attributes);
-  const signature = p256.sign(signedAttrsForSignature, opts.signer.privateKey, { prehash: true, format: 'der' });
+  const signature = p256.sign(signedAttrsForSignature, opts.signer.privateKey, {
+    prehash: true,
+    format: 'der',
+  });
   const sig = new Uint8Array(signature);
   if (opts.corruptSignature) sig[sig.length - 1] = (sig[sig.length - 1] ?? 0) ^ 0x01;
 
