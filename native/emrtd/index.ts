@@ -43,6 +43,18 @@ export interface CardReadResult {
   verification: ChipVerification;
   apdus: number;
   keyUsed: BacKey;
+  /** How the read went (for benchmarks and diagnostics; no personal data). */
+  stats: ReadStats;
+}
+
+export interface ReadStats {
+  /** Final READ BINARY block size (bytes of plaintext per APDU). */
+  blockSize: number;
+  extendedLength: boolean;
+  /** BAC runs, including re-authentications after SM errors. */
+  bacRuns: number;
+  /** Bytes of LDS files read in this session. */
+  bytes: number;
 }
 
 /** Where a read stopped (dropped card): pass it back as `opts.resume` to continue on the next session. */
@@ -55,7 +67,7 @@ export interface ResumeState {
 /** Error thrown by readCard when the card or reader went away; carries the resume state. */
 export class CardReadInterrupted extends ChipError {
   constructor(
-    readonly cause: ChipError | PcscError,
+    override readonly cause: ChipError | PcscError,
     readonly resume: ResumeState | null,
   ) {
     super(
@@ -192,6 +204,8 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
         photo = null;
       }
     }
+    let bytes = 0;
+    for (const f of Object.values(files)) bytes += f?.length ?? 0;
     return {
       files,
       identity: identityOf(files),
@@ -199,6 +213,12 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
       verification: { passive, active },
       apdus: session.apdus,
       keyUsed,
+      stats: {
+        blockSize: reader.blockSize,
+        extendedLength: reader.extended,
+        bacRuns: session.bacRuns,
+        bytes,
+      },
     };
   } catch (e) {
     if (isTransportLoss(e)) {

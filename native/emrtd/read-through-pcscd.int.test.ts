@@ -2,7 +2,10 @@
  * Integration: the real stack (smartcard N-API → pcscd → vpcd → simulator card) on a private pcscd of this
  * test file. Every fixture citizen, a card removed mid-DG2 and resumed, wrong key → next candidate, forged cards.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Identity } from '../../common/identity';
 import { startPrivatePcscd, type PrivatePcscd } from '../../tests/support/pcscd';
@@ -57,7 +60,7 @@ describe('read through pcscd', () => {
         const r = await readCard(t, { keys: [profile.bac], trustStore });
         expect(r.verification).toEqual({ passive: 'valid', active: 'valid' });
         expect(r.keyUsed).toEqual(profile.bac);
-        expect(r.files.DG3).toBeUndefined();
+        expect(Object.keys(r.files)).not.toContain('DG3');
         expect(r.photo?.mime).toBe('image/jpeg');
         if (profile.cardType === 'passport') {
           expect(parseDg1(r.files.DG1!).documentNumber).toBe(profile.bac.documentNumber.replace(/<+$/, ''));
@@ -182,5 +185,73 @@ describe('read through pcscd', () => {
     } finally {
       t.disconnect();
     }
+  });
+
+  it('CLI: `card read` prints one JSON line (ICAO specimen passport by MRZ; a CCCD by QR); `card list`', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const run = (args: string[]) =>
+      promisify(execFile)('npx', ['tsx', 'scripts/card.ts', ...args], {
+        cwd: root,
+        env: { ...process.env, PCSCLITE_CSOCK_NAME: pcscd.socketPath },
+      }).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+      );
+    const trust = fileURLToPath(new URL('../../fixtures/pki/csca.cert.pem', import.meta.url));
+    const passport = profiles.find((p) => p.id === 'icao-specimen-passport')!;
+    const c = await insertCard(passport);
+    const ok = await run([
+      'read',
+      '--reader',
+      c.readerName,
+      '--doc',
+      'L898902C<',
+      '--dob',
+      '690806',
+      '--expiry',
+      '940623',
+      '--trust',
+      trust,
+      '--json',
+    ]);
+    expect(ok.code).toBe(0);
+    const lines = ok.out.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]!);
+    expect(Object.keys(json)).toEqual(['reader', 'files', 'identity', 'verification', 'apdus', 'ms']);
+    expect(json.reader).toBe(c.readerName);
+    expect(json.verification).toEqual({ passive: 'valid', active: 'valid' });
+    expect(Object.keys(json.files).sort()).toEqual(['COM', 'DG1', 'DG14', 'DG15', 'DG2', 'SOD']);
+    expect(Number.isInteger(json.apdus)).toBe(true);
+
+    const bad = await run([
+      'read',
+      '--reader',
+      c.readerName,
+      '--doc',
+      'L898902C<',
+      '--dob',
+      '690806',
+      '--expiry',
+      '991231',
+      '--json',
+    ]);
+    expect(bad.code).not.toBe(0);
+    expect(JSON.parse(bad.out.trim())).toEqual({
+      error: { code: 'chip-bac-no-key-matched', message: expect.any(String) },
+    });
+
+    const citizen = profiles.find((p) => p.qr && p.cardType === 'cccd-2021')!;
+    await insertCard(citizen);
+    const byQr = await run(['read', '--qr', citizen.qr!, '--files', 'DG1,DG13', '--trust', trust, '--json']);
+    expect(byQr.code).toBe(0);
+    const q = JSON.parse(byQr.out.trim());
+    expect(q.identity.idNumber).toBe(citizen.idNumber);
+    expect(Object.keys(q.files).sort()).toEqual(['DG1', 'DG13']);
+
+    const list = await run(['list']);
+    expect(JSON.parse(list.out.trim()).readers).toContainEqual(
+      expect.objectContaining({ name: c.readerName, cardPresent: true }),
+    );
   });
 });
