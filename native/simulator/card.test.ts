@@ -7,7 +7,11 @@ import { fromHex, hex } from './bytes';
 import { loadProfile, listProfiles, expectedExpiry } from './profile';
 import { createInProcessCard } from './in-process';
 import { split, testBac, TestTerminalError } from './test-reader';
-import { FID } from './card-files';
+import { FID, buildCardFiles } from './card-files';
+import { parseFaults } from './faults';
+import { VirtualEmrtd } from './card';
+import { bacKeysFromMrzInformation } from './crypto';
+import { mrzInformation } from './mrz';
 import { loadCscaDer } from './pki';
 import { sha256 } from './lds/sod';
 import { checkDigit } from './mrz';
@@ -255,4 +259,30 @@ describe('citizen profiles', () => {
       expect(qr[4]).toBe(p.sex === 'male' ? 'Nam' : 'Nữ');
     },
   );
+});
+
+describe('odd-INS READ BINARY beyond 32 KB', () => {
+  it('serves offsets above 0x7FFF (out of B0's reach) through B1 with DO54', async () => {
+    const p = loadProfile('young');
+    const base = buildCardFiles(p, parseFaults([]));
+    const big = new Uint8Array(40_000).map((_, i) => (i * 7) & 0xff);
+    const files = new Map(base.files);
+    files.set(FID.DG2, big);
+    const card = new VirtualEmrtd({
+      files: { ...base, files },
+      bacKeys: bacKeysFromMrzInformation(mrzInformation(p.bac)),
+      faults: parseFaults([]),
+    });
+    const s = await testBac(async (a) => card.process(a), p.bac);
+    expect(await s.select(FID.DG2)).toBe(0x9000);
+    const r = await s.send(0xb1, 0, 0, fromHex('5403009000'), 200); // offset 0x9000 = 36864
+    expect(r.sw).toBe(0x9000);
+    expect(r.data[0]).toBe(0x53);
+    const len = r.data[1] === 0x81 ? (r.data[2] ?? 0) : (r.data[1] ?? 0);
+    const body = r.data.subarray(r.data.length - len);
+    expect(hex(body)).toBe(hex(big.subarray(0x9000, 0x9000 + len)));
+    expect(len).toBeGreaterThan(190);
+    const tail = await s.send(0xb1, 0, 0, fromHex('5403009C00'), 256); // 39936: 64 bytes left
+    expect(tail.data.length).toBe(2 + 64);
+  });
 });
