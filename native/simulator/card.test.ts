@@ -262,7 +262,7 @@ describe('citizen profiles', () => {
 });
 
 describe('odd-INS READ BINARY beyond 32 KB', () => {
-  it('serves offsets above 0x7FFF (out of B0's reach) through B1 with DO54', async () => {
+  it('serves offsets above 0x7FFF (beyond what B0 can address) through B1 with DO54', async () => {
     const p = loadProfile('young');
     const base = buildCardFiles(p, parseFaults([]));
     const big = new Uint8Array(40_000).map((_, i) => (i * 7) & 0xff);
