@@ -181,13 +181,15 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
       }
     }
     let identitySent = false;
+    const attempted = new Set<LdsFileName>(['COM', ...(Object.keys(files) as LdsFileName[])]);
     for (const name of requested) {
-      if (name === 'COM' || files[name]) continue;
-      if (listed && name !== 'SOD' && !listed.includes(name)) continue;
-      if (IDENTITY_FILES.every((f) => !requested.includes(f) || files[f] || f === 'COM') && !identitySent) {
+      if (!identitySent && IDENTITY_FILES.every((f) => !requested.includes(f) || attempted.has(f))) {
         identitySent = true;
         emitIdentity();
       }
+      attempted.add(name);
+      if (name === 'COM' || files[name]) continue;
+      if (listed && name !== 'SOD' && !listed.includes(name)) continue;
       const bytes = await reader.readFile(name, partial?.file === name ? partial : null);
       if (partial?.file === name) partial = null;
       if (bytes) files[name] = bytes;

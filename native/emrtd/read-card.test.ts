@@ -167,4 +167,41 @@ describe('readCard', () => {
       bacKeysFromQr({ idNumber: '001090012345', dateOfBirth: '15031990', issueDate: '10052021' })[0],
     ).toEqual(keys[0]);
   });
+
+  it('files beyond 32 KiB are read with READ BINARY B1 (offset in DO54), short and extended', async () => {
+    for (const transportExtended of [false, true]) {
+      const files = citizenFiles(pki, { dg2Size: 40000 });
+      const chip = new FakeChip({ files, key: CITIZEN_KEY, transportExtended });
+      const r = await readCard(chip, { keys: [CITIZEN_KEY], trustStore });
+      expect(r.files.DG2).toEqual(files.DG2);
+      expect(chip.b1Reads).toBeGreaterThan(0);
+      expect(r.verification.passive).toBe('valid');
+    }
+  });
+
+  it('an aborted read stops with a typed error', async () => {
+    const ac = new AbortController();
+    const chip = new FakeChip({ files: citizenFiles(pki), key: CITIZEN_KEY, transportExtended: false });
+    await expect(
+      readCard(chip, {
+        keys: [CITIZEN_KEY],
+        trustStore,
+        signal: ac.signal,
+        onProgress: (p) => p.file === 'DG2' && ac.abort(),
+      }),
+    ).rejects.toMatchObject({ code: 'chip-aborted' });
+  });
+
+  it('identity is announced before DG2 even when the card has no DG13 (passport)', async () => {
+    const files = citizenFiles(pki);
+    delete files.DG13;
+    const order: string[] = [];
+    await readCard(new FakeChip({ files, key: CITIZEN_KEY }), {
+      keys: [CITIZEN_KEY],
+      trustStore,
+      onIdentity: () => order.push('identity'),
+      onProgress: (p) => order.at(-1) !== p.file && order.push(p.file),
+    });
+    expect(order.indexOf('identity')).toBeLessThan(order.indexOf('DG2'));
+  });
 });

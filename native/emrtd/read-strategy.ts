@@ -8,7 +8,7 @@ import { hex } from './bytes';
 import type { CommandApdu } from './apdu';
 import { ChipError, StatusWordError } from './errors';
 import { LDS_FILES, type LdsFileName } from './lds/files';
-import { encodeTlv, parseTlv, readTlvHeader } from './tlv';
+import { encodeTlv, readTlvHeader } from './tlv';
 import type { ChipSession, Response } from './session';
 
 /** Largest plaintext whose 3DES-SM response fits a short (256-byte) R-APDU. */
@@ -119,19 +119,30 @@ export class FileReader {
       return this.session.send(cmd);
     }
     const off = Uint8Array.of((offset >> 16) & 0xff, (offset >> 8) & 0xff, offset & 0xff);
+    // DO'53 wraps the data: ask for up to 4 header bytes more, within what one response can carry.
+    const total = ext ? Math.min(le + 4, 65536) : Math.min(le + 4, SHORT_BLOCK_3DES);
     const r = await this.session.send({
       cla: 0,
       ins: 0xb1,
       p1: 0,
       p2: 0,
       data: encodeTlv(0x54, off),
-      le: Math.min(le + 4, 65536),
-      extended: ext,
+      le: total,
+      extended: total > SHORT_BLOCK_3DES,
     });
     if ((r.sw === 0x9000 || r.sw === 0x6282) && r.data.length > 0) {
-      const t = parseTlv(r.data, 0);
-      if (t.tag !== 0x53) throw new ChipError('chip-read-failed', 'READ BINARY B1 answer has no DO53');
-      return { data: t.value, sw: r.sw };
+      let h;
+      try {
+        h = readTlvHeader(r.data, 0);
+      } catch {
+        throw new ChipError('chip-read-failed', 'READ BINARY B1 answer is not BER-TLV');
+      }
+      if (h.tag !== 0x53) throw new ChipError('chip-read-failed', 'READ BINARY B1 answer has no DO53');
+      // Some chips count Le as content bytes and cut the DO: take what is there.
+      return {
+        data: r.data.subarray(h.headerLength, Math.min(r.data.length, h.headerLength + h.length)),
+        sw: r.sw,
+      };
     }
     return r;
   }

@@ -34,6 +34,7 @@ export class FakeChip implements CardTransport {
   readonly readerName = 'Fake Chip Reader';
   readonly extendedLength: boolean;
   apdus = 0;
+  b1Reads = 0;
   log: string[] = [];
   private rndIc: Uint8Array | null = null;
   private session: { ksEnc: Uint8Array; ksMac: Uint8Array; ssc: Uint8Array } | null = null;
@@ -196,6 +197,17 @@ export class FakeChip implements CardTransport {
       if (offset > file.length) return [new Uint8Array(0), 0x6b00];
       const chunk = file.subarray(offset, offset + le);
       return [chunk, chunk.length < le ? 0x6282 : 0x9000];
+    }
+    if (ins === 0xb1) {
+      // READ BINARY odd INS: offset in DO'54, data in DO'53 (Le counts the whole DO).
+      const [off] = parseTlvList(data);
+      if (!off || off.tag !== 0x54 || !this.selected) return [new Uint8Array(0), 0x6a86];
+      const offset = off.value.reduce((n, b) => n * 256 + b, 0);
+      const file = this.opts.files[this.selected]!;
+      if (offset > file.length) return [new Uint8Array(0), 0x6b00];
+      const chunk = file.subarray(offset, offset + Math.max(0, le - 4));
+      this.b1Reads++;
+      return [encodeTlv(0x53, chunk), 0x9000];
     }
     if (ins === 0x88 && this.opts.aa) {
       const challenge = this.opts.aa.wrong ? new Uint8Array(8) : data;
