@@ -254,4 +254,35 @@ describe('read through pcscd', () => {
       expect.objectContaining({ name: c.readerName, cardPresent: true }),
     );
   });
+
+  it('PcscService reports card removed / inserted events from pcscd (hot-plug)', async () => {
+    const { PcscService } = await import('../pcsc/pcsc-service');
+    const c = await insertCard(profiles[0]!);
+    const watcher = new PcscService();
+    const events: string[] = [];
+    const seen = (type: string) =>
+      new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (events.includes(type)) {
+            clearInterval(check);
+            resolve();
+          }
+        }, 20);
+      });
+    watcher.on('event', (e) =>
+      events.push(`${e.type}${'reader' in e && e.reader === c.readerName ? '' : ':other'}`),
+    );
+    watcher.start();
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      await c.remove();
+      await seen('card-removed');
+      expect(watcher.listReaders().find((r) => r.name === c.readerName)?.cardPresent).toBe(false);
+      await c.insert();
+      await seen('card-inserted');
+      expect(await watcher.waitForCard(c.readerName, 5000)).toBe(c.readerName);
+    } finally {
+      watcher.close();
+    }
+  });
 });
