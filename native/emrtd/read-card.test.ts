@@ -204,4 +204,18 @@ describe('readCard', () => {
     });
     expect(order.indexOf('identity')).toBeLessThan(order.indexOf('DG2'));
   });
+
+  it('a reader that fails extended APDUs at the transport level falls back to short blocks', async () => {
+    const files = citizenFiles(pki);
+    const chip = new FakeChip({ files, key: CITIZEN_KEY, transportExtended: false });
+    const overclaiming = {
+      readerName: 'ACR1281 (claims extended)',
+      extendedLength: true,
+      transmit: (a: Uint8Array) => chip.transmit(a),
+    };
+    const r = await readCard(overclaiming, { keys: [CITIZEN_KEY], trustStore });
+    expect(r.files.DG2).toEqual(files.DG2);
+    expect(r.stats).toMatchObject({ extendedLength: false, blockSize: 231 });
+    expect(r.verification.passive).toBe('valid');
+  });
 });

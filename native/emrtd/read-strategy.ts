@@ -7,6 +7,7 @@
 import { hex } from './bytes';
 import type { CommandApdu } from './apdu';
 import { ChipError, StatusWordError } from './errors';
+import { PcscError } from '../pcsc/errors';
 import { LDS_FILES, type LdsFileName } from './lds/files';
 import { encodeTlv, readTlvHeader } from './tlv';
 import type { ChipSession, Response } from './session';
@@ -174,6 +175,14 @@ export class FileReader {
         if (e instanceof ChipError && SM_RECOVERABLE.has(e.code) && ++failures <= MAX_RETRIES_PER_BLOCK) {
           this.markSelected(null);
           continue; // the session re-runs BAC on the next send; resume at the same offset
+        }
+        if (e instanceof PcscError && e.code === 'pcsc-failed' && this.extended && le > SHORT_BLOCK_3DES) {
+          // The reader or driver cannot carry extended APDUs after all: short blocks from now on.
+          this.extended = false;
+          this.blockSize = SHORT_BLOCK_3DES;
+          this.session.invalidate();
+          this.markSelected(null);
+          continue;
         }
         throw e;
       }

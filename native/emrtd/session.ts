@@ -98,6 +98,11 @@ export class ChipSession {
     );
   }
 
+  /** Forgets the SM session (the chip and we may disagree on the SSC): the next `send` re-runs BAC. */
+  invalidate(): void {
+    this.sm = null;
+  }
+
   /** Re-runs BAC with the key that worked, after an SM error or a plain error status. */
   async reauthenticate(): Promise<void> {
     if (!this.key) throw new ChipError('chip-sm-session-lost', 'no key to re-authenticate with');
