@@ -47,6 +47,10 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
       apduCount++;
       return card.process(apdu);
     },
+    /** `remove-after:N` reached: the card is leaving the field. */
+    get exhausted(): boolean {
+      return faults.removeAfter !== null && apduCount >= faults.removeAfter;
+    },
     powerOn(): void {
       apduCount = 0;
       card.reset();

@@ -26,7 +26,9 @@ function handlerFor(profile: CitizenProfile, faults: string[]): VpcdHandler {
     powerOff: () => engine.card.reset(),
     async apdu(command) {
       if (engine.faults.slowMs > 0) await new Promise((r) => setTimeout(r, engine.faults.slowMs));
-      return engine.process(command);
+      // Over vpcd the card leaves at pcscd's next presence poll after the N-th APDU (see VpcdLink).
+      const response = engine.process(command) ?? engine.card.process(command);
+      return { response, vanish: engine.exhausted };
     },
   };
 }
@@ -50,7 +52,7 @@ export function runWorker(): void {
         link.start();
         break;
       case 'remove':
-        link.stop();
+        void link.removeAtNextPoll();
         break;
       case 'stop':
         link.stop();

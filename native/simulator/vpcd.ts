@@ -15,8 +15,8 @@ export interface VpcdHandler {
   /** Power on / reset: the chip starts fresh. */
   powerOn(): void;
   powerOff(): void;
-  /** Response APDU, or null when the card vanishes (the connection is then dropped). */
-  apdu(command: Uint8Array): Promise<Uint8Array | null>;
+  /** Response APDU; `vanish` when the card leaves the field after this exchange. */
+  apdu(command: Uint8Array): Promise<{ response: Uint8Array; vanish: boolean }>;
 }
 
 export function frame(payload: Uint8Array): Buffer {
@@ -54,6 +54,7 @@ export class VpcdLink {
   private retryTimer: NodeJS.Timeout | null = null;
   private chain: Promise<void> = Promise.resolve();
   private readonly powered = new WeakSet<net.Socket>();
+  private readonly removing = new WeakSet<net.Socket>();
 
   constructor(
     private readonly host: string,
@@ -74,6 +75,28 @@ export class VpcdLink {
   start(): void {
     this.wanted = true;
     this.connect();
+  }
+
+  /**
+   * Takes the card away cleanly. pcscd serialises presence polls and transmits per reader, so the card
+   * answers APDUs until pcscd's next presence poll (an ATR request), answers that poll with an empty ATR
+   * ("no card") and only then closes the link: no APDU is ever cut off mid-way (vpcd would hand the client
+   * an empty response), and clients get pcscd's own "card removed" errors afterwards.
+   */
+  removeAtNextPoll(timeoutMs = 3000): Promise<void> {
+    this.wanted = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const socket = this.socket;
+    if (!socket) return Promise.resolve();
+    this.removing.add(socket);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => socket.destroy(), timeoutMs);
+      socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   stop(): void {
@@ -141,6 +164,11 @@ export class VpcdLink {
           this.powered.add(socket);
           return;
         case VPCD_CTRL.ATR:
+          if (this.removing.has(socket)) {
+            socket.end(frame(new Uint8Array(0)));
+            socket.destroySoon();
+            return;
+          }
           socket.write(frame(this.handler.atr()));
           // pcscd reads the ATR right after powering the card, then publishes "present" to its clients.
           if (this.powered.has(socket)) setTimeout(markSeen, 150);
@@ -149,13 +177,9 @@ export class VpcdLink {
           return;
       }
     }
-    const response = await this.handler.apdu(f);
-    if (response === null) {
-      // The card vanished: drop the link and do not come back until insert().
-      this.wanted = false;
-      socket.destroy();
-      return;
-    }
+    const { response, vanish } = await this.handler.apdu(f);
     if (!socket.destroyed) socket.write(frame(response));
+    // The card leaves the field (fault remove-after): gone at pcscd's next presence poll, until insert().
+    if (vanish) void this.removeAtNextPoll();
   }
 }
