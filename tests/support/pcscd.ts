@@ -70,6 +70,11 @@ export async function ensurePcscd(): Promise<void> {
   const env = { ...process.env };
   delete env.PCSCLITE_CSOCK_NAME;
   if (!(await systemPcscdRunning())) {
+    if (!(await portFree(35963)))
+      throw new Error(
+        'nothing answers on /run/pcscd/pcscd.comm but vpcd port 35963 is taken (a pcscd that lost its socket?): ' +
+          'stop that pcscd, then retry',
+      );
     const child = spawn('pcscd', ['--foreground'], { detached: true, stdio: 'ignore' });
     child.unref();
   }
