@@ -11,6 +11,9 @@ import type { TrustStore } from '../native/emrtd';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
 import { DossierService } from './dossier/dossier-service';
+import { ReceiptService } from './dossier/receipt-service';
+import type { PrinterService } from './printer';
+import type { SpeechService } from './speech';
 import type { Delivery } from './outbox';
 import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
 import { SessionManager } from './session/session-manager';
@@ -44,6 +47,8 @@ export interface HostDeps {
   status?: DeviceStatusBoard;
   trustStore?: () => TrustStore;
   delivery?: Delivery | null;
+  speech?: SpeechService | null;
+  printer?: PrinterService | null;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
@@ -64,6 +69,21 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const dossiers = delivery
     ? new DossierService({ outbox: delivery.outbox, sessions, waitForCodeMs: config.portal.waitForCodeMs })
     : null;
+  const speech = deps.speech ?? null;
+  const receipts = delivery
+    ? new ReceiptService({
+        store: delivery.store,
+        printer: deps.printer ?? null,
+        sessions,
+        issuingSystem: config.kioskName,
+      })
+    : null;
+  const speechStatus = () => ({
+    enabled: speech?.enabled ?? false,
+    state: speech?.state ?? ('idle' as const),
+    volumeStep: speech?.volumeStep ?? 0,
+    volumeStepCount: speech?.volumeStepCount ?? 1,
+  });
   const services: HostServices = { config, status, sessions, simulator, identify, delivery };
 
   const requireSimulator = (): SimulatorControl => {
@@ -107,6 +127,30 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     'dossier.submit': ({ serviceId, forms }) => {
       if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
       return dossiers.submit(serviceId, forms);
+    },
+    'receipt.qr': ({ localRef }) => {
+      if (!receipts) throw new KioskApiError('not-available', 'No store');
+      return { text: receipts.qrText(localRef) };
+    },
+    'receipt.print': async ({ localRef }) => {
+      if (!receipts) throw new KioskApiError('not-available', 'No store');
+      return { kind: (await receipts.print(localRef)).kind };
+    },
+    'speech.say': async ({ text, lang, masked }) => {
+      if (!speech) return { outcome: 'silent' };
+      return { outcome: await speech.say(text, lang, { masked: masked ?? false }) };
+    },
+    'speech.control': ({ action }) => {
+      if (speech) {
+        if (action === 'repeat') void speech.repeat();
+        else if (action === 'pause') speech.pause();
+        else if (action === 'resume') speech.resume();
+        else if (action === 'stop') speech.stop();
+        else if (action === 'louder') speech.volumeUp();
+        else if (action === 'quieter') speech.volumeDown();
+        else speech.setEnabled(action === 'enable');
+      }
+      return speechStatus();
     },
     'catalogue.services': () => [...loadCatalogue().services],
     'catalogue.form': ({ id, version }) => {
@@ -193,6 +237,18 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     status.update('portal', { state: e.portalState, queued: delivery?.outbox.listQueue().length ?? 0 });
   delivery?.outbox.on('delivered', onDelivered);
   delivery?.outbox.on('state', onOutboxState);
+  // Every call from the UI is activity; the host wipes a session the UI has abandoned.
+  const originalCall = host.call.bind(host);
+  host.call = (method: string, params: unknown) => {
+    sessions.touch();
+    return originalCall(method, params);
+  };
+  sessions.watch((config.timeouts.idleSeconds + config.timeouts.warningSeconds + 30) * 1000);
+  const onSpeech = (): void => host.emit('speech.status', speechStatus());
+  speech?.on('state', onSpeech);
+  speech?.on('volume', onSpeech);
+  // Every citizen starts with the default volume and speech setting; nothing of the last one is kept.
+  const offSpeechReset = sessions.onEnd(() => speech?.resetForNewSession());
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
   const offEnd = sessions.onEnd((reason) => host.emit('session.ended', { reason }));
 
@@ -201,6 +257,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     services,
     dispose: async () => {
       offStatus();
+      offSpeechReset();
+      speech?.off('state', onSpeech);
+      speech?.off('volume', onSpeech);
+      sessions.unwatch();
       delivery?.outbox.off('delivered', onDelivered);
       delivery?.outbox.off('state', onOutboxState);
       offEnd();

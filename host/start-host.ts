@@ -14,6 +14,8 @@ import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
 import { type Delivery, startDelivery } from './outbox';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
+import { PrinterService } from './printer';
+import { SpeechService } from './speech';
 import { type RunningDevices, startDevices } from './devices/start-devices';
 
 export interface RunningHost {
@@ -84,7 +86,16 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
       .then(() => status.update('portal', { state: 'up' }))
       .catch(() => status.update('portal', { state: 'down' }));
   }
+  const speech = new SpeechService({ enabledByDefault: config.speech.enabled, rate: config.speech.rate });
+  speech.on('error', () => undefined); // reported once as `speech-no-audio-device`; the kiosk goes on silently
+  const printer = new PrinterService({ dataDir: config.dataDir, config: config.printer });
+  printer.on('state', (s) => status.update('printer', { state: s }));
+  printer.on('error', () => undefined);
+  status.update('printer', { state: printer.state });
+  printer.start();
   const created = createHost(config, {
+    speech,
+    printer,
     status,
     pcsc: devices?.pcsc ?? null,
     simulator: devices?.simulator ?? null,
@@ -109,6 +120,8 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
     stop: async () => {
       await transport.close();
       await created.dispose();
+      printer.stop();
+      speech.stop();
       await delivery?.stop();
       await mockPortal?.stop();
       await devices?.stop();

@@ -10,6 +10,8 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { StatusStrip } from './components/StatusStrip';
 import { AttractScreen } from './screens/AttractScreen';
 import { DemoPanel } from './components/DemoPanel';
+import { TimeoutWarning } from './components/TimeoutWarning';
+import { useIdleTimeout } from './flows/useIdleTimeout';
 import { useIdentify } from './flows/useIdentify';
 import { ConfirmIdentityScreen, RefusedScreen } from './screens/ConfirmIdentityScreen';
 import { ConsentScreen } from './screens/ConsentScreen';
@@ -43,6 +45,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const [services, setServices] = useState<Service[]>([]);
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [demoMode, setDemoMode] = useState(false);
+  const [timeouts, setTimeouts] = useState({ idleSeconds: 90, warningSeconds: 30 });
   const [idState, resetIdentify] = useIdentify(api);
   const [localError, setLocalError] = useState<string | null>(null);
   /** A service chosen while browsing, to open once the citizen has been identified. */
@@ -59,7 +62,11 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         .catch(() => undefined);
       api
         .call('kiosk.hello', {})
-        .then((h) => alive && setDemoMode(h.demoMode))
+        .then((h) => {
+          if (!alive) return;
+          setDemoMode(h.demoMode);
+          setTimeouts(h.timeouts);
+        })
         .catch(() => undefined);
       api
         .call('catalogue.services', {})
@@ -116,7 +123,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       });
     }
   };
-  const endSession = async (reason: 'cancel' | 'done' = 'cancel'): Promise<void> => {
+  const endSession = async (reason: 'cancel' | 'done' | 'timeout' = 'cancel'): Promise<void> => {
     await api.call('session.end', { reason }).catch(() => undefined);
     setIdentity(null);
     setPendingService(null);
@@ -124,6 +131,13 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     wipeRendererStorage();
     setScreen({ name: 'attract' });
   };
+
+  const idle = useIdleTimeout({
+    enabled: screen.name !== 'attract',
+    idleSeconds: timeouts.idleSeconds,
+    warningSeconds: timeouts.warningSeconds,
+    onTimeout: () => void endSession('timeout'),
+  });
 
   const service = 'serviceId' in screen ? services.find((s) => s.id === screen.serviceId) : undefined;
   let body: React.ReactNode;
@@ -250,6 +264,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           <LanguageSwitch />
         </header>
         {body}
+        {idle.warning && <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />}
         {demoMode && <DemoPanel />}
         <StatusStrip status={status} connection={connection} />
       </div>

@@ -421,13 +421,13 @@ interface NewProvinceKey extends NamedKey {
   code: string;
 }
 let newProvinceKeys: NewProvinceKey[] | null = null;
-let newCommuneKeys: Map<string, (Keys & { c: Commune })[]> | null = null;
+let newCommuneKeys: Map<string, (Keys & { unit: string | null; c: Commune })[]> | null = null;
 let communeIndex: NameIndex<Keys & { unit: string | null; c: Commune }> | null = null;
 function allCommunes(): NameIndex<Keys & { unit: string | null; c: Commune }> {
   communeIndex ??= new NameIndex(provinceList.flatMap((p) => communeKeys(p.code)));
   return communeIndex;
 }
-function communeKeys(provinceCode: string): (Keys & { c: Commune })[] {
+function communeKeys(provinceCode: string): (Keys & { unit: string | null; c: Commune })[] {
   newCommuneKeys ??= new Map(
     [...communesByProvince].map(([p, list]) => [p, list.map((c) => ({ c, ...nameKeys(c.fullName) }))]),
   );

@@ -88,6 +88,14 @@ export const FilledForm = z
   })
   .strict();
 
+export const SpeechStatus = z.object({
+  enabled: z.boolean(),
+  state: z.enum(['speaking', 'paused', 'idle']),
+  volumeStep: z.number().int(),
+  volumeStepCount: z.number().int(),
+});
+export type SpeechStatus = z.infer<typeof SpeechStatus>;
+
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
@@ -140,6 +148,26 @@ export const methods = {
   'dossier.submit': {
     params: z.object({ serviceId: z.string().max(64), forms: z.array(FilledForm).min(1).max(5) }).strict(),
     result: ReceiptView,
+  },
+  'receipt.qr': {
+    params: z.object({ localRef: z.string().max(64) }).strict(),
+    result: z.object({ text: z.string() }),
+  },
+  'receipt.print': {
+    params: z.object({ localRef: z.string().max(64) }).strict(),
+    result: z.object({ kind: z.string() }),
+  },
+  'speech.say': {
+    params: z.object({ text: z.string().max(4000), lang: Language, masked: z.boolean().optional() }).strict(),
+    result: z.object({ outcome: z.string() }),
+  },
+  'speech.control': {
+    params: z
+      .object({
+        action: z.enum(['repeat', 'pause', 'resume', 'stop', 'louder', 'quieter', 'enable', 'disable']),
+      })
+      .strict(),
+    result: z.lazy(() => SpeechStatus),
   },
   'catalogue.services': { params: Empty, result: z.array(Service) },
   'catalogue.form': {
@@ -202,6 +230,7 @@ export const events = {
   'identify.qr': z.object({ cardType: z.string() }),
   'identify.qrWaiting': z.object({}),
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
+  'speech.status': SpeechStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Language } from '../../common/api/contract';
+import { PrinterConfig } from '../printer/printer-config';
 
 export const KioskConfig = z.object({
   kioskName: z.string().default('Ki-ốt dịch vụ công'),
@@ -65,6 +66,11 @@ export const KioskConfig = z.object({
       waitForCodeMs: 4000,
       timeoutMs: 8000,
     }),
+  /** Receipt printer: `{kind:"file"}` (browser/dev), ESC/POS thermal (serial, device, tcp) or a CUPS queue. */
+  printer: PrinterConfig.default({ kind: 'file' }),
+  speech: z
+    .object({ enabled: z.boolean().default(true), rate: z.number().int().min(80).max(260).default(150) })
+    .default({ enabled: true, rate: 150 }),
   store: z
     .object({
       /** The data-key file (0600), outside the database; default <dataDir>/keys/data.key. */

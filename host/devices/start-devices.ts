@@ -140,7 +140,9 @@ function createSimulatorControl(
       await card?.remove();
     },
     async showQr(id) {
-      await scanner.scan(profile(id).qr, { eol: '\r\n' });
+      const qr = profile(id).qr;
+      if (!qr) throw Object.assign(new Error(`profile ${id} has no QR`), { code: 'simulator-no-qr' });
+      await scanner.scan(qr, { eol: '\r\n' });
     },
     async stop() {
       await card?.stop();

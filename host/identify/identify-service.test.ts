@@ -48,7 +48,7 @@ describe('IdentifyService', () => {
   it('reads nothing before consent, then reads the chip with keys from the QR', async () => {
     const r = rig('cccd-2021-with-cmnd');
     r.sessions.start('vi');
-    expect(() => r.service.provideQr(r.profile.qr)).toThrow(
+    expect(() => r.service.provideQr(r.profile.qr!)).toThrow(
       expect.objectContaining({ code: 'consent-required' }),
     );
     r.insert();
@@ -57,7 +57,7 @@ describe('IdentifyService', () => {
 
     r.service.setConsent(true);
     const end = r.until('end');
-    r.service.provideQr(r.profile.qr);
+    r.service.provideQr(r.profile.qr!);
     const verified = await end;
     expect(verified).toMatchObject({
       type: 'verified',
@@ -91,7 +91,7 @@ describe('IdentifyService', () => {
     const r = rig('cccd-2021-no-cmnd', ['forged-dg']);
     r.sessions.start('vi');
     r.service.setConsent(true);
-    r.service.provideQr(r.profile.qr);
+    r.service.provideQr(r.profile.qr!);
     const end = r.until('end');
     r.insert();
     expect(await end).toMatchObject({
@@ -131,7 +131,7 @@ describe('IdentifyService', () => {
     const r = rig('long-address');
     r.sessions.start('vi');
     r.service.setConsent(true);
-    r.service.provideQr(r.profile.qr);
+    r.service.provideQr(r.profile.qr!);
     expect(r.service.hasKey).toBe(true);
     r.sessions.end('timeout');
     expect(r.service.hasKey).toBe(false);

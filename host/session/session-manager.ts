@@ -15,16 +15,41 @@ export interface CitizenSession {
 
 export class SessionManager {
   private current: CitizenSession | null = null;
+  private lastActivity = 0;
+  private watchdog: NodeJS.Timeout | null = null;
   private readonly endListeners = new Set<(reason: SessionEndReason) => void>();
 
   start(language: Language, now = Date.now()): CitizenSession {
     if (this.current) this.end('cancel');
     this.current = { id: randomUUID(), language, startedAt: now, personal: new Map() };
+    this.lastActivity = now;
     return this.current;
   }
 
   get active(): CitizenSession | null {
     return this.current;
+  }
+
+  /** Any call from the UI during a session counts as activity. */
+  touch(now = Date.now()): void {
+    this.lastActivity = now;
+  }
+
+  /**
+   * Backstop for the UI's own timeout: if the renderer stops talking (crashed, unplugged screen), the
+   * session and its personal data are wiped after `maxIdleMs` without activity.
+   */
+  watch(maxIdleMs: number, everyMs = 5000, now: () => number = Date.now): void {
+    this.unwatch();
+    this.watchdog = setInterval(() => {
+      if (this.current && now() - this.lastActivity > maxIdleMs) this.end('timeout');
+    }, everyMs);
+    this.watchdog.unref();
+  }
+
+  unwatch(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 
   end(reason: SessionEndReason): boolean {

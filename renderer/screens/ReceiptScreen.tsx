@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../common/api/contract';
@@ -15,6 +16,29 @@ export function ReceiptScreen({ receipt, onFinish }: { receipt: ReceiptView; onF
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const [code, setCode] = useState(receipt.dossierCode);
+  const [qr, setQr] = useState<string | null>(null);
+  const [print, setPrint] = useState<{ state: 'printing' | 'done' | 'failed'; detail: string }>({
+    state: 'printing',
+    detail: '',
+  });
+  // The receipt QR on screen too: it is the citizen's copy when the printer is out of paper.
+  useEffect(() => {
+    let alive = true;
+    void api
+      .call('receipt.qr', { localRef: receipt.localRef })
+      .then((r) => QRCode.toDataURL(r.text, { errorCorrectionLevel: 'M', margin: 2, width: 360 }))
+      .then((url) => alive && setQr(url))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [api, receipt.localRef, code]);
+  useEffect(() => {
+    void api
+      .call('receipt.print', { localRef: receipt.localRef })
+      .then((r) => setPrint({ state: 'done', detail: r.kind }))
+      .catch((e: { code?: string }) => setPrint({ state: 'failed', detail: e.code ?? 'printer-failed' }));
+  }, [api, receipt.localRef]);
   useEffect(
     () =>
       api.on('dossier.delivered', (e) => {
@@ -49,6 +73,19 @@ export function ReceiptScreen({ receipt, onFinish }: { receipt: ReceiptView; onF
         </div>
       )}
       {!code && <p className="lead">{t('receipt.queuedBody')}</p>}
+      <div className="receipt-print" role="status" data-testid="receipt-print" data-state={print.state}>
+        {print.state === 'printing' && <p className="body">{t('receipt.printing')}</p>}
+        {print.state === 'done' && (
+          <p className="body">{print.detail === 'file' ? t('receipt.savedFile') : t('receipt.printed')}</p>
+        )}
+        {print.state === 'failed' && (
+          <p className="body">
+            <strong>{t(print.detail, { ns: 'errors', defaultValue: t('receipt.printFailed') })}</strong>{' '}
+            {t('receipt.keepScreen')}
+          </p>
+        )}
+      </div>
+      {qr && <img className="receipt-qr" src={qr} alt={t('receipt.qrAlt')} data-testid="receipt-qr" />}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('receipt.procedure')}</dt>
