@@ -118,8 +118,7 @@ export class IdentifyService {
       return;
     }
     try {
-      const qr = this.provideQr(payload);
-      this.o.emit({ type: 'qr', cardType: qr.cardType });
+      this.provideQr(payload);
     } catch (e) {
       this.o.emit({ type: 'failed', code: (e as { code?: string }).code ?? 'qr-junk' });
     }
@@ -140,6 +139,7 @@ export class IdentifyService {
       idNumber: qr.idNumber,
     });
     this.o.sessions.active!.personal.set('qrIdentity', qr);
+    this.o.emit({ type: 'qr', cardType: qr.cardType });
     void this.maybeRead();
     return qr;
   }
