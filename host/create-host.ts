@@ -173,6 +173,14 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     },
     'catalogue.search': ({ query }) =>
       searchServices(query, { limit: 10 }).map((h) => ({ serviceId: h.service.id, score: h.score })),
+    'catalogue.forms': () =>
+      loadCatalogue().forms.map((f) => ({
+        id: f.id,
+        version: f.version,
+        title: f.title,
+        effectiveFrom: f.effectiveFrom,
+        fidelity: f.fidelity,
+      })),
     'places.provinces': () => provinces().map((p) => ({ code: p.code, name: p.fullName })),
     'places.communes': ({ provinceCode }) =>
       communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),

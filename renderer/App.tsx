@@ -18,6 +18,7 @@ import { ConsentScreen } from './screens/ConsentScreen';
 import { type FilledForm, FormScreen } from './screens/FormScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { MrzEntryScreen } from './screens/MrzEntryScreen';
+import { PreviewScreen } from './screens/PreviewScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
@@ -36,7 +37,8 @@ type Screen =
   | { name: 'form'; serviceId: string }
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[] }
-  | { name: 'receipt'; receipt: ReceiptView };
+  | { name: 'receipt'; receipt: ReceiptView }
+  | { name: 'preview'; formId: string; version: string; back: Screen };
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionState }) {
   const { t, i18n } = useTranslation();
@@ -251,6 +253,16 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         </main>
       );
       break;
+    case 'preview':
+      body = (
+        <PreviewScreen
+          formId={screen.formId}
+          version={screen.version}
+          identity={identity ?? idState.identity}
+          onClose={() => setScreen(screen.back)}
+        />
+      );
+      break;
     case 'receipt':
       body = <ReceiptScreen receipt={screen.receipt} onFinish={() => void endSession('done')} />;
       break;
@@ -265,7 +277,18 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         </header>
         {body}
         {idle.warning && <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />}
-        {demoMode && <DemoPanel />}
+        {demoMode && (
+          <DemoPanel
+            onPreview={(formId, version) =>
+              setScreen((back) => ({
+                name: 'preview',
+                formId,
+                version,
+                back: back.name === 'preview' ? back.back : back,
+              }))
+            }
+          />
+        )}
         <StatusStrip status={status} connection={connection} />
       </div>
     </KioskApiContext.Provider>

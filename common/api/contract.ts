@@ -191,6 +191,18 @@ export const methods = {
     params: z.object({ query: z.string().max(200) }).strict(),
     result: z.array(z.object({ serviceId: z.string(), score: z.number() })),
   },
+  'catalogue.forms': {
+    params: Empty,
+    result: z.array(
+      z.object({
+        id: z.string(),
+        version: z.string(),
+        title: z.object({ vi: z.string(), en: z.string() }),
+        effectiveFrom: z.string(),
+        fidelity: z.string(),
+      }),
+    ),
+  },
   'places.provinces': { params: Empty, result: z.array(PlaceOption) },
   'places.communes': {
     params: z.object({ provinceCode: z.string().regex(/^\d{2}$/) }).strict(),

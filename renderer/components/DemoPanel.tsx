@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SimulatorProfile } from '../../common/api/contract';
+import type { Result, SimulatorProfile } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 
 const FAULTS = ['forged-dg', 'bad-sod-signature', 'unknown-csca', 'aa-fail', 'remove-after:40', 'slow:30'];
 
 /** Demo mode only: an unobtrusive technician control to put a fixture card on the simulated reader or show its QR. */
-export function DemoPanel() {
+export function DemoPanel({ onPreview }: { onPreview(formId: string, version: string): void }) {
   const { t } = useTranslation();
   const api = useKioskApi();
   const [open, setOpen] = useState(false);
   const [profiles, setProfiles] = useState<SimulatorProfile[]>([]);
   const [profileId, setProfileId] = useState('');
   const [faults, setFaults] = useState<string[]>([]);
+  const [forms, setForms] = useState<Result<'catalogue.forms'>>([]);
+  const [formKey, setFormKey] = useState('');
   useEffect(() => {
     if (!open || profiles.length) return;
     void api
@@ -20,6 +22,13 @@ export function DemoPanel() {
       .then((p) => {
         setProfiles(p);
         setProfileId((id) => id || p[0]?.id || '');
+      })
+      .catch(() => undefined);
+    void api
+      .call('catalogue.forms', {})
+      .then((f) => {
+        setForms(f);
+        setFormKey((k) => k || (f[0] ? `${f[0].id}@${f[0].version}` : ''));
       })
       .catch(() => undefined);
   }, [api, open, profiles.length]);
@@ -85,6 +94,36 @@ export function DemoPanel() {
           onClick={() => void api.call('simulator.removeCard', {})}
         >
           {t('demo.remove')}
+        </button>
+      </div>
+      <label className="label label--small" htmlFor="demo-form">
+        {t('demo.previewForm')}
+      </label>
+      <select
+        id="demo-form"
+        className="select"
+        value={formKey}
+        onChange={(e) => setFormKey(e.target.value)}
+        data-testid="demo-form"
+      >
+        {forms.map((f) => (
+          <option key={`${f.id}@${f.version}`} value={`${f.id}@${f.version}`}>
+            {f.title.vi} ({f.version})
+          </option>
+        ))}
+      </select>
+      <div className="button-group">
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="demo-preview"
+          onClick={() => {
+            const [id, version] = formKey.split('@') as [string, string];
+            setOpen(false);
+            onPreview(id, version);
+          }}
+        >
+          {t('demo.preview')}
         </button>
         <button type="button" className="link-button" onClick={() => setOpen(false)}>
           {t('demo.close')}

@@ -1,6 +1,7 @@
 /**
- * Every form of every service the kiosk handles, opened in Chromium for each fictional citizen after a real
- * chip read (private pcscd + vpcd + simulator), with the values prefilled from the card checked on screen.
+ * Every screen of every form in the catalogue, opened in Chromium for each fictional citizen after a real chip
+ * read (private pcscd + vpcd + simulator), with the values prefilled from the card checked on screen. The
+ * technician's form preview walks the screens without answering; the services' own flow is in journey.spec.
  * Screenshots of one form per family are written to docs/screens/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,18 +21,16 @@ const profiles = readdirSync(citizensDir)
   )
   .filter((p) => p.cardType !== 'passport');
 
-const services = readdirSync(`${root}catalogue/services/`)
+const forms = readdirSync(`${root}catalogue/forms/`)
+  .filter((f) => f.endsWith('.json'))
   .map(
     (f) =>
-      JSON.parse(readFileSync(`${root}catalogue/services/${f}`, 'utf8')) as {
-        number: number;
+      JSON.parse(readFileSync(`${root}catalogue/forms/${f}`, 'utf8')) as {
         id: string;
-        kioskSupport: { mode: string };
-        forms: { id: string }[];
+        version: string;
+        steps: unknown[];
       },
-  )
-  .filter((s) => s.kioskSupport.mode === 'full')
-  .sort((a, b) => a.number - b.number);
+  );
 
 const FAMILY_SCREENSHOTS: Record<string, string> = {
   ct01: 'form-ct01-residence',
@@ -63,29 +62,38 @@ for (const profile of profiles) {
     await expect(page.getByTestId('identity-name')).toHaveText(String(profile.fullName), { timeout: 30_000 });
     await page.getByTestId('confirm-yes').click();
     let checked = 0;
-    for (const service of services) {
-      await page.getByTestId(`all-service-${service.number}`).click();
-      await page.getByTestId('start-service').click();
-      const step = page.locator('[data-testid^="step-"]');
-      await expect(step).toBeVisible();
-      const prefilled = page.locator('[data-testid^="prefilled-"]');
-      const count = await prefilled.count();
-      for (let i = 0; i < count; i++) {
-        const el = prefilled.nth(i);
-        const binding = (await el.getAttribute('data-binding'))!;
-        const type = (await el.getAttribute('data-type'))!;
-        const key = binding.replace(/^identity\./, '');
-        await expect(el.locator('.prefilled__value')).toHaveText(expected(type, profile[key]));
-        checked++;
+    // Every screen of every form in the catalogue, through the technician's preview (nothing is submitted).
+    for (const form of forms) {
+      await page.getByTestId('demo-open').click();
+      await page.getByTestId('demo-form').selectOption(`${form.id}@${form.version}`);
+      await page.getByTestId('demo-preview').click();
+      await expect(page.getByTestId('form-preview')).toHaveAttribute(
+        'data-form',
+        `${form.id}@${form.version}`,
+      );
+      for (let stepNo = 0; ; stepNo++) {
+        if (await page.getByTestId('check-answers').isVisible()) break;
+        const step = page.locator('[data-testid^="step-"]');
+        await expect(step).toBeVisible();
+        const prefilled = page.locator('[data-testid^="prefilled-"]');
+        const count = await prefilled.count();
+        for (let i = 0; i < count; i++) {
+          const el = prefilled.nth(i);
+          const binding = (await el.getAttribute('data-binding'))!;
+          const type = (await el.getAttribute('data-type'))!;
+          await expect(el.locator('.prefilled__value')).toHaveText(
+            expected(type, profile[binding.replace(/^identity\./, '')]),
+          );
+          checked++;
+        }
+        if (stepNo === 0 && profile.id === profiles[0]!.id && FAMILY_SCREENSHOTS[form.id])
+          await page.screenshot({ path: `${root}docs/screens/${FAMILY_SCREENSHOTS[form.id]}.png` });
+        await page.getByTestId('continue').click();
+        expect(stepNo).toBeLessThan(form.steps.length);
       }
-      // Identity-bound fields that are empty on the card (no old ID, no spouse) are asked, not invented.
-      const firstForm = service.forms[0]!.id;
-      if (profile.id === profiles[0]!.id && FAMILY_SCREENSHOTS[firstForm]) {
-        await page.screenshot({ path: `${root}docs/screens/${FAMILY_SCREENSHOTS[firstForm]}.png` });
-      }
-      await page.getByRole('button', { name: 'Quay lại' }).click(); // to the service page
-      await page.getByRole('button', { name: 'Quay lại' }).click(); // to the list
+      await page.getByTestId('submit-form').click(); // ends the preview
+      await expect(page.getByTestId('form-preview')).toHaveCount(0);
     }
-    expect(checked).toBeGreaterThan(services.length);
+    expect(checked).toBeGreaterThan(forms.length);
   });
 }
