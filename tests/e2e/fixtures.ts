@@ -131,3 +131,24 @@ export async function identifyWithDemoCard(
     .getByRole('button', { name: /Đóng|Close/ })
     .click();
 }
+
+/**
+ * Taps keys on the kiosk's on-screen keyboard: letters and digits by their key, ' ' → space, an upper-case
+ * letter → shift then the letter. `keys` are raw key presses (Telex "Nguyeenx", VNI "Nguye64n").
+ */
+export async function tapKeys(page: Page, keys: string): Promise<void> {
+  const dock = page.locator('.keyboard-dock');
+  for (const ch of keys) {
+    if (ch === ' ') await dock.locator('[data-key="space"]').click();
+    else if (ch !== ch.toLowerCase()) {
+      await dock.locator('[data-key="shift"]').click();
+      await dock.locator(`[data-key="${ch.toLowerCase()}"]`).click();
+    } else await dock.locator(`[data-key="${ch}"]`).click();
+  }
+}
+
+/** Focuses a text box of the form and types on the on-screen keyboard. */
+export async function fillWithKeyboard(page: Page, field: string, keys: string): Promise<void> {
+  await page.locator(`[data-field="${field}"]`).click();
+  await tapKeys(page, keys);
+}

@@ -3,7 +3,7 @@
  * the virtual serial QR scanner and the mock national portal in its own process.
  */
 import { fileURLToPath } from 'node:url';
-import { expect, identifyWithDemoCard, test } from './fixtures';
+import { expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
 test.describe.configure({ mode: 'serial' });
@@ -81,4 +81,64 @@ test('declining consent reads nothing and ends the session', async ({ page, demo
   await page.screenshot({ path: `${screens}journey-consent.png` });
   await page.getByTestId('consent-no').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
+
+test('birth registration (service 9) by a parent, the child’s details typed on the on-screen keyboard', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'young');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId('service-9').first().click();
+  await page.getByTestId('start-service').click();
+
+  // The parent is the requester: name and ID come from the card.
+  await expect(page.getByTestId('prefilled-requesterName')).toBeVisible();
+  await page.getByTestId('field-requesterRelation').getByText('Mẹ', { exact: true }).click();
+  await page.getByTestId('continue').click();
+
+  // The child's name in Telex.
+  await page.locator('[data-field="childName"]').click();
+  await page.locator('.keyboard-dock [data-key="method-telex"]').click();
+  await tapKeys(page, 'Nguyeenx Thij Huwowng');
+  await expect(page.locator('[data-field="childName"]')).toHaveValue('Nguyễn Thị Hương');
+  await fillWithKeyboard(page, 'childDateOfBirth__d', '2');
+  await fillWithKeyboard(page, 'childDateOfBirth__m', '11');
+  await fillWithKeyboard(page, 'childDateOfBirth__y', '2026');
+  await page.getByTestId('field-childSex').getByText('Nữ', { exact: true }).click();
+  await page.screenshot({ path: `${screens}journey-birth-child-telex.png` });
+  await page.getByTestId('continue').click();
+
+  // The rest of the child's details, in VNI this time.
+  await page.locator('[data-field="childPlaceOfBirth"]').click();
+  await page.locator('.keyboard-dock [data-key="method-vni"]').click();
+  await tapKeys(page, 'Be65nh vie65n Ha2 No65i');
+  await expect(page.locator('[data-field="childPlaceOfBirth"]')).toHaveValue('Bệnh viện Hà Nội');
+  await fillWithKeyboard(page, 'childEthnicity', 'Kinh');
+  await fillWithKeyboard(page, 'childNationality', 'Vie65t Nam');
+  await fillWithKeyboard(page, 'childHometown', 'Ha2 No65i');
+  await page.getByTestId('continue').click();
+
+  await fillWithKeyboard(page, 'motherName', 'Nguye64n Thi5 Hu7o7ng');
+  await expect(page.locator('[data-field="motherName"]')).toHaveValue('Nguyễn Thị Hương');
+  await fillWithKeyboard(page, 'motherYearOfBirth__y', '2002');
+  await page.locator('[data-field="motherEthnicity"]').click();
+  await tapKeys(page, 'Kinh');
+  await fillWithKeyboard(page, 'motherNationality', 'Vie65t Nam');
+  await fillWithKeyboard(page, 'motherResidence', 'Ha2 No65i');
+  await page.getByTestId('continue').click();
+
+  await page.getByTestId('field-hasFather').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-wantCopies').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+
+  await expect(page.getByTestId('answer-childName')).toContainText('Nguyễn Thị Hương');
+  await expect(page.getByTestId('answer-childDateOfBirth')).toContainText('02/11/2026');
+  await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
+    timeout: 20_000,
+  });
 });
