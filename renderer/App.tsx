@@ -6,8 +6,11 @@ import type { Service } from '../catalogue/schema';
 import { wipeRendererStorage } from './api/choose-transport';
 import { KioskApiContext } from './api/KioskApiContext';
 import type { ConnectionState } from './api/ws-client';
+import { DisplayOptions } from './components/DisplayOptions';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { SpeechBar } from './components/SpeechBar';
 import { StatusStrip } from './components/StatusStrip';
+import { useSpeakScreen, useSpeechStatus } from './flows/useSpeech';
 import { AttractScreen } from './screens/AttractScreen';
 import { DemoPanel } from './components/DemoPanel';
 import { TimeoutWarning } from './components/TimeoutWarning';
@@ -141,6 +144,18 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     onTimeout: () => void endSession('timeout'),
   });
 
+  const speech = useSpeechStatus(api, connection === 'open');
+  const screenKey = [
+    screen.name,
+    'serviceId' in screen ? screen.serviceId : '',
+    idState.percent === null ? '' : 'reading',
+    idState.decision ?? '',
+    idState.error ?? '',
+    localError ?? '',
+    idle.warning ? 'timeout' : '',
+  ].join('|');
+  useSpeakScreen(api, screenKey, i18n.language === 'en' ? 'en' : 'vi', Boolean(speech?.enabled));
+
   const service = 'serviceId' in screen ? services.find((s) => s.id === screen.serviceId) : undefined;
   let body: React.ReactNode;
   switch (screen.name) {
@@ -273,7 +288,10 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       <div className="kiosk">
         <header className="kiosk__header">
           <span className="kiosk__name">{t('app.name')}</span>
-          <LanguageSwitch />
+          <div className="kiosk__controls">
+            <DisplayOptions />
+            <LanguageSwitch />
+          </div>
         </header>
         {body}
         {idle.warning && <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />}

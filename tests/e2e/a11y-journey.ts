@@ -1,0 +1,131 @@
+/**
+ * One walk through every screen of the citizen journey for the accessibility and layout specs: `visit(name)`
+ * runs at each screen (checks, screenshots). Uses the demo kiosk: the serial QR scanner, the reader simulator
+ * (a slow card so the reading screen can be seen) and the mock portal.
+ */
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export type ScreenName =
+  | 'attract'
+  | 'consent'
+  | 'identify'
+  | 'mrz'
+  | 'reading'
+  | 'confirm'
+  | 'services'
+  | 'service-info'
+  | 'form-error'
+  | 'check-answers'
+  | 'receipt'
+  | 'refused'
+  | 'timeout';
+
+export type Visit = (screen: ScreenName) => Promise<void>;
+
+/** Calls the host API from the page (same origin, with the token) — for what the demo panel cannot ask. */
+async function hostCall(page: Page, token: string, method: string, params: unknown): Promise<void> {
+  await page.evaluate(
+    ({ token, method, params }) =>
+      new Promise<void>((resolve, reject) => {
+        const ws = new WebSocket(`ws://${location.host}/api?token=${token}`);
+        ws.onopen = () => ws.send(JSON.stringify({ v: 1, id: 1, method, params }));
+        ws.onmessage = (m) => {
+          const msg = JSON.parse(String(m.data)) as { id?: number; ok?: boolean };
+          if (msg.id !== 1) return;
+          ws.close();
+          if (msg.ok) resolve();
+          else reject(new Error(String(m.data)));
+        };
+        ws.onerror = () => reject(new Error('websocket error'));
+      }),
+    { token, method, params },
+  );
+}
+
+async function scanQrAndInsert(page: Page, token: string, profileId: string, faults: string[]) {
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-profile').selectOption(profileId);
+  await page.getByTestId('demo-qr').click();
+  await page.getByTestId('task-qr').locator('.task-list__mark', { hasText: '✓' }).waitFor();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+  await hostCall(page, token, 'simulator.insertCard', { profileId, faults });
+}
+
+/** Attract → consent → identify → MRZ → reading → confirm → services → service → form → receipt. */
+export async function walkMainJourney(page: Page, token: string, visit: Visit): Promise<void> {
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await visit('attract');
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('screen-consent')).toBeVisible();
+  await visit('consent');
+  await page.getByTestId('consent-yes').click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+  await visit('identify');
+  await page.getByTestId('type-mrz').click();
+  await expect(page.getByTestId('screen-mrz')).toBeVisible();
+  await visit('mrz');
+  await page.locator('.back-link').first().click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+
+  await scanQrAndInsert(page, token, 'cccd-2021-with-cmnd', ['slow:40']);
+  await expect(page.getByTestId('screen-reading')).toBeVisible({ timeout: 20_000 });
+  await visit('reading');
+  await expect(page.getByTestId('screen-confirm')).toBeVisible({ timeout: 60_000 });
+  await visit('confirm');
+  await page.getByTestId('confirm-yes').click();
+  await expect(page.getByTestId('screen-services')).toBeVisible();
+  await visit('services');
+  await page.getByTestId('service-4').first().click();
+  await expect(page.getByTestId('screen-service-info')).toBeVisible();
+  await visit('service-info');
+  await page.getByTestId('start-service').click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('error-summary')).toBeVisible();
+  await visit('form-error');
+  await page.locator('[data-field="phone"]').click();
+  for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('continue').click();
+  for (const [field, answer] of [
+    ['isHead', 0],
+    ['hasMembers', 1],
+    ['ownerIsSelf', 0],
+  ] as const) {
+    await page.getByTestId(`field-${field}`).locator('input[type=radio]').nth(answer).check();
+    await page.getByTestId('continue').click();
+  }
+  await expect(page.getByTestId('check-answers')).toBeVisible();
+  await visit('check-answers');
+  await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
+  await visit('receipt');
+  await page.getByTestId('finish').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+}
+
+/** A forged chip (refused screen), then a fresh session left idle until the timeout warning shows. */
+export async function walkRefusedAndTimeout(page: Page, token: string, visit: Visit): Promise<void> {
+  await page.getByTestId('start').click();
+  await page.getByTestId('consent-yes').click();
+  await scanQrAndInsert(page, token, 'cccd-2021-no-cmnd', ['forged-dg']);
+  await expect(page.getByTestId('screen-refused')).toBeVisible({ timeout: 30_000 });
+  await visit('refused');
+  await page.getByTestId('refused-finish').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await hostCall(page, token, 'simulator.removeCard', {});
+
+  // The page clock was installed before the page loaded: jump past the idle time (default 90 s).
+  await page.getByTestId('start').click();
+  await expect(page.getByTestId('screen-consent')).toBeVisible();
+  await page.clock.fastForward('01:35');
+  await expect(page.getByTestId('timeout-warning')).toBeVisible();
+  await visit('timeout');
+  await page.getByTestId('timeout-extend').click();
+  await expect(page.getByTestId('timeout-warning')).toBeHidden();
+}
