@@ -8,6 +8,7 @@ import type { FaultName } from './faults';
 import { parseFaults } from './faults';
 import type { BacKey } from './mrz';
 import { VPCD_DEFAULT_PORT } from './vpcd';
+import { vpcdLoopbackHost } from './vpcd-loopback';
 import { SimulatorError } from './errors';
 import type { FromWorker, ToWorker, WorkerInit } from './vpcd-worker';
 
@@ -16,6 +17,7 @@ export interface StartVirtualCardOptions {
   faults?: readonly (FaultName | string)[];
   /** pcscd's vpcd port for this slot (default 35963 = "Virtual PCD 00 00"; +1 = "… 00 01"). */
   vpcdPort?: number;
+  /** Default: vpcdLoopbackHost() (127.0.0.2 with a quick-ACK route when possible, else 127.0.0.1). */
   vpcdHost?: string;
   /** The first port of that pcscd's vpcd (to name the reader); default 35963. */
   vpcdBasePort?: number;
@@ -65,7 +67,8 @@ function spawnCardWorker(init: WorkerInit): Worker {
 
 export async function startVirtualCard(options: StartVirtualCardOptions): Promise<VirtualCard> {
   const port = options.vpcdPort ?? VPCD_DEFAULT_PORT;
-  const host = options.vpcdHost ?? '127.0.0.1';
+  // 127.0.0.2 with an immediate-ACK route when possible: ~0.3 ms per APDU through vpcd instead of ~44 ms.
+  const host = options.vpcdHost ?? (await vpcdLoopbackHost());
   const readerName = options.readerName ?? vpcdReaderName(port, options.vpcdBasePort);
   const timeoutMs = options.readyTimeoutMs ?? 20_000;
   const faults = [...(options.faults ?? [])];

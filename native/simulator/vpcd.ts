@@ -10,6 +10,14 @@ import net from 'node:net';
 export const VPCD_DEFAULT_PORT = 35963;
 export const VPCD_CTRL = { OFF: 0x00, ON: 0x01, RESET: 0x02, ATR: 0x04 } as const;
 
+/**
+ * While the card is being taken away, each APDU answer waits this long, like a card sliding out of the field.
+ * With quick-ACK loopback an APDU takes ~0.3 ms, so a whole file would be read between two presence polls
+ * of pcscd (every ~400 ms) and a removal asked for mid-read would never interrupt it; at this pace the poll
+ * (and so the removal) lands within a few APDUs, as it does with a real reader and a real hand.
+ */
+export const VPCD_REMOVING_APDU_DELAY_MS = 50;
+
 export interface VpcdHandler {
   atr(): Uint8Array;
   /** Power on / reset: the chip starts fresh. */
@@ -177,6 +185,8 @@ export class VpcdLink {
           return;
       }
     }
+    if (this.removing.has(socket)) await new Promise((r) => setTimeout(r, VPCD_REMOVING_APDU_DELAY_MS));
+    if (socket.destroyed) return;
     const { response, vanish } = await this.handler.apdu(f);
     if (!socket.destroyed) socket.write(frame(response));
     // The card leaves the field (fault remove-after): gone at pcscd's next presence poll, until insert().
