@@ -235,7 +235,17 @@ export const DocumentItem = z
   .strict();
 export type DocumentItem = z.infer<typeof DocumentItem>;
 
-export const FormRef = z.object({ id: Id, version: z.string().min(1) }).strict();
+export const FormRef = z
+  .object({
+    id: Id,
+    version: z.string().min(1),
+    /**
+     * Answers the service itself decides (a form shared by several services, e.g. DC02's request kind for
+     * service 1): they are set, not asked, and the host enforces them.
+     */
+    preset: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .strict();
 export type FormRef = z.infer<typeof FormRef>;
 
 export const LinkedComponent = z

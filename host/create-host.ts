@@ -140,6 +140,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       if (!speech) return { outcome: 'silent' };
       return { outcome: await speech.say(text, lang, { masked: masked ?? false }) };
     },
+    'speech.status': () => speechStatus(),
     'speech.control': ({ action }) => {
       if (speech) {
         if (action === 'repeat') void speech.repeat();

@@ -39,7 +39,9 @@ if (values.port) overrides.http = { host: '127.0.0.1', port: Number(values.port)
 try {
   const config = loadConfig(overrides);
   const running = await startKioskHost(config);
-  process.stdout.write(JSON.stringify({ event: 'ready', url: running.url, port: running.port }) + '\n');
+  // The mock portal's address is printed so a technician (or a test) can inject faults through its admin API.
+  const ready = { event: 'ready', url: running.url, port: running.port, mockPortal: running.mockPortal?.url ?? null };
+  process.stdout.write(JSON.stringify(ready) + '\n');
   const stop = async (): Promise<void> => {
     await running.stop();
     process.exit(0);

@@ -161,6 +161,7 @@ export const methods = {
     params: z.object({ text: z.string().max(4000), lang: Language, masked: z.boolean().optional() }).strict(),
     result: z.object({ outcome: z.string() }),
   },
+  'speech.status': { params: Empty, result: z.lazy(() => SpeechStatus) },
   'speech.control': {
     params: z
       .object({

@@ -79,7 +79,9 @@ export class DossierService {
     const answers: Record<string, unknown> = {};
     for (const f of forms) {
       const form = getForm(f.formId, f.version);
-      const parsed = buildAnswerSchema(form, { today }).safeParse(f.answers);
+      // What the service decides is not the citizen's to change.
+      const preset = service.forms.find((r) => r.id === f.formId && r.version === f.version)?.preset ?? {};
+      const parsed = buildAnswerSchema(form, { today }).safeParse({ ...f.answers, ...preset });
       if (!parsed.success) throw new KioskApiError('dossier-invalid', `Answers to ${f.formId} are not valid`);
       answers[f.formId] = { ...parsed.data, _corrections: f.corrections };
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result, SimulatorProfile } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 
-const FAULTS = ['forged-dg', 'bad-sod-signature', 'unknown-csca', 'aa-fail', 'remove-after:40', 'slow:30'];
+const FAULTS = ['forged-dg', 'bad-sod-signature', 'unknown-csca', 'aa-fail', 'remove-after:40', 'slow:100'];
 
 /** Demo mode only: an unobtrusive technician control to put a fixture card on the simulated reader or show its QR. */
 export function DemoPanel({ onPreview }: { onPreview(formId: string, version: string): void }) {

@@ -43,6 +43,8 @@ export interface FormEngineProps {
     done: () => void,
   ): ReactNode;
   submitLabel?: string;
+  /** Answers the service sets (catalogue `preset`): not asked, not shown, not changeable. */
+  preset?: Record<string, unknown>;
   /** Technician preview of a form definition: every screen can be walked without answering. */
   preview?: boolean;
 }
@@ -52,7 +54,12 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 export function FormEngine(props: FormEngineProps) {
   const { form, identity, lang, today } = props;
   const { t } = useTranslation();
-  const defaults = useMemo(() => initialValues(form, identity, props.saved), [form, identity, props.saved]);
+  const preset = props.preset;
+  const defaults = useMemo(
+    () => ({ ...initialValues(form, identity, props.saved), ...preset }),
+    [form, identity, props.saved, preset],
+  );
+  const asked = (f: Field): boolean => !preset || !(f.id in preset);
   const stepRef = useRef<Step | null>(null);
   const resolver: Resolver<FormValues> = async (values) => {
     const step = stepRef.current;
@@ -65,7 +72,7 @@ export function FormEngine(props: FormEngineProps) {
   };
   const methods = useForm<FormValues>({ defaultValues: defaults, resolver, shouldFocusError: false });
   const values = useWatch({ control: methods.control }) as FormValues;
-  const steps = visibleSteps(form, values);
+  const steps = visibleSteps(form, values).filter((s) => visibleStepFields(s, values).some(asked));
   const [index, setIndex] = useState(0);
   const [checking, setChecking] = useState(false);
   const [returnToCheck, setReturnToCheck] = useState(false);
@@ -131,7 +138,11 @@ export function FormEngine(props: FormEngineProps) {
     : null;
 
   if (checking) {
-    const answered = steps.flatMap((s) => visibleStepFields(s, values).map((f) => ({ step: s, field: f })));
+    const answered = steps.flatMap((s) =>
+      visibleStepFields(s, values)
+        .filter(asked)
+        .map((f) => ({ step: s, field: f })),
+    );
     return (
       <FormUiContext.Provider value={ui}>
         <main id="main" className="screen" data-testid="check-answers">
@@ -185,7 +196,7 @@ export function FormEngine(props: FormEngineProps) {
     );
   }
 
-  const visible = visibleStepFields(step, values);
+  const visible = visibleStepFields(step, values).filter(asked);
   const summary = visible
     .filter((f) => fieldErrors[f.id]?.message)
     .map((f) => ({ fieldId: f.id, label: f.label[lang], message: errorText(fieldErrors[f.id]?.message) }));

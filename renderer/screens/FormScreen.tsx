@@ -67,6 +67,7 @@ export function FormScreen({
     <FormEngine
       key={`${form.id}@${form.version}`}
       form={form}
+      preset={service.forms[index]?.preset}
       identity={identity}
       lang={lang}
       places={places}

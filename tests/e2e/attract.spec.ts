@@ -34,13 +34,13 @@ test('attract screen in Vietnamese, switch to English, status strip reports devi
   expect(['no-service', 'no-reader', 'ready', 'card-present']).toContain(state);
 });
 
-test('touching start opens the card step, and back returns to the attract screen', async ({
+test('touching start asks for consent first; declining returns to the attract screen', async ({
   page,
   kiosk,
 }) => {
   await page.goto(kiosk.url);
   await page.getByTestId('start').click();
-  await expect(page.getByTestId('screen-identify')).toBeVisible();
-  await page.getByRole('button', { name: 'Quay lại' }).click();
+  await expect(page.getByTestId('screen-consent')).toBeVisible();
+  await page.getByTestId('consent-no').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });

@@ -6,7 +6,7 @@
  *   technician sees with `npm start` on a machine without a reader.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,6 +16,8 @@ import { type PrivatePcscd, startPrivatePcscd } from '../support/pcscd';
 
 export interface KioskProcess {
   url: string;
+  /** The mock national portal (its admin API injects faults), when the host runs it. */
+  mockPortal: string | null;
   port: number;
   origin: string;
   token: string;
@@ -27,8 +29,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export async function startHostProcess(
   extraArgs: string[] = [],
   env: NodeJS.ProcessEnv = process.env,
+  config: Record<string, unknown> | null = null,
 ): Promise<{ kiosk: KioskProcess; child: ChildProcess }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-'));
+  if (config) writeFileSync(path.join(dataDir, 'kiosk.json'), JSON.stringify(config));
   const child = spawn(
     process.execPath,
     [
@@ -52,13 +56,14 @@ export async function startHostProcess(
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
   });
-  const ready = JSON.parse(line) as { event: string; url: string; port: number };
+  const ready = JSON.parse(line) as { event: string; url: string; port: number; mockPortal?: string | null };
   if (ready.event !== 'ready') throw new Error(`host failed: ${line}`);
   const u = new URL(ready.url);
   return {
     child,
     kiosk: {
       url: ready.url,
+      mockPortal: ready.mockPortal ?? null,
       port: ready.port,
       origin: u.origin,
       token: u.searchParams.get('token') ?? '',
@@ -67,7 +72,7 @@ export async function startHostProcess(
   };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
@@ -117,6 +122,7 @@ export async function identifyWithDemoCard(
   page: Page,
   profileId: string,
   faults: string[] = [],
+  opts: { close?: boolean } = {},
 ): Promise<void> {
   await page.getByTestId('start').click();
   await page.getByTestId('consent-yes').click();
@@ -126,10 +132,11 @@ export async function identifyWithDemoCard(
   await page.getByTestId('demo-qr').click();
   await page.getByTestId('task-qr').locator('.task-list__mark', { hasText: '✓' }).waitFor();
   await page.getByTestId('demo-insert').click();
-  await page
-    .getByTestId('demo-panel')
-    .getByRole('button', { name: /Đóng|Close/ })
-    .click();
+  if (opts.close !== false)
+    await page
+      .getByTestId('demo-panel')
+      .getByRole('button', { name: /Đóng|Close/ })
+      .click();
 }
 
 /**

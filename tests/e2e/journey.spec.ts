@@ -142,3 +142,106 @@ test('birth registration (service 9) by a parent, the child’s details typed on
     timeout: 20_000,
   });
 });
+
+test('CMND confirmation (service 1) with the key from the card’s QR through the serial scanner', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(demoKiosk.url);
+  // identifyWithDemoCard shows the QR to the virtual USB-CDC scanner (a pty the host reads with serialport).
+  await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId('all-service-1').click();
+  await expect(page.getByTestId('service-fee')).toContainText('Miễn phí');
+  await page.getByTestId('start-service').click();
+  // The request kind is the service's own (not asked); the citizen starts with what the card says.
+  await expect(page.getByTestId('field-requestKind')).toHaveCount(0);
+  await expect(page.getByTestId('prefilled-fullName')).toContainText('Nguyễn Thị Hồng Nhung');
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('prefilled-oldIdNumber')).toContainText('012345678');
+  await page.getByTestId('continue').click();
+  await fillWithKeyboard(page, 'phone', '0987654321');
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('answer-oldIdNumber')).toContainText('012345678');
+  await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('dossier-code')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('finish').click();
+});
+
+test('the card pulled off mid-read: the citizen is asked to put it back, and the read resumes', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'long-address', ['slow:100'], { close: false });
+  await expect(page.getByTestId('screen-reading')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('demo-remove').click();
+  await expect(page.getByTestId('reading-error')).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: `${screens}journey-card-removed.png` });
+  await page.getByTestId('demo-insert').click();
+  await expect(page.getByTestId('screen-confirm')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('verification')).toContainText('không bị sửa đổi');
+  await page.getByTestId('confirm-no').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
+
+test('portal down: the citizen leaves with a queued receipt and the dossier is delivered later', async ({
+  page,
+  demoKiosk,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  expect(demoKiosk.mockPortal).not.toBeNull();
+  await request.post(`${demoKiosk.mockPortal}/admin/faults`, { data: { down: true } });
+  try {
+    await page.goto(demoKiosk.url);
+    await identifyWithDemoCard(page, 'over-60');
+    await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+    await page.getByTestId('all-service-5').click();
+    await page.getByTestId('start-service').click();
+    await page.getByTestId('continue').click(); // name and ID from the card
+    const day = (offset: number): [string, string, string] => {
+      const d = new Date(Date.now() + offset * 86_400_000);
+      return [String(d.getUTCDate()), String(d.getUTCMonth() + 1), String(d.getUTCFullYear())];
+    };
+    for (const [field, offset] of [
+      ['fromDate', 7],
+      ['toDate', 60],
+    ] as const) {
+      const [d, m, y] = day(offset);
+      await fillWithKeyboard(page, `${field}__d`, d);
+      await fillWithKeyboard(page, `${field}__m`, m);
+      await fillWithKeyboard(page, `${field}__y`, y);
+    }
+    await fillWithKeyboard(page, 'reason', 'DDi lamf xa');
+    await page.getByTestId('continue').click();
+    const province = page.getByTestId('field-destination').locator('select').first();
+    await province.selectOption({ index: 1 });
+    const commune = page.getByTestId('field-destination').locator('select').nth(1);
+    await expect(commune.locator('option')).not.toHaveCount(1);
+    await commune.selectOption({ index: 1 });
+    await fillWithKeyboard(page, 'destination.detail', 'so 1');
+    await page.getByTestId('continue').click();
+    await fillWithKeyboard(page, 'phone', '0912000111');
+    await page.getByTestId('continue').click();
+    await expect(page.getByTestId('answer-reason')).toContainText('Đi làm xa');
+    await page.getByTestId('submit-form').click();
+    await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'queued', {
+      timeout: 30_000,
+    });
+    await expect(page.getByTestId('local-ref')).toBeVisible();
+    await page.screenshot({ path: `${screens}journey-queued-receipt.png` });
+  } finally {
+    await request.post(`${demoKiosk.mockPortal}/admin/faults`, { data: { down: false } });
+  }
+  // The outbox retries with backoff; the same screen shows the dossier code once the portal has it.
+  await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'delivered', {
+    timeout: 90_000,
+  });
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/);
+  const dossiers = await (await request.get(`${demoKiosk.mockPortal}/admin/dossiers`)).json();
+  expect(JSON.stringify(dossiers)).toContain(await page.getByTestId('dossier-code').innerText());
+  await page.getByTestId('finish').click();
+});

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { SpeechStatus } from '../../common/api/contract';
+import { useKioskApi } from '../api/KioskApiContext';
+import './speech-bar.css';
+
+type Action = 'repeat' | 'pause' | 'resume' | 'louder' | 'quieter' | 'enable' | 'disable';
+
+/** Spoken guidance controls: on/off, listen again, pause, volume. Visible on every screen. */
+export function SpeechBar({ status }: { status: SpeechStatus | null }) {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  if (!status) return null;
+  const act = (action: Action) => () => void api.call('speech.control', { action }).catch(() => undefined);
+  return (
+    <div className="speech-bar" role="group" aria-label={t('speech.label')} data-testid="speech-bar">
+      <button
+        type="button"
+        className="speech-bar__button"
+        aria-pressed={status.enabled}
+        onClick={act(status.enabled ? 'disable' : 'enable')}
+        data-testid="speech-toggle"
+      >
+        <span aria-hidden="true">{status.enabled ? '🔊 ' : '🔈 '}</span>
+        {status.enabled ? t('speech.on') : t('speech.off')}
+      </button>
+      {status.enabled && (
+        <>
+          <button
+            type="button"
+            className="speech-bar__button"
+            onClick={act('repeat')}
+            data-testid="speech-repeat"
+          >
+            {t('speech.repeat')}
+          </button>
+          <button
+            type="button"
+            className="speech-bar__button"
+            onClick={act(status.state === 'paused' ? 'resume' : 'pause')}
+            data-testid="speech-pause"
+          >
+            {status.state === 'paused' ? t('speech.resume') : t('speech.pause')}
+          </button>
+          <button
+            type="button"
+            className="speech-bar__button"
+            onClick={act('quieter')}
+            aria-label={t('speech.quieter')}
+          >
+            −
+          </button>
+          <span className="speech-bar__volume" data-testid="speech-volume">
+            {t('speech.volume', { step: status.volumeStep + 1, count: status.volumeStepCount })}
+          </span>
+          <button
+            type="button"
+            className="speech-bar__button"
+            onClick={act('louder')}
+            aria-label={t('speech.louder')}
+          >
+            +
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
