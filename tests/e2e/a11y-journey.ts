@@ -56,7 +56,7 @@ async function scanQrAndInsert(page: Page, token: string, profileId: string, fau
 }
 
 /** Attract → consent → identify → MRZ → reading → confirm → services → service → form → receipt. */
-export async function walkMainJourney(page: Page, token: string, visit: Visit): Promise<void> {
+export async function walkMainJourney(page: Page, token: string, visit: Visit, slowMs = 40): Promise<void> {
   await expect(page.getByTestId('screen-attract')).toBeVisible();
   await visit('attract');
   await page.getByTestId('start').click();
@@ -71,7 +71,7 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit): 
   await page.locator('.back-link').first().click();
   await expect(page.getByTestId('screen-identify')).toBeVisible();
 
-  await scanQrAndInsert(page, token, 'cccd-2021-with-cmnd', ['slow:40']);
+  await scanQrAndInsert(page, token, 'cccd-2021-with-cmnd', [`slow:${slowMs}`]);
   await expect(page.getByTestId('screen-reading')).toBeVisible({ timeout: 20_000 });
   await visit('reading');
   await expect(page.getByTestId('screen-confirm')).toBeVisible({ timeout: 60_000 });

@@ -1,0 +1,142 @@
+/**
+ * Accessibility of every screen of the journey with axe-core: Vietnamese and English, portrait and
+ * landscape, default display and large text + high contrast — zero serious or critical violations, and every
+ * visible button, link and form control at least 44×44 CSS px (WCAG 2.5.8 is 24 px; kiosks ask for 44).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
+import { expect, test } from './fixtures';
+
+type Variant = {
+  lang: 'vi' | 'en';
+  orientation: 'portrait' | 'landscape';
+  largeText: boolean;
+  highContrast: boolean;
+};
+const SIZES = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
+/**
+ * Two variants per screen, crossing every factor: each screen is checked in both languages, both
+ * orientations and both display modes (8 full combinations per screen would take minutes).
+ */
+const VARIANTS: Variant[] = [
+  { lang: 'vi', orientation: 'portrait', largeText: false, highContrast: false },
+  { lang: 'en', orientation: 'landscape', largeText: true, highContrast: true },
+];
+
+/**
+ * Puts the page in a variant through the header controls. `dispatchEvent` rather than a tap: the timeout
+ * warning is modal and must stay up (a tap anywhere else must not dismiss it or count as activity).
+ */
+async function applyVariant(page: Page, v: Variant): Promise<void> {
+  const lang = page.locator(`.language-switch button[lang="${v.lang}"]`);
+  if ((await lang.getAttribute('aria-pressed')) !== 'true') await lang.dispatchEvent('click');
+  await expect(lang).toHaveAttribute('aria-pressed', 'true');
+  for (const [testId, on] of [
+    ['display-large-text', v.largeText],
+    ['display-high-contrast', v.highContrast],
+  ] as const) {
+    const toggle = page.getByTestId(testId);
+    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.dispatchEvent('click');
+    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
+  }
+  await page.setViewportSize(SIZES[v.orientation]);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Visible interactive elements smaller than 44×44 CSS px, described for the failure message. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector =
+      'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="link"]';
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (el.closest('.visually-hidden')) continue;
+      if (r.width < 44 || r.height < 44) {
+        const name = (el.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 30);
+        small.push(
+          `${el.tagName.toLowerCase()}.${el.className} "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
+      }
+    }
+    return small;
+  });
+}
+
+async function checkScreen(page: Page, screen: ScreenName): Promise<void> {
+  for (const v of VARIANTS) {
+    await applyVariant(page, v);
+    const where = `${screen} (${v.lang}, ${v.orientation}${v.largeText ? ', large text + high contrast' : ''})`;
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+      .map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    if (process.env.A11Y_SHOTS)
+      await page.screenshot({ path: `${process.env.A11Y_SHOTS}/${screen}-${v.orientation}.png` });
+    if (process.env.A11Y_DEBUG)
+      for (const x of results.violations)
+        // eslint-disable-next-line no-console
+        console.log(where, x.id, x.impact, x.nodes.length);
+    expect(serious, `axe on ${where}`).toEqual([]);
+    expect(await smallTargets(page), `targets under 44 px on ${where}`).toEqual([]);
+  }
+  await applyVariant(page, VARIANTS[0]!);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the display options toggle, show their state without colour alone, and reset when the session ends', async ({
+  page,
+  demoKiosk,
+}) => {
+  await page.goto(demoKiosk.url);
+  const html = page.locator('html');
+  const large = page.getByTestId('display-large-text');
+  const contrast = page.getByTestId('display-high-contrast');
+  await expect(large).toHaveText(/Chữ to/);
+  await expect(contrast).toHaveText(/Tương phản cao/);
+  const fontSize = () =>
+    page
+      .locator('.lead')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
+  expect(await fontSize()).toBe('40px');
+
+  await page.getByTestId('start').click();
+  await large.click();
+  await contrast.click();
+  await expect(large).toHaveAttribute('aria-pressed', 'true');
+  await expect(contrast).toHaveAttribute('aria-pressed', 'true');
+  await expect(large).toContainText('✓');
+  await expect(html).toHaveClass(/\btext-large\b/);
+  await expect(html).toHaveClass(/\bcontrast-high\b/);
+  expect(await fontSize()).toBe('50px');
+  expect(await page.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(0, 0, 0)',
+  );
+  await page.locator('.language-switch button[lang="en"]').click();
+  await expect(large).toHaveText(/Large text/);
+
+  // Declining consent ends the session: the next citizen gets the default display.
+  await page.getByTestId('consent-no').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(large).toHaveAttribute('aria-pressed', 'false');
+  await expect(contrast).toHaveAttribute('aria-pressed', 'false');
+  await expect(html).not.toHaveClass(/\btext-large\b|\bcontrast-high\b/);
+  expect(await fontSize()).toBe('40px');
+  await page.locator('.language-switch button[lang="vi"]').click();
+});
+
+test('every screen passes axe and has 44 px targets, in both languages, orientations and display modes', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(180_000);
+  await page.clock.install();
+  await page.goto(demoKiosk.url);
+  await walkMainJourney(page, demoKiosk.token, (s) => checkScreen(page, s), 500);
+  await walkRefusedAndTimeout(page, demoKiosk.token, (s) => checkScreen(page, s));
+});
