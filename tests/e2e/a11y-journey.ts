@@ -16,6 +16,7 @@ export type ScreenName =
   | 'services'
   | 'service-info'
   | 'form-error'
+  | 'form-keyboard'
   | 'check-answers'
   | 'receipt'
   | 'refused'
@@ -88,6 +89,8 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await expect(page.getByTestId('error-summary')).toBeVisible();
   await visit('form-error');
   await page.locator('[data-field="phone"]').click();
+  await expect(page.locator('.keyboard-dock')).toBeVisible();
+  await visit('form-keyboard');
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();

@@ -74,12 +74,6 @@ async function checkScreen(page: Page, screen: ScreenName): Promise<void> {
     const serious = results.violations
       .filter((x) => x.impact === 'serious' || x.impact === 'critical')
       .map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    if (process.env.A11Y_SHOTS)
-      await page.screenshot({ path: `${process.env.A11Y_SHOTS}/${screen}-${v.orientation}.png` });
-    if (process.env.A11Y_DEBUG)
-      for (const x of results.violations)
-        // eslint-disable-next-line no-console
-        console.log(where, x.id, x.impact, x.nodes.length);
     expect(serious, `axe on ${where}`).toEqual([]);
     expect(await smallTargets(page), `targets under 44 px on ${where}`).toEqual([]);
   }

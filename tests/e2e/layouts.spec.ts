@@ -36,8 +36,21 @@ async function checkLayout(page: Page, screen: ScreenName): Promise<void> {
         return hit && (el === hit || el.contains(hit)) ? null : (hit?.className ?? 'nothing');
       });
       expect(covered, `${screen} ${orientation}: primary button covered`).toBeNull();
-      await page.evaluate(() => window.scrollTo(0, 0));
     }
+    // The field being typed into shows above the keyboard dock; otherwise the screen shows from its top.
+    const focusedCovered = await page.evaluate(() => {
+      // The on-screen keyboard marks the field it types into with .input--active.
+      const el = document.querySelector('.keyboard-dock') && document.querySelector('.input--active');
+      if (!el) {
+        window.scrollTo(0, 0);
+        return null;
+      }
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit === el ? null : (hit?.className ?? 'nothing');
+    });
+    expect(focusedCovered, `${screen} ${orientation}: focused field covered`).toBeNull();
     await page.screenshot({ path: `${screens}${screen}-${orientation}.png` });
   }
   await page.setViewportSize(ORIENTATIONS.portrait);
