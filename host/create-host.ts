@@ -11,6 +11,7 @@ import type { TrustStore } from '../native/emrtd';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
 import { DossierService } from './dossier/dossier-service';
+import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import type { PrinterService } from './printer';
 import type { SpeechService } from './speech';
@@ -69,6 +70,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const dossiers = delivery
     ? new DossierService({ outbox: delivery.outbox, sessions, waitForCodeMs: config.portal.waitForCodeMs })
     : null;
+  const payments = delivery
+    ? new PaymentService({ store: delivery.store, portal: delivery.portal, sessions })
+    : null;
+  const requirePayments = (): PaymentService => {
+    if (!payments) throw new KioskApiError('not-available', 'No portal');
+    return payments;
+  };
   const speech = deps.speech ?? null;
   const receipts = delivery
     ? new ReceiptService({
@@ -135,6 +143,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     'receipt.print': async ({ localRef }) => {
       if (!receipts) throw new KioskApiError('not-available', 'No store');
       return { kind: (await receipts.print(localRef)).kind };
+    },
+    'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
+    'payment.check': ({ localRef }) => requirePayments().check(localRef),
+    'simulator.bankTransfer': ({ localRef }) => {
+      if (!config.demoMode || !simulator) throw new KioskApiError('not-available', 'Demo mode only');
+      return requirePayments().simulateBankTransfer(localRef);
     },
     'speech.say': async ({ text, lang, masked }) => {
       if (!speech) return { outcome: 'silent' };

@@ -279,7 +279,13 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       );
       break;
     case 'receipt':
-      body = <ReceiptScreen receipt={screen.receipt} onFinish={() => void endSession('done')} />;
+      body = (
+        <ReceiptScreen
+          receipt={screen.receipt}
+          demoMode={demoMode}
+          onFinish={() => void endSession('done')}
+        />
+      );
       break;
   }
 
@@ -293,6 +299,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
             <LanguageSwitch />
           </div>
         </header>
+        <SpeechBar status={speech} />
         {body}
         {idle.warning && <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />}
         {demoMode && (

@@ -157,6 +157,27 @@ export const methods = {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({ kind: z.string() }),
   },
+  'payment.prepare': {
+    params: z.object({ localRef: z.string().max(64) }).strict(),
+    result: z.object({
+      required: z.boolean(),
+      amountVnd: z.number(),
+      reference: z.string(),
+      accountName: z.string(),
+      accountNo: z.string(),
+      bankBin: z.string(),
+      vietQr: z.string().nullable(),
+      paid: z.boolean(),
+    }),
+  },
+  'payment.check': {
+    params: z.object({ localRef: z.string().max(64) }).strict(),
+    result: z.object({ paid: z.boolean() }),
+  },
+  'simulator.bankTransfer': {
+    params: z.object({ localRef: z.string().max(64) }).strict(),
+    result: z.object({ paid: z.boolean() }),
+  },
   'speech.say': {
     params: z.object({ text: z.string().max(4000), lang: Language, masked: z.boolean().optional() }).strict(),
     result: z.object({ outcome: z.string() }),

@@ -1,8 +1,9 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
+import { PaymentPanel } from '../components/PaymentPanel';
 
 const time = (ms: number, lang: string): string =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
@@ -12,10 +13,20 @@ const time = (ms: number, lang: string): string =>
   }).format(new Date(ms));
 
 /** GOV.UK-style confirmation: the dossier code in a panel, or a queued receipt when the portal is unreachable. */
-export function ReceiptScreen({ receipt, onFinish }: { receipt: ReceiptView; onFinish(): void }) {
+export function ReceiptScreen({
+  receipt,
+  demoMode,
+  onFinish,
+}: {
+  receipt: ReceiptView;
+  demoMode: boolean;
+  onFinish(): void;
+}) {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const [code, setCode] = useState(receipt.dossierCode);
+  const [feePaid, setFeePaid] = useState(receipt.feePaid);
+  const markPaid = useCallback(() => setFeePaid(true), []);
   const [qr, setQr] = useState<string | null>(null);
   const [print, setPrint] = useState<{ state: 'printing' | 'done' | 'failed'; detail: string }>({
     state: 'printing',
@@ -112,11 +123,14 @@ export function ReceiptScreen({ receipt, onFinish }: { receipt: ReceiptView; onF
             <dt className="summary-list__key">{t('receipt.fee')}</dt>
             <dd className="summary-list__value">
               {new Intl.NumberFormat('vi-VN').format(receipt.feeVnd)} đ —{' '}
-              {receipt.feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
+              {feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
             </dd>
           </div>
         )}
       </dl>
+      {receipt.feeVnd > 0 && code && !receipt.feePaid && (
+        <PaymentPanel localRef={receipt.localRef} demoMode={demoMode} onPaid={markPaid} />
+      )}
       <h2 className="heading-m">{t('receipt.nextTitle')}</h2>
       <p className="body">{t('receipt.next')}</p>
       <button type="button" className="button" onClick={onFinish} data-testid="finish">

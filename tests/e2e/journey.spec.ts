@@ -3,6 +3,9 @@
  * the virtual serial QR scanner and the mock national portal in its own process.
  */
 import { fileURLToPath } from 'node:url';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { QRPay } from 'vietnam-qr-pay';
 import { expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
@@ -59,7 +62,22 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
 
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/);
+  await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
   await page.screenshot({ path: `${screens}journey-receipt.png` });
+
+  // The fee (10,000 đ in person) paid by bank transfer: a VietQR a banking app can read.
+  await page.getByTestId('pay-now').click();
+  await expect(page.getByTestId('payment-amount')).toHaveText('10.000 đ');
+  const src = (await page.getByTestId('vietqr').getAttribute('src'))!;
+  const png = PNG.sync.read(Buffer.from(src.split(',')[1]!, 'base64'));
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  const vietQr = new QRPay(decoded!.data);
+  expect(vietQr.isValid).toBe(true);
+  expect(vietQr.amount).toBe('10000');
+  expect(vietQr.additionalData.purpose).toBe(await page.getByTestId('payment-reference').innerText());
+  await page.screenshot({ path: `${screens}journey-payment.png` });
+  await page.getByTestId('demo-bank').click();
+  await expect(page.getByTestId('payment-paid')).toBeVisible({ timeout: 15_000 });
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });

@@ -1,0 +1,129 @@
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../common/api/contract';
+import { useKioskApi } from '../api/KioskApiContext';
+
+type Payment = Result<'payment.prepare'>;
+const vnd = (n: number): string => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
+
+/**
+ * Paying the fee by bank transfer: a VietQR every Vietnamese banking app reads, with the amount and the
+ * transfer reference; the kiosk watches the portal until the payment arrives. Paying at the counter stays
+ * possible. In demo mode the technician can play the bank.
+ */
+export function PaymentPanel({
+  localRef,
+  demoMode,
+  onPaid,
+}: {
+  localRef: string;
+  demoMode: boolean;
+  onPaid(): void;
+}) {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const [payment, setPayment] = useState<Payment | null>(null);
+  const [qr, setQr] = useState<string | null>(null);
+  const [paid, setPaid] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  const open = async (): Promise<void> => {
+    try {
+      const p = await api.call('payment.prepare', { localRef });
+      setPayment(p);
+      if (p.vietQr)
+        setQr(await QRCode.toDataURL(p.vietQr, { errorCorrectionLevel: 'M', margin: 2, width: 360 }));
+      if (p.paid || !p.required) setPaid(true);
+    } catch (e) {
+      setFailed((e as { code?: string }).code ?? 'payment-failed');
+    }
+  };
+
+  useEffect(() => {
+    if (!payment?.required || paid) return;
+    const timer = window.setInterval(() => {
+      void api
+        .call('payment.check', { localRef })
+        .then((r) => r.paid && setPaid(true))
+        .catch(() => undefined);
+    }, 2000);
+    return () => window.clearInterval(timer);
+  }, [api, localRef, payment, paid]);
+
+  useEffect(() => {
+    if (paid) onPaid();
+  }, [paid, onPaid]);
+
+  if (paid)
+    return (
+      <div className="inset" role="status" data-testid="payment-paid">
+        <p className="body">
+          <strong>{t('payment.paid')}</strong>
+        </p>
+      </div>
+    );
+  if (failed)
+    return (
+      <div className="inset" role="alert" data-testid="payment-failed">
+        <p className="body">{t(failed, { ns: 'errors', defaultValue: t('payment.failed') })}</p>
+      </div>
+    );
+  if (!payment)
+    return (
+      <div className="payment" data-testid="payment">
+        <h2 className="heading-m">{t('payment.title')}</h2>
+        <p className="body">{t('payment.lead')}</p>
+        <button type="button" className="button" onClick={() => void open()} data-testid="pay-now">
+          {t('payment.payNow')}
+        </button>
+        <p className="body body--muted">{t('payment.orCounter')}</p>
+      </div>
+    );
+  return (
+    <div className="payment" data-testid="payment">
+      <h2 className="heading-m">{t('payment.scanTitle')}</h2>
+      <ol className="list list--bullet">
+        <li>{t('payment.step1')}</li>
+        <li>{t('payment.step2')}</li>
+        <li>{t('payment.step3')}</li>
+      </ol>
+      {qr && <img className="receipt-qr" src={qr} alt={t('payment.qrAlt')} data-testid="vietqr" />}
+      <dl className="summary-list">
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('payment.amount')}</dt>
+          <dd className="summary-list__value" data-testid="payment-amount">
+            {vnd(payment.amountVnd)}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('payment.account')}</dt>
+          <dd className="summary-list__value">
+            {payment.accountName} · {payment.accountNo}
+          </dd>
+        </div>
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('payment.reference')}</dt>
+          <dd className="summary-list__value" data-testid="payment-reference">
+            {payment.reference}
+          </dd>
+        </div>
+      </dl>
+      <p className="body" role="status">
+        {t('payment.waiting')}
+      </p>
+      {demoMode && (
+        <button
+          type="button"
+          className="button button--secondary demo-action"
+          data-testid="demo-bank"
+          onClick={() =>
+            void api.call('simulator.bankTransfer', { localRef }).then((r) => r.paid && setPaid(true))
+          }
+        >
+          {t('payment.demoBank')}
+        </button>
+      )}
+    </div>
+  );
+}
