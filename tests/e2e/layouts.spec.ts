@@ -1,6 +1,6 @@
 /**
- * Every screen of the journey in portrait (1080×1920, the kiosk's default) and landscape (1920×1080):
- * no horizontal scrolling, the primary button not hidden under the keyboard dock or status strip, and one
+ * Every screen of the journey in portrait (1080×1920, the kiosk's default) and landscape (1920×1080), with
+ * default and large text: no horizontal scrolling, the primary button not hidden under the keyboard dock or status strip, and one
  * screenshot per screen and orientation into docs/screens/<screen>-<orientation>.png.
  */
 import { fileURLToPath } from 'node:url';
@@ -17,40 +17,57 @@ const ORIENTATIONS = {
 /** The screen's primary action: its first main-coloured button (not secondary, not a link). */
 const PRIMARY = 'main .button:not(.button--secondary):not(.button--warning):visible';
 
+/** Sets large text on or off through its header toggle (an event, so a modal warning stays up). */
+async function setLargeText(page: Page, on: boolean): Promise<void> {
+  const toggle = page.getByTestId('display-large-text');
+  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.dispatchEvent('click');
+  await expect(toggle).toHaveAttribute('aria-pressed', String(on));
+}
+
+/** No horizontal scrolling; primary button and the field being typed into not covered. */
+async function checkFits(page: Page, where: string): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, `${where}: horizontal scrolling`).toBeLessThanOrEqual(0);
+
+  const modal = page.locator('.modal .button:visible');
+  const primary = (await modal.count()) > 0 ? modal.first() : page.locator(PRIMARY).first();
+  if ((await primary.count()) > 0) {
+    const covered = await primary.evaluate(scrollClearOfDock);
+    expect(covered, `${where}: primary button covered`).toBeNull();
+  }
+  // The field the on-screen keyboard types into (.input--active) can be seen above the dock.
+  const active = page.locator('.input--active');
+  if ((await page.locator('.keyboard-dock').count()) > 0 && (await active.count()) > 0) {
+    const covered = await active.first().evaluate(scrollClearOfDock);
+    expect(covered, `${where}: field being typed into covered`).toBeNull();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
+ * Scrolls the page so `el` sits just above the keyboard dock (or at the bottom of the viewport when there is
+ * none) — as far as a citizen can scroll — and says what covers its centre there (null: nothing).
+ */
+function scrollClearOfDock(el: Element): string | null {
+  el.scrollIntoView({ block: 'end' });
+  const dock = document.querySelector('.keyboard-dock');
+  if (dock) window.scrollBy(0, dock.getBoundingClientRect().height + 16);
+  const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return hit && (el === hit || el.contains(hit)) ? null : String(hit?.className ?? 'nothing');
+}
+
 async function checkLayout(page: Page, screen: ScreenName): Promise<void> {
   for (const [orientation, size] of Object.entries(ORIENTATIONS)) {
     await page.setViewportSize(size);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, `${screen} ${orientation}: horizontal scrolling`).toBeLessThanOrEqual(0);
-
-    const modal = page.locator('.modal .button:visible');
-    const primary = (await modal.count()) > 0 ? modal.first() : page.locator(PRIMARY).first();
-    if ((await primary.count()) > 0) {
-      await primary.scrollIntoViewIfNeeded();
-      const covered = await primary.evaluate((el) => {
-        const r = el.getBoundingClientRect();
-        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return hit && (el === hit || el.contains(hit)) ? null : (hit?.className ?? 'nothing');
-      });
-      expect(covered, `${screen} ${orientation}: primary button covered`).toBeNull();
-    }
-    // The field being typed into shows above the keyboard dock; otherwise the screen shows from its top.
-    const focusedCovered = await page.evaluate(() => {
-      // The on-screen keyboard marks the field it types into with .input--active.
-      const el = document.querySelector('.keyboard-dock') && document.querySelector('.input--active');
-      if (!el) {
-        window.scrollTo(0, 0);
-        return null;
-      }
-      el.scrollIntoView({ block: 'center' });
-      const r = el.getBoundingClientRect();
-      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return hit === el ? null : (hit?.className ?? 'nothing');
-    });
-    expect(focusedCovered, `${screen} ${orientation}: focused field covered`).toBeNull();
+    // Large text must fit too (no screenshot: one per screen and orientation is enough).
+    await setLargeText(page, true);
+    await checkFits(page, `${screen} ${orientation} large text`);
+    await setLargeText(page, false);
+    await checkFits(page, `${screen} ${orientation}`);
     await page.screenshot({ path: `${screens}${screen}-${orientation}.png` });
   }
   await page.setViewportSize(ORIENTATIONS.portrait);
