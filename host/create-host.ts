@@ -13,7 +13,9 @@ import { DeviceStatusBoard } from './devices/device-status';
 import { DossierService } from './dossier/dossier-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
+import { statusLabel } from './portal/status';
 import type { PrinterService } from './printer';
+import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
 import type { Delivery } from './outbox';
 import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
@@ -143,6 +145,25 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     'receipt.print': async ({ localRef }) => {
       if (!receipts) throw new KioskApiError('not-available', 'No store');
       return { kind: (await receipts.print(localRef)).kind };
+    },
+    'dossier.lookup': async ({ text }) => {
+      if (!delivery) throw new KioskApiError('not-available', 'No portal');
+      const answer = await delivery.outbox.lookup(parseLookupInput(text));
+      if (answer.kind === 'queued') return { kind: 'queued', localRef: answer.localRef };
+      if (answer.kind === 'failed') return { kind: 'failed', localRef: answer.localRef };
+      const i = answer.info;
+      return {
+        kind: 'portal',
+        dossierCode: i.dossierCode,
+        status: i.status,
+        statusLabel: { vi: statusLabel(i.status, 'vi'), en: statusLabel(i.status, 'en') },
+        procedureCode: i.procedureCode,
+        procedureName: i.procedureName,
+        receivedAt: i.receivedAt,
+        appointmentAt: i.appointmentAt,
+        feeVnd: i.feeVnd,
+        feePaid: i.feePaid,
+      };
     },
     'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
     'payment.check': ({ localRef }) => requirePayments().check(localRef),

@@ -40,7 +40,12 @@ try {
   const config = loadConfig(overrides);
   const running = await startKioskHost(config);
   // The mock portal's address is printed so a technician (or a test) can inject faults through its admin API.
-  const ready = { event: 'ready', url: running.url, port: running.port, mockPortal: running.mockPortal?.url ?? null };
+  const ready = {
+    event: 'ready',
+    url: running.url,
+    port: running.port,
+    mockPortal: running.mockPortal?.url ?? null,
+  };
   process.stdout.write(JSON.stringify(ready) + '\n');
   const stop = async (): Promise<void> => {
     await running.stop();

@@ -102,7 +102,13 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
     trustStore: () => trust,
     delivery,
   });
-  onScan = (p) => created.services.identify.offerQr(p);
+  // A receipt's QR (JSON) or a dossier code goes to the lookup screen; anything else is a card's QR.
+  onScan = (p) => {
+    const t = p.trim();
+    if (t.startsWith('{') || /^[0-9A-Z.]+-\d{6}-\d{4}$/i.test(t))
+      created.host.emit('lookup.scanned', { text: t });
+    else created.services.identify.offerQr(p);
+  };
   onScanError = (code) => created.host.emit('identify.failed', { code });
   const transport = await startWsTransport({
     host: created.host,

@@ -20,6 +20,7 @@ import { ConfirmIdentityScreen, RefusedScreen } from './screens/ConfirmIdentityS
 import { ConsentScreen } from './screens/ConsentScreen';
 import { type FilledForm, FormScreen } from './screens/FormScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
+import { LookupScreen } from './screens/LookupScreen';
 import { MrzEntryScreen } from './screens/MrzEntryScreen';
 import { PreviewScreen } from './screens/PreviewScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
@@ -31,6 +32,7 @@ import { ServicesScreen } from './screens/ServicesScreen';
 type Screen =
   | { name: 'attract' }
   | { name: 'consent' }
+  | { name: 'lookup' }
   | { name: 'identify' }
   | { name: 'mrz' }
   | { name: 'confirm' }
@@ -160,7 +162,16 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   let body: React.ReactNode;
   switch (screen.name) {
     case 'attract':
-      body = <AttractScreen onStart={() => void start()} onBrowse={() => setScreen({ name: 'browse' })} />;
+      body = (
+        <AttractScreen
+          onStart={() => void start()}
+          onBrowse={() => setScreen({ name: 'browse' })}
+          onLookup={() => setScreen({ name: 'lookup' })}
+        />
+      );
+      break;
+    case 'lookup':
+      body = <LookupScreen onBack={() => setScreen({ name: 'attract' })} />;
       break;
     case 'consent':
       body = <ConsentScreen onAnswer={(g) => void answerConsent(g)} />;

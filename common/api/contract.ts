@@ -157,6 +157,25 @@ export const methods = {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({ kind: z.string() }),
   },
+  'dossier.lookup': {
+    params: z.object({ text: z.string().min(1).max(1024) }).strict(),
+    result: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('portal'),
+        dossierCode: z.string(),
+        status: z.number().int(),
+        statusLabel: z.object({ vi: z.string(), en: z.string() }),
+        procedureCode: z.string(),
+        procedureName: z.string(),
+        receivedAt: z.number(),
+        appointmentAt: z.number().nullable(),
+        feeVnd: z.number(),
+        feePaid: z.boolean(),
+      }),
+      z.object({ kind: z.literal('queued'), localRef: z.string() }),
+      z.object({ kind: z.literal('failed'), localRef: z.string() }),
+    ]),
+  },
   'payment.prepare': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({
@@ -265,6 +284,7 @@ export const events = {
   'identify.qrWaiting': z.object({}),
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
   'speech.status': SpeechStatus,
+  'lookup.scanned': z.object({ text: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

@@ -1,6 +1,14 @@
 import { useTranslation } from 'react-i18next';
 
-export function AttractScreen({ onStart, onBrowse }: { onStart(): void; onBrowse(): void }) {
+export function AttractScreen({
+  onStart,
+  onBrowse,
+  onLookup,
+}: {
+  onStart(): void;
+  onBrowse(): void;
+  onLookup(): void;
+}) {
   const { t } = useTranslation();
   return (
     <main id="main" className="screen screen--attract" data-testid="screen-attract">
@@ -20,6 +28,9 @@ export function AttractScreen({ onStart, onBrowse }: { onStart(): void; onBrowse
         data-testid="browse-services"
       >
         {t('attract.browse')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onLookup} data-testid="lookup">
+        {t('attract.lookup')}
       </button>
       <p className="body body--muted">{t('attract.help')}</p>
     </main>

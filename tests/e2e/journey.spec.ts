@@ -10,6 +10,7 @@ import { expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from '.
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
 test.describe.configure({ mode: 'serial' });
+let lastDossierCode = '';
 
 test('temporary residence (service 4) via the chip, from the card to the dossier code', async ({
   page,
@@ -78,8 +79,29 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
   await expect(page.getByTestId('payment-paid')).toBeVisible({ timeout: 15_000 });
+  lastDossierCode = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
+
+test('anyone can look up a dossier by the code on the receipt, typed on the on-screen keyboard', async ({
+  page,
+  demoKiosk,
+}) => {
+  expect(lastDossierCode).not.toBe('');
+  await page.goto(demoKiosk.url);
+  await page.getByTestId('lookup').click();
+  await page.getByTestId('lookup-search').click();
+  await expect(page.getByTestId('lookup-error')).toBeVisible();
+  await page.getByTestId('lookup-code').click();
+  for (const ch of lastDossierCode.toLowerCase())
+    await page.locator(`.keyboard-dock [data-key="${ch}"]`).click();
+  await expect(page.getByTestId('lookup-code')).toHaveValue(lastDossierCode);
+  await page.getByTestId('lookup-search').click();
+  await expect(page.getByTestId('lookup-status')).not.toBeEmpty();
+  await expect(page.getByTestId('lookup-result')).toContainText('Đăng ký tạm trú');
+  await expect(page.getByTestId('lookup-result')).toContainText('đã nộp');
+  await page.screenshot({ path: `${screens}journey-lookup.png` });
 });
 
 test('a forged chip is refused politely and staff are called', async ({ page, demoKiosk }) => {

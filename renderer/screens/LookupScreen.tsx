@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result } from '../../common/api/contract';
+import { useKioskApi } from '../api/KioskApiContext';
+import { Keyboard } from '../components/Keyboard';
+import { formatDate } from '../forms/format-answer';
+import { useWedgeScanner } from '../identify/useWedgeScanner';
+
+type Answer = Result<'dossier.lookup'>;
+const day = (ms: number): string => formatDate(new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10));
+
+/** Look up a dossier by its code, typed or scanned from the receipt's QR. No identification needed. */
+export function LookupScreen({ onBack }: { onBack(): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const api = useKioskApi();
+  const [text, setText] = useState('');
+  const [typing, setTyping] = useState(true);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const lookup = useCallback(
+    (value: string): void => {
+      setError(null);
+      setAnswer(null);
+      if (!value.trim()) return setError('lookup-empty');
+      api
+        .call('dossier.lookup', { text: value.trim() })
+        .then((a) => {
+          setAnswer(a);
+          setTyping(false);
+        })
+        .catch((e: { code?: string }) => setError(e.code ?? 'lookup-failed'));
+    },
+    [api],
+  );
+  useWedgeScanner(lookup);
+  useEffect(
+    () =>
+      api.on('lookup.scanned', ({ text: scanned }) => {
+        setText(scanned.startsWith('{') ? '' : scanned);
+        lookup(scanned);
+      }),
+    [api, lookup],
+  );
+
+  return (
+    <main id="main" className={`screen${typing ? ' screen--with-keyboard' : ''}`} data-testid="screen-lookup">
+      <button type="button" className="back-link" onClick={onBack}>
+        {t('form.back')}
+      </button>
+      <h1 className="heading-l">{t('lookup.title')}</h1>
+      {error && (
+        <div className="error-summary" role="alert" data-testid="lookup-error">
+          <h2 className="error-summary__title">{t('lookup.problem')}</h2>
+          <p className="body">{t(error, { ns: 'errors', defaultValue: t('lookup.notFound') })}</p>
+        </div>
+      )}
+      <div className="form-group">
+        <label className="label" htmlFor="lookup-code">
+          {t('lookup.codeLabel')}
+        </label>
+        <p className="hint">{t('lookup.codeHint')}</p>
+        <input
+          id="lookup-code"
+          className="input"
+          inputMode="none"
+          autoComplete="off"
+          value={text}
+          onFocus={() => setTyping(true)}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="lookup-code"
+        />
+      </div>
+      <button type="button" className="button" onClick={() => lookup(text)} data-testid="lookup-search">
+        {t('lookup.search')}
+      </button>
+      {answer?.kind === 'portal' && (
+        <section aria-live="polite" data-testid="lookup-result">
+          <div className="panel panel--queued">
+            <h2 className="panel__title" data-testid="lookup-status">
+              {answer.statusLabel[lang]}
+            </h2>
+            <div className="panel__body">{answer.dossierCode}</div>
+          </div>
+          <dl className="summary-list">
+            <div className="summary-list__row">
+              <dt className="summary-list__key">{t('receipt.procedure')}</dt>
+              <dd className="summary-list__value">{answer.procedureName}</dd>
+            </div>
+            <div className="summary-list__row">
+              <dt className="summary-list__key">{t('receipt.received')}</dt>
+              <dd className="summary-list__value">{day(answer.receivedAt)}</dd>
+            </div>
+            {answer.appointmentAt && (
+              <div className="summary-list__row">
+                <dt className="summary-list__key">{t('receipt.appointment')}</dt>
+                <dd className="summary-list__value">{day(answer.appointmentAt)}</dd>
+              </div>
+            )}
+            {answer.feeVnd > 0 && (
+              <div className="summary-list__row">
+                <dt className="summary-list__key">{t('receipt.fee')}</dt>
+                <dd className="summary-list__value">
+                  {answer.feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
+                </dd>
+              </div>
+            )}
+          </dl>
+        </section>
+      )}
+      {answer && answer.kind !== 'portal' && (
+        <div className="inset" data-testid="lookup-result">
+          <p className="body">{answer.kind === 'queued' ? t('lookup.queued') : t('lookup.failed')}</p>
+        </div>
+      )}
+      {typing && (
+        <div className="keyboard-dock">
+          <Keyboard
+            layout="email"
+            value={text}
+            onChange={(v) => setText(v.toUpperCase())}
+            onDone={() => setTyping(false)}
+          />
+        </div>
+      )}
+    </main>
+  );
+}
