@@ -79,6 +79,6 @@ test('every screen lays out in portrait and landscape', async ({ page, demoKiosk
   test.setTimeout(120_000);
   await page.clock.install();
   await page.goto(demoKiosk.url);
-  await walkMainJourney(page, demoKiosk.token, (s) => checkLayout(page, s));
+  await walkMainJourney(page, demoKiosk.token, (s) => checkLayout(page, s), 400);
   await walkRefusedAndTimeout(page, demoKiosk.token, (s) => checkLayout(page, s));
 });
