@@ -1,6 +1,6 @@
 /** The Electron main-process wiring, under Node with the electron module substituted. */
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../common/api/wire';
 import { loadConfig } from '../host/config/config';
 import { type ElectronLike, startKioskApp } from './kiosk-app';
@@ -56,7 +56,8 @@ function fakeElectron(lock = true) {
     app: {
       requestSingleInstanceLock: () => lock,
       quit: () => appEvents.emit('quit-called'),
-      exit: () => undefined,
+      exit: (code?: number) => appEvents.emit('exit-called', code),
+      relaunch: () => appEvents.emit('relaunch-called'),
       whenReady: async () => undefined,
       on: (e: string, l: Listener) => appEvents.on(e, l),
       commandLine: { appendSwitch: (n: string) => switches.push(n) },
@@ -98,6 +99,38 @@ const opts = {
 };
 
 describe('Electron main wiring', () => {
+  it('quits when the host accepts the staff PIN', async () => {
+    const f = fakeElectron();
+    let quit = false;
+    f.appEvents.on('quit-called', () => (quit = true));
+    const app = (await startKioskApp(f.electron, opts))!;
+    app.created.host.emit('staff.exit', {});
+    expect(quit).toBe(true);
+  });
+
+  it('restarts at night, but never during a citizen session', async () => {
+    vi.useFakeTimers();
+    try {
+      const f = fakeElectron();
+      let now = Date.parse('2026-11-23T20:29:00Z'); // 03:29 in Vietnam
+      const events: string[] = [];
+      f.appEvents.on('relaunch-called', () => events.push('relaunch'));
+      f.appEvents.on('exit-called', () => events.push('exit'));
+      const app = (await startKioskApp(f.electron, { ...opts, now: () => now }))!;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(events).toEqual([]);
+      now = Date.parse('2026-11-23T20:30:10Z'); // 03:30, but a citizen is using the kiosk
+      app.created.services.sessions.start('vi');
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(events).toEqual([]);
+      app.created.services.sessions.end('done');
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(events).toEqual(['relaunch', 'exit']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('quits when another instance runs', async () => {
     const f = fakeElectron(false);
     let quit = false;

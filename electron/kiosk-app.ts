@@ -21,6 +21,7 @@ export interface ElectronLike {
     requestSingleInstanceLock(): boolean;
     quit(): void;
     exit(code?: number): void;
+    relaunch(): void;
     whenReady(): Promise<void>;
     on(event: string, listener: (...args: any[]) => void): unknown;
     commandLine: { appendSwitch(name: string, value?: string): void };
@@ -60,6 +61,13 @@ export interface KioskAppOptions {
   rendererIndex: string;
   preloadPath: string;
   production: boolean;
+  /** Clock for the nightly restart (tests). */
+  now?: () => number;
+}
+
+/** "HH:MM" in Asia/Ho_Chi_Minh (UTC+7 all year). */
+export function localTime(epochMs: number): string {
+  return new Date(epochMs + 7 * 3_600_000).toISOString().slice(11, 16);
 }
 
 export interface KioskApp {
@@ -153,6 +161,23 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
     void recreate();
   });
   app.on('window-all-closed', () => undefined);
+
+  // A counter officer with the staff PIN may leave the kiosk shell (the PIN is checked by the host).
+  created.host.onEvent((event) => {
+    if (event === 'staff.exit') app.quit();
+  });
+
+  // Long uptime leaks: restart every night at the configured time, but never during a citizen's session.
+  const restartAt = opts.config.shell.nightlyRestartAt;
+  if (restartAt) {
+    const timer = setInterval(() => {
+      if (localTime(opts.now?.() ?? Date.now()) !== restartAt || created.services.sessions.active) return;
+      clearInterval(timer);
+      app.relaunch();
+      app.exit(0);
+    }, 30_000);
+    timer.unref?.();
+  }
   win = await open();
 
   return { created, window: () => win, recreateWindow: recreate };

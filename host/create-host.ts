@@ -14,6 +14,7 @@ import { DossierService } from './dossier/dossier-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { statusLabel } from './portal/status';
+import { StaffPin } from './staff/staff-pin';
 import type { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
@@ -79,6 +80,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     if (!payments) throw new KioskApiError('not-available', 'No portal');
     return payments;
   };
+  const staffPin = new StaffPin(config.staff.pinHash);
   const speech = deps.speech ?? null;
   const receipts = delivery
     ? new ReceiptService({
@@ -170,6 +172,18 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     'simulator.bankTransfer': ({ localRef }) => {
       if (!config.demoMode || !simulator) throw new KioskApiError('not-available', 'Demo mode only');
       return requirePayments().simulateBankTransfer(localRef);
+    },
+    'staff.unlock': ({ pin }) => {
+      const r = staffPin.verify(pin);
+      try {
+        delivery?.store.audit('staff:pin', r.ok ? 'shell.exit' : 'shell.exit-refused', undefined, {
+          locked: r.lockedForSeconds > 0,
+        });
+      } catch {
+        /* the audit log is best effort here; the exit itself must not depend on the disk */
+      }
+      if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
+      return r;
     },
     'speech.say': async ({ text, lang, masked }) => {
       if (!speech) return { outcome: 'silent' };

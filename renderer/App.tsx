@@ -9,6 +9,7 @@ import type { ConnectionState } from './api/ws-client';
 import { DisplayOptions } from './components/DisplayOptions';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SpeechBar } from './components/SpeechBar';
+import { StaffExit } from './components/StaffExit';
 import { StatusStrip } from './components/StatusStrip';
 import { useSpeakScreen, useSpeechStatus } from './flows/useSpeech';
 import { AttractScreen } from './screens/AttractScreen';
@@ -304,7 +305,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     <KioskApiContext.Provider value={api}>
       <div className="kiosk">
         <header className="kiosk__header">
-          <span className="kiosk__name">{t('app.name')}</span>
+          <StaffExit>
+            <span className="kiosk__name">{t('app.name')}</span>
+          </StaffExit>
           <div className="kiosk__controls">
             <DisplayOptions />
             <LanguageSwitch />

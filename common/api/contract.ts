@@ -197,6 +197,10 @@ export const methods = {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({ paid: z.boolean() }),
   },
+  'staff.unlock': {
+    params: z.object({ pin: z.string().max(12) }).strict(),
+    result: z.object({ ok: z.boolean(), lockedForSeconds: z.number().int() }),
+  },
   'speech.say': {
     params: z.object({ text: z.string().max(4000), lang: Language, masked: z.boolean().optional() }).strict(),
     result: z.object({ outcome: z.string() }),
@@ -285,6 +289,7 @@ export const events = {
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),
+  'staff.exit': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

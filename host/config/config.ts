@@ -71,6 +71,22 @@ export const KioskConfig = z.object({
   speech: z
     .object({ enabled: z.boolean().default(true), rate: z.number().int().min(80).max(260).default(150) })
     .default({ enabled: true, rate: 150 }),
+  staff: z
+    .object({
+      /** scrypt hash of the staff PIN that leaves the kiosk shell (`npm run -s staff:pin`); null: no exit. */
+      pinHash: z.string().nullable().default(null),
+    })
+    .default({ pinHash: null }),
+  shell: z
+    .object({
+      /** Local time ("HH:MM", Asia/Ho_Chi_Minh) of the nightly restart of the Electron shell, when idle; null: never. */
+      nightlyRestartAt: z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+        .nullable()
+        .default('03:30'),
+    })
+    .default({ nightlyRestartAt: '03:30' }),
   store: z
     .object({
       /** The data-key file (0600), outside the database; default <dataDir>/keys/data.key. */

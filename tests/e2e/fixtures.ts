@@ -143,8 +143,12 @@ export async function identifyWithDemoCard(
  * Taps keys on the kiosk's on-screen keyboard: letters and digits by their key, ' ' → space, an upper-case
  * letter → shift then the letter. `keys` are raw key presses (Telex "Nguyeenx", VNI "Nguye64n").
  */
-export async function tapKeys(page: Page, keys: string): Promise<void> {
-  const dock = page.locator('.keyboard-dock');
+export async function tapKeys(
+  page: Page,
+  keys: string,
+  within = '.keyboard-dock, [role="dialog"]',
+): Promise<void> {
+  const dock = page.locator(within).last();
   for (const ch of keys) {
     if (ch === ' ') await dock.locator('[data-key="space"]').click();
     else if (ch !== ch.toLowerCase()) {

@@ -1,0 +1,33 @@
+/** Leaving the kiosk shell needs the staff PIN: a 3-second press on the kiosk's name, a masked PIN pad. */
+import type { ChildProcess } from 'node:child_process';
+import { hashPin } from '../../host/staff/staff-pin';
+import { expect, type KioskProcess, startHostProcess, stopChild, tapKeys, test } from './fixtures';
+
+let host: { kiosk: KioskProcess; child: ChildProcess };
+test.beforeAll(async () => {
+  host = await startHostProcess(['--no-devices'], process.env, { staff: { pinHash: hashPin('482915') } });
+});
+test.afterAll(async () => stopChild(host.child));
+
+test('the staff PIN pad opens on a long press, masks the PIN and checks it in the host', async ({ page }) => {
+  await page.goto(host.kiosk.url);
+  // A short tap does nothing.
+  await page.getByTestId('staff-hold').click();
+  await expect(page.getByTestId('staff-dialog')).toHaveCount(0);
+  const box = (await page.getByTestId('staff-hold').boundingBox())!;
+  await page.mouse.move(box.x + 5, box.y + 5);
+  await page.mouse.down();
+  await page.waitForTimeout(3300);
+  await page.mouse.up();
+  const dialog = page.getByTestId('staff-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('staff-pin')).toHaveAttribute('type', 'password');
+
+  await tapKeys(page, '111111');
+  await page.getByTestId('staff-submit').click();
+  await expect(page.getByTestId('staff-message')).toHaveText('Mã PIN không đúng.');
+
+  await tapKeys(page, '482915');
+  await page.getByTestId('staff-submit').click();
+  await expect(page.getByTestId('staff-message')).toContainText('Đã xác nhận');
+});
