@@ -11,6 +11,7 @@ import type { TrustStore } from '../native/emrtd';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
 import { DossierService } from './dossier/dossier-service';
+import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { statusLabel } from './portal/status';
@@ -71,11 +72,21 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   });
   const delivery = deps.delivery ?? null;
   const dossiers = delivery
-    ? new DossierService({ outbox: delivery.outbox, sessions, waitForCodeMs: config.portal.waitForCodeMs })
+    ? new DossierService({
+        outbox: delivery.outbox,
+        store: delivery.store,
+        sessions,
+        waitForCodeMs: config.portal.waitForCodeMs,
+      })
     : null;
   const payments = delivery
     ? new PaymentService({ store: delivery.store, portal: delivery.portal, sessions })
     : null;
+  const drafts = delivery ? new DraftService({ store: delivery.store, sessions }) : null;
+  const requireDrafts = (): DraftService => {
+    if (!drafts) throw new KioskApiError('not-available', 'No store');
+    return drafts;
+  };
   const requirePayments = (): PaymentService => {
     if (!payments) throw new KioskApiError('not-available', 'No portal');
     return payments;
@@ -167,6 +178,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         feePaid: i.feePaid,
       };
     },
+    'draft.save': ({ serviceId, data }) => requireDrafts().save(serviceId, data),
+    'draft.load': () => requireDrafts().load(),
+    'draft.discard': () => ({ discarded: requireDrafts().discard() }),
     'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
     'payment.check': ({ localRef }) => requirePayments().check(localRef),
     'simulator.bankTransfer': ({ localRef }) => {

@@ -19,7 +19,8 @@ import { useIdleTimeout } from './flows/useIdleTimeout';
 import { useIdentify } from './flows/useIdentify';
 import { ConfirmIdentityScreen, RefusedScreen } from './screens/ConfirmIdentityScreen';
 import { ConsentScreen } from './screens/ConsentScreen';
-import { type FilledForm, FormScreen } from './screens/FormScreen';
+import { type DraftData, type FilledForm, FormScreen } from './screens/FormScreen';
+import { ResumeScreen } from './screens/ResumeScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { LookupScreen } from './screens/LookupScreen';
 import { MrzEntryScreen } from './screens/MrzEntryScreen';
@@ -40,7 +41,8 @@ type Screen =
   | { name: 'browse' }
   | { name: 'services' }
   | { name: 'service'; serviceId: string }
-  | { name: 'form'; serviceId: string }
+  | { name: 'form'; serviceId: string; resume?: DraftData }
+  | { name: 'resume'; serviceId: string; savedAt: number; draft: DraftData }
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[] }
   | { name: 'receipt'; receipt: ReceiptView }
@@ -188,10 +190,21 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
             state={idState}
             onYes={() => {
               setIdentity(idState.identity);
-              setScreen(
-                pendingService ? { name: 'service', serviceId: pendingService } : { name: 'services' },
-              );
+              const next: Screen = pendingService
+                ? { name: 'service', serviceId: pendingService }
+                : { name: 'services' };
               setPendingService(null);
+              // A form left unfinished with this card comes back first.
+              api
+                .call('draft.load', {})
+                .then((d) =>
+                  setScreen(
+                    d && services.some((s) => s.id === d.serviceId)
+                      ? { name: 'resume', serviceId: d.serviceId, savedAt: d.savedAt, draft: d.data }
+                      : next,
+                  ),
+                )
+                .catch(() => setScreen(next));
             }}
             onNo={() => void endSession()}
           />
@@ -246,8 +259,22 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         <FormScreen
           service={service}
           identity={identity}
+          resume={screen.name === 'form' ? screen.resume : undefined}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
           onDone={(forms) => void submit(service.id, forms)}
+        />
+      );
+      break;
+    case 'resume':
+      body = service && (
+        <ResumeScreen
+          service={service}
+          savedAt={screen.savedAt}
+          onResume={() => setScreen({ name: 'form', serviceId: service.id, resume: screen.draft })}
+          onDiscard={() => {
+            void api.call('draft.discard', {}).catch(() => undefined);
+            setScreen({ name: 'services' });
+          }}
         />
       );
       break;

@@ -176,6 +176,42 @@ export const methods = {
       z.object({ kind: z.literal('failed'), localRef: z.string() }),
     ]),
   },
+  'draft.save': {
+    params: z
+      .object({
+        serviceId: z.string().max(64),
+        data: z.object({
+          formIndex: z.number().int().min(0).max(5),
+          forms: z
+            .array(
+              z.object({
+                formId: z.string().max(64),
+                version: z.string().max(64),
+                values: z.record(z.string(), z.unknown()),
+              }),
+            )
+            .max(5),
+        }),
+      })
+      .strict(),
+    result: z.object({ savedAt: z.number() }),
+  },
+  'draft.load': {
+    params: Empty,
+    result: z
+      .object({
+        serviceId: z.string(),
+        savedAt: z.number(),
+        data: z.object({
+          formIndex: z.number().int(),
+          forms: z.array(
+            z.object({ formId: z.string(), version: z.string(), values: z.record(z.string(), z.unknown()) }),
+          ),
+        }),
+      })
+      .nullable(),
+  },
+  'draft.discard': { params: Empty, result: z.object({ discarded: z.boolean() }) },
   'payment.prepare': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({

@@ -7,7 +7,7 @@ import { KioskApiError } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import { buildAnswerSchema, feesInForce, getForm, getService, todayInVietnam } from '../../catalogue';
 import type { Outbox } from '../outbox';
-import type { ReceiptRecord } from '../store/store';
+import type { KioskStore, ReceiptRecord } from '../store/store';
 import type { SessionManager } from '../session/session-manager';
 
 export interface FilledFormInput {
@@ -51,6 +51,7 @@ export class DossierService {
   constructor(
     private readonly o: {
       outbox: Outbox;
+      store?: KioskStore;
       sessions: SessionManager;
       /** How long the citizen waits for the portal's dossier code before getting a queued receipt. */
       waitForCodeMs: number;
@@ -125,6 +126,8 @@ export class DossierService {
         answers,
       },
     });
+    // The draft has become a dossier.
+    this.o.store?.deleteDraft(this.o.store.cardKey(identity.idNumber));
     const refs = (session.personal.get('receipts') as string[] | undefined) ?? [];
     session.personal.set('receipts', [...refs, receipt.localRef]);
     const delivered = await this.o.outbox

@@ -14,22 +14,25 @@ export function useIdleTimeout(opts: {
   const { enabled, idleSeconds, warningSeconds } = opts;
   const onTimeout = useRef(opts.onTimeout);
   onTimeout.current = opts.onTimeout;
-  const [lastActivity, setLastActivity] = useState(() => Date.now());
-  const [now, setNow] = useState(() => Date.now());
+  const lastActivity = useRef(Date.now());
+  const wasEnabled = useRef(false);
   const warningRef = useRef(false);
+  const [now, setNow] = useState(() => Date.now());
+
+  // The clock starts afresh whenever the watch is switched on (a new session, a screen after the attract).
+  if (enabled && !wasEnabled.current) lastActivity.current = Date.now();
+  wasEnabled.current = enabled;
 
   const extend = useCallback(() => {
-    const t = Date.now();
-    setLastActivity(t);
-    setNow(t);
+    lastActivity.current = Date.now();
+    setNow(lastActivity.current);
   }, []);
 
   useEffect(() => {
     if (!enabled) return;
-    extend();
     const activity = (): void => {
       // While the warning shows, only its button extends (a stray touch elsewhere must not hide it).
-      if (!warningRef.current) setLastActivity(Date.now());
+      if (!warningRef.current) lastActivity.current = Date.now();
     };
     window.addEventListener('pointerdown', activity, true);
     window.addEventListener('keydown', activity, true);
@@ -39,9 +42,9 @@ export function useIdleTimeout(opts: {
       window.removeEventListener('keydown', activity, true);
       window.clearInterval(tick);
     };
-  }, [enabled, extend]);
+  }, [enabled]);
 
-  const idleMs = now - lastActivity;
+  const idleMs = Math.max(0, now - lastActivity.current);
   const warning = enabled && idleMs >= idleSeconds * 1000;
   warningRef.current = warning;
   const secondsLeft = Math.max(0, Math.ceil(idleSeconds + warningSeconds - idleMs / 1000));

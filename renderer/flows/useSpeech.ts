@@ -18,7 +18,11 @@ export function useSpeechStatus(api: KioskApi, connected: boolean): SpeechStatus
 
 /** What a screen says aloud: its heading, lead, alerts and confirmation panel — never what is typed in a field. */
 export function screenText(root: ParentNode = document): string {
-  const parts = [...root.querySelectorAll('main h1, main .lead, main [role="alert"], main .panel__body, [role="alertdialog"] .lead')]
+  const parts = [
+    ...root.querySelectorAll(
+      'main h1, main .lead, main [role="alert"], main .panel__body, [role="alertdialog"] .lead',
+    ),
+  ]
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   return [...new Set(parts)].join('. ');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
@@ -18,14 +18,22 @@ export interface FilledForm {
 }
 
 /** Runs the service's forms one after another (linked services have several) and hands back the answers. */
+export interface DraftData {
+  formIndex: number;
+  forms: { formId: string; version: string; values: Record<string, unknown> }[];
+}
+
 export function FormScreen({
   service,
   identity,
+  resume,
   onDone,
   onExit,
 }: {
   service: Service;
   identity: Identity | null;
+  /** A draft saved earlier for this citizen and service: its answers come back. */
+  resume?: DraftData;
   onDone(forms: FilledForm[]): void;
   onExit(): void;
 }) {
@@ -34,8 +42,22 @@ export function FormScreen({
   const api = useKioskApi();
   const [forms, setForms] = useState<Form[] | null>(null);
   const [failed, setFailed] = useState(false);
-  const [index, setIndex] = useState(0);
+  const [index, setIndex] = useState(resume?.formIndex ?? 0);
   const [filled, setFilled] = useState<FilledForm[]>([]);
+  // Answers so far per form, saved as an encrypted draft at every step (keyed by the card, not the number).
+  const drafts = useRef<DraftData['forms']>(resume?.forms ?? []);
+  const saveDraft = (
+    formIndex: number,
+    formId: string,
+    version: string,
+    values: Record<string, unknown>,
+  ): void => {
+    const forms = drafts.current.filter((f) => !(f.formId === formId && f.version === version));
+    drafts.current = [...forms, { formId, version, values }];
+    void api
+      .call('draft.save', { serviceId: service.id, data: { formIndex, forms: drafts.current } })
+      .catch(() => undefined);
+  };
 
   useEffect(() => {
     Promise.all(service.forms.map((ref) => api.call('catalogue.form', { id: ref.id, version: ref.version })))
@@ -68,6 +90,8 @@ export function FormScreen({
       key={`${form.id}@${form.version}`}
       form={form}
       preset={service.forms[index]?.preset}
+      saved={drafts.current.find((f) => f.formId === form.id && f.version === form.version)?.values}
+      onSave={(values) => saveDraft(index, form.id, form.version, values)}
       identity={identity}
       lang={lang}
       places={places}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { Service } from '../../catalogue/schema';
+
+/** A form left unfinished with this card: carry on where the citizen stopped, or start again. */
+export function ResumeScreen({
+  service,
+  savedAt,
+  onResume,
+  onDiscard,
+}: {
+  service: Service;
+  savedAt: number;
+  onResume(): void;
+  onDiscard(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const when = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(savedAt));
+  return (
+    <main id="main" className="screen" data-testid="screen-resume">
+      <h1 className="heading-l">{t('resume.title')}</h1>
+      <p className="lead">{t('resume.lead', { service: service.name[lang], when })}</p>
+      <div className="button-group">
+        <button type="button" className="button" onClick={onResume} data-testid="resume-yes">
+          {t('resume.continue')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onDiscard}
+          data-testid="resume-no"
+        >
+          {t('resume.discard')}
+        </button>
+      </div>
+    </main>
+  );
+}
