@@ -15,6 +15,6 @@ status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
 step "end-to-end tests (Playwright, Debian Chromium)"
 npm run -s build:renderer >/dev/null
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=$?
+PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/test-results/e2e.json" npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=$?
 node scripts/test-summary.mjs test-results/vitest.json test-results/e2e.json
 exit $status

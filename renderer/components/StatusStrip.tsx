@@ -21,42 +21,42 @@ export function StatusStrip({
       </footer>
     );
   }
-  const good = (ok: boolean): string => (ok ? '✓' : '!');
   const sim = (s: boolean): string => (s ? ` (${t('status.simulated')})` : '');
+  const items = [
+    {
+      id: 'reader',
+      state: status.reader.state,
+      ok: status.reader.state === 'ready' || status.reader.state === 'card-present',
+      text: t(`status.readerState.${status.reader.state}`) + sim(status.reader.simulated),
+    },
+    {
+      id: 'scanner',
+      state: status.scanner.state,
+      ok: status.scanner.state === 'connected',
+      text: t(`status.scannerState.${status.scanner.state}`) + sim(status.scanner.simulated),
+    },
+    {
+      id: 'portal',
+      state: status.portal.state,
+      ok: status.portal.state === 'up',
+      text:
+        t(`status.portalState.${status.portal.state}`) +
+        sim(status.portal.mock) +
+        (status.portal.queued > 0 ? ` · ${t('status.queued', { count: status.portal.queued })}` : ''),
+    },
+  ];
   return (
     <footer className="status-strip" aria-label={t('status.label')} data-testid="status-strip">
       <ul>
-        <li data-testid="status-reader" data-state={status.reader.state}>
-          <span className="status-strip__mark" aria-hidden="true">
-            {good(status.reader.state === 'ready' || status.reader.state === 'card-present')}
-          </span>
-          <span className="status-strip__name">{t('status.reader')}</span>
-          <span>
-            {t(`status.readerState.${status.reader.state}`)}
-            {sim(status.reader.simulated)}
-          </span>
-        </li>
-        <li data-testid="status-scanner" data-state={status.scanner.state}>
-          <span className="status-strip__mark" aria-hidden="true">
-            {good(status.scanner.state === 'connected')}
-          </span>
-          <span className="status-strip__name">{t('status.scanner')}</span>
-          <span>
-            {t(`status.scannerState.${status.scanner.state}`)}
-            {sim(status.scanner.simulated)}
-          </span>
-        </li>
-        <li data-testid="status-portal" data-state={status.portal.state}>
-          <span className="status-strip__mark" aria-hidden="true">
-            {good(status.portal.state === 'up')}
-          </span>
-          <span className="status-strip__name">{t('status.portal')}</span>
-          <span>
-            {t(`status.portalState.${status.portal.state}`)}
-            {sim(status.portal.mock)}
-            {status.portal.queued > 0 ? ` · ${t('status.queued', { count: status.portal.queued })}` : ''}
-          </span>
-        </li>
+        {items.map((item) => (
+          <li key={item.id} data-testid={`status-${item.id}`} data-state={item.state}>
+            <span className="status-strip__mark" aria-hidden="true">
+              {item.ok ? '✓' : '!'}
+            </span>
+            <span className="status-strip__name">{t(`status.${item.id}`)}</span>
+            <span>{item.text}</span>
+          </li>
+        ))}
       </ul>
     </footer>
   );
