@@ -15,6 +15,7 @@ import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { statusLabel } from './portal/status';
+import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
 import type { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
@@ -92,6 +93,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     return payments;
   };
   const staffPin = new StaffPin(config.staff.pinHash);
+  const queue = delivery ? new QueueService({ store: delivery.store, printer: deps.printer ?? null }) : null;
   const speech = deps.speech ?? null;
   const receipts = delivery
     ? new ReceiptService({
@@ -181,6 +183,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     'draft.save': ({ serviceId, data }) => requireDrafts().save(serviceId, data),
     'draft.load': () => requireDrafts().load(),
     'draft.discard': () => ({ discarded: requireDrafts().discard() }),
+    'queue.take': async ({ group }) => {
+      if (!queue) throw new KioskApiError('not-available', 'No store');
+      const ticket = queue.take(group);
+      // The number is on screen even when the printer fails (out of paper): printing is best effort.
+      const printed = await queue.print(ticket, config.kioskName).catch(() => null);
+      return { ...ticket, printed };
+    },
     'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
     'payment.check': ({ localRef }) => requirePayments().check(localRef),
     'simulator.bankTransfer': ({ localRef }) => {

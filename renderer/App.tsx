@@ -25,6 +25,7 @@ import { IdentifyScreen } from './screens/IdentifyScreen';
 import { LookupScreen } from './screens/LookupScreen';
 import { MrzEntryScreen } from './screens/MrzEntryScreen';
 import { PreviewScreen } from './screens/PreviewScreen';
+import { QueueScreen } from './screens/QueueScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
@@ -35,6 +36,7 @@ type Screen =
   | { name: 'attract' }
   | { name: 'consent' }
   | { name: 'lookup' }
+  | { name: 'queue' }
   | { name: 'identify' }
   | { name: 'mrz' }
   | { name: 'confirm' }
@@ -170,8 +172,12 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           onStart={() => void start()}
           onBrowse={() => setScreen({ name: 'browse' })}
           onLookup={() => setScreen({ name: 'lookup' })}
+          onQueue={() => setScreen({ name: 'queue' })}
         />
       );
+      break;
+    case 'queue':
+      body = <QueueScreen onDone={() => setScreen({ name: 'attract' })} />;
       break;
     case 'lookup':
       body = <LookupScreen onBack={() => setScreen({ name: 'attract' })} />;

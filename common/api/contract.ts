@@ -212,6 +212,16 @@ export const methods = {
       .nullable(),
   },
   'draft.discard': { params: Empty, result: z.object({ discarded: z.boolean() }) },
+  'queue.take': {
+    params: z.object({ group: z.enum(['police', 'justice', 'general']) }).strict(),
+    result: z.object({
+      number: z.string(),
+      group: z.string(),
+      issuedAt: z.number(),
+      ahead: z.number().int(),
+      printed: z.string().nullable(),
+    }),
+  },
   'payment.prepare': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({

@@ -4,10 +4,12 @@ export function AttractScreen({
   onStart,
   onBrowse,
   onLookup,
+  onQueue,
 }: {
   onStart(): void;
   onBrowse(): void;
   onLookup(): void;
+  onQueue(): void;
 }) {
   const { t } = useTranslation();
   return (
@@ -31,6 +33,9 @@ export function AttractScreen({
       </button>
       <button type="button" className="button button--secondary" onClick={onLookup} data-testid="lookup">
         {t('attract.lookup')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={onQueue} data-testid="queue">
+        {t('attract.queue')}
       </button>
       <p className="body body--muted">{t('attract.help')}</p>
     </main>

@@ -285,3 +285,22 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
   expect(JSON.stringify(dossiers)).toContain(await page.getByTestId('dossier-code').innerText());
   await page.getByTestId('finish').click();
 });
+
+test('a queue number for the counter: numbered per group, shown on screen and printed', async ({
+  page,
+  demoKiosk,
+}) => {
+  await page.goto(demoKiosk.url);
+  await page.getByTestId('queue').click();
+  await page.getByTestId('queue-justice').click();
+  const first = await page.getByTestId('queue-number').innerText();
+  expect(first).toMatch(/^B\d{3}$/);
+  await expect(page.getByTestId('screen-queue-ticket')).toContainText('Phiếu đã được in');
+  await page.screenshot({ path: `${screens}journey-queue-ticket.png` });
+  await page.getByTestId('queue-done').click();
+  await page.getByTestId('queue').click();
+  await page.getByTestId('queue-justice').click();
+  expect(Number((await page.getByTestId('queue-number').innerText()).slice(1))).toBe(
+    Number(first.slice(1)) + 1,
+  );
+});
