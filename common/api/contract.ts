@@ -62,7 +62,7 @@ export const RemapAnswer = z.discriminatedUnion('status', [
 ]);
 export type RemapAnswer = z.infer<typeof RemapAnswer>;
 
-export const ReceiptView = z.object({
+const ReceiptCore = z.object({
   localRef: z.string(),
   dossierCode: z.string().nullable(),
   state: z.string(),
@@ -75,6 +75,8 @@ export const ReceiptView = z.object({
   feeVnd: z.number(),
   feePaid: z.boolean(),
 });
+/** A receipt; a linked service lists its other dossiers in `linked`. */
+export const ReceiptView = ReceiptCore.extend({ linked: z.array(ReceiptCore).optional() });
 export type ReceiptView = z.infer<typeof ReceiptView>;
 
 export const FilledForm = z

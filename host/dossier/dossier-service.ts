@@ -18,6 +18,8 @@ export interface FilledFormInput {
 }
 
 export interface ReceiptView {
+  /** The other dossiers of a linked service (16: death, residence removal, funeral allowance). */
+  linked?: Omit<ReceiptView, 'linked'>[];
   localRef: string;
   dossierCode: string | null;
   state: string;
@@ -86,10 +88,6 @@ export class DossierService {
       if (!parsed.success) throw new KioskApiError('dossier-invalid', `Answers to ${f.formId} are not valid`);
       answers[f.formId] = { ...parsed.data, _corrections: f.corrections };
     }
-    const codes = Array.isArray(service.procedureCodes) ? service.procedureCodes : [];
-    const code = codes.find((c) => c.level === 'commune') ?? codes[0];
-    if (!code)
-      throw new KioskApiError('dossier-no-procedure-code', 'The service has no national procedure code');
     const contact = (key: string): string | null => {
       for (const f of forms) {
         const v = f.answers[key];
@@ -101,38 +99,67 @@ export class DossierService {
       .filter((f) => f.channel !== 'online')
       .map((f, i) => ({ name: f.label.vi, code: `${service.id}-${i + 1}`, amountVnd: f.amountVnd }));
 
-    const receipt = this.o.outbox.submit({
-      serviceId: service.id,
-      clientRef: session.id,
-      feePaid: false,
-      dossier: {
-        procedureCode: code.code,
-        procedureName: code.name ?? service.name.vi,
-        fieldCode: null,
-        applicant: {
-          fullName: identity.fullName,
-          idNumber: identity.idNumber,
-          phone: contact('phone'),
-          email: contact('email'),
-          kind: 'citizen',
+    // One dossier for a service with its own procedure code (15: the electronic joint procedure 3.000722);
+    // a linked service without one (16) becomes one dossier per component procedure, each with its forms
+    // (a component without a form of its own carries every answer, as the joint declaration does).
+    const own = Array.isArray(service.procedureCodes) ? service.procedureCodes : [];
+    const ownCode = own.find((c) => c.level === 'commune') ?? own[0];
+    const parts: { code: string; name: string; answers: Record<string, unknown>; fees: typeof fees }[] = [];
+    if (ownCode) parts.push({ code: ownCode.code, name: ownCode.name ?? service.name.vi, answers, fees });
+    else
+      for (const [i, c] of (service.linkedServices ?? []).entries()) {
+        const code = c.procedureCodes?.[0];
+        if (!code) continue;
+        const mine = c.forms.filter((r) => r.id in answers).map((r) => [r.id, answers[r.id]] as const);
+        parts.push({
+          code: code.code,
+          name: code.name ?? c.name.vi,
+          answers: mine.length ? Object.fromEntries(mine) : answers,
+          fees: i === 0 ? fees : [],
+        });
+      }
+    if (parts.length === 0)
+      throw new KioskApiError('dossier-no-procedure-code', 'The service has no national procedure code');
+
+    const receipts = parts.map((part) =>
+      this.o.outbox.submit({
+        serviceId: service.id,
+        clientRef: session.id,
+        feePaid: false,
+        dossier: {
+          procedureCode: part.code,
+          procedureName: part.name,
+          fieldCode: null,
+          applicant: {
+            fullName: identity.fullName,
+            idNumber: identity.idNumber,
+            phone: contact('phone'),
+            email: contact('email'),
+            kind: 'citizen',
+          },
+          summary: service.name.vi,
+          appointmentAt: null,
+          channel: 'in-person',
+          fees: part.fees,
+          documents: service.documents
+            .filter((d) => d.required)
+            .map((d) => ({ title: d.name.vi, code: d.formId ?? null })),
+          answers: part.answers,
         },
-        summary: service.name.vi,
-        appointmentAt: null,
-        channel: 'in-person',
-        fees,
-        documents: service.documents
-          .filter((d) => d.required)
-          .map((d) => ({ title: d.name.vi, code: d.formId ?? null })),
-        answers,
-      },
-    });
+      }),
+    );
     // The draft has become a dossier.
     this.o.store?.deleteDraft(this.o.store.cardKey(identity.idNumber));
     const refs = (session.personal.get('receipts') as string[] | undefined) ?? [];
-    session.personal.set('receipts', [...refs, receipt.localRef]);
-    const delivered = await this.o.outbox
-      .waitForDelivery(receipt.localRef, this.o.waitForCodeMs)
-      .catch(() => null);
-    return receiptView(delivered ?? receipt);
+    session.personal.set('receipts', [...refs, ...receipts.map((r) => r.localRef)]);
+    const views = await Promise.all(
+      receipts.map(async (r) => {
+        const delivered = await this.o.outbox
+          .waitForDelivery(r.localRef, this.o.waitForCodeMs)
+          .catch(() => null);
+        return receiptView(delivered ?? r);
+      }),
+    );
+    return { ...views[0]!, linked: views.slice(1) };
   }
 }

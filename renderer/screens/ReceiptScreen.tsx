@@ -128,6 +128,18 @@ export function ReceiptScreen({
           </div>
         )}
       </dl>
+      {receipt.linked && receipt.linked.length > 0 && (
+        <section data-testid="linked-dossiers">
+          <h2 className="heading-m">{t('receipt.linkedTitle')}</h2>
+          <ul className="list list--bullet">
+            {receipt.linked.map((l) => (
+              <li key={l.localRef}>
+                {l.procedureName} ({l.procedureCode}): <strong>{l.dossierCode ?? l.localRef}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {receipt.feeVnd > 0 && code && !receipt.feePaid && (
         <PaymentPanel localRef={receipt.localRef} demoMode={demoMode} onPaid={markPaid} />
       )}
