@@ -11,10 +11,10 @@ PACKAGES=(
   pcscd libpcsclite-dev vsmartcard-vpcd pcsc-tools   # PC/SC daemon, headers, virtual reader driver, pcsc_scan/scriptor
   chromium                                           # browser mode and e2e tests
   socat                                              # virtual serial QR scanner (pseudo-terminal pairs)
-  espeak-ng                                          # spoken guidance (vi, en), offline
+  espeak-ng alsa-utils                               # spoken guidance (vi, en), offline; aplay plays it
   fonts-noto-core                                    # full Vietnamese glyph coverage for UI and receipts
   poppler-utils zbar-tools                           # receipt checks: pdftoppm/pdftotext, zbarimg
-  sqlite3 procps                                     # technician tools
+  sqlite3 procps iproute2                            # technician tools; ip (the simulator's quick-ACK loopback route)
 )
 
 missing=()

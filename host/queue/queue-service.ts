@@ -75,11 +75,9 @@ export async function ticketPdf(ticket: QueueTicket, kioskName: string): Promise
   doc.font('bold').fontSize(48).text(ticket.number, { align: 'center' });
   doc.font('body').fontSize(9).text(QUEUE_GROUPS[ticket.group].vi, { align: 'center' });
   doc.moveDown(0.5);
-  doc
-    .fontSize(8)
-    .text(`${time.slice(11, 16)} ${time.slice(8, 10)}/${time.slice(5, 7)}/${time.slice(0, 4)}`, {
-      align: 'center',
-    });
+  doc.fontSize(8).text(`${time.slice(11, 16)} ${time.slice(8, 10)}/${time.slice(5, 7)}/${time.slice(0, 4)}`, {
+    align: 'center',
+  });
   doc.text('Vui lòng chờ đến khi số của bạn được gọi.', { align: 'center' });
   doc.end();
   return done;
