@@ -3,9 +3,10 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trustStoreFromPem } from '../../native/emrtd';
+import { bacKeysFromQr, readCard, trustStoreFromPem } from '../../native/emrtd';
+import { parseCccdQr } from '../../native/qr/payload';
 import type { PcscEvent } from '../../native/pcsc/pcsc-service';
-import { createInProcessCard, loadProfile, PKI_DIR } from '../../native/simulator';
+import { createInProcessCard, listProfiles, loadProfile, PKI_DIR } from '../../native/simulator';
 import { DeviceStatusBoard } from '../devices/device-status';
 import { SessionManager } from '../session/session-manager';
 import { type IdentifyEvent, IdentifyService, decide } from './identify-service';
@@ -151,4 +152,20 @@ describe('IdentifyService', () => {
       'refuse-unverifiable',
     );
   });
+});
+
+describe('keys from the QR alone', () => {
+  for (const profile of listProfiles().filter((p) => p.qr)) {
+    it(`open ${profile.id}: the right expiry is among the candidates`, async () => {
+      const qr = parseCccdQr(profile.qr!);
+      const keys = bacKeysFromQr({
+        dateOfBirth: qr.dateOfBirth,
+        issueDate: qr.issueDate,
+        idNumber: qr.idNumber,
+      });
+      expect(keys.map((k) => k.dateOfExpiry)).toContain(profile.bac.dateOfExpiry);
+      const r = await readCard(createInProcessCard(profile), { keys, files: ['DG1'], trustStore });
+      expect(r.keyUsed).toEqual(profile.bac);
+    });
+  }
 });
