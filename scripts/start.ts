@@ -61,9 +61,11 @@ function electronBinary(): string | null {
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
 
-function shutdown(code = 0): never {
+/** What must stop with us: the host (its mock portal and simulator are child processes) and the UI. */
+let stopHost: (() => Promise<void>) | null = null;
+function shutdown(code = 0): void {
   for (const c of children) c.kill('SIGTERM');
-  process.exit(code);
+  void (stopHost?.() ?? Promise.resolve()).finally(() => process.exit(code));
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
@@ -79,11 +81,14 @@ if (electron && hasDisplay && !values.headless) {
   log('starting the kiosk in Electron');
   const b = spawnSync('npx', ['tsx', 'scripts/build-electron.ts'], { stdio: 'inherit' });
   if (b.status !== 0) shutdown(1);
-  const child = spawn(electron, ['dist/electron/main.cjs'], { stdio: 'inherit' });
-  children.push(child);
-  child.on('exit', (code) => shutdown(code ?? 0));
+  else {
+    const child = spawn(electron, ['dist/electron/main.cjs'], { stdio: 'inherit' });
+    children.push(child);
+    child.on('exit', (code) => shutdown(code ?? 0));
+  }
 } else {
   const running = await startKioskHost(config);
+  stopHost = running.stop;
   if (!electron)
     log('Electron binary not installed: serving the UI to a browser instead (see README, "Browser mode").');
   if (chromium && hasDisplay && !values.headless) {
