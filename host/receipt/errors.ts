@@ -1,4 +1,5 @@
 /** Typed errors of receipt rendering. Citizen-facing sentences: renderer/i18n/errors/store.json. */
+import { CodedError } from '../../common/errors';
 export const RECEIPT_ERROR_CODES = [
   'receipt-font-missing',
   'receipt-rasterizer-missing',
@@ -7,13 +8,6 @@ export const RECEIPT_ERROR_CODES = [
 ] as const;
 export type ReceiptErrorCode = (typeof RECEIPT_ERROR_CODES)[number];
 
-export class ReceiptError extends Error {
+export class ReceiptError extends CodedError<ReceiptErrorCode> {
   override readonly name = 'ReceiptError';
-  constructor(
-    readonly code: ReceiptErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

@@ -1,4 +1,5 @@
 /** Typed errors of the local store. The citizen-facing sentence for each code is in renderer/i18n/errors/store.json. */
+import { CodedError } from '../../common/errors';
 export const STORE_ERROR_CODES = [
   'store-full',
   'store-corrupt',
@@ -13,15 +14,8 @@ export const STORE_ERROR_CODES = [
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 
-export class StoreError extends Error {
+export class StoreError extends CodedError<StoreErrorCode> {
   override readonly name = 'StoreError';
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** SQLite result codes that better-sqlite3 puts on `SqliteError.code`. */

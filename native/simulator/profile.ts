@@ -3,36 +3,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { CardType, PartialIsoDate, Sex } from '../../common/identity';
+import { Identity } from '../../common/identity';
 import { nfc } from '../../common/text/vietnamese';
 import { SimulatorError } from './errors';
 
 const Yymmdd = z.string().regex(/^\d{6}$/);
 
-export const CitizenProfile = z.object({
+/** The identity fields of `Identity` (common/identity.ts), as a profile writes them. */
+export const CitizenProfile = Identity.omit({ source: true, extraFields: true, idNumber: true }).extend({
   /** File stem, e.g. `cccd-2021-with-cmnd`. */
   id: z.string().min(1),
-  cardType: CardType,
   /** 12 digits for Vietnamese cards; the document number for the ICAO specimen passport. */
   idNumber: z.string().min(1),
-  oldIdNumber: z
-    .string()
-    .regex(/^(\d{9}|\d{12})$/)
-    .nullable(),
-  fullName: z.string().min(1),
-  dateOfBirth: PartialIsoDate,
-  sex: Sex.nullable(),
-  nationality: z.string().nullable(),
-  ethnicity: z.string().nullable(),
-  religion: z.string().nullable(),
-  placeOfOrigin: z.string().nullable(),
-  placeOfResidence: z.string().nullable(),
-  identifyingMarks: z.string().nullable(),
-  issueDate: PartialIsoDate.nullable(),
-  expiryDate: PartialIsoDate.nullable(),
-  fatherName: z.string().nullable(),
-  motherName: z.string().nullable(),
-  spouseName: z.string().nullable(),
   bac: z.object({ documentNumber: z.string().length(9), dateOfBirth: Yymmdd, dateOfExpiry: Yymmdd }),
   /** The QR printed on the card (null when the profile has none). */
   qr: z.string().nullable(),

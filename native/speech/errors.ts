@@ -2,6 +2,7 @@
  * Typed errors of the speech area. `code` is stable (the key of renderer/i18n/errors/speech.json);
  * `message` is English for developers and never contains the spoken text.
  */
+import { CodedError } from '../../common/errors';
 export const SPEECH_ERROR_CODES = [
   'speech-no-audio-device',
   'speech-synthesizer-missing',
@@ -11,13 +12,6 @@ export const SPEECH_ERROR_CODES = [
 ] as const;
 export type SpeechErrorCode = (typeof SPEECH_ERROR_CODES)[number];
 
-export class SpeechError extends Error {
+export class SpeechError extends CodedError<SpeechErrorCode> {
   override readonly name = 'SpeechError';
-  constructor(
-    readonly code: SpeechErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
