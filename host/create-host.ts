@@ -116,172 +116,175 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     return simulator;
   };
 
-  const host = new KioskHost({
-    'kiosk.hello': () => ({
-      protocolVersion: PROTOCOL_VERSION,
-      kioskName: config.kioskName,
-      defaultLanguage: config.defaultLanguage,
-      demoMode: config.demoMode,
-      timeouts: config.timeouts,
-    }),
-    'status.get': () => status.get(),
-    'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
-    'session.end': ({ reason }) => ({ ended: sessions.end(reason) }),
-    'simulator.profiles': () => requireSimulator().profiles(),
-    'simulator.insertCard': async ({ profileId, faults }) => {
-      await requireSimulator().insertCard(profileId, faults ?? []);
-      return { inserted: true };
-    },
-    'simulator.removeCard': async () => {
-      await requireSimulator().removeCard();
-      return { removed: true };
-    },
-    'simulator.showQr': async ({ profileId }) => {
-      await requireSimulator().showQr(profileId);
-      return { shown: true };
-    },
-    'session.consent': ({ granted }) => {
-      identify.setConsent(granted);
-      return { accepted: granted };
-    },
-    'identify.qr': ({ payload }) => ({ accepted: true, cardType: identify.provideQr(payload).cardType }),
-    'identify.mrz': (key) => {
-      identify.provideMrz(key);
-      return { accepted: true };
-    },
-    'dossier.submit': ({ serviceId, forms }) => {
-      if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
-      return dossiers.submit(serviceId, forms);
-    },
-    'receipt.qr': ({ localRef }) => {
-      if (!receipts) throw new KioskApiError('not-available', 'No store');
-      return { text: receipts.qrText(localRef) };
-    },
-    'receipt.print': async ({ localRef }) => {
-      if (!receipts) throw new KioskApiError('not-available', 'No store');
-      return { kind: (await receipts.print(localRef)).kind };
-    },
-    'dossier.lookup': async ({ text }) => {
-      if (!delivery) throw new KioskApiError('not-available', 'No portal');
-      const answer = await delivery.outbox.lookup(parseLookupInput(text));
-      if (answer.kind === 'queued') return { kind: 'queued', localRef: answer.localRef };
-      if (answer.kind === 'failed') return { kind: 'failed', localRef: answer.localRef };
-      const i = answer.info;
-      return {
-        kind: 'portal',
-        dossierCode: i.dossierCode,
-        status: i.status,
-        statusLabel: { vi: statusLabel(i.status, 'vi'), en: statusLabel(i.status, 'en') },
-        procedureCode: i.procedureCode,
-        procedureName: i.procedureName,
-        receivedAt: i.receivedAt,
-        appointmentAt: i.appointmentAt,
-        feeVnd: i.feeVnd,
-        feePaid: i.feePaid,
-      };
-    },
-    'draft.save': ({ serviceId, data }) => requireDrafts().save(serviceId, data),
-    'draft.load': () => requireDrafts().load(),
-    'draft.discard': () => ({ discarded: requireDrafts().discard() }),
-    'queue.take': async ({ group }) => {
-      if (!queue) throw new KioskApiError('not-available', 'No store');
-      const ticket = queue.take(group);
-      // The number is on screen even when the printer fails (out of paper): printing is best effort.
-      const printed = await queue.print(ticket, config.kioskName).catch(() => null);
-      return { ...ticket, printed };
-    },
-    'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
-    'payment.check': ({ localRef }) => requirePayments().check(localRef),
-    'simulator.bankTransfer': ({ localRef }) => {
-      if (!config.demoMode || !simulator) throw new KioskApiError('not-available', 'Demo mode only');
-      return requirePayments().simulateBankTransfer(localRef);
-    },
-    'staff.unlock': ({ pin }) => {
-      const r = staffPin.verify(pin);
-      try {
-        delivery?.store.audit('staff:pin', r.ok ? 'shell.exit' : 'shell.exit-refused', undefined, {
-          locked: r.lockedForSeconds > 0,
-        });
-      } catch {
-        /* the audit log is best effort here; the exit itself must not depend on the disk */
-      }
-      if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
-      return r;
-    },
-    'speech.say': async ({ text, lang, masked }) => {
-      if (!speech) return { outcome: 'silent' };
-      return { outcome: await speech.say(text, lang, { masked: masked ?? false }) };
-    },
-    'speech.status': () => speechStatus(),
-    'speech.control': ({ action }) => {
-      if (speech) {
-        if (action === 'repeat') void speech.repeat();
-        else if (action === 'pause') speech.pause();
-        else if (action === 'resume') speech.resume();
-        else if (action === 'stop') speech.stop();
-        else if (action === 'louder') speech.volumeUp();
-        else if (action === 'quieter') speech.volumeDown();
-        else speech.setEnabled(action === 'enable');
-      }
-      return speechStatus();
-    },
-    'catalogue.services': () => [...loadCatalogue().services],
-    'catalogue.form': ({ id, version }) => {
-      try {
-        return getForm(id, version);
-      } catch {
-        throw new KioskApiError('catalogue-form-not-found', `No form ${id}`);
-      }
-    },
-    'catalogue.home': () => {
-      const home = homeScreen(loadCatalogue().services);
-      return {
-        mostUsed: home.mostUsed.map((s) => s.id),
-        categories: home.categories.map((c) => ({
-          id: c.id,
-          label: c.label,
-          serviceIds: c.services.map((s) => s.id),
-        })),
-      };
-    },
-    'catalogue.search': ({ query }) =>
-      searchServices(query, { limit: 10 }).map((h) => ({ serviceId: h.service.id, score: h.score })),
-    'catalogue.forms': () =>
-      loadCatalogue().forms.map((f) => ({
-        id: f.id,
-        version: f.version,
-        title: f.title,
-        effectiveFrom: f.effectiveFrom,
-        fidelity: f.fidelity,
-      })),
-    'places.provinces': () => provinces().map((p) => ({ code: p.code, name: p.fullName })),
-    'places.communes': ({ provinceCode }) =>
-      communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
-    'places.remap': ({ text }) => {
-      const r = remapOldAddress(text);
-      const label = (c: { fullName: string; provinceName: string }): string =>
-        `${c.fullName}, ${c.provinceName}`;
-      if (r.status === 'unique')
+  const host = new KioskHost(
+    {
+      'kiosk.hello': () => ({
+        protocolVersion: PROTOCOL_VERSION,
+        kioskName: config.kioskName,
+        defaultLanguage: config.defaultLanguage,
+        demoMode: config.demoMode,
+        timeouts: config.timeouts,
+      }),
+      'status.get': () => status.get(),
+      'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
+      'session.end': ({ reason }) => ({ ended: sessions.end(reason) }),
+      'simulator.profiles': () => requireSimulator().profiles(),
+      'simulator.insertCard': async ({ profileId, faults }) => {
+        await requireSimulator().insertCard(profileId, faults ?? []);
+        return { inserted: true };
+      },
+      'simulator.removeCard': async () => {
+        await requireSimulator().removeCard();
+        return { removed: true };
+      },
+      'simulator.showQr': async ({ profileId }) => {
+        await requireSimulator().showQr(profileId);
+        return { shown: true };
+      },
+      'session.consent': ({ granted }) => {
+        identify.setConsent(granted);
+        return { accepted: granted };
+      },
+      'identify.qr': ({ payload }) => ({ accepted: true, cardType: identify.provideQr(payload).cardType }),
+      'identify.mrz': (key) => {
+        identify.provideMrz(key);
+        return { accepted: true };
+      },
+      'dossier.submit': ({ serviceId, forms }) => {
+        if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
+        return dossiers.submit(serviceId, forms);
+      },
+      'receipt.qr': ({ localRef }) => {
+        if (!receipts) throw new KioskApiError('not-available', 'No store');
+        return { text: receipts.qrText(localRef) };
+      },
+      'receipt.print': async ({ localRef }) => {
+        if (!receipts) throw new KioskApiError('not-available', 'No store');
+        return { kind: (await receipts.print(localRef)).kind };
+      },
+      'dossier.lookup': async ({ text }) => {
+        if (!delivery) throw new KioskApiError('not-available', 'No portal');
+        const answer = await delivery.outbox.lookup(parseLookupInput(text));
+        if (answer.kind === 'queued') return { kind: 'queued', localRef: answer.localRef };
+        if (answer.kind === 'failed') return { kind: 'failed', localRef: answer.localRef };
+        const i = answer.info;
         return {
-          status: 'unique',
-          provinceCode: r.unit.provinceCode,
-          communeCode: r.unit.code,
-          label: label(r.unit),
-          detail: r.detail,
+          kind: 'portal',
+          dossierCode: i.dossierCode,
+          status: i.status,
+          statusLabel: { vi: statusLabel(i.status, 'vi'), en: statusLabel(i.status, 'en') },
+          procedureCode: i.procedureCode,
+          procedureName: i.procedureName,
+          receivedAt: i.receivedAt,
+          appointmentAt: i.appointmentAt,
+          feeVnd: i.feeVnd,
+          feePaid: i.feePaid,
         };
-      if (r.status === 'ambiguous')
+      },
+      'draft.save': ({ serviceId, data }) => requireDrafts().save(serviceId, data),
+      'draft.load': () => requireDrafts().load(),
+      'draft.discard': () => ({ discarded: requireDrafts().discard() }),
+      'queue.take': async ({ group }) => {
+        if (!queue) throw new KioskApiError('not-available', 'No store');
+        const ticket = queue.take(group);
+        // The number is on screen even when the printer fails (out of paper): printing is best effort.
+        const printed = await queue.print(ticket, config.kioskName).catch(() => null);
+        return { ...ticket, printed };
+      },
+      'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
+      'payment.check': ({ localRef }) => requirePayments().check(localRef),
+      'simulator.bankTransfer': ({ localRef }) => {
+        if (!config.demoMode || !simulator) throw new KioskApiError('not-available', 'Demo mode only');
+        return requirePayments().simulateBankTransfer(localRef);
+      },
+      'staff.unlock': ({ pin }) => {
+        const r = staffPin.verify(pin);
+        try {
+          delivery?.store.audit('staff:pin', r.ok ? 'shell.exit' : 'shell.exit-refused', undefined, {
+            locked: r.lockedForSeconds > 0,
+          });
+        } catch {
+          /* the audit log is best effort here; the exit itself must not depend on the disk */
+        }
+        if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
+        return r;
+      },
+      'speech.say': async ({ text, lang, masked }) => {
+        if (!speech) return { outcome: 'silent' };
+        return { outcome: await speech.say(text, lang, { masked: masked ?? false }) };
+      },
+      'speech.status': () => speechStatus(),
+      'speech.control': ({ action }) => {
+        if (speech) {
+          if (action === 'repeat') void speech.repeat();
+          else if (action === 'pause') speech.pause();
+          else if (action === 'resume') speech.resume();
+          else if (action === 'stop') speech.stop();
+          else if (action === 'louder') speech.volumeUp();
+          else if (action === 'quieter') speech.volumeDown();
+          else speech.setEnabled(action === 'enable');
+        }
+        return speechStatus();
+      },
+      'catalogue.services': () => [...loadCatalogue().services],
+      'catalogue.form': ({ id, version }) => {
+        try {
+          return getForm(id, version);
+        } catch {
+          throw new KioskApiError('catalogue-form-not-found', `No form ${id}`);
+        }
+      },
+      'catalogue.home': () => {
+        const home = homeScreen(loadCatalogue().services);
         return {
-          status: 'ambiguous',
-          detail: r.detail,
-          candidates: r.candidates.map((c) => ({
-            provinceCode: c.provinceCode,
-            communeCode: c.code,
-            label: label(c),
+          mostUsed: home.mostUsed.map((s) => s.id),
+          categories: home.categories.map((c) => ({
+            id: c.id,
+            label: c.label,
+            serviceIds: c.services.map((s) => s.id),
           })),
         };
-      return { status: 'not-found' };
+      },
+      'catalogue.search': ({ query }) =>
+        searchServices(query, { limit: 10 }).map((h) => ({ serviceId: h.service.id, score: h.score })),
+      'catalogue.forms': () =>
+        loadCatalogue().forms.map((f) => ({
+          id: f.id,
+          version: f.version,
+          title: f.title,
+          effectiveFrom: f.effectiveFrom,
+          fidelity: f.fidelity,
+        })),
+      'places.provinces': () => provinces().map((p) => ({ code: p.code, name: p.fullName })),
+      'places.communes': ({ provinceCode }) =>
+        communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
+      'places.remap': ({ text }) => {
+        const r = remapOldAddress(text);
+        const label = (c: { fullName: string; provinceName: string }): string =>
+          `${c.fullName}, ${c.provinceName}`;
+        if (r.status === 'unique')
+          return {
+            status: 'unique',
+            provinceCode: r.unit.provinceCode,
+            communeCode: r.unit.code,
+            label: label(r.unit),
+            detail: r.detail,
+          };
+        if (r.status === 'ambiguous')
+          return {
+            status: 'ambiguous',
+            detail: r.detail,
+            candidates: r.candidates.map((c) => ({
+              provinceCode: c.provinceCode,
+              communeCode: c.code,
+              label: label(c),
+            })),
+          };
+        return { status: 'not-found' };
+      },
     },
-  });
+    () => sessions.touch(),
+  );
 
   emit = (e) => {
     switch (e.type) {
@@ -318,12 +321,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     status.update('portal', { state: e.portalState, queued: delivery?.outbox.listQueue().length ?? 0 });
   delivery?.outbox.on('delivered', onDelivered);
   delivery?.outbox.on('state', onOutboxState);
-  // Every call from the UI is activity; the host wipes a session the UI has abandoned.
-  const originalCall = host.call.bind(host);
-  host.call = (method: string, params: unknown) => {
-    sessions.touch();
-    return originalCall(method, params);
-  };
+  // The host wipes a session the UI has abandoned; every call counts as activity (KioskHost's onCall).
   sessions.watch((config.timeouts.idleSeconds + config.timeouts.warningSeconds + 30) * 1000);
   const onSpeech = (): void => host.emit('speech.status', speechStatus());
   speech?.on('state', onSpeech);

@@ -14,9 +14,19 @@ import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
 import { type Delivery, startDelivery } from './outbox';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
+import { parseLookupInput } from './receipt';
 import { PrinterService } from './printer';
 import { SpeechService } from './speech';
 import { type RunningDevices, startDevices } from './devices/start-devices';
+
+function isLookupText(text: string): boolean {
+  try {
+    parseLookupInput(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface RunningHost {
   url: string;
@@ -103,10 +113,10 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
     delivery,
   });
   // A receipt's QR (JSON) or a dossier code goes to the lookup screen; anything else is a card's QR.
+  // What the receipt lookup parser accepts (a receipt's QR, a dossier code) goes to the lookup screen;
+  // anything else is a card's QR.
   onScan = (p) => {
-    const t = p.trim();
-    if (t.startsWith('{') || /^[0-9A-Z.]+-\d{6}-\d{4}$/i.test(t))
-      created.host.emit('lookup.scanned', { text: t });
+    if (isLookupText(p)) created.host.emit('lookup.scanned', { text: p.trim() });
     else created.services.identify.offerQr(p);
   };
   onScanError = (code) => created.host.emit('identify.failed', { code });

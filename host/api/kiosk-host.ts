@@ -25,7 +25,11 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 export class KioskHost {
   private readonly emitter = new EventEmitter();
 
-  constructor(private readonly handlers: Handlers) {
+  constructor(
+    private readonly handlers: Handlers,
+    /** Called before every call from the UI (the session's activity clock). */
+    private readonly onCall: () => void = () => undefined,
+  ) {
     this.emitter.setMaxListeners(100);
   }
 
@@ -53,6 +57,7 @@ export class KioskHost {
       throw new KioskApiError('unknown-method', `Unknown method ${method}`);
     const m = method as MethodName;
     const def = methods[m];
+    this.onCall();
     const params = def.params.safeParse(rawParams ?? {});
     if (!params.success) throw new KioskApiError('bad-params', `Invalid params for ${method}`);
     const handler = this.handlers[m] as (p: unknown) => Promise<unknown> | unknown;

@@ -1,4 +1,5 @@
 /** Typed PC/SC transport errors. `code` keys renderer/i18n/errors/chip.json. */
+import { CodedError } from '../../common/errors';
 export const PCSC_ERROR_CODES = [
   'pcsc-card-removed',
   'pcsc-reader-gone',
@@ -11,15 +12,15 @@ export const PCSC_ERROR_CODES = [
 ] as const;
 export type PcscErrorCode = (typeof PCSC_ERROR_CODES)[number];
 
-export class PcscError extends Error {
+export class PcscError extends CodedError<PcscErrorCode> {
   override readonly name = 'PcscError';
   constructor(
-    readonly code: PcscErrorCode,
+    code: PcscErrorCode,
     message: string,
     /** The PC/SC return code (SCARD_*), when known. */
     readonly scardCode: number | null = null,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 
