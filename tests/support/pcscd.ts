@@ -121,7 +121,8 @@ function spawnPrivate(runDir: string, conf: string): ChildProcess {
       'private',
       'sh',
       '-c',
-      `mount --bind "${runDir}" /run/pcscd && exec pcscd --foreground -c "${conf}"`,
+      // /run/pcscd exists only once a pcscd has run (or systemd made it): create the mount point first.
+      `mkdir -p /run/pcscd && mount --bind "${runDir}" /run/pcscd && exec pcscd --foreground -c "${conf}"`,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
