@@ -108,7 +108,7 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
   const seed = seedOf(profile.id);
   const dg: Map<number, Uint8Array> = new Map();
   dg.set(1, buildDg1(mrz));
-  dg.set(2, buildDg2(portraitJpegOfSize(seed), sex === '<' ? null : sex));
+  dg.set(2, buildDg2(portraitJpegOfSize(seed, ...(profile.portraitBytes ?? [])), sex === '<' ? null : sex));
   if (!isPassport) {
     dg.set(3, tlv(0x63, tlv(0x02, new Uint8Array([0x00])))); // placeholder: EAC-protected, never served
     dg.set(13, buildDg13(profile));

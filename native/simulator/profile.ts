@@ -31,6 +31,8 @@ export const CitizenProfile = Identity.omit({ source: true, extraFields: true, i
     })
     .optional(),
   note: z.string().optional(),
+  /** Size range of the drawn DG2 portrait JPEG, bytes (default 12–20 KiB); benchmarks ask for bigger photos. */
+  portraitBytes: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
 });
 export type CitizenProfile = z.infer<typeof CitizenProfile>;
 
