@@ -4,9 +4,12 @@
  * lossy file, decoded back by `opj_decompress` as the expected pixels. Run: `npx tsx scripts/make-face-fixtures.ts`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { drawPortraitRgba, PORTRAIT_HEIGHT, PORTRAIT_WIDTH } from '../native/simulator/lds/portrait';
+import { SIMULATOR_JP2_SEED } from '../native/simulator/lds/dg2';
 
 const dir = fileURLToPath(new URL('../fixtures/faces/', import.meta.url));
 const W = 64;
@@ -54,5 +57,22 @@ opj('opj_compress', '-i', f('portrait.ppm'), '-o', f('portrait-lossless.j2k'));
 opj('opj_compress', '-i', f('portrait-gray.pgm'), '-o', f('portrait-gray-lossless.jp2'));
 opj('opj_compress', '-i', f('portrait.ppm'), '-o', f('portrait-lossy.jp2'), '-r', '20', '-I');
 opj('opj_decompress', '-i', f('portrait-lossy.jp2'), '-o', f('portrait-lossy.opj.ppm'));
-for (const name of ['portrait-lossless.jp2', 'portrait-lossless.j2k', 'portrait-lossy.jp2'])
+// The simulator's drawn 240×320 portrait as a lossy JP2 (profiles with `portrait.format: "jp2"`).
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'faces-'));
+const rgba = drawPortraitRgba(SIMULATOR_JP2_SEED, 4);
+const sim = new Uint8Array(PORTRAIT_WIDTH * PORTRAIT_HEIGHT * 3).map(
+  (_, i) => rgba[Math.floor(i / 3) * 4 + (i % 3)]!,
+);
+writeFileSync(
+  path.join(tmp, 'sim.ppm'),
+  Buffer.concat([Buffer.from(`P6\n${PORTRAIT_WIDTH} ${PORTRAIT_HEIGHT}\n255\n`), sim]),
+);
+opj('opj_compress', '-i', path.join(tmp, 'sim.ppm'), '-o', f('simulator-portrait.jp2'), '-r', '12', '-I');
+rmSync(tmp, { recursive: true, force: true });
+for (const name of [
+  'portrait-lossless.jp2',
+  'portrait-lossless.j2k',
+  'portrait-lossy.jp2',
+  'simulator-portrait.jp2',
+])
   console.log(name, readFileSync(f(name)).length, 'bytes');
