@@ -15,6 +15,7 @@ PACKAGES=(
   fonts-noto-core                                    # full Vietnamese glyph coverage for UI and receipts
   poppler-utils zbar-tools                           # receipt checks: pdftoppm/pdftotext, zbarimg
   sqlite3 procps iproute2                            # technician tools; ip (the simulator's quick-ACK loopback route)
+  libopenjp2-tools                                   # opj_compress/opj_decompress: regenerate fixtures/faces (JPEG 2000)
 )
 
 missing=()

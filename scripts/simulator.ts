@@ -1,6 +1,7 @@
 /**
  * Reader simulator CLI.
- *   npm run -s simulator -- card --profile PATH|ID [--vpcd-port N] [--fault NAME ...] [--reader-name NAME]
+ *   npm run -s simulator -- card --profile PATH|ID [--vpcd-port N] [--fault NAME ...] [--reader-name NAME] [--link SPEC]
+ *     (--link: contactless timing, e.g. `424k,5-15`; see native/simulator/link-model.ts)
  *     Puts a virtual CCCD card into pcscd's vpcd reader; runs until SIGINT/SIGTERM. Once pcscd sees the card,
  *     prints ONE stdout line: {"event":"ready","reader":...,"idNumber":...,"fullName":...,"bac":{...}}.
  *   npm run -s simulator -- qr --profile PATH|ID [--eol cr|crlf|lf] [--delay-ms N]
@@ -22,7 +23,7 @@ import {
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n`);
   process.stderr.write(
-    'usage: simulator card --profile PATH|ID [--vpcd-port N] [--fault NAME ...]\n' +
+    'usage: simulator card --profile PATH|ID [--vpcd-port N] [--fault NAME ...] [--link 424k,5-15]\n' +
       '       simulator qr --profile PATH|ID [--eol cr|crlf|lf] [--delay-ms N]\n' +
       '       simulator list\n' +
       `faults: ${FAULT_NAMES.join(', ')}\n`,
@@ -46,6 +47,7 @@ async function card(args: string[]): Promise<void> {
       'vpcd-host': { type: 'string' },
       'reader-name': { type: 'string' },
       fault: { type: 'string', multiple: true },
+      link: { type: 'string' },
     },
   });
   if (!values.profile) usage('--profile is required');
@@ -57,6 +59,7 @@ async function card(args: string[]): Promise<void> {
   const vc = await startVirtualCard({
     profile,
     faults: values.fault ?? [],
+    ...(values.link ? { link: values.link } : {}),
     ...(port !== undefined ? { vpcdPort: port } : {}),
     ...(values['vpcd-host'] ? { vpcdHost: values['vpcd-host'] } : {}),
     ...(values['reader-name'] ? { readerName: values['reader-name'] } : {}),

@@ -16,6 +16,7 @@ import {
   readCard,
 } from '../../native/emrtd';
 import type { CardReadResult, TrustStore } from '../../native/emrtd';
+import { defaultFaceDecoder, type FaceResult } from '../../native/face';
 import type { CardTransport } from '../../native/pcsc/card-transport';
 import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
 import { parseCccdQr } from '../../native/qr/payload';
@@ -60,6 +61,8 @@ export interface IdentifyOptions {
   trustStore?: TrustStore | (() => TrustStore);
   policy?: { acceptUnknownCsca: boolean };
   read?: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
+  /** Face image → data URL, decoded in a worker thread (default: the shared native/face decoder). */
+  faces?: { decode(bytes: Uint8Array | null): Promise<FaceResult>; warm?(): void };
 }
 
 export class IdentifyService {
@@ -73,9 +76,11 @@ export class IdentifyService {
   private pendingQr: { payload: string; at: number } | null = null;
   static readonly PENDING_QR_MS = 120_000;
   private readonly read: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
+  private readonly faces: NonNullable<IdentifyOptions['faces']>;
 
   constructor(private readonly o: IdentifyOptions) {
     this.read = o.read ?? readCard;
+    this.faces = o.faces ?? defaultFaceDecoder();
     o.sessions.onEnd(() => this.reset());
     o.pcsc?.on('event', (e) => this.onPcsc(e));
     try {
@@ -183,6 +188,7 @@ export class IdentifyService {
     let transport: (CardTransport & { disconnect?(): void }) | null = null;
     const done: Record<string, number> = {};
     try {
+      this.faces.warm?.();
       transport = await this.o.pcsc.connect(this.reader);
       const result = await this.read(transport, {
         keys: this.keys,
@@ -212,10 +218,11 @@ export class IdentifyService {
       this.done = true;
       if (result.identity) session.personal.set('identity', result.identity);
       session.personal.set('verification', result.verification);
-      const dataUrl =
-        result.photo && result.photo.mime === 'image/jpeg'
-          ? `data:image/jpeg;base64,${Buffer.from(result.photo.bytes).toString('base64')}`
-          : null;
+      // Decoded in the face worker, never on this thread: JPEG shown as is, JPEG 2000 as PNG; a missing or bad
+      // image is null ("photo unavailable" on screen).
+      const face = await this.faces.decode(result.photo?.bytes ?? null);
+      if (!stillOurs()) return;
+      const dataUrl = face.status === 'ok' ? face.dataUrl : null;
       if (dataUrl) session.personal.set('photo', dataUrl);
       this.o.emit({ type: 'photo', dataUrl });
       const decision = decide(result.verification, this.o.policy ?? { acceptUnknownCsca: false });

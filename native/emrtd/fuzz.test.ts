@@ -6,6 +6,8 @@ import { parseTlvList } from './tlv';
 import { parseDg1, parseMrz } from './lds/dg1';
 import { parseDg13 } from './lds/dg13';
 import { parseDg2 } from './lds/dg2';
+import { parseIso39794Face } from './lds/iso39794-5';
+import { buildDg2Iso39794, fakeJpeg } from './testing/lds-builders';
 import { parseSod } from './lds/sod';
 import { parseCom } from './lds/com';
 import { identityFromDg13 } from './identity';
@@ -66,6 +68,16 @@ describe('parser fuzzing', () => {
   fuzz('DG1', files.DG1!, parseDg1);
   fuzz('DG13', files.DG13!, (b) => identityFromDg13(parseDg13(b), null));
   fuzz('DG2', files.DG2!, parseDg2);
+  const dg2Iso39794 = buildDg2Iso39794(fakeJpeg(240, 320, 600), {
+    size: { width: 240, height: 320 },
+    more: [{ image: fakeJpeg(120, 160, 200), dataFormat: 2 }],
+  });
+  fuzz('DG2 ISO/IEC 39794-5', dg2Iso39794, parseDg2);
+  fuzz(
+    'ISO/IEC 39794-5 FaceImageDataBlock',
+    dg2Iso39794.subarray(dg2Iso39794.indexOf(0x65)),
+    parseIso39794Face,
+  );
   fuzz('SOD', files.SOD!, parseSod);
 
   it('fuzz MRZ text', () => {

@@ -1,7 +1,7 @@
 /** DG13 (+ DG1 fallback) → the shared `Identity` model (source 'chip'). */
 import type { CardType, Identity, Sex } from '../../common/identity';
 import { foldForSearch, nfc } from '../../common/text/vietnamese';
-import { dg13Text, type Dg13 } from './lds/dg13';
+import { dg13Entry, dg13Text, type Dg13 } from './lds/dg13';
 import type { Mrz } from './lds/dg1';
 
 /** `dd/mm/yyyy`, `mm/yyyy`, `yyyy`, `ddmmyyyy` (00 = unknown part) → partial ISO date, or null. */
@@ -68,8 +68,6 @@ export function identityFromDg13(dg13: Dg13, mrz: Mrz | null): Identity | null {
   if (!expiryText && mrz)
     expiryDate = mrz.dateOfExpiry === '991231' ? null : mrzDateToIso(mrz.dateOfExpiry, 'expiry');
   if (expiryDate === '2099-12-31') expiryDate = null;
-  const parents = dg13.fields.get(13)?.values ?? [];
-  const spouse = dg13.fields.get(14)?.values ?? [];
   const extraFields: Record<string, string> = {};
   let newer = false;
   for (const [n, field] of dg13.fields) {
@@ -95,9 +93,10 @@ export function identityFromDg13(dg13: Dg13, mrz: Mrz | null): Identity | null {
     identifyingMarks: nn(dg13Text(dg13, 10)),
     issueDate: parseVnDate(dg13Text(dg13, 11)),
     expiryDate,
-    fatherName: nn(parents[0]),
-    motherName: nn(parents[1]),
-    spouseName: nn(spouse[0]),
+    // Field 13 = SEQ{father}, SEQ{mother}: by position, so an empty father never shifts the mother.
+    fatherName: nn(dg13Entry(dg13, 13, 0)),
+    motherName: nn(dg13Entry(dg13, 13, 1)),
+    spouseName: nn(dg13Entry(dg13, 14, 0)),
     source: 'chip',
     cardType,
     extraFields,

@@ -95,6 +95,21 @@ describe('parseCccdQr — valid payloads (fixtures/qr/valid.json)', () => {
     expect(id.cardType).toBe('can-cuoc-2024');
   });
 
+  it('8 and 9 fields: the first seven read as a CCCD, extras kept by position, card type unknown', () => {
+    const seven = '001099012345||Nguyễn Văn An|15052002|Nam|Hà Nội|20042021';
+    const eight = parseCccdQr(`${seven}|Lê Văn Bình`, { today: TODAY });
+    expect(eight).toEqual({
+      ...parseCccdQr(seven, { today: TODAY }),
+      cardType: 'unknown',
+      extraFields: { '8': 'Lê Văn Bình' },
+    });
+    const nine = parseCccdQr(`${seven}||15052027`, { today: TODAY });
+    expect(nine.cardType).toBe('unknown');
+    expect(nine.extraFields).toEqual({ '8': '', '9': '15052027' });
+    expect(formatCccdQr(nine)).toBe(`${seven}||15052027`);
+    expect(formatCccdQr(eight)).toBe(`${seven}|Lê Văn Bình`);
+  });
+
   it('accepts an issue date equal to today', () => {
     expect(
       parseCccdQr('001099012345||Nguyễn Văn An|15052002|Nam|Hà Nội|23112026', { today: TODAY }).issueDate,
@@ -185,7 +200,8 @@ const qrIdentity = fc
     sex: fc.constantFrom('male' as const, 'female' as const),
     placeOfResidence: fc.option(address, { nil: null }),
     issueDate: isoDay('2016-01-01', '2026-11-23'),
-    extra: fc.option(fc.array(fc.oneof(fc.constant(''), address), { minLength: 3, maxLength: 8 }), {
+    // 3–8 extras: a 2024 Căn cước (10–15 fields); 1–2 extras: 8–9 fields, card type unknown.
+    extra: fc.option(fc.array(fc.oneof(fc.constant(''), address), { minLength: 1, maxLength: 8 }), {
       nil: null,
     }),
   })
@@ -208,7 +224,7 @@ const qrIdentity = fc
     motherName: null,
     spouseName: null,
     source: 'qr',
-    cardType: r.extra ? 'can-cuoc-2024' : 'cccd-2021',
+    cardType: r.extra ? (r.extra.length >= 3 ? 'can-cuoc-2024' : 'unknown') : 'cccd-2021',
     extraFields: Object.fromEntries((r.extra ?? []).map((v, i) => [String(i + 8), v])),
   }));
 

@@ -5,6 +5,8 @@
  *   `ID12|oldID (9 digits or empty)|Full name|DOB ddMMyyyy|Nam/Nữ|Permanent address|Issue date ddMMyyyy`
  * Căn cước 2024 (≥ 10 fields): the first seven as above; the rest are undocumented and kept as
  * `extraFields` keyed by their 1-based position ("8", "9", …).
+ * 8 or 9 fields: no documented card prints that many; the first seven are read as above, the extras kept the same
+ * way, and the card type stays `unknown`.
  * Facts and sources: /work/shared/domain/cccd-chip-and-qr.md §8.
  */
 import { Identity } from '../../common/identity';
@@ -12,7 +14,7 @@ import { nfc } from '../../common/text/vietnamese';
 import { QrPayloadError } from './errors';
 
 /** The identity read from a QR: the shared model with `source: 'qr'`. */
-export type QrIdentity = Identity & { source: 'qr'; cardType: 'cccd-2021' | 'can-cuoc-2024' };
+export type QrIdentity = Identity & { source: 'qr'; cardType: 'cccd-2021' | 'can-cuoc-2024' | 'unknown' };
 
 export const QR_MAX_LENGTH = 1024;
 export const QR_SEPARATOR = '|';
@@ -167,10 +169,10 @@ export function parseCccdQr(payload: string, options: ParseOptions = {}): QrIden
   if (!text.includes(QR_SEPARATOR)) throw new QrPayloadError('qr-junk', 'payload is not a CCCD QR (no "|")');
 
   const fields = text.split(QR_SEPARATOR).map((f) => f.trim());
-  if (fields.length !== CCCD_FIELDS && fields.length < CAN_CUOC_MIN_FIELDS) {
+  if (fields.length < CCCD_FIELDS) {
     throw new QrPayloadError(
       'qr-field-count',
-      `payload has ${fields.length} fields; expected ${CCCD_FIELDS} or at least ${CAN_CUOC_MIN_FIELDS}`,
+      `payload has ${fields.length} fields; expected at least ${CCCD_FIELDS}`,
     );
   }
   const field = (i: number): string => fields[i] ?? '';
@@ -223,7 +225,7 @@ export function parseCccdQr(payload: string, options: ParseOptions = {}): QrIden
     motherName: null,
     spouseName: null,
     source: 'qr' as const,
-    cardType: fields.length === CCCD_FIELDS ? ('cccd-2021' as const) : ('can-cuoc-2024' as const),
+    cardType: cardTypeOf(fields.length),
     extraFields,
   };
   const checked = Identity.safeParse(candidate);
@@ -231,12 +233,19 @@ export function parseCccdQr(payload: string, options: ParseOptions = {}): QrIden
   return candidate;
 }
 
+/** 7 → CCCD 2021; ≥ 10 → Căn cước 2024; 8–9 → no documented card, so `unknown`. */
+function cardTypeOf(fieldCount: number): QrIdentity['cardType'] {
+  if (fieldCount === CCCD_FIELDS) return 'cccd-2021';
+  return fieldCount >= CAN_CUOC_MIN_FIELDS ? 'can-cuoc-2024' : 'unknown';
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Format (the inverse, for tests, fixtures and the virtual scanner).
 
 /**
  * Format an identity as a QR payload (no line ending). `can-cuoc-2024` identities get their `extraFields`
- * "8", "9", … in order, padded with empty fields up to 10 fields; anything else gives the 7-field CCCD form.
+ * "8", "9", … in order, padded with empty fields up to 10 fields; `unknown` ones get their extra fields up to the
+ * last position (8 or 9 fields stay 8 or 9); anything else gives the 7-field CCCD form.
  */
 export function formatCccdQr(identity: Identity): string {
   const fields = [
@@ -248,11 +257,11 @@ export function formatCccdQr(identity: Identity): string {
     identity.placeOfResidence ?? '',
     identity.issueDate === null ? '' : formatQrDate(identity.issueDate),
   ];
-  if (identity.cardType === 'can-cuoc-2024') {
+  if (identity.cardType === 'can-cuoc-2024' || identity.cardType === 'unknown') {
     const positions = Object.keys(identity.extraFields)
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > CCCD_FIELDS);
-    const last = Math.max(CAN_CUOC_MIN_FIELDS, ...positions);
+    const last = Math.max(identity.cardType === 'unknown' ? CCCD_FIELDS : CAN_CUOC_MIN_FIELDS, ...positions);
     for (let pos = CCCD_FIELDS + 1; pos <= last; pos++) fields.push(identity.extraFields[String(pos)] ?? '');
   }
   return nfc(fields.join(QR_SEPARATOR));

@@ -5,12 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { tlv } from './tlv';
-import type { CitizenProfile } from './profile';
+import { CITIZENS_DIR, type CitizenProfile } from './profile';
 import type { FaultConfig } from './faults';
 import { vietnameseTd1, td3 } from './mrz';
 import { buildCom } from './lds/com';
 import { buildDg1 } from './lds/dg1';
-import { buildDg2 } from './lds/dg2';
+import { buildDg2, portraitJp2 } from './lds/dg2';
 import { buildDg13 } from './lds/dg13';
 import { buildDg14, buildDg15 } from './lds/dg14-15';
 import { buildSod } from './lds/sod';
@@ -108,7 +108,12 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
   const seed = seedOf(profile.id);
   const dg: Map<number, Uint8Array> = new Map();
   dg.set(1, buildDg1(mrz));
-  dg.set(2, buildDg2(portraitJpegOfSize(seed), sex === '<' ? null : sex));
+  const portrait = profile.portrait ?? { format: 'jpeg', record: 'iso19794-5' };
+  const image =
+    portrait.format === 'jp2'
+      ? portraitJp2(CITIZENS_DIR)
+      : portraitJpegOfSize(seed, ...(profile.portraitBytes ?? []));
+  dg.set(2, buildDg2(image, sex === '<' ? null : sex, portrait));
   if (!isPassport) {
     dg.set(3, tlv(0x63, tlv(0x02, new Uint8Array([0x00])))); // placeholder: EAC-protected, never served
     dg.set(13, buildDg13(profile));

@@ -4,6 +4,7 @@ export type SimulatorErrorCode =
   | 'simulator.profile-invalid'
   | 'simulator.pki-missing'
   | 'simulator.fault-invalid'
+  | 'simulator.link-invalid'
   | 'simulator.card-removed'
   | 'simulator.apdu-malformed'
   | 'simulator.vpcd-unreachable'

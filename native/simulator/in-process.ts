@@ -6,6 +6,7 @@ import { VirtualEmrtd, type CardRandom } from './card';
 import { bacKeysFromMrzInformation } from './crypto';
 import { mrzInformation } from './mrz';
 import { SimulatorError } from './errors';
+import { linkTimerOf, type LinkModel } from './link-model';
 
 export const IN_PROCESS_READER_NAME = 'Simulated In-Process Reader 00 00';
 
@@ -25,6 +26,8 @@ export interface CardEngineOptions {
   faults?: readonly (FaultName | string)[];
   /** Deterministic randomness for tests (RND.IC, K.IC, sm-error-rate draws). */
   random?: CardRandom;
+  /** Contactless link timing (./link-model.ts): each APDU waits as long as it would take on the air. */
+  link?: LinkModel | string | null;
 }
 
 /** Builds the card engine (files + state machine + per-APDU fault handling) shared by every transport. */
@@ -60,6 +63,7 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
 
 export function createInProcessCard(profile: CitizenProfile, options: CardEngineOptions = {}): InProcessCard {
   const engine = createCardEngine(profile, options);
+  const link = linkTimerOf(options.link);
   let present = true;
   return {
     get present() {
@@ -76,6 +80,7 @@ export function createInProcessCard(profile: CitizenProfile, options: CardEngine
         present = false;
         throw new SimulatorError('simulator.card-removed', 'the card left the reader during the exchange');
       }
+      if (link) await link.delay(apdu.length, response.length);
       return response;
     },
     remove(): void {

@@ -21,4 +21,5 @@ export { SimulatorError, type SimulatorErrorCode } from './errors';
 export { LDS1_AID } from './card';
 export { FID } from './card-files';
 export { VPCD_DEFAULT_PORT } from './vpcd';
+export { DEFAULT_LINK, parseLinkModel, airTimeMs, LinkTimer, type LinkModel } from './link-model';
 export { PKI_DIR, loadCscaDer } from './pki';

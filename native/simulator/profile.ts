@@ -31,6 +31,18 @@ export const CitizenProfile = Identity.omit({ source: true, extraFields: true, i
     })
     .optional(),
   note: z.string().optional(),
+  /**
+   * DG2 face: image format and biometric record (default JPEG in ISO/IEC 19794-5, the CCCD layout). JPEG 2000 uses
+   * fixtures/faces/simulator-portrait.jp2 (the drawn portrait, made by opj_compress).
+   */
+  portrait: z
+    .object({
+      format: z.enum(['jpeg', 'jp2']).default('jpeg'),
+      record: z.enum(['iso19794-5', 'iso39794-5']).default('iso19794-5'),
+    })
+    .optional(),
+  /** Size range of the drawn DG2 portrait JPEG, bytes (default 12–20 KiB); benchmarks ask for bigger photos. */
+  portraitBytes: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
 });
 export type CitizenProfile = z.infer<typeof CitizenProfile>;
 

@@ -10,6 +10,7 @@ import type { BacKey } from './mrz';
 import { VPCD_DEFAULT_PORT } from './vpcd';
 import { vpcdLoopbackHost } from './vpcd-loopback';
 import { SimulatorError } from './errors';
+import { parseLinkModel, type LinkModel } from './link-model';
 import type { FromWorker, ToWorker, WorkerInit } from './vpcd-worker';
 
 export interface StartVirtualCardOptions {
@@ -25,6 +26,8 @@ export interface StartVirtualCardOptions {
   readerName?: string;
   /** How long to wait for pcscd to see the card (default 20 s; 0 = forever). */
   readyTimeoutMs?: number;
+  /** Contactless link timing (./link-model.ts), e.g. `424k,5-15`; default none (loopback speed). */
+  link?: LinkModel | string | null;
   /** Connection problems (pcscd not listening yet, link dropped); the card keeps retrying. */
   onLinkError?: (error: Error) => void;
 }
@@ -73,9 +76,10 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
   const timeoutMs = options.readyTimeoutMs ?? 20_000;
   const faults = [...(options.faults ?? [])];
   parseFaults(faults); // typed error here, not in the worker
+  const link = typeof options.link === 'string' ? parseLinkModel(options.link) : (options.link ?? null);
   let profile = options.profile;
 
-  const worker = spawnCardWorker({ profile, faults, host, port });
+  const worker = spawnCardWorker({ profile, faults, host, port, link });
   let seenWaiters: (() => void)[] = [];
   let lastError: string | null = null;
   let workerError: Error | null = null;

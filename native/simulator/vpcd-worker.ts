@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CitizenProfile } from './profile';
 import { createCardEngine } from './in-process';
+import { linkTimerOf, type LinkModel } from './link-model';
 import { VpcdLink, type VpcdHandler } from './vpcd';
 
 export interface WorkerInit {
@@ -13,13 +14,19 @@ export interface WorkerInit {
   faults: string[];
   host: string;
   port: number;
+  link?: LinkModel | null;
 }
 
 export type ToWorker = { type: 'insert'; profile?: CitizenProfile } | { type: 'remove' } | { type: 'stop' };
 export type FromWorker = { type: 'seen' } | { type: 'link-error'; message: string } | { type: 'stopped' };
 
-function handlerFor(profile: CitizenProfile, faults: string[]): VpcdHandler {
+function handlerFor(
+  profile: CitizenProfile,
+  faults: string[],
+  linkModel: LinkModel | null = null,
+): VpcdHandler {
   const engine = createCardEngine(profile, { faults });
+  const link = linkTimerOf(linkModel);
   return {
     atr: () => engine.card.atr,
     powerOn: () => engine.powerOn(),
@@ -28,6 +35,7 @@ function handlerFor(profile: CitizenProfile, faults: string[]): VpcdHandler {
       if (engine.faults.slowMs > 0) await new Promise((r) => setTimeout(r, engine.faults.slowMs));
       // Over vpcd the card leaves at pcscd's next presence poll after the N-th APDU (see VpcdLink).
       const response = engine.process(command) ?? engine.card.process(command);
+      if (link) await link.delay(command.length, response.length);
       return { response, vanish: engine.exhausted };
     },
   };
@@ -39,7 +47,7 @@ export function runWorker(): void {
   const init = workerData as WorkerInit;
   let profile = init.profile;
   const post = (m: FromWorker): void => port.postMessage(m);
-  const link = new VpcdLink(init.host, init.port, handlerFor(profile, init.faults), {
+  const link = new VpcdLink(init.host, init.port, handlerFor(profile, init.faults, init.link), {
     onSeen: () => post({ type: 'seen' }),
     onConnectError: (e) => post({ type: 'link-error', message: e.message }),
   });
@@ -48,7 +56,7 @@ export function runWorker(): void {
       case 'insert':
         link.stop();
         if (m.profile) profile = m.profile;
-        link.setHandler(handlerFor(profile, init.faults));
+        link.setHandler(handlerFor(profile, init.faults, init.link));
         link.start();
         break;
       case 'remove':

@@ -27,7 +27,12 @@ export function ConfirmIdentityScreen({
             data-testid="identity-photo"
           />
         ) : (
-          <div className="identity-card__photo identity-card__photo--empty" aria-hidden="true" />
+          <div
+            className="identity-card__photo identity-card__photo--empty"
+            data-testid="identity-photo-empty"
+          >
+            {!state.photoPending && <span>{t('confirm.photoUnavailable')}</span>}
+          </div>
         )}
         <dl className="identity-card__facts">
           <dt>{t('confirm.name')}</dt>

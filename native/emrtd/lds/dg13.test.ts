@@ -84,6 +84,38 @@ describe('DG13', () => {
     expect(Identity.safeParse(id).success).toBe(true);
   });
 
+  it('parents by SEQUENCE position: an empty or blank father keeps the mother in motherName', () => {
+    const base = [dg13Record(1, '001090012345'), dg13Record(2, 'Lý Thị Hoa'), dg13Record(3, '01/01/2000')];
+    const mother = 'Lý Thị Mận';
+    const cases: [string, Uint8Array][] = [
+      ['empty father SEQUENCE (30 00)', dg13Record(13, seq(), seq(utf8(mother)))],
+      ['father SEQUENCE with an empty string', dg13Record(13, seq(utf8('')), seq(utf8(mother)))],
+      ['father SEQUENCE with blanks', dg13Record(13, seq(utf8('  ')), seq(utf8(mother)))],
+      ['plain strings, empty father', dg13Record(13, utf8(''), utf8(mother))],
+    ];
+    for (const [why, rec] of cases) {
+      const dg13 = parseDg13(buildDg13([...base, rec]));
+      expect([why, dg13.fields.get(13)?.entries]).toEqual([why, [null, mother]]);
+      const id = identityFromDg13(dg13, null)!;
+      expect([why, id.fatherName, id.motherName]).toEqual([why, null, mother]);
+    }
+  });
+
+  it('parents: unknown mother, both unknown, record 13 missing or holding only the field number', () => {
+    const base = [dg13Record(1, '001090012345'), dg13Record(2, 'Lý Thị Hoa'), dg13Record(3, '01/01/2000')];
+    const noMother = identityFromDg13(
+      parseDg13(buildDg13([...base, dg13Record(13, seq(utf8('Lý Văn Cường')), seq())])),
+      null,
+    )!;
+    expect([noMother.fatherName, noMother.motherName]).toEqual(['Lý Văn Cường', null]);
+    const none = identityFromDg13(parseDg13(buildDg13([...base, dg13Record(13, seq(), seq())])), null)!;
+    expect([none.fatherName, none.motherName]).toEqual([null, null]);
+    const bare = identityFromDg13(parseDg13(buildDg13([...base, dg13Record(13)])), null)!;
+    expect([bare.fatherName, bare.motherName]).toEqual([null, null]);
+    const missing = identityFromDg13(parseDg13(buildDg13(base)), null)!;
+    expect([missing.fatherName, missing.motherName]).toEqual([null, null]);
+  });
+
   it('2024 card: extra fields 16–20 kept, old ID taken from 16 when 15 is empty, unlimited expiry', () => {
     const dg13 = parseDg13(
       buildDg13([

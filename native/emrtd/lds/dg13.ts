@@ -9,8 +9,14 @@ import { decodeText } from './der';
 
 export interface Dg13Field {
   number: number;
-  /** Every text value in the record, in document order, nested SEQUENCEs flattened (field 13: father, mother). */
+  /** Every text value in the record, in document order, nested SEQUENCEs flattened (empty ones leave no trace). */
   values: string[];
+  /**
+   * One entry per element after the field number, BY POSITION: a string's text, or the first non-empty text of a
+   * nested SEQUENCE; null when that element is empty (`30 00`, an empty string). Field 13 is
+   * [father, mother]: an empty father SEQUENCE keeps the mother in the second slot.
+   */
+  entries: (string | null)[];
   /** The whole record TLV. */
   raw: Uint8Array;
 }
@@ -51,11 +57,18 @@ function asRecord(tlv: Tlv, raw: Uint8Array): Dg13Field | null {
   if (!first || first.tag !== 0x02 || first.value.length < 1 || first.value.length > 2) return null;
   const number = first.value.length === 1 ? first.value[0]! : (first.value[0]! << 8) | first.value[1]!;
   const values: string[] = [];
+  const entries: (string | null)[] = [];
   for (const c of children.slice(1)) {
     if (c.tag === 0x02) continue;
-    collectTexts(c, values, 0);
+    const texts: string[] = [];
+    collectTexts(c, texts, 0);
+    values.push(...texts);
+    if (c.constructed || STRING_TAGS.has(c.tag)) {
+      const first = texts.map((t) => t.trim()).find(Boolean);
+      entries.push(first ?? null);
+    }
   }
-  return { number, values, raw };
+  return { number, values, entries, raw };
 }
 
 /** Walks a TLV list; records are taken, other constructed objects are searched one level deeper for records. */
@@ -113,6 +126,11 @@ export function parseDg13(bytes: Uint8Array): Dg13 {
     o += h.length;
   }
   return { fields, header: headerBytes };
+}
+
+/** The entry at `position` of field `n` (see `Dg13Field.entries`), or null when absent or empty. */
+export function dg13Entry(dg13: Dg13, n: number, position: number): string | null {
+  return dg13.fields.get(n)?.entries[position] ?? null;
 }
 
 /** First text of field `n`, or null when absent or empty. */

@@ -1,12 +1,19 @@
-/** DG2: facial image (ISO 19794-5 inside 75 → 7F61 → 7F60 → 5F2E). Returns the JPEG/JPEG2000 bytes and size. */
+/**
+ * DG2: facial image. ISO/IEC 19794-5 records (75 → 7F61 → 7F60 → 5F2E, or 7F2E holding a 'FAC' record) and
+ * ISO/IEC 39794-5 (7F60 → 7F2E → A1 → 65, see ./iso39794-5.ts). Returns the JPEG / JPEG 2000 bytes and size;
+ * decoding the pixels is `native/face` (in a worker thread).
+ */
 import { ChipError } from '../errors';
 import { findChild, parseTlv, parseTlvList, type Tlv } from '../tlv';
+import { IMAGE_DATA_FORMAT, parseIso39794Face } from './iso39794-5';
 
 export interface FaceImage {
   mime: 'image/jpeg' | 'image/jp2';
   bytes: Uint8Array;
   width: number;
   height: number;
+  /** Which biometric record format carried the image. */
+  record: 'iso19794-5' | 'iso39794-5';
 }
 
 function fail(message: string): never {
@@ -41,6 +48,36 @@ export function jpegSize(b: Uint8Array): { width: number; height: number } | nul
       return { height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! };
     if (len < 2) return null;
     i += 2 + len;
+  }
+  return null;
+}
+
+/** Width/height of a JPEG 2000 image: the JP2 'ihdr' box, or the codestream's SIZ marker; null if neither. */
+export function jp2Size(b: Uint8Array): { width: number; height: number } | null {
+  if (startsWith(b, 0, J2K_CODESTREAM)) {
+    // SIZ: FF51 Lsiz(2) Rsiz(2) Xsiz(4) Ysiz(4) XOsiz(4) YOsiz(4)
+    if (b.length < 2 + 2 + 2 + 2 + 16) return null;
+    const width = u32(b, 8) - u32(b, 16);
+    const height = u32(b, 12) - u32(b, 20);
+    return width > 0 && height > 0 ? { width, height } : null;
+  }
+  // JP2 boxes: LBox(4) TBox(4); 'jp2h' is a superbox holding 'ihdr' HEIGHT(4) WIDTH(4).
+  let at = 0;
+  for (let n = 0; n < 64 && at + 8 <= b.length; n++) {
+    const len = u32(b, at);
+    const type = String.fromCharCode(b[at + 4]!, b[at + 5]!, b[at + 6]!, b[at + 7]!);
+    if (type === 'jp2h') {
+      at += 8;
+      continue;
+    }
+    if (type === 'ihdr') {
+      if (at + 16 > b.length) return null;
+      const height = u32(b, at + 8);
+      const width = u32(b, at + 12);
+      return width > 0 && height > 0 ? { width, height } : null;
+    }
+    if (len < 8) return null;
+    at += len;
   }
   return null;
 }
@@ -98,11 +135,34 @@ export function parseFacialRecord(b: Uint8Array): FaceImage {
     bytes = b.subarray(at, end > at ? end : b.length);
     mime = sniffImage(bytes)!;
   }
-  if (mime === 'image/jpeg') {
-    const s = jpegSize(bytes);
-    if (s) ({ width, height } = s);
+  const s = mime === 'image/jpeg' ? jpegSize(bytes) : jp2Size(bytes);
+  if (s) ({ width, height } = s);
+  return { mime, bytes, width, height, record: 'iso19794-5' };
+}
+
+/** ISO/IEC 39794-5 (value of DO'7F2E') → the first representation whose bytes are JPEG or JPEG 2000. */
+export function parseIso39794FaceImage(value: Uint8Array): FaceImage {
+  const block = parseIso39794Face(value);
+  for (const r of block.representations) {
+    const mime = sniffImage(r.image);
+    if (!mime) continue;
+    const declared = r.dataFormat;
+    if (declared === IMAGE_DATA_FORMAT.jpeg && mime !== 'image/jpeg') continue;
+    if (
+      (declared === IMAGE_DATA_FORMAT.jpeg2000Lossy || declared === IMAGE_DATA_FORMAT.jpeg2000Lossless) &&
+      mime !== 'image/jp2'
+    )
+      continue;
+    const s = mime === 'image/jpeg' ? jpegSize(r.image) : jp2Size(r.image);
+    return {
+      mime,
+      bytes: r.image,
+      width: s?.width ?? r.width,
+      height: s?.height ?? r.height,
+      record: 'iso39794-5',
+    };
   }
-  return { mime, bytes, width, height };
+  return fail('ISO 39794-5 DG2 holds no JPEG or JPEG 2000 image');
 }
 
 function firstBiometric(tlv: Tlv, depth: number): Tlv | null {
@@ -122,6 +182,8 @@ export function parseDg2(bytes: Uint8Array): FaceImage {
   if (!group) fail('DG2 has no biometric information group template 7F61');
   const bio = firstBiometric(group, 0);
   if (!bio) fail('DG2 has no biometric data block');
-  if (bio.tag === 0x7f2e) fail('ISO 39794 DG2 encoding is not supported');
+  // 7F2E normally means ISO/IEC 39794-5; some writers put a 19794-5 'FAC' record there (format type 0008).
+  if (bio.tag === 0x7f2e && !startsWith(bio.value, 0, [0x46, 0x41, 0x43]))
+    return parseIso39794FaceImage(bio.value);
   return parseFacialRecord(bio.value);
 }

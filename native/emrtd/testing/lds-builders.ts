@@ -190,3 +190,55 @@ function serialOf(cert: Uint8Array): Uint8Array {
 function issuerOf(cert: Uint8Array): Uint8Array {
   return raw(tbsParts(cert)[3]!);
 }
+
+/** ISO/IEC 39794-5 options for buildDg2Iso39794 (see lds/iso39794-5.ts for the structure). */
+export interface Iso39794FaceOptions {
+  /** ImageDataFormatCode: 2 JPEG, 3 JPEG 2000 lossy, 4 JPEG 2000 lossless; null leaves it out. */
+  dataFormat?: number | null;
+  size?: { width: number; height: number };
+  representationId?: number;
+  /** More representations after the first (each an image + format). */
+  more?: { image: Uint8Array; dataFormat: number }[];
+  /** Leave out the A1 wrapper under 7F2E (65 directly). */
+  bare?: boolean;
+}
+
+/** DG2 with an ISO/IEC 39794-5 FaceImageDataBlock, as the ICAO eMRTD profile writes it (7F2E → A1 → 65). */
+export function buildDg2Iso39794(image: Uint8Array, o: Iso39794FaceOptions = {}): Uint8Array {
+  const u = (n: number): Uint8Array => {
+    const out: number[] = [];
+    let v = n;
+    do {
+      out.unshift(v & 0xff);
+      v = Math.floor(v / 256);
+    } while (v > 0);
+    if (out[0]! & 0x80) out.unshift(0);
+    return Uint8Array.from(out);
+  };
+  const representation = (img: Uint8Array, id: number, dataFormat: number | null | undefined): Uint8Array => {
+    const info = concat(
+      dataFormat === null || dataFormat === undefined
+        ? new Uint8Array(0)
+        : encodeTlv(0xa0, encodeTlv(0x80, u(dataFormat))),
+      encodeTlv(0x81, Uint8Array.of(0)), // faceImageKind2D: mrtd
+      o.size
+        ? encodeTlv(0xa7, concat(encodeTlv(0x80, u(o.size.width)), encodeTlv(0x81, u(o.size.height))))
+        : new Uint8Array(0),
+    );
+    const block2d = encodeTlv(0xa0, concat(encodeTlv(0x80, img), encodeTlv(0xa1, info)));
+    return encodeTlv(0x30, concat(encodeTlv(0x80, u(id)), encodeTlv(0xa1, encodeTlv(0xa0, block2d))));
+  };
+  const reps = [
+    representation(image, o.representationId ?? 1, o.dataFormat === undefined ? 2 : o.dataFormat),
+    ...(o.more ?? []).map((m, i) => representation(m.image, (o.representationId ?? 1) + i + 1, m.dataFormat)),
+  ];
+  const version = encodeTlv(0xa0, concat(encodeTlv(0x80, u(3)), encodeTlv(0x81, u(2019))));
+  const dataBlock = encodeTlv(0x65, concat(version, encodeTlv(0xa1, concat(...reps))));
+  const sbh = encodeTlv(
+    0xa1,
+    concat(encodeTlv(0x87, Uint8Array.of(1, 1)), encodeTlv(0x88, Uint8Array.of(0, 0x2a))), // JTC1 SC37, 39794-5
+  );
+  const bio = encodeTlv(0x7f2e, o.bare ? dataBlock : encodeTlv(0xa1, dataBlock));
+  const template = encodeTlv(0x7f60, concat(sbh, bio));
+  return encodeTlv(0x75, encodeTlv(0x7f61, concat(encodeTlv(0x02, Uint8Array.of(1)), template)));
+}

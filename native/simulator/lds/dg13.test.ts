@@ -63,4 +63,13 @@ describe('DG13', () => {
     const young = fields(buildDg13(loadProfile('young')));
     expect(young.get(14)).toEqual([]);
   });
+
+  it('an unknown father is an empty SEQUENCE before the mother (unknown-father profile)', () => {
+    const p = loadProfile('unknown-father');
+    expect(p.fatherName).toBeNull();
+    const family = fields(buildDg13(p)).get(13) ?? [];
+    expect(family).toHaveLength(2);
+    expect((family[0] as asn1js.Sequence).valueBlock.value).toEqual([]);
+    expect(text((family[1] as asn1js.Sequence).valueBlock.value[0])).toBe('Vũ Thị Hiền');
+  });
 });

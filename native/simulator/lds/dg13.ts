@@ -15,6 +15,8 @@ function record(fieldNo: number, ...values: Uint8Array[]): Uint8Array {
   return tlv(0x30, int(fieldNo), ...values);
 }
 
+const parent = (name: string | null): Uint8Array => (name ? tlv(0x30, utf8(name)) : tlv(0x30));
+
 /** ISO `YYYY-MM-DD` (or partial) → `dd/mm/yyyy` (partial stays partial: `mm/yyyy`, `yyyy`). */
 export function toCardDate(iso: string): string {
   return iso.split('-').reverse().join('/');
@@ -44,7 +46,8 @@ export function dg13Records(p: CitizenProfile): Uint8Array[] {
     record(10, utf8(p.identifyingMarks ?? '')),
     record(11, printable(p.issueDate ? toCardDate(p.issueDate) : '')),
     record(12, utf8(p.expiryDate ? toCardDate(p.expiryDate) : 'Không thời hạn')),
-    record(13, tlv(0x30, utf8(p.fatherName ?? '')), tlv(0x30, utf8(p.motherName ?? ''))),
+    // One SEQUENCE per parent, father first; an unknown parent is an EMPTY SEQUENCE (30 00), keeping its place.
+    record(13, parent(p.fatherName), parent(p.motherName)),
     p.spouseName ? record(14, tlv(0x30, utf8(p.spouseName))) : record(14),
     // 2024 cards carry the old ID in 16 (per two public sources); 2021 cards in 15.
     record(15, printable(p.cardType === 'can-cuoc-2024' ? '' : (p.oldIdNumber ?? ''))),

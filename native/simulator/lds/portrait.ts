@@ -25,7 +25,8 @@ function inEllipse(x: number, y: number, cx: number, cy: number, rx: number, ry:
   return dx * dx + dy * dy <= 1;
 }
 
-export function drawPortraitJpeg(seed: number, noise = 10, quality = 60): Uint8Array {
+/** The drawn portrait as RGBA pixels (PORTRAIT_WIDTH × PORTRAIT_HEIGHT × 4). */
+export function drawPortraitRgba(seed: number, noise = 10): Buffer {
   const w = PORTRAIT_WIDTH;
   const h = PORTRAIT_HEIGHT;
   const rand = seededRandom(seed);
@@ -52,7 +53,12 @@ export function drawPortraitJpeg(seed: number, noise = 10, quality = 60): Uint8A
       data[i + 3] = 255;
     }
   }
-  return new Uint8Array(jpeg.encode({ data, width: w, height: h }, quality).data);
+  return data;
+}
+
+export function drawPortraitJpeg(seed: number, noise = 10, quality = 60): Uint8Array {
+  const data = drawPortraitRgba(seed, noise);
+  return new Uint8Array(jpeg.encode({ data, width: PORTRAIT_WIDTH, height: PORTRAIT_HEIGHT }, quality).data);
 }
 
 /** Draws, then adjusts the noise until the JPEG is within [minBytes, maxBytes] (deterministic). */
