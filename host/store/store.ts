@@ -872,6 +872,8 @@ export class KioskStore {
   recordPinAttempt(state: PinLockoutState, detail: AuditEntry['detail']): void {
     const at = this.now();
     this.tx('record PIN attempt', () => {
+      const before = this.db.prepare('SELECT locked_until FROM staff_lockout WHERE id = 1').get() as
+        { locked_until: number } | undefined;
       this.db
         .prepare(
           `INSERT INTO staff_lockout (id, failures, lockouts, locked_until, updated_at) VALUES (1, ?, ?, ?, ?)
@@ -880,7 +882,8 @@ export class KioskStore {
         )
         .run(state.failures, state.lockouts, state.lockedUntil, at);
       appendAudit(this.db, this.auditKey, { at, actor: 'staff:pin', action: 'staff.pin-attempt', detail });
-      if (detail.locked === true && state.lockedUntil > at)
+      // A new lockout (not an attempt refused during one) tells the staff.
+      if (state.lockedUntil > at && state.lockedUntil !== (before?.locked_until ?? 0))
         raiseAlert(this.db, 'staff-pin-locked', 'warning', at);
     });
   }
