@@ -71,6 +71,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     emit: (e) => emit(e),
     trustStore: deps.trustStore,
     policy: { acceptUnknownCsca: config.trust.acceptUnknownCsca },
+    // Refused and forged cards are audited: decision, verdicts, card type, CSCA — no personal data.
+    onRefused: (r) => deps.delivery?.store.audit('citizen', 'card.refused', undefined, { ...r }),
   });
   const delivery = deps.delivery ?? null;
   const dossiers = delivery
