@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config';
 import { createHost } from '../create-host';
 import { startDelivery } from '../outbox';
 import { FakePortal } from '../outbox/fake-portal';
+import { ALERT_CODES } from '../store/alerts';
 import { scratchDir } from '../store/test-helpers';
 import { hashPin } from './staff-pin';
 
@@ -68,5 +70,15 @@ describe('staff.alerts', () => {
     expect(delivery.store.pinLockout()).toMatchObject({ failures: 0, lockouts: 1 });
     expect(await call('staff.alerts')).toMatchObject({ ok: true, result: [{ code: 'staff-pin-locked' }] });
     expect(delivery.store.readAudit().filter((e) => e.action === 'staff.pin-attempt')).toHaveLength(5);
+  });
+});
+
+describe('alert sentences', () => {
+  it('every alert code has a staff sentence in Vietnamese and English (renderer/i18n/errors/alerts.json)', () => {
+    const file = new URL('../../renderer/i18n/errors/alerts.json', import.meta.url);
+    const text = JSON.parse(readFileSync(file, 'utf8')) as Record<'vi' | 'en', Record<string, string>>;
+    for (const code of ALERT_CODES)
+      for (const lang of ['vi', 'en'] as const)
+        expect(text[lang][`alert-${code}`], `${lang} ${code}`).toBeTruthy();
   });
 });

@@ -146,6 +146,22 @@ describe('dead letters', () => {
     expect(store.verifyAudit().ok).toBe(true);
   });
 
+  it('a draft under a lost key reads as no draft, and a new save replaces it', () => {
+    const dir = scratch();
+    const first = openAt(dir);
+    const k = first.store.cardKey('001099000145');
+    first.store.saveDraft(k, 'svc', { step: 1 });
+    first.store.close();
+    rmSync(join(dir, 'keys', 'data.key'));
+    const { store } = openAt(dir);
+    expect(store.listAlerts().map((a) => a.code)).toEqual(['store-key-missing']);
+    // The lookup secret went with the key file: the same card gives another handle; the old row does not open.
+    const row = store.db.prepare('SELECT card_key FROM drafts').get() as { card_key: string };
+    expect(store.loadDraft(row.card_key)).toBeNull();
+    store.saveDraft(store.cardKey('001099000145'), 'svc', { step: 2 });
+    expect(store.loadDraft(store.cardKey('001099000145'))?.data).toEqual({ step: 2 });
+  });
+
   it('staff can put a dead letter back once the key is restored', () => {
     const dir = scratch();
     const first = openAt(dir);

@@ -315,12 +315,16 @@ export class KioskStore {
     ) as
       { service_id: string; key_id: string; data: Buffer; saved_at: number; expires_at: number } | undefined;
     if (!row || row.expires_at <= this.now()) return null;
-    return {
-      serviceId: row.service_id,
-      data: open<T>(this.keys, { keyId: row.key_id, blob: row.data }, draftCtx(cardKey)),
-      savedAt: row.saved_at,
-      expiresAt: row.expires_at,
-    };
+    let data: T;
+    try {
+      data = open<T>(this.keys, { keyId: row.key_id, blob: row.data }, draftCtx(cardKey));
+    } catch (err) {
+      // A draft that no longer opens (key lost) is as good as none: the citizen starts afresh, the next save
+      // overwrites it. The lost key itself was reported at open (`store-key-missing`).
+      if (isUnreadable(err)) return null;
+      throw err;
+    }
+    return { serviceId: row.service_id, data, savedAt: row.saved_at, expiresAt: row.expires_at };
   }
 
   deleteDraft(cardKey: string): boolean {
