@@ -108,30 +108,30 @@ export async function writeBackup(
   }
 }
 
+/** Decrypts the bytes of a backup file; throws `store-decrypt-failed` (or `store-key-missing`) on anything else. */
+export function decryptBackup(bytes: Buffer, keys: KeyProvider, name = 'backup'): Buffer {
+  const head = MAGIC.length + 1;
+  if (bytes.length < head || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new StoreError('store-decrypt-failed', `${name} is not a kiosk backup`);
+  const idLen = bytes[MAGIC.length]!;
+  const off = head + idLen + 16;
+  if (bytes.length < off + 28) throw new StoreError('store-decrypt-failed', `${name} is truncated`);
+  const id = bytes.subarray(head, head + idLen).toString('utf8');
+  const salt = bytes.subarray(head + idLen, off);
+  const key = keys.byId(id);
+  try {
+    const d = createDecipheriv('aes-256-gcm', backupKey(key, salt), bytes.subarray(off, off + 12));
+    d.setAAD(bytes.subarray(0, off));
+    d.setAuthTag(bytes.subarray(off + 12, off + 28));
+    return Buffer.concat([d.update(bytes.subarray(off + 28)), d.final()]);
+  } catch (err) {
+    throw new StoreError('store-decrypt-failed', `${name} did not authenticate`, { cause: err });
+  }
+}
+
 /** Decrypts a backup into a database file at `targetPath` (a technician's restore). */
 export function restoreBackup(file: string, keys: KeyProvider, targetPath: string): void {
-  const bytes = readFileSync(file);
-  if (bytes.length < MAGIC.length + 1 || !bytes.subarray(0, MAGIC.length).equals(MAGIC))
-    throw new StoreError('store-decrypt-failed', `${file} is not a kiosk backup`);
-  const idLen = bytes[MAGIC.length]!;
-  let off = MAGIC.length + 1;
-  const id = bytes.subarray(off, off + idLen).toString('utf8');
-  off += idLen;
-  const salt = bytes.subarray(off, off + 16);
-  off += 16;
-  const header = bytes.subarray(0, off);
-  const iv = bytes.subarray(off, off + 12);
-  const tag = bytes.subarray(off + 12, off + 28);
-  try {
-    const d = createDecipheriv('aes-256-gcm', backupKey(keys.byId(id), salt), iv);
-    d.setAAD(header);
-    d.setAuthTag(tag);
-    const plain = Buffer.concat([d.update(bytes.subarray(off + 28)), d.final()]);
-    writeFileSync(targetPath, plain, { mode: 0o600 });
-  } catch (err) {
-    if (err instanceof StoreError) throw err;
-    throw new StoreError('store-decrypt-failed', `backup ${file} did not authenticate`, { cause: err });
-  }
+  writeFileSync(targetPath, decryptBackup(readFileSync(file), keys, file), { mode: 0o600 });
 }
 
 /** Deletes backups beyond `keepCount` and older than `keepDays`; returns the deleted paths. */

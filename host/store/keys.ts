@@ -114,8 +114,12 @@ function parseJson(text: string, path: string): unknown {
   }
 }
 
-/** Reads a key file, plain (V1) or wrapped (V2, needs `kek`); says which it was. */
-function readKeyFile(text: string, path: string, kek: Buffer | null): { file: KeyFileV1; wrapped: boolean } {
+/** Reads a key file, plain (V1) or wrapped (V2, needs `kek`); says which it was. Throws `store-key-file-invalid`. */
+export function readKeyFile(
+  text: string,
+  path: string,
+  kek: Buffer | null,
+): { file: KeyFileV1; wrapped: boolean } {
   const raw = parseJson(text, path) as { version?: unknown };
   if (raw && raw.version === 2) {
     const w = raw as KeyFileWrapped;

@@ -328,10 +328,12 @@ export class KioskStore {
   }
 
   deleteDraft(cardKey: string): boolean {
-    return this.tx(
+    const deleted = this.tx(
       'delete draft',
       () => this.db.prepare('DELETE FROM drafts WHERE card_key = ?').run(cardKey).changes > 0,
     );
+    if (deleted) this.flushResidue();
+    return deleted;
   }
 
   // ── outbox ───────────────────────────────────────────────────────────────
@@ -794,6 +796,7 @@ export class KioskStore {
       return n;
     });
     this.keys.retire([...oldIds]);
+    this.flushResidue(); // the WAL still holds the blobs under the retired keys
     return { keyId: fresh.id, reencrypted };
   }
 
