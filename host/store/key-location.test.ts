@@ -37,6 +37,16 @@ describe('key location', () => {
     expect(readFileSync(k.keyFile, 'utf8')).not.toContain(auditKey);
   });
 
+  it('tightens a key folder made by hand with a looser mode', () => {
+    const root = scratch();
+    mkdirSync(join(root, 'secrets'), { mode: 0o755 });
+    openKeys(
+      { dataDir: join(root, 'data'), keyDir: join(root, 'secrets'), keyFile: null, credentials: CREDS },
+      {},
+    );
+    expect(statSync(join(root, 'secrets')).mode & 0o777).toBe(0o700);
+  });
+
   it('moves a key file found next to the database out of the data folder once', () => {
     const root = scratch();
     const dataDir = join(root, 'data');

@@ -13,6 +13,7 @@
  * A data-key file found at the old place (`<dataDir>/keys/data.key`, next to the database) is moved once.
  */
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -95,6 +96,9 @@ export function openKeys(cfg: KeyLocationConfig, env: NodeJS.ProcessEnv = proces
       /* not empty: leave it */
     }
   }
+  // Only the kiosk's service user may enter the key folder, even one made by hand with a looser mode.
+  mkdirSync(keyDir, { recursive: true, mode: 0o700 });
+  chmodSync(keyDir, 0o700);
   const kek = readCredential(cfg.credentials.dataKek, env);
   const audit = readCredential(cfg.credentials.auditKey, env);
   const keys = new FileKeyProvider(keyFile, {
