@@ -144,6 +144,12 @@ describe('dead letters', () => {
     expect(store.dueDossiers(Date.now() + 1, 10).map((d) => d.record.localRef)).toEqual(['L-3']);
     // The audit key is a separate file: it survived, so the chain still verifies.
     expect(store.verifyAudit().ok).toBe(true);
+    // Staff clear the alerts; a restart with the same keys missing does not reopen them.
+    store.clearAlert('store-key-missing', 'staff:b01');
+    store.clearAlert('outbox-dead-letter', 'staff:b01');
+    store.close();
+    const again = openAt(dir);
+    expect(again.store.listAlerts()).toEqual([]);
   });
 
   it('a draft under a lost key reads as no draft, and a new save replaces it', () => {

@@ -231,14 +231,27 @@ export class KioskStore {
         )
         .all() as { key_id: string | null }[];
       const missing = ids.map((r) => r.key_id).filter((id): id is string => id !== null && !this.hasKey(id));
+      // Raised once per set of missing keys (recorded by id, nothing personal): a cleared alert is not reopened by
+      // every restart while the set-aside rows wait for their key or their retention.
+      const known = this.db.prepare(`SELECT value FROM settings WHERE key = 'store.missing-keys'`).get() as
+        { value: string } | undefined;
+      const signature = [...missing].sort().join(',');
+      if (signature !== (known?.value ?? ''))
+        this.db
+          .prepare(
+            `INSERT INTO settings (key, value, updated_at) VALUES ('store.missing-keys', ?, ?)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+          )
+          .run(signature, at);
       if (missing.length === 0) return;
-      raiseAlert(this.db, 'store-key-missing', 'critical', at);
       const lost = this.db
         .prepare(
           `SELECT * FROM outbox WHERE state = 'queued' AND key_id IN (${missing.map(() => '?').join(',')})`,
         )
         .all(...missing) as OutboxRow[];
       for (const r of lost) this.deadLetter(r, 'store-key-missing', at);
+      if (signature === known?.value && lost.length === 0) return;
+      raiseAlert(this.db, 'store-key-missing', 'critical', at);
       appendAudit(this.db, this.auditKey, {
         at,
         actor: 'system',
