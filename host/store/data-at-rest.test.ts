@@ -186,6 +186,27 @@ describe('dead letters', () => {
   });
 });
 
+describe('key rotation with a damaged row', () => {
+  it('re-encrypts the rows that open, skips the damaged one, and keeps its key', () => {
+    const dir = scratch();
+    const { store, keys } = openAt(dir);
+    store.enqueueDossier(sampleEnqueue(1));
+    store.enqueueDossier(sampleEnqueue(2));
+    const oldId = keys.current().id;
+    const row = store.db.prepare(`SELECT payload FROM outbox WHERE local_ref = 'L-1'`).get() as {
+      payload: Buffer;
+    };
+    const damaged = Buffer.from(row.payload);
+    damaged[damaged.length - 1]! ^= 0xff;
+    store.db.prepare(`UPDATE outbox SET payload = ? WHERE local_ref = 'L-1'`).run(damaged);
+    const r = store.rotateKey();
+    expect(r).toMatchObject({ reencrypted: 3, skipped: 1 });
+    expect(keys.byId(oldId)).toHaveLength(32); // still needed by the damaged row
+    expect(store.dueDossiers<{ n: number }>(Date.now() + 1, 5).map((d) => d.payload.n)).toEqual([2]);
+    expect(store.findOutbox({ localRef: 'L-1' })?.deadReason).toBe('store-decrypt-failed');
+  });
+});
+
 describe('quarantine', () => {
   it('a corrupt database is renamed aside, a fresh one starts, and an alert is raised', () => {
     const dir = scratch();

@@ -9,7 +9,7 @@ import {
   type AuditEntry,
   type AuditVerdict,
 } from './audit';
-import { cardKeyOf, open, seal } from './crypto';
+import { cardKeyOf, open, seal, type Sealed } from './crypto';
 import { openDatabase, type OpenDatabaseOptions } from './db';
 import { StoreError, guard } from './errors';
 import type { KeyProvider } from './keys';
@@ -738,79 +738,71 @@ export class KioskStore {
    * Creates a new data key, re-encrypts every personal column under it in one transaction, then retires the
    * old keys. A crash before commit leaves everything under the old keys (still in the key file).
    */
-  rotateKey(): { keyId: string; reencrypted: number } {
+  rotateKey(): { keyId: string; reencrypted: number; skipped: number } {
     const oldIds = new Set<string>();
+    /** Keys still needed by rows that did not open (kept so a restored key file can still open them). */
+    const kept = new Set<string>();
     const fresh = this.keys.createKey();
     const at = this.now();
+    let skipped = 0;
     const reencrypted = this.tx('rotate key', () => {
       let n = 0;
+      const reseal = (keyId: string, blob: Buffer, ctx: string, write: (s: Sealed) => void): void => {
+        oldIds.add(keyId);
+        let value: unknown;
+        try {
+          value = open(this.keys, { keyId, blob }, ctx);
+        } catch (err) {
+          // A row that does not open (its key is lost, or it is damaged) never stops the rotation.
+          if (!isUnreadable(err)) throw err;
+          kept.add(keyId);
+          skipped++;
+          return;
+        }
+        write(seal(this.keys, value, ctx));
+        n++;
+      };
       const drafts = this.db
         .prepare('SELECT card_key, key_id, data FROM drafts WHERE key_id != ?')
         .all(fresh.id) as { card_key: string; key_id: string; data: Buffer }[];
-      for (const d of drafts) {
-        oldIds.add(d.key_id);
-        const s = seal(
-          this.keys,
-          open(this.keys, { keyId: d.key_id, blob: d.data }, draftCtx(d.card_key)),
-          draftCtx(d.card_key),
+      for (const d of drafts)
+        reseal(d.key_id, d.data, draftCtx(d.card_key), (s) =>
+          this.db
+            .prepare('UPDATE drafts SET key_id = ?, data = ? WHERE card_key = ?')
+            .run(s.keyId, s.blob, d.card_key),
         );
-        this.db
-          .prepare('UPDATE drafts SET key_id = ?, data = ? WHERE card_key = ?')
-          .run(s.keyId, s.blob, d.card_key);
-        n++;
-      }
       const outs = this.db
         .prepare('SELECT local_ref, key_id, payload FROM outbox WHERE payload IS NOT NULL AND key_id != ?')
-        .all(fresh.id) as {
-        local_ref: string;
-        key_id: string;
-        payload: Buffer;
-      }[];
-      for (const o of outs) {
-        oldIds.add(o.key_id);
-        const s = seal(
-          this.keys,
-          open(this.keys, { keyId: o.key_id, blob: o.payload }, payloadCtx(o.local_ref)),
-          payloadCtx(o.local_ref),
+        .all(fresh.id) as { local_ref: string; key_id: string; payload: Buffer }[];
+      for (const o of outs)
+        reseal(o.key_id, o.payload, payloadCtx(o.local_ref), (s) =>
+          this.db
+            .prepare('UPDATE outbox SET key_id = ?, payload = ? WHERE local_ref = ?')
+            .run(s.keyId, s.blob, o.local_ref),
         );
-        this.db
-          .prepare('UPDATE outbox SET key_id = ?, payload = ? WHERE local_ref = ?')
-          .run(s.keyId, s.blob, o.local_ref);
-        n++;
-      }
       const recs = this.db
         .prepare(
           'SELECT local_ref, key_id, applicant FROM receipts WHERE applicant IS NOT NULL AND key_id != ?',
         )
-        .all(fresh.id) as {
-        local_ref: string;
-        key_id: string;
-        applicant: Buffer;
-      }[];
-      for (const r of recs) {
-        oldIds.add(r.key_id);
-        const s = seal(
-          this.keys,
-          open(this.keys, { keyId: r.key_id, blob: r.applicant }, applicantCtx(r.local_ref)),
-          applicantCtx(r.local_ref),
+        .all(fresh.id) as { local_ref: string; key_id: string; applicant: Buffer }[];
+      for (const r of recs)
+        reseal(r.key_id, r.applicant, applicantCtx(r.local_ref), (s) =>
+          this.db
+            .prepare('UPDATE receipts SET key_id = ?, applicant = ? WHERE local_ref = ?')
+            .run(s.keyId, s.blob, r.local_ref),
         );
-        this.db
-          .prepare('UPDATE receipts SET key_id = ?, applicant = ? WHERE local_ref = ?')
-          .run(s.keyId, s.blob, r.local_ref);
-        n++;
-      }
       appendAudit(this.db, this.auditKey, {
         at,
         actor: 'system',
         action: 'key.rotated',
         subject: fresh.id,
-        detail: { rows: n },
+        detail: { rows: n, skipped },
       });
       return n;
     });
-    this.keys.retire([...oldIds]);
+    this.keys.retire([...oldIds].filter((id) => !kept.has(id)));
     this.flushResidue(); // the WAL still holds the blobs under the retired keys
-    return { keyId: fresh.id, reencrypted };
+    return { keyId: fresh.id, reencrypted, skipped };
   }
 
   // ── settings, audit, counters ────────────────────────────────────────────
