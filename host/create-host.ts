@@ -17,6 +17,7 @@ import { ReceiptService } from './dossier/receipt-service';
 import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
+import { AlertService } from './staff/alert-service';
 import type { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
@@ -70,6 +71,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     emit: (e) => emit(e),
     trustStore: deps.trustStore,
     policy: { acceptUnknownCsca: config.trust.acceptUnknownCsca },
+    // Refused and forged cards are audited: decision, verdicts, card type, CSCA — no personal data.
+    onRefused: (r) => deps.delivery?.store.audit('citizen', 'card.refused', undefined, { ...r }),
   });
   const delivery = deps.delivery ?? null;
   const dossiers = delivery
@@ -92,7 +95,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     if (!payments) throw new KioskApiError('not-available', 'No portal');
     return payments;
   };
-  const staffPin = new StaffPin(config.staff.pinHash);
+  // The PIN's lockout is persisted and every attempt audited in the store (in memory without one).
+  const staffPin = new StaffPin(config.staff.pinHash, { store: delivery?.store ?? null });
+  const alerts = new AlertService(delivery?.store ?? null);
   const queue = delivery ? new QueueService({ store: delivery.store, printer: deps.printer ?? null }) : null;
   const speech = deps.speech ?? null;
   const receipts = delivery
@@ -199,16 +204,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       },
       'staff.unlock': ({ pin }) => {
         const r = staffPin.verify(pin);
-        try {
-          delivery?.store.audit('staff:pin', r.ok ? 'shell.exit' : 'shell.exit-refused', undefined, {
-            locked: r.lockedForSeconds > 0,
-          });
-        } catch {
-          /* the audit log is best effort here; the exit itself must not depend on the disk */
-        }
         if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
         return r;
       },
+      'staff.alerts': () => alerts.list(),
       'speech.say': async ({ text, lang, masked }) => {
         if (!speech) return { outcome: 'silent' };
         return { outcome: await speech.say(text, lang, { masked: masked ?? false }) };

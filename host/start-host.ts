@@ -12,7 +12,7 @@ import { startWsTransport } from './api/ws-transport';
 import type { KioskConfig } from './config/config';
 import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
-import { type Delivery, startDelivery } from './outbox';
+import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { parseLookupInput } from './receipt';
 import { PrinterService } from './printer';
@@ -77,8 +77,8 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
   }
   const delivery = portalUrl
     ? startDelivery({
-        dbPath: path.join(config.dataDir, 'kiosk.db'),
-        keys: config.store.keyFile ?? path.join(config.dataDir, 'keys', 'data.key'),
+        // Keys apart from the database (systemd credentials or a key folder outside the data folder), backups.
+        ...deliveryStoreFromConfig(config),
         portal: {
           baseUrl: portalUrl,
           username: config.portal.username,

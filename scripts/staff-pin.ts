@@ -1,14 +1,14 @@
 /**
- * `npm run -s staff:pin` — reads a PIN (4–12 digits) on standard input and prints the line to put in
+ * `npm run -s staff:pin` — reads a PIN (6–12 digits) on standard input and prints the line to put in
  * <dataDir>/kiosk.json: {"staff":{"pinHash":"scrypt$…"}}. The PIN itself is never written anywhere.
  */
 import { readFileSync } from 'node:fs';
-import { hashPin } from '../host/staff/staff-pin';
+import { hashPin, PIN_PATTERN } from '../host/staff/staff-pin';
 
 const pin = readFileSync(0, 'utf8').trim();
-if (!/^\d{4,12}$/.test(pin)) {
+if (!PIN_PATTERN.test(pin)) {
   console.log(
-    JSON.stringify({ error: { code: 'staff-pin-invalid', message: 'The PIN must be 4 to 12 digits' } }),
+    JSON.stringify({ error: { code: 'staff-pin-invalid', message: 'The PIN must be 6 to 12 digits' } }),
   );
   process.exit(1);
 }

@@ -98,6 +98,17 @@ export const SpeechStatus = z.object({
 });
 export type SpeechStatus = z.infer<typeof SpeechStatus>;
 
+/** A staff alert (host/store/alerts.ts): no personal data — a code, a severity, times and a count. */
+export const StaffAlert = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  firstAt: z.number().int(),
+  lastAt: z.number().int(),
+  count: z.number().int(),
+  clearedAt: z.number().int().nullable(),
+});
+export type StaffAlert = z.infer<typeof StaffAlert>;
+
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
@@ -249,6 +260,8 @@ export const methods = {
     params: z.object({ pin: z.string().max(12) }).strict(),
     result: z.object({ ok: z.boolean(), lockedForSeconds: z.number().int() }),
   },
+  /** Open staff alerts (no personal data), most severe first. */
+  'staff.alerts': { params: Empty, result: z.array(StaffAlert) },
   'speech.say': {
     params: z.object({ text: z.string().max(4000), lang: Language, masked: z.boolean().optional() }).strict(),
     result: z.object({ outcome: z.string() }),

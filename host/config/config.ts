@@ -89,10 +89,33 @@ export const KioskConfig = z.object({
     .default({ nightlyRestartAt: '03:30' }),
   store: z
     .object({
-      /** The data-key file (0600), outside the database; default <dataDir>/keys/data.key. */
+      /** Folder of the key files (data.key, audit.key; 0700), outside the data folder; default `<dataDir>-keys`. */
+      keyDir: z.string().nullable().default(null),
+      /** The data-key file (0600); default `<keyDir>/data.key`. */
       keyFile: z.string().nullable().default(null),
+      /** systemd credentials (LoadCredentialEncrypted=): the key wrapping the data-key file, the audit HMAC key. */
+      credentials: z
+        .object({
+          dataKek: z.string().default('kiosk-data-kek'),
+          auditKey: z.string().default('kiosk-audit-key'),
+        })
+        .default({ dataKek: 'kiosk-data-kek', auditKey: 'kiosk-audit-key' }),
+      /** Encrypted backups of the outbox database: folder (default `<dataDir>/backups`), period, retention. */
+      backup: z
+        .object({
+          dir: z.string().nullable().default(null),
+          everyHours: z.number().int().min(1).default(24),
+          keepCount: z.number().int().min(1).default(7),
+          keepDays: z.number().int().min(1).default(14),
+        })
+        .default({ dir: null, everyHours: 24, keepCount: 7, keepDays: 14 }),
     })
-    .default({ keyFile: null }),
+    .default({
+      keyDir: null,
+      keyFile: null,
+      credentials: { dataKek: 'kiosk-data-kek', auditKey: 'kiosk-audit-key' },
+      backup: { dir: null, everyHours: 24, keepCount: 7, keepDays: 14 },
+    }),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

@@ -22,6 +22,7 @@ import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
 import { parseCccdQr } from '../../native/qr/payload';
 import type { DeviceStatusBoard } from '../devices/device-status';
 import type { SessionManager } from '../session/session-manager';
+import { cardRefusal, type CardRefusal } from './card-audit';
 
 export interface PcscLike {
   listReaders(): ReaderInfo[];
@@ -63,6 +64,8 @@ export interface IdentifyOptions {
   read?: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
   /** Face image → data URL, decoded in a worker thread (default: the shared native/face decoder). */
   faces?: { decode(bytes: Uint8Array | null): Promise<FaceResult>; warm?(): void };
+  /** Told about every refused card (no personal data: decision, verdicts, card type, CSCA) for the audit log. */
+  onRefused?: (r: CardRefusal) => void;
 }
 
 export class IdentifyService {
@@ -227,6 +230,13 @@ export class IdentifyService {
       this.o.emit({ type: 'photo', dataUrl });
       const decision = decide(result.verification, this.o.policy ?? { acceptUnknownCsca: false });
       session.personal.set('decision', decision);
+      if (decision !== 'accept') {
+        try {
+          this.o.onRefused?.(cardRefusal(decision, result.verification, result.identity, result.files.SOD));
+        } catch {
+          /* the audit is best effort: the citizen still hears that the card was refused */
+        }
+      }
       this.o.emit({ type: 'verified', verification: result.verification, decision });
     } catch (e) {
       if (e instanceof CardReadInterrupted) this.resume = e.resume;

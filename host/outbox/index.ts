@@ -7,6 +7,6 @@ export {
   type LookupAnswer,
   type PortalState,
 } from './outbox';
-export { startDelivery, type Delivery, type DeliveryConfig } from './delivery';
+export { startDelivery, deliveryStoreFromConfig, type Delivery, type DeliveryConfig } from './delivery';
 export { CircuitBreaker, DEFAULT_BREAKER, type BreakerPolicy, type BreakerState } from './circuit-breaker';
 export { fullJitterDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';

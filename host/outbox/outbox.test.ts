@@ -169,6 +169,28 @@ describe('Outbox', () => {
     expect(t.store.readAudit().map((e) => e.action)).toContain('outbox.retry-now');
   });
 
+  it('sets aside a dossier whose payload no longer opens and still delivers the others', async () => {
+    const t = setup();
+    const refs = [1, 2, 3].map((n) => t.outbox.submit(submission(n)).localRef);
+    const row = t.store.db.prepare('SELECT payload FROM outbox WHERE local_ref = ?').get(refs[0]) as {
+      payload: Buffer;
+    };
+    const damaged = Buffer.from(row.payload);
+    damaged[20]! ^= 0x01;
+    t.store.db.prepare('UPDATE outbox SET payload = ? WHERE local_ref = ?').run(damaged, refs[0]);
+    t.outbox.start();
+    await t.outbox.idle();
+    expect(t.outbox.listQueue().map((q) => [q.localRef, q.state, q.deadReason])).toEqual(
+      expect.arrayContaining([
+        [refs[0], 'failed', 'store-decrypt-failed'],
+        [refs[1], 'delivered', null],
+        [refs[2], 'delivered', null],
+      ]),
+    );
+    expect(t.portal.calls).toBe(2);
+    expect(t.store.listAlerts().map((a) => a.code)).toEqual(['outbox-dead-letter']);
+  });
+
   it('resumes after a restart with the same idempotency key', async () => {
     const t = setup();
     t.portal.failWith = 'portal-timeout';

@@ -44,6 +44,8 @@ export interface QueueEntry {
   lastError: string | null;
   dossierCode: string | null;
   createdAt: number;
+  /** Set aside (dead letter) because its stored payload no longer opens: `store-key-missing`, `store-decrypt-failed`. */
+  deadReason: string | null;
 }
 
 export type LookupAnswer =
@@ -206,6 +208,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
       lastError: r.lastError,
       dossierCode: r.dossierCode,
       createdAt: r.createdAt,
+      deadReason: r.deadReason,
     }));
   }
 

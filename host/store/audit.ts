@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -29,11 +29,10 @@ export function canonicalJson(value: unknown): string {
     .join(',')}}`;
 }
 
-export function auditHash(
-  prevHash: string,
-  e: Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'detail'>,
-): string {
-  const row = canonicalJson({
+type Hashed = Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'subject' | 'detail'>;
+
+function canonicalRow(e: Hashed): string {
+  return canonicalJson({
     seq: e.seq,
     at: e.at,
     actor: e.actor,
@@ -41,12 +40,26 @@ export function auditHash(
     subject: e.subject,
     detail: e.detail,
   });
-  return createHash('sha256').update(prevHash, 'utf8').update(row, 'utf8').digest('hex');
+}
+
+/**
+ * `hash = HMAC-SHA256(auditKey, prev_hash ‖ canonical row)`. The audit key is a secret apart from the data
+ * key (`KeyProvider.auditKey()`): whoever can write the database file but lacks the key cannot rebuild a
+ * consistent chain after changing a row, and verifying needs the key.
+ */
+export function auditHash(key: Buffer, prevHash: string, e: Hashed): string {
+  return createHmac('sha256', key).update(prevHash, 'utf8').update(canonicalRow(e), 'utf8').digest('hex');
+}
+
+/** The unkeyed chain of schema versions 2–3 (`sha256(prev_hash ‖ canonical row)`), checked once when re-keyed. */
+export function legacyAuditHash(prevHash: string, e: Hashed): string {
+  return createHash('sha256').update(prevHash, 'utf8').update(canonicalRow(e), 'utf8').digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the change it records. */
 export function appendAudit(
   db: Database.Database,
+  key: Buffer,
   e: {
     at: number;
     actor: AuditActor;
@@ -67,7 +80,7 @@ export function appendAudit(
     subject: e.subject ?? null,
     detail: e.detail ?? {},
   };
-  const hash = auditHash(prevHash, entry);
+  const hash = auditHash(key, prevHash, entry);
   db.prepare(
     'INSERT INTO audit (seq, at, actor, action, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(seq, entry.at, entry.actor, entry.action, entry.subject, canonicalJson(entry.detail), prevHash, hash);
@@ -103,8 +116,13 @@ export function readAudit(db: Database.Database, fromSeq = 1, limit = 1000): Aud
 
 export type AuditVerdict = { ok: true; count: number } | { ok: false; brokenAt: number; count: number };
 
-/** Recomputes the whole chain; reports the first entry whose link or hash does not match. */
-export function verifyAudit(db: Database.Database): AuditVerdict {
+/**
+ * Recomputes the whole chain with `key` (or the legacy unkeyed hash); reports the first entry whose link or
+ * hash does not match. With a wrong key the chain breaks at its first entry.
+ */
+export function verifyAudit(db: Database.Database, key: Buffer | 'legacy'): AuditVerdict {
+  const hashOf = (prev: string, e: Hashed) =>
+    key === 'legacy' ? legacyAuditHash(prev, e) : auditHash(key, prev, e);
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
@@ -112,7 +130,7 @@ export function verifyAudit(db: Database.Database): AuditVerdict {
     const batch = readAudit(db, expectedSeq, 1000);
     if (batch.length === 0) break;
     for (const e of batch) {
-      if (e.seq !== expectedSeq || e.prevHash !== prev || auditHash(prev, e) !== e.hash) {
+      if (e.seq !== expectedSeq || e.prevHash !== prev || hashOf(prev, e) !== e.hash) {
         return { ok: false, brokenAt: e.seq, count };
       }
       prev = e.hash;
@@ -121,4 +139,33 @@ export function verifyAudit(db: Database.Database): AuditVerdict {
     }
   }
   return { ok: true, count };
+}
+
+/**
+ * Re-keys an unkeyed (schema 2–3) chain with the audit key, once, when the key has just been created. The
+ * legacy chain is verified first; a broken one is left as it is (verification then reports it). Runs inside
+ * the caller's transaction; the append-only triggers are dropped and re-created around the rewrite.
+ */
+export function rekeyLegacyAudit(db: Database.Database, key: Buffer): { rekeyed: number; legacyOk: boolean } {
+  const legacy = verifyAudit(db, 'legacy');
+  if (!legacy.ok) return { rekeyed: 0, legacyOk: false };
+  db.exec('DROP TRIGGER IF EXISTS audit_no_update');
+  const upd = db.prepare('UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?');
+  let prev = GENESIS_HASH;
+  let n = 0;
+  for (let from = 1; ;) {
+    const batch = readAudit(db, from, 1000);
+    if (batch.length === 0) break;
+    for (const e of batch) {
+      const hash = auditHash(key, prev, e);
+      upd.run(prev, hash, e.seq);
+      prev = hash;
+      n++;
+    }
+    from = batch[batch.length - 1]!.seq + 1;
+  }
+  db.exec(
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;",
+  );
+  return { rekeyed: n, legacyOk: true };
 }

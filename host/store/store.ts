@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
+import { listAlerts, raiseAlert, clearAlert, type Alert, type AlertCode, type AlertSeverity } from './alerts';
 import {
   appendAudit,
   readAudit,
+  rekeyLegacyAudit,
   verifyAudit,
   type AuditActor,
   type AuditEntry,
   type AuditVerdict,
 } from './audit';
-import { cardKeyOf, open, seal } from './crypto';
+import { cardKeyOf, open, seal, type Sealed } from './crypto';
 import { openDatabase, type OpenDatabaseOptions } from './db';
 import { StoreError, guard } from './errors';
 import type { KeyProvider } from './keys';
@@ -75,6 +77,8 @@ export interface OutboxRecord {
   createdAt: number;
   deliveredAt: number | null;
   purged: boolean;
+  /** Set aside because its payload no longer opens (`store-key-missing`, `store-decrypt-failed`); state is `failed`. */
+  deadReason: string | null;
 }
 
 export interface ReceiptRecord {
@@ -122,6 +126,8 @@ interface OutboxRow {
   created_at: number;
   delivered_at: number | null;
   purged_at: number | null;
+  dead_at: number | null;
+  dead_reason: string | null;
 }
 
 function toRecord(r: OutboxRow): OutboxRecord {
@@ -142,12 +148,27 @@ function toRecord(r: OutboxRow): OutboxRecord {
     createdAt: r.created_at,
     deliveredAt: r.delivered_at,
     purged: r.purged_at !== null,
+    deadReason: r.dead_at !== null ? r.dead_reason : null,
   };
 }
 
 const draftCtx = (cardKey: string) => `drafts:${cardKey}`;
 const payloadCtx = (localRef: string) => `outbox:${localRef}`;
 const applicantCtx = (localRef: string) => `receipts:${localRef}`;
+
+/** Errors that mean "this blob will not open with the keys we have" (as opposed to a disk or SQL failure). */
+function isUnreadable(err: unknown): err is StoreError {
+  return (
+    err instanceof StoreError && (err.code === 'store-key-missing' || err.code === 'store-decrypt-failed')
+  );
+}
+
+/** The staff PIN's persisted failure state (`staff_lockout`). */
+export interface PinLockoutState {
+  failures: number;
+  lockouts: number;
+  lockedUntil: number;
+}
 
 /**
  * The kiosk's local SQLite store. Synchronous (better-sqlite3); every public method is one transaction
@@ -157,11 +178,13 @@ export class KioskStore {
   readonly db: Database.Database;
   readonly retention: RetentionPolicy;
   private readonly keys: KeyProvider;
+  private readonly auditKey: Buffer;
   private readonly now: () => number;
 
   private constructor(db: Database.Database, opts: StoreOptions) {
     this.db = db;
     this.keys = opts.keys;
+    this.auditKey = opts.keys.auditKey().key;
     this.now = opts.now ?? Date.now;
     this.retention = {
       draftTtlMs: opts.retention?.draftTtlMs ?? 30 * DAY_MS,
@@ -170,8 +193,99 @@ export class KioskStore {
     };
   }
 
+  /**
+   * Opens the store, then: re-keys an older unkeyed audit chain once (when the audit key is new), sets aside
+   * queued dossiers under a data key the provider does not have (`store-key-missing` alert — a lost key file is
+   * never silently papered over), and verifies the audit chain (`audit-chain-broken` alert).
+   */
   static open(opts: StoreOptions): KioskStore {
-    return new KioskStore(openDatabase(opts.path, opts), opts);
+    const db = openDatabase(opts.path, opts);
+    let store: KioskStore;
+    try {
+      store = new KioskStore(db, opts);
+      store.startupChecks(opts.skipIntegrityCheck ?? false, opts.keys.auditKey().created);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return store;
+  }
+
+  private startupChecks(skipAuditVerify: boolean, auditKeyCreated: boolean): void {
+    const at = this.now();
+    this.tx('check keys', () => {
+      const marker = this.db.prepare(`SELECT value FROM settings WHERE key = 'audit.mac'`).get() as
+        { value: string } | undefined;
+      if (!marker) {
+        const rows = (this.db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+        if (rows > 0 && auditKeyCreated && !rekeyLegacyAudit(this.db, this.auditKey).legacyOk)
+          raiseAlert(this.db, 'audit-chain-broken', 'critical', at);
+        this.db
+          .prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('audit.mac', 'hmac-sha256', ?)`)
+          .run(at);
+      }
+      const ids = this.db
+        .prepare(
+          `SELECT key_id FROM drafts UNION SELECT key_id FROM outbox WHERE payload IS NOT NULL
+           UNION SELECT key_id FROM receipts WHERE applicant IS NOT NULL`,
+        )
+        .all() as { key_id: string | null }[];
+      const missing = ids.map((r) => r.key_id).filter((id): id is string => id !== null && !this.hasKey(id));
+      // Raised once per set of missing keys (recorded by id, nothing personal): a cleared alert is not reopened by
+      // every restart while the set-aside rows wait for their key or their retention.
+      const known = this.db.prepare(`SELECT value FROM settings WHERE key = 'store.missing-keys'`).get() as
+        { value: string } | undefined;
+      const signature = [...missing].sort().join(',');
+      if (signature !== (known?.value ?? ''))
+        this.db
+          .prepare(
+            `INSERT INTO settings (key, value, updated_at) VALUES ('store.missing-keys', ?, ?)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+          )
+          .run(signature, at);
+      if (missing.length === 0) return;
+      const lost = this.db
+        .prepare(
+          `SELECT * FROM outbox WHERE state = 'queued' AND key_id IN (${missing.map(() => '?').join(',')})`,
+        )
+        .all(...missing) as OutboxRow[];
+      for (const r of lost) this.deadLetter(r, 'store-key-missing', at);
+      if (signature === known?.value && lost.length === 0) return;
+      raiseAlert(this.db, 'store-key-missing', 'critical', at);
+      appendAudit(this.db, this.auditKey, {
+        at,
+        actor: 'system',
+        action: 'store.key-missing',
+        detail: { keys: missing.length, dossiers: lost.length },
+      });
+    });
+    if (!skipAuditVerify && !this.verifyAudit().ok) this.raiseAlert('audit-chain-broken', 'critical');
+  }
+
+  private hasKey(id: string): boolean {
+    try {
+      this.keys.byId(id);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Sets a queued dossier aside (inside a transaction): it keeps its ciphertext for staff, the others go on. */
+  private deadLetter(r: OutboxRow, reason: string, at: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'failed', dead_at = ?, dead_reason = ?, last_error = ? WHERE id = ? AND state = 'queued'`,
+      )
+      .run(at, reason, reason, r.id);
+    raiseAlert(this.db, 'outbox-dead-letter', 'critical', at);
+    appendAudit(this.db, this.auditKey, {
+      at,
+      actor: 'system',
+      action: 'dossier.dead-lettered',
+      subject: r.local_ref,
+      detail: { reason },
+    });
   }
 
   close(): void {
@@ -214,19 +328,25 @@ export class KioskStore {
     ) as
       { service_id: string; key_id: string; data: Buffer; saved_at: number; expires_at: number } | undefined;
     if (!row || row.expires_at <= this.now()) return null;
-    return {
-      serviceId: row.service_id,
-      data: open<T>(this.keys, { keyId: row.key_id, blob: row.data }, draftCtx(cardKey)),
-      savedAt: row.saved_at,
-      expiresAt: row.expires_at,
-    };
+    let data: T;
+    try {
+      data = open<T>(this.keys, { keyId: row.key_id, blob: row.data }, draftCtx(cardKey));
+    } catch (err) {
+      // A draft that no longer opens (key lost) is as good as none: the citizen starts afresh, the next save
+      // overwrites it. The lost key itself was reported at open (`store-key-missing`).
+      if (isUnreadable(err)) return null;
+      throw err;
+    }
+    return { serviceId: row.service_id, data, savedAt: row.saved_at, expiresAt: row.expires_at };
   }
 
   deleteDraft(cardKey: string): boolean {
-    return this.tx(
+    const deleted = this.tx(
       'delete draft',
       () => this.db.prepare('DELETE FROM drafts WHERE card_key = ?').run(cardKey).changes > 0,
     );
+    if (deleted) this.flushResidue();
+    return deleted;
   }
 
   // ── outbox ───────────────────────────────────────────────────────────────
@@ -277,7 +397,7 @@ export class KioskStore {
           a.blob,
         );
       this.bumpCounter(at, input.serviceId, { submitted: 1, fees_vnd: input.feePaid ? input.feeVnd : 0 });
-      appendAudit(this.db, {
+      appendAudit(this.db, this.auditKey, {
         at,
         actor: input.actor ?? 'citizen',
         action: 'dossier.committed',
@@ -306,28 +426,44 @@ export class KioskStore {
     return row ? toRecord(row) : null;
   }
 
-  /** Queued dossiers whose next attempt is due, oldest first, with their decrypted payload. */
+  /**
+   * Queued dossiers whose next attempt is due, oldest first, with their decrypted payload. A dossier whose
+   * payload does not open (its key is gone, the blob is damaged, or it has none) is set aside as a dead letter
+   * with the `outbox-dead-letter` staff alert, and the next one is taken: one bad row never blocks the queue.
+   */
   dueDossiers<P = unknown>(
     now: number,
     limit: number,
     exclude: readonly number[] = [],
   ): { record: OutboxRecord; payload: P }[] {
-    const rows = guard('read outbox', () =>
-      this.db
-        .prepare(
-          `SELECT * FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ${exclude.length ? `AND id NOT IN (${exclude.map(() => '?').join(',')})` : ''}
-           ORDER BY next_attempt_at, id LIMIT ?`,
-        )
-        .all(now, ...exclude, limit),
-    ) as OutboxRow[];
-    return rows.map((r) => {
-      if (!r.payload || !r.key_id)
-        throw new StoreError('store-not-found', `queued dossier ${r.local_ref} has no payload`);
-      return {
-        record: toRecord(r),
-        payload: open<P>(this.keys, { keyId: r.key_id, blob: r.payload }, payloadCtx(r.local_ref)),
-      };
-    });
+    const out: { record: OutboxRecord; payload: P }[] = [];
+    while (out.length < limit) {
+      const skip = [...exclude, ...out.map((o) => o.record.id)];
+      const rows = guard('read outbox', () =>
+        this.db
+          .prepare(
+            `SELECT * FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ${skip.length ? `AND id NOT IN (${skip.map(() => '?').join(',')})` : ''}
+             ORDER BY next_attempt_at, id LIMIT ?`,
+          )
+          .all(now, ...skip, limit - out.length),
+      ) as OutboxRow[];
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        try {
+          if (!r.payload || !r.key_id)
+            throw new StoreError('store-decrypt-failed', `queued dossier ${r.local_ref} has no payload`);
+          out.push({
+            record: toRecord(r),
+            payload: open<P>(this.keys, { keyId: r.key_id, blob: r.payload }, payloadCtx(r.local_ref)),
+          });
+        } catch (err) {
+          if (!isUnreadable(err)) throw err;
+          const at = this.now();
+          this.tx('set dossier aside', () => this.deadLetter(r, err.code, at));
+        }
+      }
+    }
+    return out;
   }
 
   /** Earliest `next_attempt_at` among queued dossiers, or null if the queue is empty. */
@@ -354,7 +490,7 @@ export class KioskStore {
     ack: { dossierCode: string; portalStatus: number; appointmentAt?: number | null },
   ): OutboxRecord {
     const at = this.now();
-    return this.tx('record delivery', () => {
+    const done = this.tx('record delivery', () => {
       const rec = this.outboxById(id);
       if (rec.state === 'delivered') return rec;
       const purgeAfter = at + this.retention.deliveredPurgeDelayMs;
@@ -370,7 +506,7 @@ export class KioskStore {
         )
         .run(ack.dossierCode, ack.appointmentAt ?? null, rec.localRef);
       this.bumpCounter(at, rec.serviceId, { delivered: 1 });
-      appendAudit(this.db, {
+      appendAudit(this.db, this.auditKey, {
         at,
         actor: 'system',
         action: 'dossier.delivered',
@@ -380,6 +516,22 @@ export class KioskStore {
       if (this.retention.deliveredPurgeDelayMs <= 0) this.purgeRow(rec.localRef, at);
       return this.outboxById(id);
     });
+    if (this.retention.deliveredPurgeDelayMs <= 0 && done.purged) this.flushResidue();
+    return done;
+  }
+
+  /**
+   * After personal data is erased: `secure_delete` (set at open) has zeroed the freed cells in the pages it
+   * rewrote; a TRUNCATE checkpoint copies those pages into the database file and empties the WAL, whose frames
+   * still hold the earlier page images (with the ciphertext). Best effort: a reader holding an old snapshot makes
+   * it a no-op, and the next purge repeats it.
+   */
+  flushResidue(): void {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      /* busy: retried after the next purge */
+    }
   }
 
   /** The portal refused the dossier for good (invalid data, conflict): staff must look at it. */
@@ -392,7 +544,7 @@ export class KioskStore {
         .prepare(`UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`)
         .run(errorCode, id);
       this.bumpCounter(at, rec.serviceId, { failed: 1 });
-      appendAudit(this.db, {
+      appendAudit(this.db, this.auditKey, {
         at,
         actor: 'system',
         action: 'dossier.failed',
@@ -409,10 +561,11 @@ export class KioskStore {
     return this.tx('requeue dossier', () => {
       const n = this.db
         .prepare(
-          `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = NULL WHERE local_ref = ? AND state = 'failed' AND purged_at IS NULL`,
+          `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = NULL, dead_at = NULL, dead_reason = NULL WHERE local_ref = ? AND state = 'failed' AND purged_at IS NULL`,
         )
         .run(at, localRef).changes;
-      if (n) appendAudit(this.db, { at, actor, action: 'dossier.requeued', subject: localRef });
+      if (n)
+        appendAudit(this.db, this.auditKey, { at, actor, action: 'dossier.requeued', subject: localRef });
       return n > 0;
     });
   }
@@ -429,12 +582,12 @@ export class KioskStore {
       if (localRef) {
         n += this.db
           .prepare(
-            `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = NULL
+            `UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error = NULL, dead_at = NULL, dead_reason = NULL
              WHERE local_ref = ? AND state = 'failed' AND purged_at IS NULL`,
           )
           .run(at, localRef).changes;
       }
-      appendAudit(this.db, {
+      appendAudit(this.db, this.auditKey, {
         at,
         actor,
         action: 'outbox.retry-now',
@@ -461,7 +614,7 @@ export class KioskStore {
       if (r.fee_paid) return;
       this.db.prepare('UPDATE receipts SET fee_paid = 1 WHERE local_ref = ?').run(localRef);
       this.bumpCounter(at, r.service_id, { fees_vnd: r.fee_vnd });
-      appendAudit(this.db, {
+      appendAudit(this.db, this.auditKey, {
         at,
         actor,
         action: 'fee.paid',
@@ -523,15 +676,23 @@ export class KioskStore {
       dossierCode: row.dossier_code,
       state: row.state,
       portalStatus: row.portal_status,
-      applicant:
-        row.applicant && row.key_id
-          ? open<{ fullName: string }>(
-              this.keys,
-              { keyId: row.key_id, blob: row.applicant },
-              applicantCtx(row.local_ref),
-            )
-          : null,
+      applicant: this.openApplicant(row.local_ref, row.key_id, row.applicant),
     };
+  }
+
+  /** The receipt's applicant name, or null once purged or when it no longer opens (the receipt still prints). */
+  private openApplicant(
+    localRef: string,
+    keyId: string | null,
+    blob: Buffer | null,
+  ): { fullName: string } | null {
+    if (!blob || !keyId) return null;
+    try {
+      return open<{ fullName: string }>(this.keys, { keyId, blob }, applicantCtx(localRef));
+    } catch (err) {
+      if (isUnreadable(err)) return null;
+      throw err;
+    }
   }
 
   // ── retention ────────────────────────────────────────────────────────────
@@ -548,7 +709,7 @@ export class KioskStore {
    * refused (`failed`) dossiers older than `failedTtlMs`. Queued dossiers keep theirs until delivered.
    */
   purgeExpired(now = this.now()): { drafts: number; dossiers: number } {
-    return this.tx('purge expired data', () => {
+    const result = this.tx('purge expired data', () => {
       const drafts = this.db.prepare('DELETE FROM drafts WHERE expires_at <= ?').run(now).changes;
       const due = this.db
         .prepare(
@@ -558,7 +719,7 @@ export class KioskStore {
         .all(now, now - this.retention.failedTtlMs) as { local_ref: string }[];
       for (const r of due) this.purgeRow(r.local_ref, now);
       if (drafts || due.length) {
-        appendAudit(this.db, {
+        appendAudit(this.db, this.auditKey, {
           at: now,
           actor: 'system',
           action: 'retention.purged',
@@ -567,6 +728,8 @@ export class KioskStore {
       }
       return { drafts, dossiers: due.length };
     });
+    if (result.drafts || result.dossiers) this.flushResidue();
+    return result;
   }
 
   // ── keys ─────────────────────────────────────────────────────────────────
@@ -575,78 +738,71 @@ export class KioskStore {
    * Creates a new data key, re-encrypts every personal column under it in one transaction, then retires the
    * old keys. A crash before commit leaves everything under the old keys (still in the key file).
    */
-  rotateKey(): { keyId: string; reencrypted: number } {
+  rotateKey(): { keyId: string; reencrypted: number; skipped: number } {
     const oldIds = new Set<string>();
+    /** Keys still needed by rows that did not open (kept so a restored key file can still open them). */
+    const kept = new Set<string>();
     const fresh = this.keys.createKey();
     const at = this.now();
+    let skipped = 0;
     const reencrypted = this.tx('rotate key', () => {
       let n = 0;
+      const reseal = (keyId: string, blob: Buffer, ctx: string, write: (s: Sealed) => void): void => {
+        oldIds.add(keyId);
+        let value: unknown;
+        try {
+          value = open(this.keys, { keyId, blob }, ctx);
+        } catch (err) {
+          // A row that does not open (its key is lost, or it is damaged) never stops the rotation.
+          if (!isUnreadable(err)) throw err;
+          kept.add(keyId);
+          skipped++;
+          return;
+        }
+        write(seal(this.keys, value, ctx));
+        n++;
+      };
       const drafts = this.db
         .prepare('SELECT card_key, key_id, data FROM drafts WHERE key_id != ?')
         .all(fresh.id) as { card_key: string; key_id: string; data: Buffer }[];
-      for (const d of drafts) {
-        oldIds.add(d.key_id);
-        const s = seal(
-          this.keys,
-          open(this.keys, { keyId: d.key_id, blob: d.data }, draftCtx(d.card_key)),
-          draftCtx(d.card_key),
+      for (const d of drafts)
+        reseal(d.key_id, d.data, draftCtx(d.card_key), (s) =>
+          this.db
+            .prepare('UPDATE drafts SET key_id = ?, data = ? WHERE card_key = ?')
+            .run(s.keyId, s.blob, d.card_key),
         );
-        this.db
-          .prepare('UPDATE drafts SET key_id = ?, data = ? WHERE card_key = ?')
-          .run(s.keyId, s.blob, d.card_key);
-        n++;
-      }
       const outs = this.db
         .prepare('SELECT local_ref, key_id, payload FROM outbox WHERE payload IS NOT NULL AND key_id != ?')
-        .all(fresh.id) as {
-        local_ref: string;
-        key_id: string;
-        payload: Buffer;
-      }[];
-      for (const o of outs) {
-        oldIds.add(o.key_id);
-        const s = seal(
-          this.keys,
-          open(this.keys, { keyId: o.key_id, blob: o.payload }, payloadCtx(o.local_ref)),
-          payloadCtx(o.local_ref),
+        .all(fresh.id) as { local_ref: string; key_id: string; payload: Buffer }[];
+      for (const o of outs)
+        reseal(o.key_id, o.payload, payloadCtx(o.local_ref), (s) =>
+          this.db
+            .prepare('UPDATE outbox SET key_id = ?, payload = ? WHERE local_ref = ?')
+            .run(s.keyId, s.blob, o.local_ref),
         );
-        this.db
-          .prepare('UPDATE outbox SET key_id = ?, payload = ? WHERE local_ref = ?')
-          .run(s.keyId, s.blob, o.local_ref);
-        n++;
-      }
       const recs = this.db
         .prepare(
           'SELECT local_ref, key_id, applicant FROM receipts WHERE applicant IS NOT NULL AND key_id != ?',
         )
-        .all(fresh.id) as {
-        local_ref: string;
-        key_id: string;
-        applicant: Buffer;
-      }[];
-      for (const r of recs) {
-        oldIds.add(r.key_id);
-        const s = seal(
-          this.keys,
-          open(this.keys, { keyId: r.key_id, blob: r.applicant }, applicantCtx(r.local_ref)),
-          applicantCtx(r.local_ref),
+        .all(fresh.id) as { local_ref: string; key_id: string; applicant: Buffer }[];
+      for (const r of recs)
+        reseal(r.key_id, r.applicant, applicantCtx(r.local_ref), (s) =>
+          this.db
+            .prepare('UPDATE receipts SET key_id = ?, applicant = ? WHERE local_ref = ?')
+            .run(s.keyId, s.blob, r.local_ref),
         );
-        this.db
-          .prepare('UPDATE receipts SET key_id = ?, applicant = ? WHERE local_ref = ?')
-          .run(s.keyId, s.blob, r.local_ref);
-        n++;
-      }
-      appendAudit(this.db, {
+      appendAudit(this.db, this.auditKey, {
         at,
         actor: 'system',
         action: 'key.rotated',
         subject: fresh.id,
-        detail: { rows: n },
+        detail: { rows: n, skipped },
       });
       return n;
     });
-    this.keys.retire([...oldIds]);
-    return { keyId: fresh.id, reencrypted };
+    this.keys.retire([...oldIds].filter((id) => !kept.has(id)));
+    this.flushResidue(); // the WAL still holds the blobs under the retired keys
+    return { keyId: fresh.id, reencrypted, skipped };
   }
 
   // ── settings, audit, counters ────────────────────────────────────────────
@@ -666,7 +822,7 @@ export class KioskStore {
           'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
         )
         .run(key, value, at);
-      appendAudit(this.db, { at, actor, action: 'setting.changed', subject: key });
+      appendAudit(this.db, this.auditKey, { at, actor, action: 'setting.changed', subject: key });
     });
   }
 
@@ -674,7 +830,13 @@ export class KioskStore {
   audit(actor: AuditActor, action: string, subject?: string, detail?: AuditEntry['detail']): AuditEntry {
     const at = this.now();
     return this.tx('write audit', () =>
-      appendAudit(this.db, { at, actor, action, subject: subject ?? null, detail: detail ?? {} }),
+      appendAudit(this.db, this.auditKey, {
+        at,
+        actor,
+        action,
+        subject: subject ?? null,
+        detail: detail ?? {},
+      }),
     );
   }
 
@@ -682,8 +844,60 @@ export class KioskStore {
     return guard('read audit', () => readAudit(this.db, fromSeq, limit));
   }
 
+  /** Verifies the chain with this store's audit key (a store opened with another key sees it broken at 1). */
   verifyAudit(): AuditVerdict {
-    return guard('verify audit', () => verifyAudit(this.db));
+    return guard('verify audit', () => verifyAudit(this.db, this.auditKey));
+  }
+
+  // ── staff alerts and PIN lockout ─────────────────────────────────────────
+
+  raiseAlert(code: AlertCode, severity: AlertSeverity): void {
+    const at = this.now();
+    this.tx('raise alert', () => raiseAlert(this.db, code, severity, at));
+  }
+
+  listAlerts(includeCleared = false): Alert[] {
+    return guard('read alerts', () => listAlerts(this.db, includeCleared));
+  }
+
+  clearAlert(code: string, actor: `staff:${string}`): boolean {
+    const at = this.now();
+    return this.tx('clear alert', () => {
+      const ok = clearAlert(this.db, code, at, actor);
+      if (ok) appendAudit(this.db, this.auditKey, { at, actor, action: 'alert.cleared', subject: code });
+      return ok;
+    });
+  }
+
+  pinLockout(): PinLockoutState {
+    const row = guard('read PIN state', () =>
+      this.db.prepare('SELECT failures, lockouts, locked_until FROM staff_lockout WHERE id = 1').get(),
+    ) as { failures: number; lockouts: number; locked_until: number } | undefined;
+    return {
+      failures: row?.failures ?? 0,
+      lockouts: row?.lockouts ?? 0,
+      lockedUntil: row?.locked_until ?? 0,
+    };
+  }
+
+  /** Saves the PIN's failure state and audits the attempt in one transaction (no PIN, no personal data). */
+  recordPinAttempt(state: PinLockoutState, detail: AuditEntry['detail']): void {
+    const at = this.now();
+    this.tx('record PIN attempt', () => {
+      const before = this.db.prepare('SELECT locked_until FROM staff_lockout WHERE id = 1').get() as
+        { locked_until: number } | undefined;
+      this.db
+        .prepare(
+          `INSERT INTO staff_lockout (id, failures, lockouts, locked_until, updated_at) VALUES (1, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts,
+             locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
+        )
+        .run(state.failures, state.lockouts, state.lockedUntil, at);
+      appendAudit(this.db, this.auditKey, { at, actor: 'staff:pin', action: 'staff.pin-attempt', detail });
+      // A new lockout (not an attempt refused during one) tells the staff.
+      if (state.lockedUntil > at && state.lockedUntil !== (before?.locked_until ?? 0))
+        raiseAlert(this.db, 'staff-pin-locked', 'warning', at);
+    });
   }
 
   private bumpCounter(

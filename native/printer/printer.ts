@@ -191,9 +191,9 @@ export class FilePrinter implements Printer {
     const name = safeFileName(job.code);
     const target = join(this.dir, `${name}.pdf`);
     try {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
       const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, job.pdf);
+      await writeFile(tmp, job.pdf, { mode: 0o600 }); // it holds the applicant's name
       await rename(tmp, target);
     } catch (err) {
       throw new PrinterError(
