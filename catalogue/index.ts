@@ -4,9 +4,11 @@
  */
 import { IDENTITY_PATHS } from '../common/identity';
 import { formData, serviceData } from './generated';
+import { checkRules } from './rules';
 import { Form, Service, type Fee, type Field } from './schema';
 
 export * from './schema';
+export * from './rules';
 export { buildAnswerSchema, flattenFields, visibleFields, isVisible, ANSWER_ISSUES } from './answers';
 export type { Answers, AnswerValue, AnswerIssue, AddressAnswer, PersonAnswer } from './answers';
 
@@ -109,6 +111,19 @@ export function checkDefinitions(
           where: `service ${s.id}`,
           message: `linked service ${l.serviceId} is not in the catalogue`,
         });
+  // Rules as data: every case a service distinguishes gives one code and at most one fee line, today and
+  // on every future date a fee line starts.
+  const today = todayInVietnam();
+  for (const s of okServices) {
+    const dates = [
+      today,
+      ...(Array.isArray(s.fees)
+        ? s.fees.flatMap((f) => (f.effectiveFrom && f.effectiveFrom > today ? [f.effectiveFrom] : []))
+        : []),
+    ];
+    for (const message of checkRules(s, okForms, [...new Set(dates)]))
+      problems.push({ where: `service ${s.id}`, message });
+  }
   okServices.sort((a, b) => a.number - b.number);
   return { catalogue: { services: okServices, forms: okForms }, problems };
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
+import { ReceiptFee } from '../components/FeeBox';
 import { PaymentPanel } from '../components/PaymentPanel';
 
 const time = (ms: number, lang: string): string =>
@@ -44,12 +45,18 @@ export function ReceiptScreen({
       alive = false;
     };
   }, [api, receipt.localRef, code]);
+  // Every dossier of the submission gets its own printed receipt (a linked service files several).
+  const linkedRefs = (receipt.linked ?? []).map((l) => l.localRef).join(' ');
   useEffect(() => {
-    void api
-      .call('receipt.print', { localRef: receipt.localRef })
-      .then((r) => setPrint({ state: 'done', detail: r.kind }))
+    const refs = [receipt.localRef, ...linkedRefs.split(' ').filter(Boolean)];
+    void refs
+      .reduce<Promise<string>>(
+        (prev, localRef) => prev.then(() => api.call('receipt.print', { localRef }).then((r) => r.kind)),
+        Promise.resolve(''),
+      )
+      .then((kind) => setPrint({ state: 'done', detail: kind }))
       .catch((e: { code?: string }) => setPrint({ state: 'failed', detail: e.code ?? 'printer-failed' }));
-  }, [api, receipt.localRef]);
+  }, [api, receipt.localRef, linkedRefs]);
   useEffect(
     () =>
       api.on('dossier.delivered', (e) => {
@@ -118,15 +125,12 @@ export function ReceiptScreen({
             <dd className="summary-list__value">{time(receipt.appointmentAt, i18n.language)}</dd>
           </div>
         )}
-        {receipt.feeVnd > 0 && (
-          <div className="summary-list__row">
-            <dt className="summary-list__key">{t('receipt.fee')}</dt>
-            <dd className="summary-list__value">
-              {new Intl.NumberFormat('vi-VN').format(receipt.feeVnd)} đ —{' '}
-              {feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
-            </dd>
-          </div>
-        )}
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('fees.title')}</dt>
+          <dd className="summary-list__value" data-testid="receipt-fee">
+            <ReceiptFee feeVnd={receipt.feeVnd} paid={feePaid} />
+          </dd>
+        </div>
       </dl>
       {receipt.linked && receipt.linked.length > 0 && (
         <section data-testid="linked-dossiers">
@@ -134,13 +138,14 @@ export function ReceiptScreen({
           <ul className="list list--bullet">
             {receipt.linked.map((l) => (
               <li key={l.localRef}>
-                {l.procedureName} ({l.procedureCode}): <strong>{l.dossierCode ?? l.localRef}</strong>
+                {l.procedureName} ({l.procedureCode}): <strong>{l.dossierCode ?? l.localRef}</strong> —{' '}
+                <ReceiptFee feeVnd={l.feeVnd} paid={l.feePaid} />
               </li>
             ))}
           </ul>
         </section>
       )}
-      {receipt.feeVnd > 0 && code && !receipt.feePaid && (
+      {receipt.feeVnd !== null && receipt.feeVnd > 0 && code && !receipt.feePaid && (
         <PaymentPanel localRef={receipt.localRef} demoMode={demoMode} onPaid={markPaid} />
       )}
       <h2 className="heading-m">{t('receipt.nextTitle')}</h2>
