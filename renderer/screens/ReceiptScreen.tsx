@@ -18,10 +18,13 @@ export function ReceiptScreen({
   receipt,
   demoMode,
   onFinish,
+  onAnother,
 }: {
   receipt: ReceiptView;
   demoMode: boolean;
   onFinish(): void;
+  /** Another dossier in the same visit (same verified card, no new tap). */
+  onAnother?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
@@ -150,6 +153,19 @@ export function ReceiptScreen({
       )}
       <h2 className="heading-m">{t('receipt.nextTitle')}</h2>
       <p className="body">{t('receipt.next')}</p>
+      {onAnother && (
+        <>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={onAnother}
+            data-testid="another-dossier"
+          >
+            {t('fees.another')}
+          </button>
+          <p className="hint">{t('fees.anotherHint')}</p>
+        </>
+      )}
       <button type="button" className="button" onClick={onFinish} data-testid="finish">
         {t('receipt.finish')}
       </button>

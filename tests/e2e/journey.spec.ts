@@ -31,7 +31,10 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
     await page.locator(`.keyboard-dock [data-key="${k === ' ' ? 'space' : k}"]`).click();
   await page.locator('.keyboard-dock [data-key="done"]').click();
   await page.getByTestId('service-4').first().click();
-  await expect(page.getByTestId('service-fee')).toContainText('10.000');
+  // Only the line that applies: the kiosk files online (configured channel), an individual pays 7,000 đ.
+  await expect(page.getByTestId('service-fee')).toContainText('7.000');
+  await expect(page.getByTestId('service-fee')).not.toContainText('15.000');
+  await expect(page.getByTestId('fee-channel')).toBeVisible();
   await page.getByTestId('start-service').click();
 
   // Step 1: everything comes from the card.
@@ -66,15 +69,15 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
   await page.screenshot({ path: `${screens}journey-receipt.png` });
 
-  // The fee (10,000 đ in person) paid by bank transfer: a VietQR a banking app can read.
+  // The fee (7,000 đ online, one line) paid by bank transfer: a VietQR a banking app can read.
   await page.getByTestId('pay-now').click();
-  await expect(page.getByTestId('payment-amount')).toHaveText('10.000 đ');
+  await expect(page.getByTestId('payment-amount')).toHaveText('7.000 đ');
   const src = (await page.getByTestId('vietqr').getAttribute('src'))!;
   const png = PNG.sync.read(Buffer.from(src.split(',')[1]!, 'base64'));
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   const vietQr = new QRPay(decoded!.data);
   expect(vietQr.isValid).toBe(true);
-  expect(vietQr.amount).toBe('10000');
+  expect(vietQr.amount).toBe('7000');
   expect(vietQr.additionalData.purpose).toBe(await page.getByTestId('payment-reference').innerText());
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
