@@ -138,7 +138,9 @@ describe('versions and dates', () => {
     ]);
     // The amend case has a line whose amount no source gives (null: "cán bộ sẽ thông báo").
     expect(feesInForce(getService('passport'), '2026-11-23').map((f) => f.amountVnd)).toEqual([
-      200000, 400000, null,
+      200000,
+      400000,
+      null,
     ]);
     expect(feesInForce(getService('traffic-fine-payment'))).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { Form, Service, type Fee, type Field } from './schema';
 
 export * from './schema';
 export * from './rules';
+export * from './contributions';
 export { buildAnswerSchema, flattenFields, visibleFields, isVisible, ANSWER_ISSUES } from './answers';
 export type { Answers, AnswerValue, AnswerIssue, AddressAnswer, PersonAnswer } from './answers';
 

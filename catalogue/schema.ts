@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RuleCondition } from './conditions';
+import { Contribution } from './contributions';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 
@@ -320,6 +321,8 @@ export const Service = z
     fees: z.union([z.array(Fee), Unknown]),
     /** Who pays nothing (checked before the fee lines). */
     feeExemptions: z.array(FeeExemption).optional(),
+    /** A contribution the kiosk computes and collects besides the fee (17: household health insurance). */
+    contribution: Contribution.optional(),
     documents: z.array(DocumentItem),
     results: z.array(LocalText),
     delivery: z.array(Delivery),

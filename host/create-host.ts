@@ -79,6 +79,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         sessions,
         waitForCodeMs: config.portal.waitForCodeMs,
         channel: config.dossier.channel,
+        contribution: {
+          baseSalaryVnd: config.dossier.baseSalaryVnd,
+          months: config.dossier.healthInsuranceMonths,
+        },
       })
     : null;
   const payments = delivery

@@ -78,8 +78,10 @@ export const KioskConfig = z.object({
        * the project gives the amount in force: null = unknown, the kiosk then says staff will tell. Verify it.
        */
       baseSalaryVnd: z.number().int().positive().nullable().default(null),
+      /** Months of household health insurance paid at once (households may choose 3, 6 or 12: verify). */
+      healthInsuranceMonths: z.number().int().min(1).max(12).default(12),
     })
-    .default({ channel: 'online', baseSalaryVnd: null }),
+    .default({ channel: 'online', baseSalaryVnd: null, healthInsuranceMonths: 12 }),
   /** Receipt printer: `{kind:"file"}` (browser/dev), ESC/POS thermal (serial, device, tcp) or a CUPS queue. */
   printer: PrinterConfig.default({ kind: 'file' }),
   speech: z

@@ -112,6 +112,13 @@ function rig(who: Partial<Identity> = {}) {
     sessions,
     dossiers: new DossierService({ outbox, sessions, waitForCodeMs: 0, now }),
     inPerson: new DossierService({ outbox, sessions, waitForCodeMs: 0, now, channel: 'in-person' }),
+    withBaseSalary: new DossierService({
+      outbox,
+      sessions,
+      waitForCodeMs: 0,
+      now,
+      contribution: { baseSalaryVnd: 2_000_000, months: 12 },
+    }),
   };
 }
 
@@ -248,5 +255,24 @@ describe('DossierService', () => {
     expect(new Set(refs).size).toBe(refs.length - 1);
     const sessionId = r.sessions.active!.id;
     for (const ref of refs) expect(ref.startsWith(`${sessionId}:`)).toBe(true);
+  });
+
+  it('service 17 collects the household health insurance with the discount; unknown base salary → unknown', async () => {
+    const r = rig({ dateOfBirth: '1990-05-01' });
+    const forms = filled('household-health-insurance');
+    const member = forms[0]!.answers.householdMembers as unknown[] | undefined;
+    const row = member?.[0] ?? {
+      fullName: 'Nguyễn Văn An',
+      dateOfBirth: '2000-01-01',
+      sex: 'male',
+      idNumber: '001200012345',
+      relation: 'con',
+    };
+    forms[0]!.answers.householdMembers = [row, row];
+    await r.withBaseSalary.submit('household-health-insurance', forms);
+    // 3 people: 90,000 + 63,000 + 54,000 a month (base 2,000,000 as an example), 12 months.
+    expect(r.submitted[0]!.fees.map((f) => f.amountVnd)).toEqual([207000 * 12]);
+    await r.dossiers.submit('household-health-insurance', structuredClone(forms));
+    expect(r.submitted[1]!.feeUnknown).toBe(true);
   });
 });

@@ -10,7 +10,9 @@ import { createHmac } from 'node:crypto';
 import { KioskApiError } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import {
+  answerOf,
   buildAnswerSchema,
+  householdHealthInsurance,
   feeFor,
   getForm,
   getService,
@@ -97,6 +99,11 @@ export class DossierService {
       waitForCodeMs: number;
       /** The configured filing channel (online / in-person rates, KenhThucHien). Default `online`. */
       channel?: FilingChannel;
+      /**
+       * What a contribution is computed from (17: household health insurance): the base salary in force
+       * (null = unknown, staff tell the amount) and the months paid at once.
+       */
+      contribution?: { baseSalaryVnd: number | null; months: number };
       now?: () => Date;
     },
   ) {}
@@ -236,6 +243,41 @@ export class DossierService {
   }
 
   /**
+   * A contribution the service collects instead of a fee (17: the household's health insurance, with
+   * the household discount), or null when the service has none. Unknown base salary → unknown amount.
+   */
+  private contribution(service: Service, ctx: RuleContext): FeeOutcome | null {
+    const c = service.contribution;
+    if (!c) return null;
+    const others = answerOf(ctx, c.membersField);
+    const members = 1 + (Array.isArray(others) ? others.length : 0);
+    const months = this.o.contribution?.months ?? 12;
+    const base = this.o.contribution?.baseSalaryVnd ?? null;
+    if (base === null)
+      return {
+        status: 'unknown',
+        amountVnd: null,
+        reason: {
+          vi: 'Chưa cài đặt mức lương cơ sở: cán bộ sẽ thông báo số tiền đóng bảo hiểm y tế.',
+          en: 'The base salary is not configured: staff will tell you the contribution.',
+        },
+      };
+    const r = householdHealthInsurance({ baseSalaryVnd: base, members, months });
+    return {
+      status: 'due',
+      amountVnd: r.totalVnd,
+      line: {
+        label: {
+          vi: `Tiền đóng bảo hiểm y tế hộ gia đình: ${members} người, ${months} tháng`,
+          en: `Household health insurance: ${members} people, ${months} months`,
+        },
+        amountVnd: r.totalVnd,
+        source: c.source,
+      },
+    };
+  }
+
+  /**
    * The dossiers of one submission. A service with its own code files one (15: the electronic joint
    * procedure 3.000722). A linked service without a verified code of its own (16: the joint death code is
    * unverified) files every component procedure as its own dossier, each with its forms (a component
@@ -245,7 +287,12 @@ export class DossierService {
     const own = procedureCodesFor(service, ctx)[0];
     if (own)
       return [
-        { code: own.code, name: own.name ?? service.name.vi, answers, fee: feeFor(service, ctx, today) },
+        {
+          code: own.code,
+          name: own.name ?? service.name.vi,
+          answers,
+          fee: this.contribution(service, ctx) ?? feeFor(service, ctx, today),
+        },
       ];
     const parts: Part[] = [];
     for (const c of service.linkedServices ?? []) {
