@@ -4,7 +4,12 @@ import { buildAnswerSchema, getForm, getService, visibleFields } from '../../cat
 import { communes } from '../../catalogue/admin-units';
 import type { Field } from '../../catalogue/schema';
 import type { Identity } from '../../common/identity';
-import type { Outbox } from '../outbox';
+import { join } from 'node:path';
+import { Outbox } from '../outbox';
+import { FakePortal } from '../outbox/fake-portal';
+import { FileKeyProvider } from '../store/keys';
+import { KioskStore } from '../store/store';
+import { scratchDir } from '../store/test-helpers';
 import { SessionManager } from '../session/session-manager';
 import type { ReceiptRecord } from '../store/store';
 import { DossierService, type FilledFormInput } from './dossier-service';
@@ -274,5 +279,41 @@ describe('DossierService', () => {
     expect(r.submitted[0]!.fees.map((f) => f.amountVnd)).toEqual([207000 * 12]);
     await r.dossiers.submit('household-health-insurance', structuredClone(forms));
     expect(r.submitted[1]!.feeUnknown).toBe(true);
+  });
+
+  it('with the real outbox: a double tap is one dossier, a second dossier in the visit is another', async () => {
+    const dir = scratchDir('dossier-');
+    const store = KioskStore.open({
+      path: join(dir.dir, 'db'),
+      keys: new FileKeyProvider(join(dir.dir, 'k')),
+    });
+    const portal = new FakePortal();
+    const outbox = new Outbox({ store, portal });
+    try {
+      const sessions = new SessionManager();
+      const session = sessions.start('vi');
+      session.personal.set('identity', { ...identity, dateOfBirth: '1990-05-01' });
+      session.personal.set('decision', 'accept');
+      const dossiers = new DossierService({ outbox, store, sessions, waitForCodeMs: 0 });
+      const forms = filled('temporary-residence');
+      const [a, b] = await Promise.all([
+        dossiers.submit('temporary-residence', forms),
+        dossiers.submit('temporary-residence', structuredClone(forms)),
+      ]);
+      expect(b.localRef).toBe(a.localRef);
+      const c = await dossiers.submit('death-joint-registration', filled('death-joint-registration'));
+      outbox.start();
+      await outbox.idle();
+      // 1 residence dossier + the 3 components of service 16, each once at the portal.
+      expect([...portal.byKey.values()].map((e) => e.d.procedureCode).sort()).toEqual(
+        ['1.000656', '1.003197', '1.004194', '2.000821'].sort(),
+      );
+      expect(new Set([a.localRef, c.localRef, ...(c.linked ?? []).map((l) => l.localRef)]).size).toBe(4);
+      expect(session.personal.get('receipts')).toHaveLength(4);
+    } finally {
+      await outbox.stop();
+      store.close();
+      dir.cleanup();
+    }
   });
 });

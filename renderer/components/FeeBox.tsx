@@ -27,7 +27,7 @@ export function ServiceFeeBox({
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
   const box = feeBox(service, { channel, date: todayInVietnam(), dateOfBirth: identity?.dateOfBirth });
-  if (box.unknown) return <span data-fee="unknown">{t('fees.unknown')}</span>;
+  if (box.unknown) return <span data-fee="unknown">{t('fees.toBeTold')}</span>;
   if (box.exemption)
     return <span data-fee="exempt">{t('fees.exempt', { reason: box.exemption.label[lang] })}</span>;
   if (box.lines.every((l) => l.amountVnd === 0)) return <span data-fee="free">{t('fees.free')}</span>;
@@ -52,7 +52,7 @@ export function DossierFee({ fee }: { fee: FeeOutcome }) {
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
   switch (fee.status) {
     case 'unknown':
-      return <span data-fee="unknown">{t('fees.unknown')}</span>;
+      return <span data-fee="unknown">{t('fees.toBeTold')}</span>;
     case 'free':
       return <span data-fee="free">{t('fees.free')}</span>;
     case 'exempt':
@@ -66,11 +66,22 @@ export function DossierFee({ fee }: { fee: FeeOutcome }) {
   }
 }
 
-/** A receipt's fee as of now: amount and state, free, or "staff will tell you" (never free when unknown). */
-export function ReceiptFee({ feeVnd, paid }: { feeVnd: number | null; paid: boolean }) {
+/**
+ * A receipt's fee as of now: amount and state, free, or "staff will tell you" (never free when unknown).
+ * `inline`: outside a "Phí, lệ phí" row, so the unknown case names the fee itself.
+ */
+export function ReceiptFee({
+  feeVnd,
+  paid,
+  inline = false,
+}: {
+  feeVnd: number | null;
+  paid: boolean;
+  inline?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
-  if (feeVnd === null) return <span data-fee="unknown">{t('fees.unknown')}</span>;
+  if (feeVnd === null) return <span data-fee="unknown">{t(inline ? 'fees.unknown' : 'fees.toBeTold')}</span>;
   if (feeVnd === 0) return <span data-fee="free">{t('fees.free')}</span>;
   return (
     <span data-fee="due">

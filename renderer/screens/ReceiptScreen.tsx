@@ -142,7 +142,7 @@ export function ReceiptScreen({
             {receipt.linked.map((l) => (
               <li key={l.localRef}>
                 {l.procedureName} ({l.procedureCode}): <strong>{l.dossierCode ?? l.localRef}</strong> —{' '}
-                <ReceiptFee feeVnd={l.feeVnd} paid={l.feePaid} />
+                <ReceiptFee feeVnd={l.feeVnd} paid={l.feePaid} inline />
               </li>
             ))}
           </ul>

@@ -153,3 +153,41 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
     db.close();
   }
 });
+
+test('over 60: the card proves the exemption, nothing is asked, nothing is charged', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'over-60');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId('all-service-2').click();
+  await expect(page.getByTestId('service-fee')).toContainText('Người cao tuổi');
+  await page.getByTestId('start-service').click();
+  await page.getByTestId('field-requestKind').locator('input[value="cap-lai"]').check();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('continue').click();
+  await fillWithKeyboard(page, 'phone', '0912000111');
+  await page.getByTestId('continue').click();
+  await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('screen-exemption')).toHaveCount(0);
+  await expect(page.getByTestId('receipt-fee')).toHaveText('Miễn phí');
+  await expect(page.getByTestId('pay-now')).toHaveCount(0);
+  const code = await page.getByTestId('dossier-code').innerText();
+  await page.getByTestId('finish').click();
+  const db = new Database(path.join(demoKiosk.dataDir, 'mock-portal.db'), { readonly: true });
+  try {
+    expect(
+      db.prepare('SELECT procedure_code AS c, fee_vnd AS f FROM dossiers WHERE code = ?').get(code),
+    ).toEqual({
+      c: '1.014064',
+      f: 0,
+    });
+  } finally {
+    db.close();
+  }
+});

@@ -2,6 +2,8 @@
  * Whole citizen journeys against the real host, a private pcscd with the vpcd driver, the reader simulator,
  * the virtual serial QR scanner and the mock national portal in its own process.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -275,6 +277,21 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
       timeout: 30_000,
     });
     await expect(page.getByTestId('local-ref')).toBeVisible();
+    // No source gives the fee of a temporary-absence declaration: unknown, never "free", on screen and on paper.
+    await expect(page.getByTestId('receipt-fee')).toHaveText('Cán bộ sẽ thông báo');
+    await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
+    const localRef = await page.getByTestId('local-ref').innerText();
+    const printed = execFileSync('pdftotext', [
+      '-enc',
+      'UTF-8',
+      path.join(demoKiosk.dataDir, 'receipts', `${localRef}.pdf`),
+      '-',
+    ])
+      .toString('utf8')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(printed).toContain('Phí, lệ phí Cán bộ sẽ thông báo');
+    expect(printed).not.toContain('Miễn phí');
     await page.screenshot({ path: `${screens}journey-queued-receipt.png` });
   } finally {
     await request.post(`${demoKiosk.mockPortal}/admin/faults`, { data: { down: false } });
