@@ -3,6 +3,7 @@ import { formData, serviceData } from './generated';
 import {
   askableExemptions,
   checkDefinitions,
+  feeBox,
   getService,
   loadCatalogue,
   resolveDossier,
@@ -429,6 +430,20 @@ describe('rules as data: request kind × age × exemption × channel → one cod
         DATE,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the fee box before the answers are known', () => {
+  it('shows the lines of the configured channel only, each once; the age exemption the card proves; unknown as unknown', () => {
+    const box = (id: string, channel: 'online' | 'in-person', dob?: string) =>
+      feeBox(getService(id), { channel, date: DATE, dateOfBirth: dob });
+    expect(box('temporary-residence', 'online').lines.map((l) => l.amountVnd)).toEqual([7000, 0]);
+    expect(box('temporary-residence', 'in-person').lines.map((l) => l.amountVnd)).toEqual([15000, 0]);
+    expect(box('id-card-renewal', 'online').lines.map((l) => l.amountVnd)).toEqual([25000, 35000]);
+    expect(box('id-card-renewal', 'online', OVER_60).exemption?.id).toBe('elderly');
+    expect(box('id-card-renewal', 'online', TEEN_16).exemption).toBeNull();
+    expect(box('temporary-absence', 'online')).toMatchObject({ unknown: true, lines: [] });
+    expect(box('death-joint-registration', 'online').reason?.vi).toBeTruthy();
   });
 });
 

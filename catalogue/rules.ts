@@ -277,9 +277,12 @@ export function feeBox(
 ): {
   lines: { label: LocalText; amountVnd: number | null }[];
   unknown: boolean;
+  /** Why the fee is unknown, when the catalogue says. */
+  reason?: LocalText;
   exemption: FeeExemption | null;
 } {
-  if (!Array.isArray(service.fees)) return { lines: [], unknown: true, exemption: null };
+  if (!Array.isArray(service.fees))
+    return { lines: [], unknown: true, reason: service.fees.reason, exemption: null };
   const seen = new Set<string>();
   const lines = service.fees
     .filter((f) => inForce(f, o.date) && (f.channel === 'any' || f.channel === o.channel))

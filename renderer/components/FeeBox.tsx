@@ -27,7 +27,13 @@ export function ServiceFeeBox({
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
   const box = feeBox(service, { channel, date: todayInVietnam(), dateOfBirth: identity?.dateOfBirth });
-  if (box.unknown) return <span data-fee="unknown">{t('fees.toBeTold')}</span>;
+  if (box.unknown)
+    return (
+      <>
+        <span data-fee="unknown">{t('fees.toBeTold')}</span>
+        {box.reason && <span className="hint"> — {box.reason[lang]}</span>}
+      </>
+    );
   if (box.exemption)
     return <span data-fee="exempt">{t('fees.exempt', { reason: box.exemption.label[lang] })}</span>;
   if (box.lines.every((l) => l.amountVnd === 0)) return <span data-fee="free">{t('fees.free')}</span>;
