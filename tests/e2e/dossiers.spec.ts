@@ -3,6 +3,7 @@
  * complete: checked in the mock portal's own database (its SQLite file), not in the kiosk's answers.
  */
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -11,6 +12,15 @@ import { QRPay } from 'vietnam-qr-pay';
 import { expect, fillWithKeyboard, identifyWithDemoCard, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
+
+/** No serious or critical axe violation on the current screen. */
+async function expectAxeClean(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+    .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${where}`).toEqual([]);
+}
 
 /** The VietQR on screen, decoded as a banking app would: its amount. */
 async function payAndReadVietQr(page: Page): Promise<string> {
@@ -47,6 +57,7 @@ async function idCard(page: Page, kind: 'cap-doi' | 'cap-lai'): Promise<void> {
   await expect(page.getByTestId('dossier-fee')).toContainText(kind === 'cap-doi' ? '25.000' : '35.000');
   await page.getByTestId('exemption-submit').click();
   await expect(page.getByTestId('error-summary')).toBeVisible();
+  await expectAxeClean(page, `exemption question (${kind})`);
   await page.getByTestId('exemption-none').check();
   await page.getByTestId('exemption-submit').click();
   await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
@@ -66,6 +77,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   // 1. A lost card: 1.014064, 35,000 đ.
   await idCard(page, 'cap-lai');
   await expect(page.getByTestId('screen-receipt')).toContainText('1.014064');
+  await expectAxeClean(page, 'receipt with "another dossier"');
   expect(await payAndReadVietQr(page)).toBe('35000');
   const first = await page.getByTestId('dossier-code').innerText();
 
