@@ -94,6 +94,22 @@ export function checkDefinitions(
     for (const ref of refs)
       if (!formKeys.has(`${ref.id}@${ref.version}`))
         problems.push({ where, message: `form ${ref.id}@${ref.version} is not in the catalogue` });
+    s.forms.forEach((ref, i) => {
+      const form = okForms.find((f) => f.id === ref.id && f.version === ref.version);
+      const has = (f: Form | undefined, id: string) =>
+        f?.steps.some((st) => st.fields.some((x) => x.id === id));
+      for (const [target, from] of Object.entries(ref.carry ?? {})) {
+        const dot = from.lastIndexOf('.');
+        const src = s.forms.slice(0, i).find((r) => r.id === from.slice(0, dot));
+        const srcForm = src && okForms.find((f) => f.id === src.id && f.version === src.version);
+        if (!has(form, target)) problems.push({ where, message: `carry: ${ref.id} has no field ${target}` });
+        if (!has(srcForm, from.slice(dot + 1)))
+          problems.push({
+            where,
+            message: `carry: ${from} is not a field of an earlier form of the service`,
+          });
+      }
+    });
     for (const d of s.documents)
       if (d.formId && !okForms.some((f) => f.id === d.formId))
         problems.push({ where, message: `document ${d.id} names unknown form ${d.formId}` });

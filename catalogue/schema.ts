@@ -276,6 +276,13 @@ export const FormRef = z
     allow: z.record(z.string(), z.array(z.string()).min(1)).optional(),
     /** When the service needs this form (e.g. TK01 from 14 years, TK01a under 14). Default: always. */
     when: RuleCondition.optional(),
+    /**
+     * `other`: the form describes someone other than the card holder (16: the CT01 that removes the
+     * deceased's residence), so nothing is prefilled from the card.
+     */
+    about: z.literal('other').optional(),
+    /** Initial values taken from an earlier form's answers: field id → `formId.fieldId`. */
+    carry: z.record(z.string(), z.string().regex(/^[a-z0-9-]+\.[a-z][A-Za-z0-9]*$/)).optional(),
   })
   .strict();
 export type FormRef = z.infer<typeof FormRef>;

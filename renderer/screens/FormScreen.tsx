@@ -149,14 +149,24 @@ export function FormScreen({
     );
   }
   const form = forms[index]!;
+  const ref = refs[index];
+  // A form about someone else (16: the deceased's CT01) starts from earlier answers, never from the card.
+  const carried = Object.fromEntries(
+    Object.entries(ref?.carry ?? {}).flatMap(([target, from]) => {
+      const dot = from.lastIndexOf('.');
+      const v = filled.find((f) => f.formId === from.slice(0, dot))?.answers[from.slice(dot + 1)];
+      return v === undefined ? [] : [[target, v]];
+    }),
+  );
+  const saved = drafts.current.find((f) => f.formId === form.id && f.version === form.version)?.values;
   return (
     <FormEngine
       key={`${form.id}@${form.version}`}
       form={form}
-      preset={refs[index]?.preset}
-      saved={drafts.current.find((f) => f.formId === form.id && f.version === form.version)?.values}
+      preset={ref?.preset}
+      saved={saved ?? (Object.keys(carried).length ? carried : undefined)}
       onSave={(values) => saveDraft(index, form.id, form.version, values)}
-      identity={identity}
+      identity={ref?.about === 'other' ? null : identity}
       lang={lang}
       places={places}
       onExit={() => (index === 0 ? onExit() : setIndex(index - 1))}

@@ -96,6 +96,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('field-requesterRelation').getByText('Con', { exact: true }).click();
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'deceasedName', 'Nguyeenx Vawn Ba');
+  const deceased = await page.locator('[data-field="deceasedName"]').inputValue();
   await fillWithKeyboard(page, 'deceasedDateOfBirth__d', '1');
   await fillWithKeyboard(page, 'deceasedDateOfBirth__m', '2');
   await fillWithKeyboard(page, 'deceasedDateOfBirth__y', '1940');
@@ -121,8 +122,13 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('field-wantCopies').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();
   await page.getByTestId('submit-form').click();
-  // CT01 for the residence removal: its request kind is the service's, not asked.
+  // CT01 for the residence removal describes the deceased: carried from the death declaration, not from
+  // the card of the person filing; the ID number was not given, so it is typed.
+  await expect(page.locator('[data-field="fullName"]')).toHaveValue(deceased);
+  await expect(page.locator('[data-field="fullName"]')).not.toHaveValue('Nguyễn Thị Hồng Nhung');
+  await fillWithKeyboard(page, 'idNumber', '001040012345');
   await page.getByTestId('continue').click();
+  // Its request kind is the service's, not asked.
   await fillWithKeyboard(page, 'phone', '0912345678');
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('field-requestKind')).toHaveCount(0);
@@ -161,6 +167,16 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
         rows.filter((r) => r.procedureCode === code),
         code,
       ).toHaveLength(1);
+    // The residence removed is the deceased's (CT01 items 1–4), not that of the person filing.
+    const removal = db.prepare("SELECT body FROM dossiers WHERE procedure_code = '1.003197'").get() as {
+      body: string;
+    };
+    const wire = JSON.parse(removal.body) as { DuLieuBieuMau: { ct01: Record<string, unknown> } };
+    expect(wire.DuLieuBieuMau.ct01).toMatchObject({
+      fullName: deceased,
+      idNumber: '001040012345',
+      requestKind: 'xoa-thuong-tru',
+    });
   } finally {
     db.close();
   }
