@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formData, serviceData } from './generated';
 import {
@@ -521,5 +522,40 @@ describe('conditions', () => {
     expect(evaluate(c, { ...ctx, age: null })).toBe(false);
     expect(RuleCondition.safeParse({ answer: 'k', eq: 'a', in: ['a'] }).success).toBe(false);
     expect(RuleCondition.safeParse({ age: {} }).success).toBe(false);
+  });
+  it('fuzz: any JSON either parses as a condition that evaluates without throwing, or is refused', () => {
+    const leaf = fc.oneof(
+      fc.record({
+        answer: fc.constantFrom('requestKind', 'dc02.requestKind', 'x'),
+        eq: fc.oneof(fc.string(), fc.boolean()),
+      }),
+      fc.record({ answer: fc.string(), in: fc.array(fc.string()) }),
+      fc.record({ age: fc.record({ lt: fc.integer({ min: -2, max: 120 }) }, { requiredKeys: [] }) }),
+      fc.record({ declared: fc.string() }),
+      fc.record({ channel: fc.constantFrom('online', 'in-person', 'post') }),
+      fc.jsonValue(),
+    );
+    const cond = fc.letrec((tie) => ({
+      c: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.record({ all: fc.array(tie('c'), { maxLength: 3 }) }),
+        fc.record({ any: fc.array(tie('c'), { maxLength: 3 }) }),
+        fc.record({ not: tie('c') }),
+      ),
+    })).c;
+    const ctx = {
+      answers: { dc02: { requestKind: 'cap-lai' } },
+      age: 40,
+      declared: ['disability'],
+      channel: 'online' as const,
+    };
+    fc.assert(
+      fc.property(cond, fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }), (raw, age) => {
+        const r = RuleCondition.safeParse(raw);
+        if (r.success) expect(typeof evaluate(r.data, { ...ctx, age })).toBe('boolean');
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 10_000) },
+    );
   });
 });
