@@ -136,8 +136,11 @@ describe('versions and dates', () => {
     expect(feesInForce(getService('driving-licence'), '2025-06-01').map((f) => f.amountVnd)).toEqual([
       135000, 115000,
     ]);
+    // The amend case has a line whose amount no source gives (null: "cán bộ sẽ thông báo").
     expect(feesInForce(getService('passport'), '2026-11-23').map((f) => f.amountVnd)).toEqual([
-      200000, 400000,
+      200000,
+      400000,
+      null,
     ]);
     expect(feesInForce(getService('traffic-fine-payment'))).toEqual([]);
   });

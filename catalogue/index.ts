@@ -4,9 +4,12 @@
  */
 import { IDENTITY_PATHS } from '../common/identity';
 import { formData, serviceData } from './generated';
+import { checkRules } from './rules';
 import { Form, Service, type Fee, type Field } from './schema';
 
 export * from './schema';
+export * from './rules';
+export * from './contributions';
 export { buildAnswerSchema, flattenFields, visibleFields, isVisible, ANSWER_ISSUES } from './answers';
 export type { Answers, AnswerValue, AnswerIssue, AddressAnswer, PersonAnswer } from './answers';
 
@@ -91,6 +94,22 @@ export function checkDefinitions(
     for (const ref of refs)
       if (!formKeys.has(`${ref.id}@${ref.version}`))
         problems.push({ where, message: `form ${ref.id}@${ref.version} is not in the catalogue` });
+    s.forms.forEach((ref, i) => {
+      const form = okForms.find((f) => f.id === ref.id && f.version === ref.version);
+      const has = (f: Form | undefined, id: string) =>
+        f?.steps.some((st) => st.fields.some((x) => x.id === id));
+      for (const [target, from] of Object.entries(ref.carry ?? {})) {
+        const dot = from.lastIndexOf('.');
+        const src = s.forms.slice(0, i).find((r) => r.id === from.slice(0, dot));
+        const srcForm = src && okForms.find((f) => f.id === src.id && f.version === src.version);
+        if (!has(form, target)) problems.push({ where, message: `carry: ${ref.id} has no field ${target}` });
+        if (!has(srcForm, from.slice(dot + 1)))
+          problems.push({
+            where,
+            message: `carry: ${from} is not a field of an earlier form of the service`,
+          });
+      }
+    });
     for (const d of s.documents)
       if (d.formId && !okForms.some((f) => f.id === d.formId))
         problems.push({ where, message: `document ${d.id} names unknown form ${d.formId}` });
@@ -109,6 +128,19 @@ export function checkDefinitions(
           where: `service ${s.id}`,
           message: `linked service ${l.serviceId} is not in the catalogue`,
         });
+  // Rules as data: every case a service distinguishes gives one code and at most one fee line, today and
+  // on every future date a fee line starts.
+  const today = todayInVietnam();
+  for (const s of okServices) {
+    const dates = [
+      today,
+      ...(Array.isArray(s.fees)
+        ? s.fees.flatMap((f) => (f.effectiveFrom && f.effectiveFrom > today ? [f.effectiveFrom] : []))
+        : []),
+    ];
+    for (const message of checkRules(s, okForms, [...new Set(dates)]))
+      problems.push({ where: `service ${s.id}`, message });
+  }
   okServices.sort((a, b) => a.number - b.number);
   return { catalogue: { services: okServices, forms: okForms }, problems };
 }

@@ -3,6 +3,8 @@
  * Pure zod: used by the renderer (form engine), the host (re-validation) and the CLI (JSON Schema export).
  */
 import { z } from 'zod';
+import { RuleCondition } from './conditions';
+import { Contribution } from './contributions';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 
@@ -189,6 +191,12 @@ export const ProcedureCode = z
     code: z.string().regex(/^\d\.\d{6}$/, 'procedure code d.dddddd'),
     level: Level,
     name: z.string().optional(),
+    /**
+     * The case in which this code is the one filed (request kind, age…). When any code of a service has
+     * `when`, exactly one code must hold for every case (checked by `checkRules`); codes without `when` are
+     * then reference only (other levels). When none has `when`, the first commune-level code is filed.
+     */
+    when: RuleCondition.optional(),
   })
   .strict();
 export type ProcedureCode = z.infer<typeof ProcedureCode>;
@@ -208,7 +216,8 @@ export type ProcessingTime = z.infer<typeof ProcessingTime>;
 export const Fee = z
   .object({
     channel: z.enum(['in-person', 'online', 'any']),
-    amountVnd: z.number().int().nonnegative(),
+    /** null: no source gives the amount for this case ("cán bộ sẽ thông báo"), the label says why. */
+    amountVnd: z.number().int().nonnegative().nullable(),
     label: LocalText,
     exemptions: z.array(LocalText),
     /** The document the amount is read from (source key + file, or legal text). */
@@ -216,9 +225,28 @@ export const Fee = z
     /** null: in force when the source was crawled, start date not collected. */
     effectiveFrom: IsoDate.nullable(),
     effectiveTo: IsoDate.optional(),
+    /** The case this line is for (request kind…). Lines are alternatives: at most one applies per dossier. */
+    when: RuleCondition.optional(),
   })
   .strict();
 export type Fee = z.infer<typeof Fee>;
+
+/**
+ * A fee exemption (miễn phí, lệ phí): when its condition holds the dossier owes nothing. Conditions on the
+ * chip (age) are never asked; a `declared` category is asked, with this label, only when nothing the card
+ * tells already exempts the citizen.
+ */
+export const FeeExemption = z
+  .object({
+    id: Id,
+    label: LocalText,
+    when: RuleCondition,
+    source: z.string().min(1),
+    /** Told to the citizen when this exemption applies (e.g. old cards stay valid after a merger). */
+    note: LocalText.optional(),
+  })
+  .strict();
+export type FeeExemption = z.infer<typeof FeeExemption>;
 
 export const DocumentItem = z
   .object({
@@ -244,6 +272,17 @@ export const FormRef = z
      * service 1): they are set, not asked, and the host enforces them.
      */
     preset: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** The choices of a shared form this service accepts (e.g. CT01's request kinds for service 3). */
+    allow: z.record(z.string(), z.array(z.string()).min(1)).optional(),
+    /** When the service needs this form (e.g. TK01 from 14 years, TK01a under 14). Default: always. */
+    when: RuleCondition.optional(),
+    /**
+     * `other`: the form describes someone other than the card holder (16: the CT01 that removes the
+     * deceased's residence), so nothing is prefilled from the card.
+     */
+    about: z.literal('other').optional(),
+    /** Initial values taken from an earlier form's answers: field id → `formId.fieldId`. */
+    carry: z.record(z.string(), z.string().regex(/^[a-z0-9-]+\.[a-z][A-Za-z0-9]*$/)).optional(),
   })
   .strict();
 export type FormRef = z.infer<typeof FormRef>;
@@ -253,6 +292,8 @@ export const LinkedComponent = z
     /** Another catalogue service this component corresponds to, if any. */
     serviceId: Id.optional(),
     procedureCodes: z.array(ProcedureCode).optional(),
+    /** The component's own fee lines, when it is filed as its own dossier (else those of `serviceId`). */
+    fees: z.union([z.array(Fee), Unknown]).optional(),
     name: LocalText,
     forms: z.array(FormRef),
     /** Who processes this component (Công an xã, UBND xã, BHXH…). */
@@ -285,6 +326,10 @@ export const Service = z
     agency: LocalText,
     processingTime: ProcessingTime,
     fees: z.union([z.array(Fee), Unknown]),
+    /** Who pays nothing (checked before the fee lines). */
+    feeExemptions: z.array(FeeExemption).optional(),
+    /** A contribution the kiosk computes and collects besides the fee (17: household health insurance). */
+    contribution: Contribution.optional(),
     documents: z.array(DocumentItem),
     results: z.array(LocalText),
     delivery: z.array(Delivery),

@@ -81,6 +81,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         store: delivery.store,
         sessions,
         waitForCodeMs: config.portal.waitForCodeMs,
+        channel: config.dossier.channel,
+        contribution: {
+          baseSalaryVnd: config.dossier.baseSalaryVnd,
+          months: config.dossier.healthInsuranceMonths,
+        },
       })
     : null;
   const payments = delivery
@@ -129,6 +134,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         defaultLanguage: config.defaultLanguage,
         demoMode: config.demoMode,
         timeouts: config.timeouts,
+        filingChannel: config.dossier.channel,
       }),
       'status.get': () => status.get(),
       'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
@@ -155,9 +161,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         identify.provideMrz(key);
         return { accepted: true };
       },
-      'dossier.submit': ({ serviceId, forms }) => {
+      'dossier.submit': ({ serviceId, forms, declared }) => {
         if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
-        return dossiers.submit(serviceId, forms);
+        return dossiers.submit(serviceId, forms, { declared: declared ?? [] });
       },
       'receipt.qr': ({ localRef }) => {
         if (!receipts) throw new KioskApiError('not-available', 'No store');

@@ -46,7 +46,7 @@ type Screen =
   | { name: 'form'; serviceId: string; resume?: DraftData }
   | { name: 'resume'; serviceId: string; savedAt: number; draft: DraftData }
   | { name: 'submitting'; serviceId: string }
-  | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[] }
+  | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[]; declared: string[] }
   | { name: 'receipt'; receipt: ReceiptView }
   | { name: 'preview'; formId: string; version: string; back: Screen };
 
@@ -58,6 +58,8 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [demoMode, setDemoMode] = useState(false);
   const [timeouts, setTimeouts] = useState({ idleSeconds: 90, warningSeconds: 30 });
+  /** The kiosk's filing channel (which fee rates apply), from the host's configuration. */
+  const [filingChannel, setFilingChannel] = useState<'online' | 'in-person'>('online');
   const [idState, resetIdentify] = useIdentify(api);
   const [localError, setLocalError] = useState<string | null>(null);
   /** A service chosen while browsing, to open once the citizen has been identified. */
@@ -78,6 +80,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           if (!alive) return;
           setDemoMode(h.demoMode);
           setTimeouts(h.timeouts);
+          setFilingChannel(h.filingChannel);
         })
         .catch(() => undefined);
       api
@@ -121,10 +124,10 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       setScreen({ name: 'attract' });
     }
   };
-  const submit = async (serviceId: string, forms: FilledForm[]): Promise<void> => {
+  const submit = async (serviceId: string, forms: FilledForm[], declared: string[] = []): Promise<void> => {
     setScreen({ name: 'submitting', serviceId });
     try {
-      const receipt = await api.call('dossier.submit', { serviceId, forms });
+      const receipt = await api.call('dossier.submit', { serviceId, forms, declared });
       setScreen({ name: 'receipt', receipt });
     } catch (e) {
       setScreen({
@@ -132,6 +135,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         serviceId,
         code: (e as { code?: string }).code ?? 'internal',
         forms,
+        declared,
       });
     }
   };
@@ -249,6 +253,8 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       body = service && (
         <ServiceInfoScreen
           service={service}
+          channel={filingChannel}
+          identity={identity}
           onStart={() => {
             if (identity) setScreen({ name: 'form', serviceId: service.id });
             else {
@@ -265,9 +271,10 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         <FormScreen
           service={service}
           identity={identity}
+          channel={filingChannel}
           resume={screen.name === 'form' ? screen.resume : undefined}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
-          onDone={(forms) => void submit(service.id, forms)}
+          onDone={(forms, declared) => void submit(service.id, forms, declared)}
         />
       );
       break;
@@ -303,7 +310,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           <button
             type="button"
             className="button"
-            onClick={() => void submit(screen.serviceId, screen.forms)}
+            onClick={() => void submit(screen.serviceId, screen.forms, screen.declared)}
           >
             {t('journey.tryAgain')}
           </button>
@@ -329,6 +336,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           receipt={screen.receipt}
           demoMode={demoMode}
           onFinish={() => void endSession('done')}
+          onAnother={identity ? () => setScreen({ name: 'services' }) : undefined}
         />
       );
       break;

@@ -48,15 +48,17 @@ function generate(): void {
 
 async function exportSchemas(): Promise<void> {
   const { Service, Form } = await import('../catalogue/schema');
+  const { RuleCondition } = await import('../catalogue/conditions');
   mkdirSync(join(root, 'schema'), { recursive: true });
   for (const [name, schema] of [
     ['service', Service],
     ['form', Form],
+    ['conditions', RuleCondition],
   ] as const) {
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
     writeFileSync(join(root, 'schema', `${name}.schema.json`), JSON.stringify(json, null, 2) + '\n');
   }
-  console.log('schema/service.schema.json, schema/form.schema.json');
+  console.log('schema/service.schema.json, schema/form.schema.json, schema/conditions.schema.json');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -39,6 +39,8 @@ export const Hello = z.object({
     idleSeconds: z.number().int().positive(),
     warningSeconds: z.number().int().positive(),
   }),
+  /** The configured filing channel: which rates apply (online / in person), shown with the fee. */
+  filingChannel: z.enum(['online', 'in-person']),
 });
 export type Hello = z.infer<typeof Hello>;
 
@@ -72,7 +74,8 @@ const ReceiptCore = z.object({
   maskedId: z.string(),
   receivedAt: z.number(),
   appointmentAt: z.number().nullable(),
-  feeVnd: z.number(),
+  /** null: unknown fee ("Phí, lệ phí: cán bộ sẽ thông báo"), never "free". */
+  feeVnd: z.number().nullable(),
   feePaid: z.boolean(),
 });
 /** A receipt; a linked service lists its other dossiers in `linked`. */
@@ -159,7 +162,14 @@ export const methods = {
     result: z.object({ accepted: z.literal(true) }),
   },
   'dossier.submit': {
-    params: z.object({ serviceId: z.string().max(64), forms: z.array(FilledForm).min(1).max(5) }).strict(),
+    params: z
+      .object({
+        serviceId: z.string().max(64),
+        forms: z.array(FilledForm).min(1).max(5),
+        /** Fee-exemption categories the citizen declared (what the card cannot tell). */
+        declared: z.array(z.string().max(64)).max(16).optional(),
+      })
+      .strict(),
     result: ReceiptView,
   },
   'receipt.qr': {

@@ -66,6 +66,22 @@ export const KioskConfig = z.object({
       waitForCodeMs: 4000,
       timeoutMs: 8000,
     }),
+  dossier: z
+    .object({
+      /**
+       * How the kiosk files (KenhThucHien; which fee rates apply). A dossier sent through the portal is normally
+       * an online dossier (shared/domain/dossier-rules.md §1); a province may decide otherwise. Shown with the fee.
+       */
+      channel: z.enum(['online', 'in-person']).default('online'),
+      /**
+       * Base salary (mức lương cơ sở) for household health-insurance contributions (service 17). No source in
+       * the project gives the amount in force: null = unknown, the kiosk then says staff will tell. Verify it.
+       */
+      baseSalaryVnd: z.number().int().positive().nullable().default(null),
+      /** Months of household health insurance paid at once (households may choose 3, 6 or 12: verify). */
+      healthInsuranceMonths: z.number().int().min(1).max(12).default(12),
+    })
+    .default({ channel: 'online', baseSalaryVnd: null, healthInsuranceMonths: 12 }),
   /** Receipt printer: `{kind:"file"}` (browser/dev), ESC/POS thermal (serial, device, tcp) or a CUPS queue. */
   printer: PrinterConfig.default({ kind: 'file' }),
   speech: z

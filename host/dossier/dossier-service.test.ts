@@ -4,7 +4,12 @@ import { buildAnswerSchema, getForm, getService, visibleFields } from '../../cat
 import { communes } from '../../catalogue/admin-units';
 import type { Field } from '../../catalogue/schema';
 import type { Identity } from '../../common/identity';
-import type { Outbox } from '../outbox';
+import { join } from 'node:path';
+import { Outbox } from '../outbox';
+import { FakePortal } from '../outbox/fake-portal';
+import { FileKeyProvider } from '../store/keys';
+import { KioskStore } from '../store/store';
+import { scratchDir } from '../store/test-helpers';
 import { SessionManager } from '../session/session-manager';
 import type { ReceiptRecord } from '../store/store';
 import { DossierService, type FilledFormInput } from './dossier-service';
@@ -12,10 +17,11 @@ import { DossierService, type FilledFormInput } from './dossier-service';
 const identity = { idNumber: '001190012345', fullName: 'Nguyễn Thị Hồng Nhung' } as Identity;
 
 /** Valid answers for any catalogue form: each visible required question answered plainly. */
-function answer(f: Pick<Field, 'type' | 'options' | 'columns'>): unknown {
+function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
+  if (f.validation?.pattern === '^\\d{12}$') return '012345678901';
   switch (f.type) {
     case 'date':
-      return '2026-11-01';
+      return f.validation?.min === 'today' ? '2099-01-01' : '2026-11-01';
     case 'choice':
       return f.options![0]!.value;
     case 'yesno':
@@ -39,10 +45,17 @@ function answer(f: Pick<Field, 'type' | 'options' | 'columns'>): unknown {
   }
 }
 
-function filled(serviceId: string): FilledFormInput[] {
-  return getService(serviceId).forms.map((ref) => {
+function filled(
+  serviceId: string,
+  set: Record<string, unknown> = {},
+  forms: string[] | null = null,
+): FilledFormInput[] {
+  const refs = getService(serviceId).forms.filter((r) => (forms ? forms.includes(r.id) : !r.when));
+  return refs.map((ref) => {
     const form = getForm(ref.id, ref.version);
-    const answers: Record<string, unknown> = { ...ref.preset };
+    // The service's own choices (a shared form's allowed request kinds) and the case under test.
+    const allowed = Object.fromEntries(Object.entries(ref.allow ?? {}).map(([k, v]) => [k, v[0]]));
+    const answers: Record<string, unknown> = { ...allowed, ...set, ...ref.preset };
     for (let i = 0; i < 5; i++)
       for (const f of visibleFields(form, answers))
         if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f);
@@ -51,19 +64,31 @@ function filled(serviceId: string): FilledFormInput[] {
   });
 }
 
-function rig() {
-  const submitted: { procedureCode: string; answers: Record<string, unknown>; fees: unknown[] }[] = [];
+interface Sent {
+  procedureCode: string;
+  answers: Record<string, unknown>;
+  fees: { amountVnd: number }[];
+  channel: string;
+  clientRef: string;
+  feeUnknown: boolean;
+}
+
+function rig(who: Partial<Identity> = {}) {
+  const submitted: Sent[] = [];
   const outbox = {
     submit: (s: {
       serviceId: string;
+      clientRef: string;
+      feeUnknown?: boolean;
       dossier: {
+        channel: string;
         procedureCode: string;
         procedureName: string;
         answers: Record<string, unknown>;
         fees: { amountVnd: number }[];
       };
     }) => {
-      submitted.push(s.dossier);
+      submitted.push({ ...s.dossier, clientRef: s.clientRef, feeUnknown: s.feeUnknown ?? false });
       return {
         localRef: `K-${submitted.length}`,
         dossierCode: null,
@@ -74,7 +99,7 @@ function rig() {
         maskedId: '0011******45',
         receivedAt: 0,
         appointmentAt: null,
-        feeVnd: s.dossier.fees.reduce((a, f) => a + f.amountVnd, 0),
+        feeVnd: s.feeUnknown ? null : s.dossier.fees.reduce((a, f) => a + f.amountVnd, 0),
         feePaid: false,
         portalStatus: null,
         applicant: null,
@@ -84,9 +109,22 @@ function rig() {
   } as unknown as Outbox;
   const sessions = new SessionManager();
   const s = sessions.start('vi');
-  s.personal.set('identity', identity);
+  s.personal.set('identity', { ...identity, ...who });
   s.personal.set('decision', 'accept');
-  return { submitted, sessions, dossiers: new DossierService({ outbox, sessions, waitForCodeMs: 0 }) };
+  const now = () => new Date('2026-11-30T03:00:00Z');
+  return {
+    submitted,
+    sessions,
+    dossiers: new DossierService({ outbox, sessions, waitForCodeMs: 0, now }),
+    inPerson: new DossierService({ outbox, sessions, waitForCodeMs: 0, now, channel: 'in-person' }),
+    withBaseSalary: new DossierService({
+      outbox,
+      sessions,
+      waitForCodeMs: 0,
+      now,
+      contribution: { baseSalaryVnd: 2_000_000, months: 12 },
+    }),
+  };
 }
 
 describe('DossierService', () => {
@@ -133,5 +171,149 @@ describe('DossierService', () => {
       code: 'dossier-not-identified',
     });
     expect(r.submitted).toHaveLength(0);
+  });
+
+  it('the request kind decides the code, and ONE fee line is charged (never the sum of the alternatives)', async () => {
+    const cases: [string, Record<string, unknown>, 'online' | 'in-person', string, number[]][] = [
+      ['temporary-residence', { requestKind: 'tam-tru' }, 'online', '1.004194', [7000]],
+      ['temporary-residence', { requestKind: 'tam-tru' }, 'in-person', '1.004194', [15000]],
+      ['temporary-residence', { requestKind: 'gia-han-tam-tru' }, 'online', '1.002755', [7000]],
+      ['temporary-residence', { requestKind: 'xoa-thuong-tru' }, 'online', '1.003197', []],
+      ['permanent-residence', { requestKind: 'xoa-thuong-tru' }, 'in-person', '1.003197', []],
+      ['id-card-renewal', { requestKind: 'cap-doi' }, 'online', '1.014063', [25000]],
+      ['id-card-renewal', { requestKind: 'cap-lai' }, 'online', '1.014064', [35000]],
+      ['driving-licence', { requestKind: 'cap-lai' }, 'online', '3.000348', [135000]],
+      ['passport', { requestKind: 'mat-hong' }, 'online', '1.001456', [400000]],
+    ];
+    for (const [service, set, channel, code, fees] of cases) {
+      const r = rig({ dateOfBirth: '1990-05-01' });
+      const forms = filled(service, set, service === 'passport' ? ['tk01'] : null);
+      await (channel === 'online' ? r.dossiers : r.inPerson).submit(service, forms);
+      expect(r.submitted, `${service} ${JSON.stringify(set)}`).toHaveLength(1);
+      expect(r.submitted[0]!.procedureCode, service).toBe(code);
+      expect(r.submitted[0]!.channel).toBe(channel);
+      expect(
+        r.submitted[0]!.fees.map((f) => f.amountVnd),
+        `${service} ${JSON.stringify(set)}`,
+      ).toEqual(fees);
+    }
+  });
+
+  it('a choice of a shared form the service does not file is refused (CT01 "khác" in service 4)', async () => {
+    const r = rig();
+    await expect(
+      r.dossiers.submit('temporary-residence', filled('temporary-residence', { requestKind: 'khac' })),
+    ).rejects.toMatchObject({ code: 'dossier-invalid' });
+  });
+
+  it('exemptions: over 60 from the chip, or a declared category; an unknown category is refused', async () => {
+    const old = rig({ dateOfBirth: '1958-11-02' });
+    const receipt = await old.dossiers.submit(
+      'id-card-renewal',
+      filled('id-card-renewal', { requestKind: 'cap-lai' }),
+    );
+    expect(old.submitted[0]!.fees).toEqual([]);
+    expect(receipt.feeVnd).toBe(0);
+    const r = rig({ dateOfBirth: '1990-05-01' });
+    await r.dossiers.submit('id-card-renewal', filled('id-card-renewal', { requestKind: 'cap-doi' }), {
+      declared: ['boundary-change'],
+    });
+    expect(r.submitted[0]!.fees).toEqual([]);
+    await expect(
+      r.dossiers.submit('id-card-renewal', filled('id-card-renewal'), { declared: ['no-such-thing'] }),
+    ).rejects.toMatchObject({ code: 'dossier-invalid' });
+  });
+
+  it('an unknown fee goes to the outbox as unknown, not as free', async () => {
+    const r = rig({ dateOfBirth: '1990-05-01' });
+    const receipt = await r.dossiers.submit('temporary-absence', filled('temporary-absence'));
+    expect(r.submitted[0]!.feeUnknown).toBe(true);
+    expect(receipt.feeVnd).toBeNull();
+  });
+
+  it('passport: an adult files TK01 alone; TK01a is for a card holder under 14', async () => {
+    const adult = rig({ dateOfBirth: '1990-05-01' });
+    await adult.dossiers.submit('passport', filled('passport', {}, ['tk01']));
+    expect(adult.submitted).toHaveLength(1);
+    await expect(
+      adult.dossiers.submit('passport', filled('passport', {}, ['tk01', 'tk01a'])),
+    ).rejects.toMatchObject({
+      code: 'dossier-invalid',
+    });
+    const child = rig({ dateOfBirth: '2014-03-01' });
+    await child.dossiers.submit('passport', filled('passport', {}, ['tk01a']));
+    expect(child.submitted).toHaveLength(1);
+    await expect(child.dossiers.submit('passport', filled('passport', {}, ['tk01']))).rejects.toMatchObject({
+      code: 'dossier-invalid',
+    });
+  });
+
+  it('each dossier has its own client reference; the same submission again has the same ones', async () => {
+    const r = rig({ dateOfBirth: '1990-05-01' });
+    const first = filled('temporary-residence');
+    await r.dossiers.submit('temporary-residence', first);
+    await r.dossiers.submit('temporary-residence', structuredClone(first));
+    await r.dossiers.submit('id-card-renewal', filled('id-card-renewal'));
+    await r.dossiers.submit('death-joint-registration', filled('death-joint-registration'));
+    const refs = r.submitted.map((d) => d.clientRef);
+    expect(refs[0]).toBe(refs[1]);
+    expect(new Set(refs).size).toBe(refs.length - 1);
+    const sessionId = r.sessions.active!.id;
+    for (const ref of refs) expect(ref.startsWith(`${sessionId}:`)).toBe(true);
+  });
+
+  it('service 17 collects the household health insurance with the discount; unknown base salary → unknown', async () => {
+    const r = rig({ dateOfBirth: '1990-05-01' });
+    const forms = filled('household-health-insurance');
+    const member = forms[0]!.answers.householdMembers as unknown[] | undefined;
+    const row = member?.[0] ?? {
+      fullName: 'Nguyễn Văn An',
+      dateOfBirth: '2000-01-01',
+      sex: 'male',
+      idNumber: '001200012345',
+      relation: 'con',
+    };
+    forms[0]!.answers.householdMembers = [row, row];
+    await r.withBaseSalary.submit('household-health-insurance', forms);
+    // 3 people: 90,000 + 63,000 + 54,000 a month (base 2,000,000 as an example), 12 months.
+    expect(r.submitted[0]!.fees.map((f) => f.amountVnd)).toEqual([207000 * 12]);
+    await r.dossiers.submit('household-health-insurance', structuredClone(forms));
+    expect(r.submitted[1]!.feeUnknown).toBe(true);
+  });
+
+  it('with the real outbox: a double tap is one dossier, a second dossier in the visit is another', async () => {
+    const dir = scratchDir('dossier-');
+    const store = KioskStore.open({
+      path: join(dir.dir, 'db'),
+      keys: new FileKeyProvider(join(dir.dir, 'k')),
+    });
+    const portal = new FakePortal();
+    const outbox = new Outbox({ store, portal });
+    try {
+      const sessions = new SessionManager();
+      const session = sessions.start('vi');
+      session.personal.set('identity', { ...identity, dateOfBirth: '1990-05-01' });
+      session.personal.set('decision', 'accept');
+      const dossiers = new DossierService({ outbox, store, sessions, waitForCodeMs: 0 });
+      const forms = filled('temporary-residence');
+      const [a, b] = await Promise.all([
+        dossiers.submit('temporary-residence', forms),
+        dossiers.submit('temporary-residence', structuredClone(forms)),
+      ]);
+      expect(b.localRef).toBe(a.localRef);
+      const c = await dossiers.submit('death-joint-registration', filled('death-joint-registration'));
+      outbox.start();
+      await outbox.idle();
+      // 1 residence dossier + the 3 components of service 16, each once at the portal.
+      expect([...portal.byKey.values()].map((e) => e.d.procedureCode).sort()).toEqual(
+        ['1.000656', '1.003197', '1.004194', '2.000821'].sort(),
+      );
+      expect(new Set([a.localRef, c.localRef, ...(c.linked ?? []).map((l) => l.localRef)]).size).toBe(4);
+      expect(session.personal.get('receipts')).toHaveLength(4);
+    } finally {
+      await outbox.stop();
+      store.close();
+      dir.cleanup();
+    }
   });
 });

@@ -34,7 +34,8 @@ export class PaymentService {
 
   async prepare(localRef: string): Promise<PaymentView> {
     const r = this.receipt(localRef);
-    if (r.feePaid || r.feeVnd === 0)
+    // Nothing to pay at the kiosk: paid, free, exempt, or unknown (staff tell the amount at the counter).
+    if (r.feePaid || !r.feeVnd)
       return {
         required: false,
         amountVnd: 0,

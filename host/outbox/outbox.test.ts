@@ -74,6 +74,28 @@ function setup(portal = new FakePortal()) {
 }
 
 describe('Outbox', () => {
+  it('one client reference per dossier: several dossiers per visit, a repeated reference is the same dossier', async () => {
+    const t = setup();
+    t.outbox.start();
+    const a = t.outbox.submit({ ...submission(1), clientRef: 'session-1:aaaa:0' });
+    const b = t.outbox.submit({ ...submission(2), clientRef: 'session-1:bbbb:0' });
+    const again = t.outbox.submit({ ...submission(1), clientRef: 'session-1:aaaa:0' });
+    expect(b.localRef).not.toBe(a.localRef);
+    expect(again.localRef).toBe(a.localRef);
+    await t.outbox.idle();
+    expect(t.portal.byKey.size).toBe(2);
+    expect(t.store.getReceipt({ localRef: a.localRef })?.state).toBe('delivered');
+    expect(t.store.getReceipt({ localRef: b.localRef })?.state).toBe('delivered');
+  });
+
+  it('an unknown fee is recorded as unknown (null), not as free', () => {
+    const t = setup();
+    const r = t.outbox.submit({ ...submission(3, 0), feePaid: false, feeUnknown: true });
+    expect(r.feeVnd).toBeNull();
+    expect(r.feePaid).toBe(false);
+    expect(t.outbox.submit({ ...submission(4, 0), feePaid: false }).feeVnd).toBe(0);
+  });
+
   it('commits first, returns a queued receipt, then delivers exactly once', async () => {
     const t = setup();
     const receipt = t.outbox.submit(submission(1));

@@ -20,8 +20,14 @@ export interface OutboxSubmission {
   dossier: Omit<DossierSubmission, 'localRef' | 'receivedAt'>;
   /** Fee already settled at the kiosk (or nothing to pay). */
   feePaid: boolean;
-  /** Optional caller reference (kiosk session id) to find this submission again after a restart. */
+  /**
+   * The caller's reference of THIS dossier (unique per dossier: one session may file several). Submitting
+   * again with a reference already committed returns that dossier's receipt and commits nothing (a double
+   * tap on "send" is one dossier).
+   */
   clientRef?: string;
+  /** The fee is unknown (no source gives it): the receipt says staff will tell, never "free". */
+  feeUnknown?: boolean;
 }
 
 export interface OutboxEvents {
@@ -119,10 +125,15 @@ export class Outbox extends EventEmitter<OutboxEvents> {
    * Throws `StoreError` (`store-full`, …) if it could not be committed — then nothing was recorded.
    */
   submit(input: OutboxSubmission): ReceiptRecord {
+    if (input.clientRef !== undefined) {
+      const existing = this.store.findOutbox({ clientRef: input.clientRef });
+      const receipt = existing && this.store.getReceipt({ localRef: existing.localRef });
+      if (receipt) return receipt;
+    }
     const receivedAt = this.now();
     const localRef = `${this.kioskId}-${dossierCodeDay(receivedAt)}-${randomBytes(4).toString('hex').toUpperCase()}`;
     const dossier: DossierSubmission = { ...input.dossier, localRef, receivedAt };
-    const feeVnd = dossier.fees.reduce((s, f) => s + f.amountVnd, 0);
+    const feeVnd = input.feeUnknown ? null : dossier.fees.reduce((s, f) => s + f.amountVnd, 0);
     this.store.enqueueDossier({
       localRef,
       idempotencyKey: randomUUID(),

@@ -3,17 +3,13 @@ import QRCode from 'qrcode';
 import { formatVietnamDate, formatVietnamDateTime } from '../portal/dates';
 import { ReceiptError } from './errors';
 import { resolveFonts, type ReceiptFonts } from './fonts';
-import { RECEIPT_TITLE, receiptQrText, type ReceiptData } from './receipt-data';
+import { feeText, RECEIPT_TITLE, receiptQrText, type ReceiptData } from './receipt-data';
 
 export type Paper = 'a4' | '80mm';
 
 const MM = 72 / 25.4;
 /** 80 mm roll: fixed page long enough for the content; the thermal raster trims the blank tail. */
 const ROLL = { width: 80 * MM, height: 210 * MM, margin: 4 * MM };
-
-function vnd(n: number): string {
-  return `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
-}
 
 function stateLine(d: ReceiptData): string {
   if (d.state === 'queued') return 'Đã ghi nhận, sẽ gửi lên Cổng Dịch vụ công';
@@ -22,8 +18,6 @@ function stateLine(d: ReceiptData): string {
 }
 
 function rows(d: ReceiptData): [string, string][] {
-  const fee =
-    d.feeVnd === 0 ? 'Miễn phí' : `${vnd(d.feeVnd)} (${d.feePaid ? 'đã thanh toán' : 'chưa thanh toán'})`;
   return [
     ['Mã hồ sơ', d.dossierCode ?? 'Chưa có (sẽ cấp khi gửi xong)'],
     ['Số biên nhận', d.localRef],
@@ -35,7 +29,7 @@ function rows(d: ReceiptData): [string, string][] {
       'Ngày hẹn trả kết quả',
       d.appointmentAt === null ? 'Theo thông báo của cơ quan giải quyết' : formatVietnamDate(d.appointmentAt),
     ],
-    ['Lệ phí', fee],
+    ['Phí, lệ phí', feeText(d)],
     ['Tình trạng', stateLine(d)],
   ];
 }

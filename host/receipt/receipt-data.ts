@@ -17,11 +17,20 @@ export interface ReceiptData {
   maskedId: string;
   receivedAt: number;
   appointmentAt: number | null;
-  feeVnd: number;
+  /** null: no source gives the fee; the receipt says staff will tell (never "free"). */
+  feeVnd: number | null;
   feePaid: boolean;
   /** Issuing system named in the QR and the footer, e.g. `Kiosk DVC - UBND phường Mẫu`. */
   issuingSystem: string;
   printedAt: number;
+}
+
+/** The fee line of a receipt, as of printing: amount and state, free, or to be told by staff. */
+export function feeText(d: Pick<ReceiptData, 'feeVnd' | 'feePaid'>): string {
+  if (d.feeVnd === null) return 'Cán bộ sẽ thông báo';
+  if (d.feeVnd === 0) return 'Miễn phí';
+  const amount = `${new Intl.NumberFormat('vi-VN').format(d.feeVnd)} đồng`;
+  return `${amount} (${d.feePaid ? 'đã thanh toán' : 'chưa thanh toán'})`;
 }
 
 export function receiptDataFrom(

@@ -83,6 +83,22 @@ describe('receipt PDF', () => {
     expect(parseLookupInput(JSON.stringify(qr))).toEqual({ localRef: 'KIOSK-261123-0A1B2C3D' });
   });
 
+  it('an unknown fee is never printed as free: "Phí, lệ phí: Cán bộ sẽ thông báo"', async () => {
+    for (const paper of ['a4', '80mm'] as const) {
+      const pdf = await renderReceiptPdf({ ...delivered, feeVnd: null, feePaid: false }, { paper });
+      const text = textOf(pdf, `unknown-fee-${paper}`).replace(/\s+/g, ' ');
+      expect(text).toContain('Phí, lệ phí');
+      expect(text).toContain('Cán bộ sẽ thông báo');
+      expect(text).not.toMatch(/Miễn phí|0 đồng/);
+    }
+    // A known amount still shows, with its state; a free dossier says so.
+    const due = textOf(
+      await renderReceiptPdf({ ...delivered, feeVnd: 7000, feePaid: false }, { paper: 'a4' }),
+      'due',
+    );
+    expect(due.replace(/\s+/g, ' ')).toContain('7.000 đồng (chưa thanh toán)');
+  });
+
   it('says clearly which font is missing', async () => {
     await expect(
       renderReceiptPdf(delivered, { paper: 'a4', fonts: { regular: '/nonexistent/NotoSans.ttf' } }),

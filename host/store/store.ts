@@ -55,7 +55,8 @@ export interface EnqueueInput<P = unknown> {
   payload: P;
   applicant: { fullName: string };
   appointmentAt: number | null;
-  feeVnd: number;
+  /** null: the fee is unknown (staff will tell), never shown as free. */
+  feeVnd: number | null;
   feePaid: boolean;
   actor?: AuditActor;
 }
@@ -89,7 +90,8 @@ export interface ReceiptRecord {
   maskedId: string;
   receivedAt: number;
   appointmentAt: number | null;
-  feeVnd: number;
+  /** null: the fee is unknown (staff will tell), never shown as free. */
+  feeVnd: number | null;
   feePaid: boolean;
   dossierCode: string | null;
   state: OutboxState;
@@ -381,7 +383,7 @@ export class KioskStore {
       this.db
         .prepare(
           `INSERT INTO receipts (local_ref, service_id, procedure_code, procedure_name, masked_id, received_at, appointment_at,
-             fee_vnd, fee_paid, key_id, applicant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             fee_vnd, fee_known, fee_paid, key_id, applicant) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           input.localRef,
@@ -391,12 +393,16 @@ export class KioskStore {
           input.maskedId,
           at,
           input.appointmentAt,
-          input.feeVnd,
+          input.feeVnd ?? 0,
+          input.feeVnd === null ? 0 : 1,
           input.feePaid ? 1 : 0,
           a.keyId,
           a.blob,
         );
-      this.bumpCounter(at, input.serviceId, { submitted: 1, fees_vnd: input.feePaid ? input.feeVnd : 0 });
+      this.bumpCounter(at, input.serviceId, {
+        submitted: 1,
+        fees_vnd: input.feePaid ? (input.feeVnd ?? 0) : 0,
+      });
       appendAudit(this.db, this.auditKey, {
         at,
         actor: input.actor ?? 'citizen',
@@ -654,6 +660,7 @@ export class KioskStore {
           received_at: number;
           appointment_at: number | null;
           fee_vnd: number;
+          fee_known: number;
           fee_paid: number;
           dossier_code: string | null;
           key_id: string | null;
@@ -671,7 +678,7 @@ export class KioskStore {
       maskedId: row.masked_id,
       receivedAt: row.received_at,
       appointmentAt: row.appointment_at,
-      feeVnd: row.fee_vnd,
+      feeVnd: row.fee_known === 1 ? row.fee_vnd : null,
       feePaid: row.fee_paid === 1,
       dossierCode: row.dossier_code,
       state: row.state,

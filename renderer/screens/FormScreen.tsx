@@ -3,12 +3,35 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import type { Answers } from '../../catalogue/answers';
-import type { Form, Service } from '../../catalogue/schema';
+import type { FilingChannel } from '../../catalogue/conditions';
+import { askableExemptions, formsNeeded, ruleContext } from '../../catalogue/rules';
+import type { Form, FormRef, Service } from '../../catalogue/schema';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { PlacesSource } from '../forms/FormContext';
 import { FormEngine } from '../forms/FormEngine';
 import type { Correction } from '../forms/form-values';
+import { ExemptionStep } from './ExemptionStep';
+
+/** Today in Vietnam (UTC+7), ISO. */
+const todayInVietnam = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** A shared form narrowed to the choices this service files (FormRef `allow`, e.g. CT01's request kinds). */
+function narrowed(form: Form, ref: FormRef | undefined): Form {
+  const allow = ref?.allow;
+  if (!allow) return form;
+  return {
+    ...form,
+    steps: form.steps.map((st) => ({
+      ...st,
+      fields: st.fields.map((f) =>
+        allow[f.id] && f.options
+          ? { ...f, options: f.options.filter((o) => allow[f.id]!.includes(o.value)) }
+          : f,
+      ),
+    })),
+  };
+}
 
 export interface FilledForm {
   formId: string;
@@ -26,15 +49,19 @@ export interface DraftData {
 export function FormScreen({
   service,
   identity,
+  channel = 'online',
   resume,
   onDone,
   onExit,
 }: {
   service: Service;
   identity: Identity | null;
+  /** The kiosk's filing channel (which fee applies, so whether exemptions are worth asking). */
+  channel?: FilingChannel;
   /** A draft saved earlier for this citizen and service: its answers come back. */
   resume?: DraftData;
-  onDone(forms: FilledForm[]): void;
+  /** The finished forms and the fee-exemption categories the citizen declared. */
+  onDone(forms: FilledForm[], declared: string[]): void;
   onExit(): void;
 }) {
   const { t, i18n } = useTranslation();
@@ -44,6 +71,17 @@ export function FormScreen({
   const [failed, setFailed] = useState(false);
   const [index, setIndex] = useState(resume?.formIndex ?? 0);
   const [filled, setFilled] = useState<FilledForm[]>([]);
+  // The forms this citizen's case needs (e.g. TK01 from 14 years, TK01a under 14: age from the chip).
+  const refs = useMemo(
+    () =>
+      formsNeeded(
+        service,
+        ruleContext({ answers: {}, dateOfBirth: identity?.dateOfBirth, date: todayInVietnam(), channel }),
+      ),
+    [service, identity, channel],
+  );
+  /** Set once the forms are done and the card cannot tell whether an exemption applies: ask. */
+  const [asking, setAsking] = useState<FilledForm[] | null>(null);
   // Answers so far per form, saved as an encrypted draft at every step (keyed by the card, not the number).
   const drafts = useRef<DraftData['forms']>(resume?.forms ?? []);
   const saveDraft = (
@@ -60,10 +98,10 @@ export function FormScreen({
   };
 
   useEffect(() => {
-    Promise.all(service.forms.map((ref) => api.call('catalogue.form', { id: ref.id, version: ref.version })))
-      .then(setForms)
+    Promise.all(refs.map((ref) => api.call('catalogue.form', { id: ref.id, version: ref.version })))
+      .then((fs) => setForms(fs.map((f, i) => narrowed(f, refs[i]))))
       .catch(() => setFailed(true));
-  }, [api, service]);
+  }, [api, refs]);
 
   const places = useMemo<PlacesSource>(
     () => ({
@@ -84,15 +122,51 @@ export function FormScreen({
       </main>
     );
   if (!forms) return <main id="main" className="screen" aria-busy="true" />;
+  const finish = (done: FilledForm[]): void => {
+    const ctx = ruleContext({
+      answers: Object.fromEntries(done.map((f) => [f.formId, f.answers])),
+      dateOfBirth: identity?.dateOfBirth,
+      date: todayInVietnam(),
+      channel,
+    });
+    if (askableExemptions(service, ctx, todayInVietnam()).length > 0) setAsking(done);
+    else onDone(done, []);
+  };
+  if (asking) {
+    const ctx = ruleContext({
+      answers: Object.fromEntries(asking.map((f) => [f.formId, f.answers])),
+      dateOfBirth: identity?.dateOfBirth,
+      date: todayInVietnam(),
+      channel,
+    });
+    return (
+      <ExemptionStep
+        service={service}
+        context={ctx}
+        onBack={() => setAsking(null)}
+        onDone={(declared) => onDone(asking, declared)}
+      />
+    );
+  }
   const form = forms[index]!;
+  const ref = refs[index];
+  // A form about someone else (16: the deceased's CT01) starts from earlier answers, never from the card.
+  const carried = Object.fromEntries(
+    Object.entries(ref?.carry ?? {}).flatMap(([target, from]) => {
+      const dot = from.lastIndexOf('.');
+      const v = filled.find((f) => f.formId === from.slice(0, dot))?.answers[from.slice(dot + 1)];
+      return v === undefined ? [] : [[target, v]];
+    }),
+  );
+  const saved = drafts.current.find((f) => f.formId === form.id && f.version === form.version)?.values;
   return (
     <FormEngine
       key={`${form.id}@${form.version}`}
       form={form}
-      preset={service.forms[index]?.preset}
-      saved={drafts.current.find((f) => f.formId === form.id && f.version === form.version)?.values}
+      preset={ref?.preset}
+      saved={saved ?? (Object.keys(carried).length ? carried : undefined)}
       onSave={(values) => saveDraft(index, form.id, form.version, values)}
-      identity={identity}
+      identity={ref?.about === 'other' ? null : identity}
       lang={lang}
       places={places}
       onExit={() => (index === 0 ? onExit() : setIndex(index - 1))}
@@ -104,7 +178,7 @@ export function FormScreen({
         ];
         setFilled(next);
         if (index < forms.length - 1) setIndex(index + 1);
-        else onDone(next);
+        else finish(next);
       }}
       renderKeyboard={(target, value, setValue, done) => (
         <Keyboard layout={target.layout} value={value} onChange={setValue} onDone={done} />

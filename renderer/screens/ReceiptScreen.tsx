@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
+import { ReceiptFee } from '../components/FeeBox';
 import { PaymentPanel } from '../components/PaymentPanel';
 
 const time = (ms: number, lang: string): string =>
@@ -17,10 +18,13 @@ export function ReceiptScreen({
   receipt,
   demoMode,
   onFinish,
+  onAnother,
 }: {
   receipt: ReceiptView;
   demoMode: boolean;
   onFinish(): void;
+  /** Another dossier in the same visit (same verified card, no new tap). */
+  onAnother?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
@@ -44,12 +48,18 @@ export function ReceiptScreen({
       alive = false;
     };
   }, [api, receipt.localRef, code]);
+  // Every dossier of the submission gets its own printed receipt (a linked service files several).
+  const linkedRefs = (receipt.linked ?? []).map((l) => l.localRef).join(' ');
   useEffect(() => {
-    void api
-      .call('receipt.print', { localRef: receipt.localRef })
-      .then((r) => setPrint({ state: 'done', detail: r.kind }))
+    const refs = [receipt.localRef, ...linkedRefs.split(' ').filter(Boolean)];
+    void refs
+      .reduce<Promise<string>>(
+        (prev, localRef) => prev.then(() => api.call('receipt.print', { localRef }).then((r) => r.kind)),
+        Promise.resolve(''),
+      )
+      .then((kind) => setPrint({ state: 'done', detail: kind }))
       .catch((e: { code?: string }) => setPrint({ state: 'failed', detail: e.code ?? 'printer-failed' }));
-  }, [api, receipt.localRef]);
+  }, [api, receipt.localRef, linkedRefs]);
   useEffect(
     () =>
       api.on('dossier.delivered', (e) => {
@@ -118,15 +128,12 @@ export function ReceiptScreen({
             <dd className="summary-list__value">{time(receipt.appointmentAt, i18n.language)}</dd>
           </div>
         )}
-        {receipt.feeVnd > 0 && (
-          <div className="summary-list__row">
-            <dt className="summary-list__key">{t('receipt.fee')}</dt>
-            <dd className="summary-list__value">
-              {new Intl.NumberFormat('vi-VN').format(receipt.feeVnd)} đ —{' '}
-              {feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
-            </dd>
-          </div>
-        )}
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('fees.title')}</dt>
+          <dd className="summary-list__value" data-testid="receipt-fee">
+            <ReceiptFee feeVnd={receipt.feeVnd} paid={feePaid} />
+          </dd>
+        </div>
       </dl>
       {receipt.linked && receipt.linked.length > 0 && (
         <section data-testid="linked-dossiers">
@@ -134,17 +141,31 @@ export function ReceiptScreen({
           <ul className="list list--bullet">
             {receipt.linked.map((l) => (
               <li key={l.localRef}>
-                {l.procedureName} ({l.procedureCode}): <strong>{l.dossierCode ?? l.localRef}</strong>
+                {l.procedureName} ({l.procedureCode}): <strong>{l.dossierCode ?? l.localRef}</strong> —{' '}
+                <ReceiptFee feeVnd={l.feeVnd} paid={l.feePaid} inline />
               </li>
             ))}
           </ul>
         </section>
       )}
-      {receipt.feeVnd > 0 && code && !receipt.feePaid && (
+      {receipt.feeVnd !== null && receipt.feeVnd > 0 && code && !receipt.feePaid && (
         <PaymentPanel localRef={receipt.localRef} demoMode={demoMode} onPaid={markPaid} />
       )}
       <h2 className="heading-m">{t('receipt.nextTitle')}</h2>
       <p className="body">{t('receipt.next')}</p>
+      {onAnother && (
+        <>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={onAnother}
+            data-testid="another-dossier"
+          >
+            {t('fees.another')}
+          </button>
+          <p className="hint">{t('fees.anotherHint')}</p>
+        </>
+      )}
       <button type="button" className="button" onClick={onFinish} data-testid="finish">
         {t('receipt.finish')}
       </button>

@@ -1,23 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
+import type { Identity } from '../../common/identity';
+import type { FilingChannel } from '../../catalogue/conditions';
 import type { Service } from '../../catalogue/schema';
-
-const vnd = (n: number, lang: Language): string =>
-  n === 0 ? '' : `${new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n)} đ`;
+import { ServiceFeeBox } from '../components/FeeBox';
 
 /** What the service is, what it costs, how long it takes, what to bring — before the citizen starts. */
 export function ServiceInfoScreen({
   service,
+  channel = 'online',
+  identity = null,
   onStart,
   onBack,
 }: {
   service: Service;
+  /** The kiosk's configured filing channel (which rates apply). */
+  channel?: FilingChannel;
+  /** The identified citizen, when known: an exemption the card proves (age) is shown. */
+  identity?: Identity | null;
   onStart(): void;
   onBack(): void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
-  const fees = Array.isArray(service.fees) ? service.fees : null;
   const canDo = service.kioskSupport.mode === 'full' && service.forms.length > 0;
   return (
     <main id="main" className="screen" data-testid="screen-service-info">
@@ -29,17 +34,9 @@ export function ServiceInfoScreen({
       <p className="lead">{service.summary[lang]}</p>
       <dl className="summary-list">
         <div className="summary-list__row">
-          <dt className="summary-list__key">{t('services.fee')}</dt>
+          <dt className="summary-list__key">{t('fees.title')}</dt>
           <dd className="summary-list__value" data-testid="service-fee">
-            {fees === null
-              ? t('services.unknown')
-              : fees.length === 0 || fees.every((f) => f.amountVnd === 0)
-                ? t('services.free')
-                : fees.map((f, i) => (
-                    <span key={i} className="fee">
-                      {f.label[lang]}: {vnd(f.amountVnd, lang) || t('services.free')}
-                    </span>
-                  ))}
+            <ServiceFeeBox service={service} channel={channel} identity={identity} />
           </dd>
         </div>
         <div className="summary-list__row">

@@ -2,6 +2,8 @@
  * Whole citizen journeys against the real host, a private pcscd with the vpcd driver, the reader simulator,
  * the virtual serial QR scanner and the mock national portal in its own process.
  */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -31,7 +33,10 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
     await page.locator(`.keyboard-dock [data-key="${k === ' ' ? 'space' : k}"]`).click();
   await page.locator('.keyboard-dock [data-key="done"]').click();
   await page.getByTestId('service-4').first().click();
-  await expect(page.getByTestId('service-fee')).toContainText('10.000');
+  // Only the line that applies: the kiosk files online (configured channel), an individual pays 7,000 đ.
+  await expect(page.getByTestId('service-fee')).toContainText('7.000');
+  await expect(page.getByTestId('service-fee')).not.toContainText('15.000');
+  await expect(page.getByTestId('fee-channel')).toBeVisible();
   await page.getByTestId('start-service').click();
 
   // Step 1: everything comes from the card.
@@ -66,15 +71,15 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
   await page.screenshot({ path: `${screens}journey-receipt.png` });
 
-  // The fee (10,000 đ in person) paid by bank transfer: a VietQR a banking app can read.
+  // The fee (7,000 đ online, one line) paid by bank transfer: a VietQR a banking app can read.
   await page.getByTestId('pay-now').click();
-  await expect(page.getByTestId('payment-amount')).toHaveText('10.000 đ');
+  await expect(page.getByTestId('payment-amount')).toHaveText('7.000 đ');
   const src = (await page.getByTestId('vietqr').getAttribute('src'))!;
   const png = PNG.sync.read(Buffer.from(src.split(',')[1]!, 'base64'));
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   const vietQr = new QRPay(decoded!.data);
   expect(vietQr.isValid).toBe(true);
-  expect(vietQr.amount).toBe('10000');
+  expect(vietQr.amount).toBe('7000');
   expect(vietQr.additionalData.purpose).toBe(await page.getByTestId('payment-reference').innerText());
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
@@ -272,6 +277,21 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
       timeout: 30_000,
     });
     await expect(page.getByTestId('local-ref')).toBeVisible();
+    // No source gives the fee of a temporary-absence declaration: unknown, never "free", on screen and on paper.
+    await expect(page.getByTestId('receipt-fee')).toHaveText('Cán bộ sẽ thông báo');
+    await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
+    const localRef = await page.getByTestId('local-ref').innerText();
+    const printed = execFileSync('pdftotext', [
+      '-enc',
+      'UTF-8',
+      path.join(demoKiosk.dataDir, 'receipts', `${localRef}.pdf`),
+      '-',
+    ])
+      .toString('utf8')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
+    expect(printed).toContain('Phí, lệ phí Cán bộ sẽ thông báo');
+    expect(printed).not.toContain('Miễn phí');
     await page.screenshot({ path: `${screens}journey-queued-receipt.png` });
   } finally {
     await request.post(`${demoKiosk.mockPortal}/admin/faults`, { data: { down: false } });
