@@ -12,6 +12,13 @@ export const FAULT_NAMES = [
   'max-le:N',
   'sm-error-rate:P',
   'no-extended-length',
+  'no-do99',
+  'eof-6282',
+  'get-response',
+  'le-exact',
+  'mf-select-required',
+  'no-sfi',
+  't0',
 ] as const;
 
 /** A fault as written on the command line or passed to the API, e.g. `forged-dg`, `slow:50`, `max-le:223`. */
@@ -22,6 +29,13 @@ export type FaultName =
   | 'expired-chain'
   | 'aa-fail'
   | 'no-extended-length'
+  | 'no-do99'
+  | 'eof-6282'
+  | 'get-response'
+  | 'le-exact'
+  | 'mf-select-required'
+  | 'no-sfi'
+  | 't0'
   | `remove-after:${number}`
   | `slow:${number}`
   | `max-le:${number}`
@@ -38,6 +52,14 @@ export interface FaultConfig {
   slowMs: number;
   maxLe: number | null;
   smErrorRate: number;
+  /** Interop quirks of real chips (see README "Faults"). */
+  noDo99: boolean;
+  eof6282: boolean;
+  getResponse: boolean;
+  leExact: boolean;
+  mfSelectRequired: boolean;
+  noSfi: boolean;
+  t0: boolean;
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -51,6 +73,13 @@ export const NO_FAULTS: FaultConfig = {
   slowMs: 0,
   maxLe: null,
   smErrorRate: 0,
+  noDo99: false,
+  eof6282: false,
+  getResponse: false,
+  leExact: false,
+  mfSelectRequired: false,
+  noSfi: false,
+  t0: false,
 };
 
 function invalid(fault: string, why: string): SimulatorError {
@@ -87,6 +116,31 @@ export function parseFaults(faults: readonly string[] = []): FaultConfig {
         c.aaFail = true;
         break;
       case 'no-extended-length':
+        c.noExtendedLength = true;
+        break;
+      case 'no-do99':
+        c.noDo99 = true;
+        break;
+      case 'eof-6282':
+        c.eof6282 = true;
+        break;
+      case 'get-response':
+        c.getResponse = true;
+        break;
+      case 'le-exact':
+        c.leExact = true;
+        break;
+      case 'mf-select-required':
+        c.mfSelectRequired = true;
+        break;
+      case 'no-sfi':
+        c.noSfi = true;
+        break;
+      case 't0':
+        // T=0: case-4 answers through GET RESPONSE, exact Le for case 2, no extended length.
+        c.t0 = true;
+        c.getResponse = true;
+        c.leExact = true;
         c.noExtendedLength = true;
         break;
       case 'remove-after':

@@ -3,6 +3,7 @@ import type { CitizenProfile } from './profile';
 import { parseFaults, type FaultName } from './faults';
 import { buildCardFiles } from './card-files';
 import { VirtualEmrtd, type CardRandom } from './card';
+import { InteropLayer } from './interop';
 import { bacKeysFromMrzInformation } from './crypto';
 import { mrzInformation } from './mrz';
 import { SimulatorError } from './errors';
@@ -38,6 +39,8 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
     ...(options.random ? { random: options.random } : {}),
   });
   let apduCount = 0;
+  // 61xx/GET RESPONSE, 6Cxx and SELECT MF quirks around the card (./interop.ts).
+  const interop = new InteropLayer(faults, (apdu) => card.process(apdu));
   return {
     card,
     faults,
@@ -45,7 +48,7 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
     process(apdu: Uint8Array): Uint8Array | null {
       if (faults.removeAfter !== null && apduCount >= faults.removeAfter) return null;
       apduCount++;
-      return card.process(apdu);
+      return interop.process(apdu);
     },
     /** `remove-after:N` reached: the card is leaving the field. */
     get exhausted(): boolean {
@@ -54,6 +57,7 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
     powerOn(): void {
       apduCount = 0;
       card.reset();
+      interop.reset();
     },
   };
 }
