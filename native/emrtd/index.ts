@@ -150,7 +150,10 @@ async function activeAuthentication(
     aaOid = null;
   }
   const challenge = newChallenge();
-  const r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+  let r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+  // An SM glitch (6987/6988: the chip dropped the session) is not a clone: re-BAC and ask again (twice at most).
+  for (let retry = 0; (r.sw === 0x6987 || r.sw === 0x6988) && retry < 2; retry++)
+    r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
   if (r.sw !== 0x9000 || r.data.length === 0) return 'failed';
   return verifyActiveAuthentication(key, challenge, r.data, aaOid);
 }

@@ -51,6 +51,15 @@ describe('chip quirks (in-process card)', () => {
   });
 });
 
+describe('SM errors on SELECT', () => {
+  it('a SELECT answered 6988 re-runs BAC and is retried (seeded sm-error-rate, no SFI reads)', async () => {
+    const card = createInProcessCard(profile, { faults: ['sm-error-rate:0.25'] });
+    const r = await readCard(card, { keys: [profile.bac], trustStore, strategy: { shortFileIds: false } });
+    expect(r.verification).toEqual({ passive: 'valid', active: 'valid' });
+    expect(r.stats.bacRuns).toBeGreaterThan(1);
+  });
+});
+
 describe('tolerant transport', () => {
   it('chains 61xx through GET RESPONSE and resends on 6Cxx with the exact Le', async () => {
     const sent: string[] = [];
