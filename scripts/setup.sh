@@ -15,7 +15,7 @@ PACKAGES=(
   fonts-noto-core                                    # full Vietnamese glyph coverage for UI and receipts
   poppler-utils zbar-tools                           # receipt checks: pdftoppm/pdftotext, zbarimg
   sqlite3 procps iproute2                            # technician tools; ip (the simulator's quick-ACK loopback route)
-  vsmartcard-vpicc python3-pycryptodome python3-pil  # vicc: a third-party ICAO card emulator for interop tests
+  vsmartcard-vpicc python3-pycryptodome              # vicc: a third-party ICAO card emulator for interop tests
 )
 
 missing=()
