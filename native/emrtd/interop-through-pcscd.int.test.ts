@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivatePcscd, type PrivatePcscd } from '../../tests/support/pcscd';
 import { listProfiles, startVirtualCard, type VirtualCard, type FaultName } from '../simulator/index';
 import type { PcscService as PcscServiceType } from '../pcsc/pcsc-service';
-import { readCard, trustStoreFromPem } from './index';
+import { CardReadInterrupted, readCard, trustStoreFromPem } from './index';
 
 const trustStore = trustStoreFromPem(
   readFileSync(new URL('../../fixtures/pki/csca.cert.pem', import.meta.url), 'utf8'),
@@ -110,6 +110,22 @@ describe('interop quirks through pcscd + vpcd', () => {
   it('a slow chip (every APDU delayed) is read within the per-class timeouts', async () => {
     const { r } = await readWith(['slow:15']);
     expect(r.apdus).toBeGreaterThan(10);
+  });
+
+  it('a chip far slower than the timeout: a typed interruption, not a hang', async () => {
+    const c = await insertCard(['slow:1500']);
+    const t = await service.connect(c.readerName);
+    try {
+      const err = await readCard(t, {
+        keys: [profile.bac],
+        trustStore,
+        timeouts: { default: 200, authenticate: 200, sign: 200 },
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CardReadInterrupted);
+      expect((err as CardReadInterrupted).cause).toMatchObject({ code: 'pcsc-timeout' });
+    } finally {
+      t.disconnect();
+    }
   });
 
   it('T=0: a T=0-only ATR, case-4 answers by GET RESPONSE, exact Le', async () => {
