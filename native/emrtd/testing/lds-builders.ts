@@ -142,6 +142,8 @@ export interface SignedDataOptions {
   signingTime?: Date;
   /** Digest of the content and the signature (default sha256). */
   hash?: 'sha256' | 'sha1';
+  /** The issuer Name (DER) written in an issuerAndSerialNumber SID (default: the certificate's own bytes). */
+  sidIssuer?: Uint8Array;
 }
 
 const HASH_OID = { sha256: '2.16.840.1.101.3.4.2.1', sha1: '1.3.14.3.2.26' } as const;
@@ -164,7 +166,8 @@ export function buildSignedData(
   const s = signer(key, hash);
   const signature = s.sign(signedAttrsSet);
   if (opts.badSignature) signature[signature.length - 3] = signature[signature.length - 3]! ^ 0x01;
-  const sid = opts.sid === 'ski' ? encodeTlv(0x80, keyId(key)) : seq(issuerOf(cert), serialOf(cert));
+  const sid =
+    opts.sid === 'ski' ? encodeTlv(0x80, keyId(key)) : seq(opts.sidIssuer ?? issuerOf(cert), serialOf(cert));
   const signerInfo = seq(
     int(opts.sid === 'ski' ? 3 : 1),
     sid,

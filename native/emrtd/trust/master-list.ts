@@ -10,7 +10,7 @@ import * as pkijs from 'pkijs';
 import { ChipError } from '../errors';
 import { digest, hashOidName, verifySignature } from '../crypto/signature';
 import { equalBytes } from '../bytes';
-import { bytesOf, certificateFromDer, paramsOf, serialHex, sameName, spkiOf } from './certificate';
+import { bytesOf, certificateFromDer, nameText, paramsOf, serialHex, sameName, spkiOf } from './certificate';
 
 export const ID_ICAO_CSCA_MASTER_LIST = '2.23.136.1.1.2';
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -31,7 +31,12 @@ function fail(message: string): never {
 /** Does `cert` match a CMS SignerIdentifier (issuerAndSerialNumber or [0] subjectKeyIdentifier)? */
 export function matchesSid(cert: pkijs.Certificate, sid: unknown, ski: Uint8Array | null): boolean {
   if (sid instanceof pkijs.IssuerAndSerialNumber)
-    return sameName(sid.issuer, cert.issuer) && serialHex(sid.serialNumber) === serialHex(cert.serialNumber);
+    return (
+      serialHex(sid.serialNumber) === serialHex(cert.serialNumber) &&
+      // Same DER, or the same names in another string type (PrintableString vs UTF8String) or letter case.
+      (sameName(sid.issuer, cert.issuer) ||
+        nameText(sid.issuer).toLowerCase() === nameText(cert.issuer).toLowerCase())
+    );
   const prim = sid as { valueBlock?: { valueHexView?: Uint8Array; value?: unknown[] } } | null;
   // [0] IMPLICIT SubjectKeyIdentifier: asn1js keeps it as a primitive (or, under BER, a constructed) block.
   let id: Uint8Array | undefined = prim?.valueBlock?.valueHexView;

@@ -28,6 +28,7 @@ import {
 import { describeTrustStore, loadTrustMaterial, trustStoreFromPem, type TrustStore } from '../trust-store';
 import { crlsFromFile } from '../trust-store';
 import { parseMasterList } from './master-list';
+import { oid, printable, seq, set } from '../testing/der-builder';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const ec = { type: 'ec', curve: 'P-256' } as const;
@@ -244,6 +245,14 @@ describe('chain verdicts', () => {
     const byIssuerSerial = card(pki, { extraCerts: [decoy.dsCert, pki.cscaCert] });
     expect(verdict(byIssuerSerial, trust).verdict).toBe('valid');
     expect(verdict(card(pki, { extraCerts: [decoy.dsCert], sid: 'ski' }), trust).verdict).toBe('valid');
+    // The SID may spell the issuer in another string type (PrintableString here, UTF8String in the certificate).
+    const printableIssuer = seq(
+      set(seq(oid('2.5.4.6'), printable('VN'))),
+      set(seq(oid('2.5.4.3'), printable(pki.cscaName))),
+    );
+    expect(
+      verdict(card(pki, { extraCerts: [decoy.dsCert], sidIssuer: printableIssuer }), trust).verdict,
+    ).toBe('valid');
     // The SignerInfo names the decoy's serial: no certificate in the SOD matches the signer.
     const wrong = { ...pki, dsCert: decoy.dsCert };
     const files = { ...dgs, SOD: buildSod(dgs, { ...wrong, ds: pki.ds }) };
