@@ -65,8 +65,8 @@ export function trustStoreFromPem(...pems: string[]): TrustStore {
 }
 
 export interface LoadTrustOptions {
-  /** Folder of CSCA/link certificates (.pem .crt .cer .der) and master lists (.ml .ldif-less CMS). */
-  dir: string;
+  /** Folder of CSCA/link certificates (.pem .crt .cer .der) and CMS master lists (.ml .p7m .p7b .cms); null: none. */
+  dir: string | null;
   /** Folder of CSCA CRLs (.crl, DER or PEM). Default: none. */
   crlDir?: string | null;
   /** Refuse folders and files not owned by root or writable by group/others (production). */
@@ -142,7 +142,10 @@ export function loadTrustMaterial(opts: LoadTrustOptions): TrustStore {
     ...(opts.policy ? { policy: opts.policy } : {}),
   };
   const seen = new Set<string>();
-  for (const path of listFiles(opts.dir, new RegExp(`${CERT_EXT.source}|${ML_EXT.source}`, 'i'), rootOwned)) {
+  const certFiles = opts.dir
+    ? listFiles(opts.dir, new RegExp(`${CERT_EXT.source}|${ML_EXT.source}`, 'i'), rootOwned)
+    : [];
+  for (const path of certFiles) {
     const name = basename(path);
     try {
       for (const c of certificatesFromFile(new Uint8Array(readFileSync(path)), name)) {
