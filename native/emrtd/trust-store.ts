@@ -13,8 +13,10 @@ import {
   derOf,
   isSelfSigned,
   nameText,
+  sameName,
   serialHex,
   sha256Fingerprint,
+  signedBy,
 } from './trust/certificate';
 import { parseCrl, type RevocationList } from './trust/crl';
 import { parseMasterList } from './trust/master-list';
@@ -213,9 +215,11 @@ export function describeTrustStore(store: TrustStore): TrustEntry[] {
       note: reason ?? null,
     };
   });
-  for (const crl of store.crls ?? [])
+  const { trusted } = trustAnchors(store.certificates);
+  for (const crl of store.crls ?? []) {
+    const verified = trusted.some((c) => sameName(c.subject, crl.issuer) && signedBy(crl.crl, c));
     out.push({
-      kind: 'crl',
+      kind: verified ? 'crl' : 'rejected',
       subject: nameText(crl.issuer),
       issuer: nameText(crl.issuer),
       serialNumber: null,
@@ -223,8 +227,9 @@ export function describeTrustStore(store: TrustStore): TrustEntry[] {
       notBefore: crl.thisUpdate.toISOString(),
       notAfter: crl.nextUpdate?.toISOString() ?? null,
       source: store.sources?.get(crl) ?? null,
-      note: `${crl.revoked.size} revoked`,
+      note: verified ? `${crl.revoked.size} revoked` : 'CRL not signed by a trusted CSCA: not used',
     });
+  }
   for (const p of store.problems ?? [])
     out.push({
       kind: 'rejected',

@@ -182,13 +182,16 @@ export function verifyChain(input: ChainInput): ChainResult {
       };
   }
 
-  // Revocation.
-  for (let i = 0; i < path.length - 1; i++) {
-    const crl = revokedBy(path[i]!, path[i + 1]!, store.crls ?? []);
+  // Revocation (a link certificate at the top is checked against the CSCA that signed it).
+  const top = path[path.length - 1]!;
+  const linkIssuer = isSelfSigned(top) ? undefined : issuersOf(top, trusted)[0];
+  const checks = linkIssuer ? [...path, linkIssuer] : path;
+  for (let i = 0; i < checks.length - 1; i++) {
+    const crl = revokedBy(checks[i]!, checks[i + 1]!, store.crls ?? []);
     if (crl)
       return {
         verdict: 'revoked',
-        reason: `${i === 0 ? 'DS' : 'CA'} certificate ${serialHex(path[i]!.serialNumber)} is on the CRL of ${nameText(crl.issuer)} (${day(crl.thisUpdate)})`,
+        reason: `${i === 0 ? 'DS' : 'CA'} certificate ${serialHex(checks[i]!.serialNumber)} is on the CRL of ${nameText(crl.issuer)} (${day(crl.thisUpdate)})`,
         path,
       };
   }

@@ -97,6 +97,10 @@ describe('chain verdicts', () => {
       revoked: [serialOf(pki.dsCert)],
     });
     expect(verdict(card(pki), { ...trust, crls: crlsFromFile(forged) }).verdict).toBe('valid');
+    expect(describeTrustStore({ ...trust, crls: crlsFromFile(forged) })[1]).toMatchObject({
+      kind: 'rejected',
+      note: expect.stringMatching(/not signed by a trusted CSCA/),
+    });
     const other = makeCrl({ issuer: pki.cscaName, issuerKey: pki.csca, revoked: [serialOf(pki.cscaCert)] });
     expect(verdict(card(pki), { ...trust, crls: crlsFromFile(other) }).verdict).toBe('valid');
   });
@@ -224,6 +228,9 @@ describe('chain verdicts', () => {
     );
     const withLink = trustStoreFromPem(pem(oldCsca), pem(link));
     expect(verdict(card(ds), withLink).verdict).toBe('valid');
+    // The old CSCA revokes the link certificate: documents under the new key are refused.
+    const revokeLink = makeCrl({ issuer: 'CSCA Vietnam TEST', issuerKey: oldKey, revoked: [serialOf(link)] });
+    expect(verdict(card(ds), { ...withLink, crls: crlsFromFile(revokeLink) }).verdict).toBe('revoked');
     expect(describeTrustStore(withLink).map((e) => e.kind)).toEqual(['csca', 'link']);
     expect(verdict(card(ds), trustStoreFromPem(pem(oldCsca))).verdict).toBe('unknown-csca');
     // A "link" signed by a key nobody trusts is no link.
