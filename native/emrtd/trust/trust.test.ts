@@ -129,14 +129,17 @@ describe('chain verdicts', () => {
     const before = dsUnder({ key, name: 'CSCA PKUP' }, { notBefore: new Date('2025-12-01T00:00:00Z') });
     const after = dsUnder({ key, name: 'CSCA PKUP' }, { notBefore: new Date('2026-02-01T00:00:00Z') });
     expect(verdict(card(before), store).verdict).toBe('valid');
-    expect(verdict(card(after), store)).toMatchObject({ verdict: 'expired-chain', reason: /signing period/ });
+    expect(verdict(card(after), store)).toMatchObject({
+      verdict: 'expired-chain',
+      reason: expect.stringMatching(/signing period/),
+    });
   });
 
   it('invalid-chain: DS key usage, DS marked CA, CA path length exceeded', () => {
     const csca = { key: pki.csca, name: pki.cscaName };
     expect(verdict(card(dsUnder(csca, { extensions: { keyUsage: [5] } })), trust)).toMatchObject({
       verdict: 'invalid-chain',
-      reason: /digitalSignature/,
+      reason: expect.stringMatching(/digitalSignature/),
     });
     expect(verdict(card(dsUnder(csca, { extensions: { keyIds: true } })), trust).verdict).toBe(
       'invalid-chain',
@@ -156,7 +159,7 @@ describe('chain verdicts', () => {
     const ds = dsUnder({ key: midKey, name: 'Intermediate' });
     expect(verdict(card(ds, { extraCerts: [mid] }), trust)).toMatchObject({
       verdict: 'invalid-chain',
-      reason: /path length 1/,
+      reason: expect.stringMatching(/path length 1/),
     });
     // With pathLen 1 at the root the same path is fine; without the intermediate it is unknown.
     const k2 = generateKey({ type: 'ec', curve: 'P-384' });
@@ -196,11 +199,14 @@ describe('chain verdicts', () => {
     ).toBe('weak-algorithm');
     expect(verdict(card(pki, { hash: 'sha1' }), trust)).toMatchObject({
       verdict: 'weak-algorithm',
-      reason: /1\.3\.14\.3\.2\.26/,
+      reason: expect.stringMatching(/1\.3\.14\.3\.2\.26/),
     });
     const rsa = makePki({ ds: { type: 'rsa', bits: 1024 } });
     const tr = trustStoreFromPem(pem(rsa.cscaCert));
-    expect(verdict(card(rsa), tr)).toMatchObject({ verdict: 'weak-algorithm', reason: /1024-bit RSA/ });
+    expect(verdict(card(rsa), tr)).toMatchObject({
+      verdict: 'weak-algorithm',
+      reason: expect.stringMatching(/1024-bit RSA/),
+    });
     expect(verdict(card(rsa), { ...tr, policy: { minRsaBits: 1024 } }).verdict).toBe('valid');
   });
 
@@ -244,7 +250,10 @@ describe('chain verdicts', () => {
     });
     const rogue = trustStoreFromPem(pem(oldCsca), pem(rogueLink));
     expect(verdict(card(ds), rogue).verdict).toBe('unknown-csca');
-    expect(describeTrustStore(rogue)[1]).toMatchObject({ kind: 'rejected', note: /link certificate/ });
+    expect(describeTrustStore(rogue)[1]).toMatchObject({
+      kind: 'rejected',
+      note: expect.stringMatching(/link certificate/),
+    });
   });
 
   it('the DS is the certificate the SignerInfo names, not the first one', () => {
