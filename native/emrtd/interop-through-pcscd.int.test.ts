@@ -112,6 +112,26 @@ describe('interop quirks through pcscd + vpcd', () => {
     expect(r.apdus).toBeGreaterThan(10);
   });
 
+  it('per-class timeouts: a chip slow to sign (Active Authentication) passes within the signing budget', async () => {
+    const c = await insertCard(['slow-aa:2500']);
+    const t = await service.connect(c.readerName);
+    try {
+      const timeouts = { default: 1500, authenticate: 1500, sign: 10_000 };
+      const r = await readCard(t, { keys: [profile.bac], trustStore, timeouts });
+      expect(r.verification).toEqual({ passive: 'valid', active: 'valid' });
+      // The same chip with the read budget for signing too: a typed interruption, not a verdict.
+      const err = await readCard(t, {
+        keys: [profile.bac],
+        trustStore,
+        timeouts: { ...timeouts, sign: 1500 },
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CardReadInterrupted);
+      expect((err as CardReadInterrupted).cause).toMatchObject({ code: 'pcsc-timeout' });
+    } finally {
+      t.disconnect();
+    }
+  });
+
   it('a chip far slower than the timeout: a typed interruption, not a hang', async () => {
     const c = await insertCard(['slow:1500']);
     const t = await service.connect(c.readerName);

@@ -9,6 +9,7 @@ export const FAULT_NAMES = [
   'aa-fail',
   'remove-after:N',
   'slow:MS',
+  'slow-aa:MS',
   'max-le:N',
   'sm-error-rate:P',
   'no-extended-length',
@@ -38,6 +39,7 @@ export type FaultName =
   | 't0'
   | `remove-after:${number}`
   | `slow:${number}`
+  | `slow-aa:${number}`
   | `max-le:${number}`
   | `sm-error-rate:${number}`;
 
@@ -50,6 +52,8 @@ export interface FaultConfig {
   noExtendedLength: boolean;
   removeAfter: number | null;
   slowMs: number;
+  /** Extra delay of INTERNAL AUTHENTICATE answers only (a chip slow to sign). */
+  slowAaMs: number;
   maxLe: number | null;
   smErrorRate: number;
   /** Interop quirks of real chips (see README "Faults"). */
@@ -71,6 +75,7 @@ export const NO_FAULTS: FaultConfig = {
   noExtendedLength: false,
   removeAfter: null,
   slowMs: 0,
+  slowAaMs: 0,
   maxLe: null,
   smErrorRate: 0,
   noDo99: false,
@@ -148,6 +153,9 @@ export function parseFaults(faults: readonly string[] = []): FaultConfig {
         break;
       case 'slow':
         c.slowMs = num(0, 60_000);
+        break;
+      case 'slow-aa':
+        c.slowAaMs = num(0, 60_000);
         break;
       case 'max-le':
         c.maxLe = Math.floor(num(1, 65536));

@@ -73,7 +73,8 @@ export function createInProcessCard(profile: CitizenProfile, options: CardEngine
     readerName: IN_PROCESS_READER_NAME,
     atr: engine.card.atr,
     async transmit(apdu: Uint8Array): Promise<Uint8Array> {
-      if (engine.faults.slowMs > 0) await new Promise((r) => setTimeout(r, engine.faults.slowMs));
+      const delay = engine.faults.slowMs + (apdu[1] === 0x88 ? engine.faults.slowAaMs : 0);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       if (!present) throw new SimulatorError('simulator.card-removed', 'the card is not in the reader');
       const response = engine.process(apdu);
       if (response === null) {
