@@ -56,6 +56,12 @@ export const PassiveVerdict = z.enum([
   'unknown-csca',
   'expired-chain',
   'not-checked',
+  /** The DS (or a CA on its path) is on a CSCA's revocation list. */
+  'revoked',
+  /** A certificate on the path breaks the ICAO profile (key usage, basic constraints, path length). */
+  'invalid-chain',
+  /** SHA-1 or short RSA in a document signed after the configured date. */
+  'weak-algorithm',
 ]);
 export type PassiveVerdict = z.infer<typeof PassiveVerdict>;
 

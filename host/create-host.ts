@@ -8,6 +8,7 @@ import { homeScreen, searchServices } from '../catalogue/search';
 import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
 import { KioskHost } from './api/kiosk-host';
 import type { TrustStore } from '../native/emrtd';
+import { defaultTrustStore, describeTrustStore } from '../native/emrtd/trust-store';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
 import { DossierService } from './dossier/dossier-service';
@@ -137,6 +138,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         filingChannel: config.dossier.channel,
       }),
       'status.get': () => status.get(),
+      'trust.list': () => describeTrustStore(deps.trustStore?.() ?? defaultTrustStore()),
       'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
       'session.end': ({ reason }) => ({ ended: sessions.end(reason) }),
       'simulator.profiles': () => requireSimulator().profiles(),

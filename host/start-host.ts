@@ -2,8 +2,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  assertRootOwned,
   BUNDLED_TRUST_DIR,
-  loadTrustStore,
+  loadTrustMaterial,
+  mergeTrustStores,
   type TrustStore,
   trustStoreFromPem,
 } from '../native/emrtd/trust-store';
@@ -40,14 +42,32 @@ export interface RunningHost {
 }
 
 /**
- * The CSCA trust store: the bundled Vietnamese CSCA, configured extras, and — only while the reader
- * simulator runs — the test CSCA that signs the simulated cards.
+ * The CSCA trust store: the configured folder (default: the bundled Vietnamese CSCA) with its CRLs and the
+ * algorithm policy, configured extras, and — only while the reader simulator runs — the test CSCA that
+ * signs the simulated cards. Outside demo mode every trust file must be root-owned and not writable by
+ * others (`chip-trust-insecure` stops start-up otherwise).
  */
 export function buildTrustStore(config: KioskConfig, simulatorRunning: boolean): TrustStore {
-  const bundled = loadTrustStore(BUNDLED_TRUST_DIR);
-  const extra = config.trust.extraCscaFiles.map((f) => readFileSync(f, 'utf8'));
+  const t = config.trust;
+  const requireRootOwned = t.requireRootOwned ?? !config.demoMode;
+  const policy = {
+    refuseWeakAfter: t.refuseWeakAlgorithmsAfter
+      ? new Date(`${t.refuseWeakAlgorithmsAfter}T00:00:00Z`)
+      : null,
+    minRsaBits: t.minRsaBits,
+  };
+  const main = loadTrustMaterial({
+    dir: t.cscaDir ?? BUNDLED_TRUST_DIR,
+    crlDir: t.crlDir,
+    requireRootOwned,
+    policy,
+  });
+  const extra = t.extraCscaFiles.map((f) => {
+    if (requireRootOwned) assertRootOwned(f);
+    return readFileSync(f, 'utf8');
+  });
   if (simulatorRunning) extra.push(readFileSync(path.join(PKI_DIR, 'csca.cert.pem'), 'utf8'));
-  return { certificates: [...bundled.certificates, ...trustStoreFromPem(...extra).certificates] };
+  return mergeTrustStores(main, trustStoreFromPem(...extra));
 }
 
 export async function startKioskHost(config: KioskConfig): Promise<RunningHost> {

@@ -2,20 +2,27 @@
  * Chip reader CLI.
  *   npm run -s card -- list
  *   npm run -s card -- read [--reader NAME] (--doc DOCNO --dob YYMMDD --expiry YYMMDD | --qr PAYLOAD)
- *                          [--files COM,DG1,DG2,DG13,DG14,DG15,SOD] [--trust PEM_FILE_OR_DIR] [--json]
+ *                          [--files COM,DG1,DG2,DG13,DG14,DG15,SOD] [--trust FILE_OR_DIR] [--crl DIR] [--json]
+ *   npm run -s card -- trust [--trust FILE_OR_DIR] [--crl DIR]   (CSCAs, links, CRLs with SHA-256 fingerprints)
  * `read` prints ONE JSON line {"reader","files":{NAME:hex},"identity","verification","apdus","ms"} and exits 0;
  * on failure it prints {"error":{"code","message"}} and exits 1. No personal data goes to stderr.
  */
 import { statSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { PcscService } from '../native/pcsc/pcsc-service';
 import {
   readCard,
   bacKeysFromQr,
-  loadTrustStore,
-  trustStoreFromPem,
+  defaultTrustStore,
   type BacKey,
   type LdsFileName,
 } from '../native/emrtd/index';
+import {
+  BUNDLED_TRUST_DIR,
+  certificatesFromFile,
+  describeTrustStore,
+  loadTrustMaterial,
+} from '../native/emrtd/trust-store';
 import { isLdsFileName } from '../native/emrtd/lds/files';
 import { hex } from '../native/emrtd/bytes';
 import { parseCccdQr } from '../native/qr/payload';
@@ -66,10 +73,16 @@ function keysFrom(opts: Record<string, string | true>): BacKey[] {
   return [{ documentNumber: doc, dateOfBirth, dateOfExpiry }];
 }
 
+/** --trust: a folder (PEM, DER, master lists) or one such file; --crl: a folder of CRLs. */
 function trustFrom(opts: Record<string, string | true>) {
   const t = str(opts, 'trust') ?? process.env.KIOSK_CSCA_TRUST;
-  if (!t) return undefined;
-  return statSync(t).isDirectory() ? loadTrustStore(t) : trustStoreFromPem(readFileSync(t, 'utf8'));
+  const crlDir = str(opts, 'crl') ?? null;
+  if (!t && !crlDir) return undefined;
+  if (!t || statSync(t).isDirectory()) return loadTrustMaterial({ dir: t ?? BUNDLED_TRUST_DIR, crlDir });
+  return {
+    ...loadTrustMaterial({ dir: null, crlDir }),
+    certificates: certificatesFromFile(new Uint8Array(readFileSync(t)), path.basename(t)),
+  };
 }
 
 async function main(): Promise<void> {
@@ -80,10 +93,14 @@ async function main(): Promise<void> {
       console.log(JSON.stringify({ readers: service.listReaders() }));
       return;
     }
+    if (cmd === 'trust') {
+      console.log(JSON.stringify({ trust: describeTrustStore(trustFrom(opts) ?? defaultTrustStore()) }));
+      return;
+    }
     if (cmd !== 'read')
       throw new CliError(
         'cli-usage',
-        'usage: card list | card read [--reader NAME] (--doc --dob --expiry | --qr PAYLOAD) [--files …] --json',
+        'usage: card list | card trust [--trust …] [--crl DIR] | card read [--reader NAME] (--doc --dob --expiry | --qr PAYLOAD) [--files …] --json',
       );
     const keys = keysFrom(opts);
     const filesOpt = str(opts, 'files');

@@ -16,6 +16,7 @@ PACKAGES=(
   poppler-utils zbar-tools                           # receipt checks: pdftoppm/pdftotext, zbarimg
   sqlite3 procps iproute2                            # technician tools; ip (the simulator's quick-ACK loopback route)
   libopenjp2-tools                                   # opj_compress/opj_decompress: regenerate fixtures/faces (JPEG 2000)
+  vsmartcard-vpicc python3-pycryptodome              # vicc: a third-party ICAO card emulator for interop tests
 )
 
 missing=()

@@ -115,6 +115,20 @@ export type StaffAlert = z.infer<typeof StaffAlert>;
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
+/** One CSCA / link certificate / CRL of the trust store, or a file that could not be used. */
+export const TrustEntry = z.object({
+  kind: z.enum(['csca', 'link', 'crl', 'rejected']),
+  subject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string().nullable(),
+  sha256: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string().nullable(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type TrustEntry = z.infer<typeof TrustEntry>;
+
 // ---------------------------------------------------------------------------------------------
 // Methods: name → params and result schemas
 
@@ -325,6 +339,8 @@ export const methods = {
     result: z.array(PlaceOption),
   },
   'places.remap': { params: z.object({ text: z.string().max(500) }).strict(), result: RemapAnswer },
+  // Technician diagnostics: the CSCA trust material in use (authorities' certificates only).
+  'trust.list': { params: Empty, result: z.array(z.lazy(() => TrustEntry)) },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;

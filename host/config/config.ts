@@ -38,12 +38,37 @@ export const KioskConfig = z.object({
     .default({ enabled: true, simulator: 'auto', scannerPath: 'auto', vpcdPort: 35963, vpcdBasePort: 35963 }),
   trust: z
     .object({
-      /** Extra CSCA certificates (PEM files) besides the bundled Vietnamese CSCA. */
+      /**
+       * Folder of CSCA and link certificates (.pem .crt .cer .der) and ICAO CMS master lists (.ml); null: the
+       * bundled folder (native/emrtd/trust). Outside demo mode it must be owned by root, writable by no one else.
+       */
+      cscaDir: z.string().nullable().default(null),
+      /** Folder of CSCA certificate revocation lists (.crl, DER or PEM); null: none. */
+      crlDir: z.string().nullable().default(null),
+      /** Extra CSCA certificates (PEM files) besides the folder (same ownership rule). */
       extraCscaFiles: z.array(z.string()).default([]),
       /** Accept cards whose Document Signer chains to no known CSCA (a newer CSCA not yet installed). */
       acceptUnknownCsca: z.boolean().default(false),
+      /** Refuse trust files not owned by root or writable by others; null: on unless demo mode. */
+      requireRootOwned: z.boolean().nullable().default(null),
+      /** SHA-1 and short RSA are refused in documents signed from this date (YYYY-MM-DD); null: always. */
+      refuseWeakAlgorithmsAfter: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable()
+        .default('2021-01-01'),
+      /** RSA keys shorter than this (bits) are weak. */
+      minRsaBits: z.number().int().min(1024).max(16384).default(2048),
     })
-    .default({ extraCscaFiles: [], acceptUnknownCsca: false }),
+    .default({
+      cscaDir: null,
+      crlDir: null,
+      extraCscaFiles: [],
+      acceptUnknownCsca: false,
+      requireRootOwned: null,
+      refuseWeakAlgorithmsAfter: '2021-01-01',
+      minRsaBits: 2048,
+    }),
   portal: z
     .object({
       /** The portal's synchronisation endpoint; null with `mock: true` runs the mock portal in its own process. */

@@ -99,6 +99,9 @@ describe('parser fuzzing', () => {
           'unknown-csca',
           'expired-chain',
           'not-checked',
+          'revoked',
+          'invalid-chain',
+          'weak-algorithm',
         ]).toContain(v);
       }),
       { numRuns: Math.max(200, Math.floor(numRuns / 10)) },

@@ -6,6 +6,7 @@ import type { ChipVerification, Identity, ActiveVerdict } from '../../common/ide
 import { candidateExpiryDates } from '../qr/expiry-candidates';
 import { PcscError } from '../pcsc/errors';
 import type { CardTransport } from '../pcsc/card-transport';
+import { tolerantTransport, type ApduTimeouts } from '../pcsc/tolerant-transport';
 import { verifyActiveAuthentication, newChallenge, INTERNAL_AUTHENTICATE } from './active-auth';
 import { ChipError } from './errors';
 import { identityFromDg13, identityFromMrz } from './identity';
@@ -92,6 +93,8 @@ export interface ReadCardOptions {
   strategy?: Omit<ReadStrategyOptions, 'onProgress'>;
   /** Checking time for the certificate chain (default now). */
   now?: Date;
+  /** Per-APDU-class timeouts in ms (default: 5 s reads, 10 s authentication, 15 s Active Authentication). */
+  timeouts?: Partial<ApduTimeouts>;
 }
 
 export const DEFAULT_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD', 'DG2', 'DG14', 'DG15'];
@@ -147,14 +150,18 @@ async function activeAuthentication(
     aaOid = null;
   }
   const challenge = newChallenge();
-  const r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+  let r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+  // An SM glitch (6987/6988: the chip dropped the session) is not a clone: re-BAC and ask again (twice at most).
+  for (let retry = 0; (r.sw === 0x6987 || r.sw === 0x6988) && retry < 2; retry++)
+    r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
   if (r.sw !== 0x9000 || r.data.length === 0) return 'failed';
   return verifyActiveAuthentication(key, challenge, r.data, aaOid);
 }
 
 /** Reads and verifies an eMRTD through any CardTransport. */
 export async function readCard(transport: CardTransport, opts: ReadCardOptions): Promise<CardReadResult> {
-  const session = new ChipSession(transport, opts.signal);
+  // 61xx / 6Cxx handling and per-class timeouts below secure messaging (native/pcsc/tolerant-transport).
+  const session = new ChipSession(tolerantTransport(transport, opts.timeouts), opts.signal);
   const files: Partial<Record<LdsFileName, Uint8Array>> = { ...(opts.resume?.files ?? {}) };
   const reader = new FileReader(session, { ...opts.strategy, onProgress: opts.onProgress });
   const trustStore = opts.trustStore ?? defaultTrustStore();

@@ -1,8 +1,9 @@
 /**
- * Passive authentication (ICAO 9303-11 §5.1): DG hashes vs the SOD, the SOD signature with the embedded
- * Document Signer certificate, the DS chained to a CSCA in the trust store, validity of the chain.
+ * Passive authentication (ICAO 9303-11 §5.1): DG hashes vs the SOD, the SOD signature with the Document
+ * Signer certificate the SignerInfo names (SID), then the DS path to a trusted CSCA (./trust/path.ts:
+ * link certificates, key usage, basic constraints, path length, CRLs, validity, weak algorithms).
  */
-import type * as pkijs from 'pkijs';
+import * as pkijs from 'pkijs';
 import type { PassiveVerdict } from '../../common/identity';
 import { equalBytes } from './bytes';
 import { ChipError } from './errors';
@@ -10,6 +11,9 @@ import { digest, hashOidName, verifySignature } from './crypto/signature';
 import { dataGroupNumber, type LdsFileName } from './lds/files';
 import { parseSod } from './lds/sod';
 import type { TrustStore } from './trust-store';
+import { bytesOf, paramsOf, signedBy, spkiOf, subjectKeyId } from './trust/certificate';
+import { matchesSid } from './trust/master-list';
+import { verifyChain } from './trust/path';
 
 export interface PassiveAuthResult {
   verdict: PassiveVerdict;
@@ -18,43 +22,22 @@ export interface PassiveAuthResult {
 }
 
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
-
-function bytesOf(buf: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return buf instanceof ArrayBuffer
-    ? new Uint8Array(buf)
-    : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-}
-
-function spkiOf(cert: pkijs.Certificate): Uint8Array {
-  return new Uint8Array(cert.subjectPublicKeyInfo.toSchema().toBER());
-}
-
-function paramsOf(alg: pkijs.AlgorithmIdentifier): Uint8Array | undefined {
-  const p = alg.algorithmParams as { toBER?: () => ArrayBuffer } | undefined;
-  return p?.toBER ? new Uint8Array(p.toBER()) : undefined;
-}
-
-function sameName(a: pkijs.RelativeDistinguishedNames, b: pkijs.RelativeDistinguishedNames): boolean {
-  return equalBytes(new Uint8Array(a.toSchema().toBER()), new Uint8Array(b.toSchema().toBER()));
-}
+const SIGNING_TIME = '1.2.840.113549.1.9.5';
 
 /** Does `issuer` sign `cert`? */
 export function certificateSignedBy(cert: pkijs.Certificate, issuer: pkijs.Certificate): boolean {
-  try {
-    return verifySignature({
-      algorithmOid: cert.signatureAlgorithm.algorithmId,
-      algorithmParams: paramsOf(cert.signatureAlgorithm),
-      publicKey: spkiOf(issuer),
-      data: bytesOf(cert.tbsView),
-      signature: bytesOf(cert.signatureValue.valueBlock.valueHexView),
-    });
-  } catch {
-    return false;
-  }
+  return signedBy(cert, issuer);
 }
 
-function validAt(cert: pkijs.Certificate, at: Date): boolean {
-  return cert.notBefore.value.getTime() <= at.getTime() && at.getTime() <= cert.notAfter.value.getTime();
+function signingTimeOf(si: pkijs.SignerInfo): Date | null {
+  const attr = si.signedAttrs?.attributes.find((a) => a.type === SIGNING_TIME);
+  const v = attr?.values[0] as { toDate?: () => Date } | undefined;
+  try {
+    const d = v?.toDate?.();
+    return d && !Number.isNaN(d.getTime()) ? d : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -89,10 +72,12 @@ export function passiveAuthenticate(
     if (!equalBytes(expected, digest(hash, bytes)))
       return { verdict: 'hash-mismatch', reason: `${name} hash differs from the SOD` };
   }
-  // 2. SOD signature with the Document Signer certificate.
+  // 2. SOD signature with the Document Signer certificate named by the SignerInfo.
   const si = sod.signerInfo;
-  const ds = sod.certificates[0];
-  if (!ds) return { verdict: 'bad-signature', reason: 'SOD carries no Document Signer certificate' };
+  if (sod.certificates.length === 0)
+    return { verdict: 'bad-signature', reason: 'SOD carries no Document Signer certificate' };
+  const ds = sod.certificates.find((c) => matchesSid(c, si.sid, subjectKeyId(c)));
+  if (!ds) return { verdict: 'bad-signature', reason: 'no SOD certificate matches the SignerInfo SID' };
   let signed: Uint8Array = sod.eContent;
   try {
     if (sod.signedAttributes) {
@@ -118,13 +103,18 @@ export function passiveAuthenticate(
     if (e instanceof ChipError) return { verdict: 'bad-signature', reason: e.message };
     throw e;
   }
-  // 3. DS chained to a trusted CSCA.
-  const csca = trustStore.certificates.find(
-    (c) => sameName(c.subject, ds.issuer) && certificateSignedBy(ds, c),
-  );
-  if (!csca) return { verdict: 'unknown-csca', reason: 'no trusted CSCA signed the DS certificate' };
-  // 4. Validity of the chain at the checking time.
-  if (!validAt(ds, at) || !validAt(csca, at))
-    return { verdict: 'expired-chain', reason: 'DS or CSCA certificate not valid now' };
-  return { verdict: 'valid', reason: 'hashes, SOD signature and chain verified' };
+  // 3. The DS path to a trusted CSCA, revocation, validity, algorithm policy.
+  const { verdict, reason } = verifyChain({
+    ds,
+    carried: sod.certificates.filter((c) => c !== ds),
+    store: trustStore,
+    signingTime: signingTimeOf(si),
+    documentAlgorithms: [
+      si.digestAlgorithm,
+      si.signatureAlgorithm,
+      new pkijs.AlgorithmIdentifier({ algorithmId: sod.lso.hashAlgorithmOid }),
+    ],
+    now: at,
+  });
+  return { verdict, reason };
 }

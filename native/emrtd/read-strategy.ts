@@ -176,6 +176,16 @@ export class FileReader {
           this.markSelected(null);
           continue; // the session re-runs BAC on the next send; resume at the same offset
         }
+        // A SELECT refused with an SM error (6987/6988, e.g. vicc's occasional SSC slip): re-BAC and retry.
+        if (
+          e instanceof StatusWordError &&
+          (e.sw === 0x6987 || e.sw === 0x6988) &&
+          ++failures <= MAX_RETRIES_PER_BLOCK
+        ) {
+          this.session.invalidate();
+          this.markSelected(null);
+          continue;
+        }
         if (e instanceof PcscError && e.code === 'pcsc-failed' && this.extended && le > SHORT_BLOCK_3DES) {
           // The reader or driver cannot carry extended APDUs after all: short blocks from now on.
           this.extended = false;

@@ -18,6 +18,15 @@ export const SELECT_LDS1_APPLET: CommandApdu = {
   data: Uint8Array.of(0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01),
 };
 
+/** SELECT MF (3F00) by file identifier, no response data. */
+export const SELECT_MASTER_FILE: CommandApdu = {
+  cla: 0x00,
+  ins: 0xa4,
+  p1: 0x00,
+  p2: 0x0c,
+  data: Uint8Array.of(0x3f, 0x00),
+};
+
 export interface Response {
   data: Uint8Array;
   sw: number;
@@ -63,7 +72,12 @@ export class ChipSession {
   };
 
   private async selectApplet(): Promise<void> {
-    const r = splitResponse(await this.transmitRaw(encodeApdu(SELECT_LDS1_APPLET)));
+    let r = splitResponse(await this.transmitRaw(encodeApdu(SELECT_LDS1_APPLET)));
+    if (r.sw !== 0x9000) {
+      // Some chips select applications only from the master file: SELECT MF, then the applet again.
+      const mf = splitResponse(await this.transmitRaw(encodeApdu(SELECT_MASTER_FILE)));
+      if (mf.sw === 0x9000) r = splitResponse(await this.transmitRaw(encodeApdu(SELECT_LDS1_APPLET)));
+    }
     if (r.sw !== 0x9000)
       throw new ChipError('chip-file-not-found', `eMRTD applet not found (SW ${swHex(r.sw)})`, { sw: r.sw });
   }

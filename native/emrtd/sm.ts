@@ -111,10 +111,11 @@ export class SecureMessaging {
       }
     }
     if (!cc || cc.length !== 8) throw new ChipError('chip-sm-malformed', 'DO8E missing');
-    if (!do99) throw new ChipError('chip-sm-malformed', 'DO99 missing');
+    // DO'99' is optional in practice (JMRTD accepts its absence): the MAC covers what is present and the
+    // outer status word is the answer.
     const expected = retailMac(this.ksMac, concat(this.ssc, ...macInput));
     if (!equalBytes(expected, cc)) throw new ChipError('chip-sm-mac-invalid', 'response MAC does not verify');
-    const innerSw = (do99[0]! << 8) | do99[1]!;
+    const innerSw = do99 ? (do99[0]! << 8) | do99[1]! : sw;
     let plainData: Uint8Array = new Uint8Array(0);
     if (cryptogram) {
       let enc = cryptogram;

@@ -53,6 +53,11 @@ function seedOf(text: string): number {
 }
 
 /** PC/SC-style contactless ATR: 3B 8n 80 01 + historical bytes (80, card capabilities 73 xx xx xx) + TCK. */
+/** A T=0-only ATR (no interface bytes, so no TCK) with the same historical bytes. */
+export function buildT0Atr(): Uint8Array {
+  return new Uint8Array([0x3b, 0x05, 0x80, 0x73, 0x00, 0x00, 0x00]);
+}
+
 export function buildAtr(extendedLength: boolean): Uint8Array {
   const historical = [0x80, 0x73, 0x00, 0x00, extendedLength ? 0x40 : 0x00];
   const body = [0x80 | historical.length, 0x80, 0x01, ...historical];
@@ -71,6 +76,7 @@ export function cardFilesKey(profile: CitizenProfile, f: FaultConfig): string {
     f.expiredChain,
     f.aaFail,
     f.noExtendedLength,
+    f.t0,
   ]);
 }
 
@@ -152,7 +158,7 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
   const result: CardFiles = {
     files,
     aaKey: f.aaFail ? deriveAaKey(`${profile.id}:clone`) : aaKey,
-    atr: buildAtr(!f.noExtendedLength),
+    atr: f.t0 ? buildT0Atr() : buildAtr(!f.noExtendedLength),
   };
   cache.set(key, result);
   return result;

@@ -28,6 +28,8 @@ export const SW = {
   WRONG_DATA: 0x6a80,
   FILE_NOT_FOUND: 0x6a82,
   WRONG_P1P2: 0x6b00,
+  FUNCTION_NOT_SUPPORTED: 0x6a81,
+  END_OF_FILE: 0x6282,
   INS_NOT_SUPPORTED: 0x6d00,
   CLA_NOT_SUPPORTED: 0x6e00,
   CONDITIONS_NOT_SATISFIED: 0x6985,
@@ -131,10 +133,11 @@ export class VirtualEmrtd {
     }
     const odd = (apdu.ins & 1) === 1;
     // A short outer APDU cannot carry more than 256 response bytes.
+    const noDo99 = this.opts.faults.noDo99;
     if (!apdu.extended && protectedResponseLength(r.data.length, odd) > 256) {
-      return session.wrapResponse(new Uint8Array(0), SW.WRONG_LENGTH, false);
+      return session.wrapResponse(new Uint8Array(0), SW.WRONG_LENGTH, false, noDo99);
     }
-    return session.wrapResponse(r.data, r.status, odd);
+    return session.wrapResponse(r.data, r.status, odd, noDo99);
   }
 
   private dispatch(c: CommandApdu, secured: boolean): Reply {
@@ -191,6 +194,7 @@ export class VirtualEmrtd {
     let offset: number;
     if (c.ins === 0xb0) {
       if (c.p1 & 0x80) {
+        if (this.opts.faults.noSfi) return reply(SW.FUNCTION_NOT_SUPPORTED);
         const sfiFid = SFI_TO_FID.get(c.p1 & 0x1f);
         if (sfiFid === undefined || (c.p1 & 0x60) !== 0) return reply(SW.FILE_NOT_FOUND);
         const denied = this.access(sfiFid, secured);
@@ -224,7 +228,11 @@ export class VirtualEmrtd {
     const maxLe = this.opts.faults.maxLe ?? (this.extendedLength ? 65536 : 256);
     if (ne > maxLe) return reply(SW.WRONG_LENGTH);
     if (offset > file.length) return reply(SW.WRONG_P1P2);
-    if (c.ins === 0xb0) return reply(SW.OK, file.slice(offset, offset + ne));
+    if (c.ins === 0xb0) {
+      // `eof-6282`: the last block of a file ends with "end of file reached" instead of 9000.
+      const last = this.opts.faults.eof6282 && offset + ne >= file.length;
+      return reply(last ? SW.END_OF_FILE : SW.OK, file.slice(offset, offset + ne));
+    }
     // Odd INS: response is DO'53' whose whole TLV fits in Ne.
     const remaining = file.length - offset;
     let n = Math.min(remaining, ne);

@@ -9,9 +9,17 @@ export const FAULT_NAMES = [
   'aa-fail',
   'remove-after:N',
   'slow:MS',
+  'slow-aa:MS',
   'max-le:N',
   'sm-error-rate:P',
   'no-extended-length',
+  'no-do99',
+  'eof-6282',
+  'get-response',
+  'le-exact',
+  'mf-select-required',
+  'no-sfi',
+  't0',
 ] as const;
 
 /** A fault as written on the command line or passed to the API, e.g. `forged-dg`, `slow:50`, `max-le:223`. */
@@ -22,8 +30,16 @@ export type FaultName =
   | 'expired-chain'
   | 'aa-fail'
   | 'no-extended-length'
+  | 'no-do99'
+  | 'eof-6282'
+  | 'get-response'
+  | 'le-exact'
+  | 'mf-select-required'
+  | 'no-sfi'
+  | 't0'
   | `remove-after:${number}`
   | `slow:${number}`
+  | `slow-aa:${number}`
   | `max-le:${number}`
   | `sm-error-rate:${number}`;
 
@@ -36,8 +52,18 @@ export interface FaultConfig {
   noExtendedLength: boolean;
   removeAfter: number | null;
   slowMs: number;
+  /** Extra delay of INTERNAL AUTHENTICATE answers only (a chip slow to sign). */
+  slowAaMs: number;
   maxLe: number | null;
   smErrorRate: number;
+  /** Interop quirks of real chips (see README "Faults"). */
+  noDo99: boolean;
+  eof6282: boolean;
+  getResponse: boolean;
+  leExact: boolean;
+  mfSelectRequired: boolean;
+  noSfi: boolean;
+  t0: boolean;
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -49,8 +75,16 @@ export const NO_FAULTS: FaultConfig = {
   noExtendedLength: false,
   removeAfter: null,
   slowMs: 0,
+  slowAaMs: 0,
   maxLe: null,
   smErrorRate: 0,
+  noDo99: false,
+  eof6282: false,
+  getResponse: false,
+  leExact: false,
+  mfSelectRequired: false,
+  noSfi: false,
+  t0: false,
 };
 
 function invalid(fault: string, why: string): SimulatorError {
@@ -89,11 +123,39 @@ export function parseFaults(faults: readonly string[] = []): FaultConfig {
       case 'no-extended-length':
         c.noExtendedLength = true;
         break;
+      case 'no-do99':
+        c.noDo99 = true;
+        break;
+      case 'eof-6282':
+        c.eof6282 = true;
+        break;
+      case 'get-response':
+        c.getResponse = true;
+        break;
+      case 'le-exact':
+        c.leExact = true;
+        break;
+      case 'mf-select-required':
+        c.mfSelectRequired = true;
+        break;
+      case 'no-sfi':
+        c.noSfi = true;
+        break;
+      case 't0':
+        // T=0: case-4 answers through GET RESPONSE, exact Le for case 2, no extended length.
+        c.t0 = true;
+        c.getResponse = true;
+        c.leExact = true;
+        c.noExtendedLength = true;
+        break;
       case 'remove-after':
         c.removeAfter = Math.floor(num(0, 1e9));
         break;
       case 'slow':
         c.slowMs = num(0, 60_000);
+        break;
+      case 'slow-aa':
+        c.slowAaMs = num(0, 60_000);
         break;
       case 'max-le':
         c.maxLe = Math.floor(num(1, 65536));

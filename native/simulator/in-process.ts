@@ -3,6 +3,7 @@ import type { CitizenProfile } from './profile';
 import { parseFaults, type FaultName } from './faults';
 import { buildCardFiles } from './card-files';
 import { VirtualEmrtd, type CardRandom } from './card';
+import { InteropLayer } from './interop';
 import { bacKeysFromMrzInformation } from './crypto';
 import { mrzInformation } from './mrz';
 import { SimulatorError } from './errors';
@@ -41,6 +42,8 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
     ...(options.random ? { random: options.random } : {}),
   });
   let apduCount = 0;
+  // 61xx/GET RESPONSE, 6Cxx and SELECT MF quirks around the card (./interop.ts).
+  const interop = new InteropLayer(faults, (apdu) => card.process(apdu));
   return {
     card,
     faults,
@@ -48,7 +51,7 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
     process(apdu: Uint8Array): Uint8Array | null {
       if (faults.removeAfter !== null && apduCount >= faults.removeAfter) return null;
       apduCount++;
-      return card.process(apdu);
+      return interop.process(apdu);
     },
     /** `remove-after:N` reached: the card is leaving the field. */
     get exhausted(): boolean {
@@ -57,6 +60,7 @@ export function createCardEngine(profile: CitizenProfile, options: CardEngineOpt
     powerOn(): void {
       apduCount = 0;
       card.reset();
+      interop.reset();
     },
   };
 }
@@ -73,7 +77,8 @@ export function createInProcessCard(profile: CitizenProfile, options: CardEngine
     readerName: IN_PROCESS_READER_NAME,
     atr: engine.card.atr,
     async transmit(apdu: Uint8Array): Promise<Uint8Array> {
-      if (engine.faults.slowMs > 0) await new Promise((r) => setTimeout(r, engine.faults.slowMs));
+      const delay = engine.faults.slowMs + (apdu[1] === 0x88 ? engine.faults.slowAaMs : 0);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       if (!present) throw new SimulatorError('simulator.card-removed', 'the card is not in the reader');
       const response = engine.process(apdu);
       if (response === null) {

@@ -94,8 +94,8 @@ export class CardSecureMessaging {
     };
   }
 
-  /** Builds DO'87'/DO'85' ‖ DO'99' ‖ DO'8E' ‖ SW for a response. */
-  wrapResponse(data: Uint8Array, status: number, oddIns: boolean): Uint8Array {
+  /** Builds DO'87'/DO'85' ‖ DO'99' ‖ DO'8E' ‖ SW for a response (`omitDo99`: the `no-do99` fault). */
+  wrapResponse(data: Uint8Array, status: number, oddIns: boolean, omitDo99 = false): Uint8Array {
     incrementSsc(this.ssc);
     const swBytes = new Uint8Array([(status >> 8) & 0xff, status & 0xff]);
     let dataObject: Uint8Array = new Uint8Array(0);
@@ -103,7 +103,7 @@ export class CardSecureMessaging {
       const cryptogram = tdesEncrypt(this.ksEnc, pad(data));
       dataObject = oddIns ? tlv(0x85, cryptogram) : tlv(0x87, new Uint8Array([0x01]), cryptogram);
     }
-    const do99 = tlv(0x99, swBytes);
+    const do99 = omitDo99 ? new Uint8Array(0) : tlv(0x99, swBytes);
     const mac = retailMac(this.ksMac, concat(this.ssc, dataObject, do99));
     return concat(dataObject, do99, tlv(0x8e, mac), swBytes);
   }

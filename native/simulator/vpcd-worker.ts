@@ -32,7 +32,8 @@ function handlerFor(
     powerOn: () => engine.powerOn(),
     powerOff: () => engine.card.reset(),
     async apdu(command) {
-      if (engine.faults.slowMs > 0) await new Promise((r) => setTimeout(r, engine.faults.slowMs));
+      const delay = engine.faults.slowMs + (command[1] === 0x88 ? engine.faults.slowAaMs : 0);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       // Over vpcd the card leaves at pcscd's next presence poll after the N-th APDU (see VpcdLink).
       const response = engine.process(command) ?? engine.card.process(command);
       if (link) await link.delay(command.length, response.length);

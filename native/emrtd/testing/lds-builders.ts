@@ -1,11 +1,11 @@
 /** Test-only builders for LDS files: EF.COM, DG1, DG2, DG13, DG15, EF.SOD. */
 import { createHash } from 'node:crypto';
 import { concat } from '../bytes';
-import { encodeTlv, parseTlvList } from '../tlv';
+import { encodeTlv } from '../tlv';
 import { checkDigit } from '../keys';
 import { LDS_FILES, dataGroupNumber, type LdsFileName } from '../lds/files';
-import { ctx, int, octets, oid, printable, seq, set, utf8 } from './der-builder';
-import { signer, type TestPki } from './test-pki';
+import { ctx, int, octets, oid, printable, seq, set, time, utf8 } from './der-builder';
+import { issuerOf, keyId, serialOf, signer, type TestKey, type TestPki } from './test-pki';
 
 /** `extraTags`: tags of files this reader never reads (default DG3 0x63, as on real CCCDs). */
 export function buildCom(files: LdsFileName[], extraTags: number[] = [0x63]): Uint8Array {
@@ -133,62 +133,90 @@ export function buildDg14AaInfo(signatureOid: string): Uint8Array {
   return encodeTlv(0x6e, set(seq(oid('2.23.136.1.1.5'), int(1), oid(signatureOid))));
 }
 
-/** EF.SOD over `files` (data groups only) signed by the PKI's DS. `tamper` forges on purpose. */
-export function buildSod(
-  files: Partial<Record<LdsFileName, Uint8Array>>,
-  pki: TestPki,
-  tamper: { hashOf?: LdsFileName; signature?: boolean } = {},
+export interface SignedDataOptions {
+  /** How the SignerInfo names its certificate (default issuerAndSerialNumber). */
+  sid?: 'issuer-serial' | 'ski';
+  /** Certificates placed BEFORE the signer's in `certificates` (so the signer is not the first). */
+  extraCerts?: Uint8Array[];
+  /** Adds a CMS signingTime attribute. */
+  signingTime?: Date;
+  /** Digest of the content and the signature (default sha256). */
+  hash?: 'sha256' | 'sha1';
+  /** The issuer Name (DER) written in an issuerAndSerialNumber SID (default: the certificate's own bytes). */
+  sidIssuer?: Uint8Array;
+}
+
+const HASH_OID = { sha256: '2.16.840.1.101.3.4.2.1', sha1: '1.3.14.3.2.26' } as const;
+
+/** CMS ContentInfo(SignedData) over `content` with signed attributes, signed by `key` (certificate `cert`). */
+export function buildSignedData(
+  contentType: string,
+  content: Uint8Array,
+  key: TestKey,
+  cert: Uint8Array,
+  opts: SignedDataOptions & { badSignature?: boolean } = {},
 ): Uint8Array {
-  const hashes: Uint8Array[] = [];
-  for (const [nameKey, bytes] of Object.entries(files) as [LdsFileName, Uint8Array][]) {
-    const n = dataGroupNumber(nameKey);
-    if (n === null) continue;
-    const h = new Uint8Array(createHash('sha256').update(bytes).digest());
-    if (tamper.hashOf === nameKey) h[0] = h[0]! ^ 0xff;
-    hashes.push(seq(int(n), octets(h)));
-  }
-  const lso = seq(int(0), seq(oid('2.16.840.1.101.3.4.2.1')), seq(...hashes));
+  const hash = opts.hash ?? 'sha256';
   const attrs = [
-    seq(oid('1.2.840.113549.1.9.3'), set(oid('2.23.136.1.1.1'))),
-    seq(oid('1.2.840.113549.1.9.4'), set(octets(new Uint8Array(createHash('sha256').update(lso).digest())))),
+    seq(oid('1.2.840.113549.1.9.3'), set(oid(contentType))),
+    ...(opts.signingTime ? [seq(oid('1.2.840.113549.1.9.5'), set(time(opts.signingTime)))] : []),
+    seq(oid('1.2.840.113549.1.9.4'), set(octets(new Uint8Array(createHash(hash).update(content).digest())))),
   ];
   const signedAttrsSet = set(...attrs);
-  const s = signer(pki.ds);
+  const s = signer(key, hash);
   const signature = s.sign(signedAttrsSet);
-  if (tamper.signature) signature[signature.length - 3] = signature[signature.length - 3]! ^ 0x01;
-  // issuerAndSerialNumber from the DS certificate: tbs = SEQ{ [0] v, serial, alg, issuer, … }.
-  const sid = seq(issuerOf(pki.dsCert), serialOf(pki.dsCert));
+  if (opts.badSignature) signature[signature.length - 3] = signature[signature.length - 3]! ^ 0x01;
+  const sid =
+    opts.sid === 'ski' ? encodeTlv(0x80, keyId(key)) : seq(opts.sidIssuer ?? issuerOf(cert), serialOf(cert));
   const signerInfo = seq(
-    int(1),
+    int(opts.sid === 'ski' ? 3 : 1),
     sid,
-    seq(oid('2.16.840.1.101.3.4.2.1')),
+    seq(oid(HASH_OID[hash])),
     ctx(0, ...attrs),
     s.algorithm,
     octets(signature),
   );
   const signedData = seq(
     int(3),
-    set(seq(oid('2.16.840.1.101.3.4.2.1'))),
-    seq(oid('2.23.136.1.1.1'), ctx(0, octets(lso))),
-    ctx(0, pki.dsCert),
+    set(seq(oid(HASH_OID[hash]))),
+    seq(oid(contentType), ctx(0, octets(content))),
+    ctx(0, ...(opts.extraCerts ?? []), cert),
     set(signerInfo),
   );
-  return encodeTlv(0x77, seq(oid('1.2.840.113549.1.7.2'), ctx(0, signedData)));
+  return seq(oid('1.2.840.113549.1.7.2'), ctx(0, signedData));
 }
 
-function tbsParts(cert: Uint8Array) {
-  const [c] = parseTlvList(cert);
-  const [tbs] = parseTlvList(c!.value);
-  return parseTlvList(tbs!.value);
+/** EF.SOD over `files` (data groups only) signed by the PKI's DS. `tamper` forges on purpose. */
+export function buildSod(
+  files: Partial<Record<LdsFileName, Uint8Array>>,
+  pki: TestPki,
+  tamper: { hashOf?: LdsFileName; signature?: boolean } = {},
+  opts: SignedDataOptions = {},
+): Uint8Array {
+  const hash = opts.hash ?? 'sha256';
+  const hashes: Uint8Array[] = [];
+  for (const [nameKey, bytes] of Object.entries(files) as [LdsFileName, Uint8Array][]) {
+    const n = dataGroupNumber(nameKey);
+    if (n === null) continue;
+    const h = new Uint8Array(createHash(hash).update(bytes).digest());
+    if (tamper.hashOf === nameKey) h[0] = h[0]! ^ 0xff;
+    hashes.push(seq(int(n), octets(h)));
+  }
+  const lso = seq(int(0), seq(oid(HASH_OID[hash])), seq(...hashes));
+  return encodeTlv(
+    0x77,
+    buildSignedData('2.23.136.1.1.1', lso, pki.ds, pki.dsCert, { ...opts, badSignature: tamper.signature }),
+  );
 }
-function raw(t: { tag: number; value: Uint8Array }): Uint8Array {
-  return encodeTlv(t.tag, t.value);
-}
-function serialOf(cert: Uint8Array): Uint8Array {
-  return raw(tbsParts(cert)[1]!);
-}
-function issuerOf(cert: Uint8Array): Uint8Array {
-  return raw(tbsParts(cert)[3]!);
+
+/** An ICAO CSCA master list (CMS, id-icao-cscaMasterList) holding `certs`, signed by `key`/`cert`. */
+export function buildMasterList(
+  certs: Uint8Array[],
+  key: TestKey,
+  cert: Uint8Array,
+  opts: SignedDataOptions & { badSignature?: boolean } = {},
+): Uint8Array {
+  return buildSignedData('2.23.136.1.1.2', seq(int(0), set(...certs)), key, cert, opts);
 }
 
 /** ISO/IEC 39794-5 options for buildDg2Iso39794 (see lds/iso39794-5.ts for the structure). */
