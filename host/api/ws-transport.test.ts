@@ -4,33 +4,61 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../config/config';
-import { createHost } from '../create-host';
-import { startWsTransport, type WsTransport } from './ws-transport';
+import { createHost, type CreatedHost } from '../create-host';
+import { redeemBootstrap, startWsTransport, type WsTransport } from './ws-transport';
 
 let t: WsTransport;
+let created: CreatedHost;
+let cookie: string;
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-renderer-'));
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>kiosk</title>');
 
 beforeAll(async () => {
-  const { host } = createHost(loadConfig({ dataDir: dir }, {}));
-  t = await startWsTransport({ host, rendererDir: dir });
+  created = createHost(loadConfig({ dataDir: dir }, {}));
+  t = await startWsTransport({ host: created.host, rendererDir: dir });
+  cookie = await redeemBootstrap(t.bootstrapUrl());
 });
 afterAll(() => t.close());
 
-function open(url: string, origin?: string): Promise<WebSocket> {
+function open(url: string, origin?: string, cookieHeader?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, origin ? { origin } : {});
+    const ws = new WebSocket(url, {
+      ...(origin ? { origin } : {}),
+      ...(cookieHeader ? { headers: { cookie: cookieHeader } } : {}),
+    });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
 }
 
+const api = (): string => `ws://127.0.0.1:${t.port}/api`;
+const own = (): string => `http://127.0.0.1:${t.port}`;
+
 function call(ws: WebSocket, msg: unknown): Promise<Record<string, unknown>> {
   return new Promise((resolve) => {
-    ws.once('message', (d) => resolve(JSON.parse(d.toString())));
+    const id = typeof msg === 'object' && msg ? (msg as { id?: unknown }).id : null;
+    const onMessage = (d: WebSocket.RawData): void => {
+      const m = JSON.parse(d.toString()) as Record<string, unknown>;
+      if ('event' in m) return;
+      if (id !== undefined && id !== null && m.id !== id) return;
+      ws.off('message', onMessage);
+      resolve(m);
+    };
+    ws.on('message', onMessage);
     ws.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
   });
+}
+
+function closeAll(...sockets: WebSocket[]): Promise<void> {
+  return Promise.all(
+    sockets.map(
+      (ws) =>
+        new Promise<void>((r) =>
+          ws.readyState === ws.CLOSED ? r() : (ws.once('close', () => r()), ws.close()),
+        ),
+    ),
+  ).then(() => undefined);
 }
 
 describe('WebSocket transport', () => {
@@ -47,27 +75,41 @@ describe('WebSocket transport', () => {
     expect(await res.text()).not.toContain('root:');
   });
 
-  it('accepts the right token from its own origin', async () => {
-    const ws = await open(`ws://127.0.0.1:${t.port}/api?token=${t.token}`, `http://127.0.0.1:${t.port}`);
+  it('a bootstrap code works once and sets an HttpOnly, SameSite=Strict cookie', async () => {
+    const url = t.bootstrapUrl();
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/');
+    expect(first.headers.get('set-cookie')).toMatch(
+      /^kiosk_api_\d+=[\w-]{43}; HttpOnly; SameSite=Strict; Path=\/$/,
+    );
+    const again = await fetch(url, { redirect: 'manual' });
+    expect(again.status).toBe(403);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await again.text()).toContain('đã được dùng');
+    expect((await fetch(`${own()}/bootstrap?code=guess`, { redirect: 'manual' })).status).toBe(403);
+  });
+
+  it('accepts the session cookie from its own origin', async () => {
+    const ws = await open(api(), own(), cookie);
     const res = await call(ws, { v: 1, id: 1, method: 'status.get', params: {} });
     expect(res).toMatchObject({ ok: true, result: { reader: { state: 'no-service' } } });
-    ws.close();
+    await closeAll(ws);
   });
 
-  it('refuses a foreign origin even with the token', async () => {
-    await expect(
-      open(`ws://127.0.0.1:${t.port}/api?token=${t.token}`, 'http://evil.example'),
-    ).rejects.toThrow('403');
+  it('refuses a foreign origin even with the cookie', async () => {
+    await expect(open(api(), 'http://evil.example', cookie)).rejects.toThrow('403');
   });
 
-  it('refuses a missing or wrong token', async () => {
-    const origin = `http://127.0.0.1:${t.port}`;
-    await expect(open(`ws://127.0.0.1:${t.port}/api`, origin)).rejects.toThrow('403');
-    await expect(open(`ws://127.0.0.1:${t.port}/api?token=nope`, origin)).rejects.toThrow('403');
+  it('refuses a missing or wrong cookie, and the old ?token= form', async () => {
+    await expect(open(api(), own())).rejects.toThrow('403');
+    await expect(open(api(), own(), `${t.cookieName}=nope`)).rejects.toThrow('403');
+    const secret = cookie.split('=')[1]!;
+    await expect(open(`${api()}?token=${secret}`, own())).rejects.toThrow('403');
   });
 
   it('answers garbage with a typed error and keeps the connection', async () => {
-    const ws = await open(`ws://127.0.0.1:${t.port}/api?token=${t.token}`, `http://127.0.0.1:${t.port}`);
+    const ws = await open(api(), own(), cookie);
     expect(await call(ws, '{not json')).toMatchObject({ ok: false, error: { code: 'bad-message' } });
     expect(await call(ws, { v: 1, id: 2, method: 'nope', params: {} })).toMatchObject({
       ok: false,
@@ -77,6 +119,107 @@ describe('WebSocket transport', () => {
       ok: true,
       id: 3,
     });
-    ws.close();
+    await closeAll(ws);
+  });
+});
+
+describe('one owner of the session', () => {
+  it('personal events and session methods go to the first connection only', async () => {
+    const owner = await open(api(), own(), cookie);
+    const other = await open(api(), own(), cookie);
+    const seen = { owner: [] as string[], other: [] as string[] };
+    owner.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { event?: string };
+      if (m.event) seen.owner.push(m.event);
+    });
+    other.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { event?: string };
+      if (m.event) seen.other.push(m.event);
+    });
+    // The other connection may read public things but not start, read or end a session.
+    expect(await call(other, { v: 1, id: 1, method: 'catalogue.home', params: {} })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await call(other, { v: 1, id: 2, method: 'session.start', params: { language: 'vi' } }),
+    ).toMatchObject({ ok: false, error: { code: 'not-owner' } });
+    expect(await call(other, { v: 1, id: 3, method: 'draft.load', params: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'not-owner' },
+    });
+    expect(
+      await call(owner, { v: 1, id: 4, method: 'session.start', params: { language: 'vi' } }),
+    ).toMatchObject({ ok: true });
+    created.host.emit('identify.photo', { dataUrl: 'data:image/jpeg;base64,AAAA' });
+    created.host.emit('identify.qr', { cardType: 'cccd-2021' });
+    created.host.emit('status.changed', created.services.status.get());
+    // The owner's session ends when it asks; a round trip on each socket flushes the events before checking.
+    expect(
+      await call(owner, { v: 1, id: 5, method: 'session.end', params: { reason: 'cancel' } }),
+    ).toMatchObject({
+      ok: true,
+    });
+    await call(owner, { v: 1, id: 6, method: 'kiosk.hello', params: {} });
+    await call(other, { v: 1, id: 7, method: 'kiosk.hello', params: {} });
+    expect(seen.owner).toEqual(
+      expect.arrayContaining(['identify.photo', 'identify.qr', 'status.changed', 'session.ended']),
+    );
+    expect(seen.other).toEqual(['status.changed']);
+    // When the owner leaves, the next NEW connection owns the session (a reloaded renderer), not the bystander.
+    await closeAll(owner);
+    expect(
+      await call(other, { v: 1, id: 8, method: 'session.start', params: { language: 'vi' } }),
+    ).toMatchObject({ ok: false, error: { code: 'not-owner' } });
+    const next = await open(api(), own(), cookie);
+    expect(
+      await call(next, { v: 1, id: 9, method: 'session.start', params: { language: 'vi' } }),
+    ).toMatchObject({
+      ok: true,
+    });
+    await call(next, { v: 1, id: 10, method: 'session.end', params: { reason: 'cancel' } });
+    await closeAll(next, other);
+  });
+});
+
+describe('per-connection rate limits', () => {
+  it("one client's flood is refused cheaply and another client's call is still answered", async () => {
+    const limited = await startWsTransport({
+      host: created.host,
+      rendererDir: dir,
+      limits: { burst: 20, perSecond: 1, maxInFlight: 4 },
+      now: () => 0, // a frozen clock: the bucket never refills during the test
+    });
+    try {
+      const c = await redeemBootstrap(limited.bootstrapUrl());
+      const url = `ws://127.0.0.1:${limited.port}/api`;
+      const origin = `http://127.0.0.1:${limited.port}`;
+      const flooder = await open(url, origin, c);
+      const quiet = await open(url, origin, c);
+      const N = 2000;
+      const codes = new Map<string, number>();
+      const answered = new Promise<void>((resolve) => {
+        let n = 0;
+        flooder.on('message', (d) => {
+          const m = JSON.parse(d.toString()) as { ok?: boolean; error?: { code: string }; event?: string };
+          if (m.event) return;
+          const k = m.ok ? 'ok' : m.error!.code;
+          codes.set(k, (codes.get(k) ?? 0) + 1);
+          if (++n === N) resolve();
+        });
+      });
+      for (let i = 0; i < N; i++)
+        flooder.send(
+          JSON.stringify({ v: 1, id: i + 1, method: 'catalogue.search', params: { query: 'tam tru' } }),
+        );
+      const quietAnswer = call(quiet, { v: 1, id: 1, method: 'status.get', params: {} });
+      await answered;
+      expect(await quietAnswer).toMatchObject({ ok: true });
+      // At most `burst` calls of the flood reached the host; every other one was refused at the door.
+      expect(codes.get('ok') ?? 0).toBeLessThanOrEqual(20);
+      expect((codes.get('rate-limited') ?? 0) + (codes.get('busy') ?? 0)).toBeGreaterThanOrEqual(N - 20);
+      await closeAll(flooder, quiet);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { loadConfig } from '../../host/config/config';
+import { redeemBootstrap } from '../../host/api/ws-transport';
 import { startKioskHost } from '../../host/start-host';
 
 export default async function (): Promise<Record<string, unknown>> {
@@ -19,13 +20,16 @@ export default async function (): Promise<Record<string, unknown>> {
           scannerPath: null,
           vpcdPort: 35963,
           vpcdBasePort: 35963,
+          allowedReaders: ['.*'],
         },
       },
       {},
     ),
   );
-  const ws = new WebSocket(`ws://127.0.0.1:${running.port}/api?token=${running.token}`, {
+  const cookie = await redeemBootstrap(running.bootstrapUrl());
+  const ws = new WebSocket(`ws://127.0.0.1:${running.port}/api`, {
     origin: `http://127.0.0.1:${running.port}`,
+    headers: { cookie },
   });
   await new Promise((r) => ws.once('open', r));
   const n = 2000;
