@@ -124,60 +124,74 @@ describe('WebSocket transport', () => {
 });
 
 describe('one owner of the session', () => {
-  it('personal events and session methods go to the first connection only', async () => {
+  const events = (ws: WebSocket): string[] => {
+    const seen: string[] = [];
+    ws.on('message', (d) => {
+      const m = JSON.parse(d.toString()) as { event?: string };
+      if (m.event) seen.push(m.event);
+    });
+    return seen;
+  };
+  const req = (id: number, method: string, params: unknown = {}) => ({ v: 1, id, method, params });
+
+  it('personal events and session methods go to the owner only', async () => {
     const owner = await open(api(), own(), cookie);
     const other = await open(api(), own(), cookie);
-    const seen = { owner: [] as string[], other: [] as string[] };
-    owner.on('message', (d) => {
-      const m = JSON.parse(d.toString()) as { event?: string };
-      if (m.event) seen.owner.push(m.event);
-    });
-    other.on('message', (d) => {
-      const m = JSON.parse(d.toString()) as { event?: string };
-      if (m.event) seen.other.push(m.event);
-    });
-    // The other connection may read public things but not start, read or end a session.
-    expect(await call(other, { v: 1, id: 1, method: 'catalogue.home', params: {} })).toMatchObject({
-      ok: true,
-    });
-    expect(
-      await call(other, { v: 1, id: 2, method: 'session.start', params: { language: 'vi' } }),
-    ).toMatchObject({ ok: false, error: { code: 'not-owner' } });
-    expect(await call(other, { v: 1, id: 3, method: 'draft.load', params: {} })).toMatchObject({
+    const seen = { owner: events(owner), other: events(other) };
+    expect(await call(owner, req(1, 'session.start', { language: 'vi' }))).toMatchObject({ ok: true });
+    // The other connection may read public things, but not start, read or end the running session.
+    expect(await call(other, req(2, 'catalogue.home'))).toMatchObject({ ok: true });
+    for (const [method, params] of [
+      ['session.start', { language: 'vi' }],
+      ['session.end', { reason: 'cancel' }],
+      ['draft.load', {}],
+      ['identify.mrz', { documentNumber: '190012345', dateOfBirth: '900315', dateOfExpiry: '300315' }],
+    ] as const)
+      expect(await call(other, req(3, method, params))).toMatchObject({
+        ok: false,
+        error: { code: 'not-owner' },
+      });
+    created.host.emit('identify.photo', { dataUrl: 'data:image/jpeg;base64,AAAA' });
+    created.host.emit('identify.qr', { cardType: 'cccd-2021' });
+    created.host.emit('lookup.scanned', { text: 'G22.99-261130-0001' });
+    created.host.emit('status.changed', created.services.status.get());
+    expect(await call(owner, req(4, 'session.end', { reason: 'cancel' }))).toMatchObject({ ok: true });
+    // A round trip on each socket flushes the events before checking.
+    await call(owner, req(5, 'kiosk.hello'));
+    await call(other, req(6, 'kiosk.hello'));
+    expect(seen.owner).toEqual([
+      'identify.photo',
+      'identify.qr',
+      'lookup.scanned',
+      'status.changed',
+      'session.ended',
+    ]);
+    expect(seen.other).toEqual(['status.changed']);
+    await closeAll(owner, other);
+  });
+
+  it('a reloaded renderer claims the kiosk by starting a session once none runs; the owner leaving ends its session', async () => {
+    const old = await open(api(), own(), cookie);
+    const reloaded = await open(api(), own(), cookie);
+    const seen = { old: events(old), reloaded: events(reloaded) };
+    expect(await call(reloaded, req(1, 'session.start', { language: 'vi' }))).toMatchObject({ ok: true });
+    expect(created.services.sessions.active).not.toBeNull();
+    created.host.emit('identify.qr', { cardType: 'cccd-2021' });
+    await call(old, req(2, 'kiosk.hello'));
+    await call(reloaded, req(3, 'kiosk.hello'));
+    expect(seen.reloaded).toContain('identify.qr');
+    expect(seen.old).not.toContain('identify.qr');
+    // The old connection cannot take the running session back.
+    expect(await call(old, req(4, 'session.start', { language: 'vi' }))).toMatchObject({
       ok: false,
       error: { code: 'not-owner' },
     });
-    expect(
-      await call(owner, { v: 1, id: 4, method: 'session.start', params: { language: 'vi' } }),
-    ).toMatchObject({ ok: true });
-    created.host.emit('identify.photo', { dataUrl: 'data:image/jpeg;base64,AAAA' });
-    created.host.emit('identify.qr', { cardType: 'cccd-2021' });
-    created.host.emit('status.changed', created.services.status.get());
-    // The owner's session ends when it asks; a round trip on each socket flushes the events before checking.
-    expect(
-      await call(owner, { v: 1, id: 5, method: 'session.end', params: { reason: 'cancel' } }),
-    ).toMatchObject({
-      ok: true,
-    });
-    await call(owner, { v: 1, id: 6, method: 'kiosk.hello', params: {} });
-    await call(other, { v: 1, id: 7, method: 'kiosk.hello', params: {} });
-    expect(seen.owner).toEqual(
-      expect.arrayContaining(['identify.photo', 'identify.qr', 'status.changed', 'session.ended']),
-    );
-    expect(seen.other).toEqual(['status.changed']);
-    // When the owner leaves, the next NEW connection owns the session (a reloaded renderer), not the bystander.
-    await closeAll(owner);
-    expect(
-      await call(other, { v: 1, id: 8, method: 'session.start', params: { language: 'vi' } }),
-    ).toMatchObject({ ok: false, error: { code: 'not-owner' } });
-    const next = await open(api(), own(), cookie);
-    expect(
-      await call(next, { v: 1, id: 9, method: 'session.start', params: { language: 'vi' } }),
-    ).toMatchObject({
-      ok: true,
-    });
-    await call(next, { v: 1, id: 10, method: 'session.end', params: { reason: 'cancel' } });
-    await closeAll(next, other);
+    // The owner goes away mid-session: the session ends (personal data wiped) and the one left owns the kiosk.
+    await closeAll(reloaded);
+    await expect.poll(() => created.services.sessions.active).toBeNull();
+    expect(await call(old, req(5, 'session.start', { language: 'vi' }))).toMatchObject({ ok: true });
+    await call(old, req(6, 'session.end', { reason: 'cancel' }));
+    await closeAll(old);
   });
 });
 

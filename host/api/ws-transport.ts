@@ -5,8 +5,11 @@
  *   HttpOnly, SameSite=Strict session cookie and redirects to `/`. The session secret itself is never in a
  *   URL, on a command line or in a log; a used (or expired) code opens nothing.
  * - The WebSocket requires that cookie and an Origin (and Host) of this very server.
- * - One owner: the first connection (while none is open) owns the citizen's session; personal-data events
- *   and session methods are for it alone (routing.ts). Other connections get public status only.
+ * - One owner: the first connection (while none is open) owns the kiosk; personal-data events and session
+ *   methods are for it alone (routing.ts), other connections get public status only. A non-owner may claim
+ *   the kiosk by `session.start` only while no citizen session runs (a reloaded renderer whose old
+ *   connection lingers). When the owner's connection closes, its session ends and the newest connection
+ *   left becomes the owner.
  * - Per-connection limits: a token bucket of calls and a bounded number of calls in flight; anything over
  *   is answered at once with `rate-limited` / `busy`, so one client's flood cannot delay another's calls.
  */
@@ -17,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { PROTOCOL_VERSION } from '../../common/api/contract';
+import { rendererCsp } from '../../common/csp';
 import { eventMessage, MAX_MESSAGE_BYTES } from '../../common/api/wire';
 import type { KioskHost } from './kiosk-host';
 import { isPublicEvent, isPublicMethod } from './routing';
@@ -72,19 +76,7 @@ export function newToken(): string {
 }
 
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob: mediastream:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return rendererCsp({ wsPort: port, frameAncestors: true });
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -234,8 +226,15 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
+  // The session owner (see the header). `sessionActive` follows the host's own session.start / session.ended.
   let owner: WebSocket | null = null;
+  let sessionActive = false;
+  const clients: WebSocket[] = [];
+  const offSession = opts.host.onEvent((event) => {
+    if (event === 'session.ended') sessionActive = false;
+  });
   wss.on('connection', (ws: WebSocket) => {
+    clients.push(ws);
     if (!owner) owner = ws;
     const isOwner = (): boolean => owner === ws;
     const limiter = new ConnectionLimiter(limits, now);
@@ -259,21 +258,36 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
         ws.send(errorFrame(id, verdict, verdict === 'busy' ? 'Too many calls in flight' : 'Too many calls'));
         return;
       }
-      if (!isOwner() && typeof msg?.method === 'string' && !isPublicMethod(msg.method)) {
-        ws.send(errorFrame(id, 'not-owner', 'Another client owns the kiosk session'));
-        return;
+      const method = typeof msg?.method === 'string' ? msg.method : '';
+      if (!isOwner() && !isPublicMethod(method)) {
+        // A renderer that reloaded (its old connection not yet closed) claims the kiosk by starting a
+        // session — but never while another connection's citizen session is running.
+        if (method === 'session.start' && !sessionActive) owner = ws;
+        else {
+          ws.send(errorFrame(id, 'not-owner', 'Another client owns the kiosk session'));
+          return;
+        }
       }
       limiter.inFlight++;
       try {
         const response = await opts.host.handleMessage(raw);
+        if (method === 'session.start' && response.ok) sessionActive = true;
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
       } finally {
         limiter.inFlight--;
       }
     });
+    let closedOnce = false;
     const closed = (): void => {
+      if (closedOnce) return;
+      closedOnce = true;
       unsubscribe();
-      if (owner === ws) owner = null;
+      clients.splice(clients.indexOf(ws), 1);
+      if (owner !== ws) return;
+      // The owner is gone: its citizen's session ends (personal data wiped), and the newest connection left
+      // (a reloaded renderer) owns the kiosk.
+      owner = clients.at(-1) ?? null;
+      if (sessionActive) void opts.host.call('session.end', { reason: 'cancel' }).catch(() => undefined);
     };
     ws.on('close', closed);
     ws.on('error', closed);
@@ -297,6 +311,7 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
     connections: () => ({ total: wss.clients.size, owner: owner !== null }),
     close: () =>
       new Promise<void>((resolve) => {
+        offSession();
         for (const c of wss.clients) c.terminate();
         wss.close();
         server.close(() => resolve());
