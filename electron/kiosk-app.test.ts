@@ -1,100 +1,11 @@
 /** The Electron main-process wiring, under Node with the electron module substituted. */
-import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../common/api/wire';
 import { type KioskConfig, loadConfig } from '../host/config/config';
 import { createHost } from '../host/create-host';
 import type { KioskServices } from '../host/kiosk-services';
-import { type ElectronLike, startKioskApp } from './kiosk-app';
-
-type Listener = (...args: unknown[]) => unknown;
-
-function fakeElectron(lock = true) {
-  const windows: FakeWindow[] = [];
-  const handlers = new Map<string, Listener>();
-  const switches: string[] = [];
-  let permissionRequest: Listener | null = null;
-  let storageCleared = 0;
-  class FakeWebContents extends EventEmitter {
-    sent: unknown[][] = [];
-    openHandler: Listener | null = null;
-    reloaded = 0;
-    destroyed = false;
-    send(...args: unknown[]) {
-      this.sent.push(args);
-    }
-    isDestroyed() {
-      return this.destroyed;
-    }
-    setWindowOpenHandler(h: Listener) {
-      this.openHandler = h;
-    }
-    reload() {
-      this.reloaded++;
-    }
-  }
-  class FakeWindow extends EventEmitter {
-    webContents = new FakeWebContents();
-    url = '';
-    destroyed = false;
-    constructor(readonly options: Record<string, unknown>) {
-      super();
-      windows.push(this);
-    }
-    async loadURL(url: string) {
-      this.url = url;
-    }
-    show() {}
-    destroy() {
-      this.destroyed = true;
-      this.webContents.destroyed = true;
-    }
-    isDestroyed() {
-      return this.destroyed;
-    }
-  }
-  const appEvents = new EventEmitter();
-  const sessionEvents = new EventEmitter();
-  const electron = {
-    app: {
-      requestSingleInstanceLock: () => lock,
-      quit: () => appEvents.emit('quit-called'),
-      exit: (code?: number) => appEvents.emit('exit-called', code),
-      relaunch: () => appEvents.emit('relaunch-called'),
-      whenReady: async () => undefined,
-      on: (e: string, l: Listener) => appEvents.on(e, l),
-      commandLine: { appendSwitch: (n: string) => switches.push(n) },
-    },
-    BrowserWindow: FakeWindow,
-    ipcMain: {
-      handle: (c: string, l: Listener) => handlers.set(c, l),
-      removeHandler: (c: string) => handlers.delete(c),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: Listener) => (permissionRequest = h),
-        setPermissionCheckHandler: () => undefined,
-        clearStorageData: async () => {
-          storageCleared++;
-        },
-        clearCache: async () => undefined,
-        on: (e: string, l: Listener) => sessionEvents.on(e, l),
-      },
-    },
-    Menu: { setApplicationMenu: () => undefined },
-  };
-  return {
-    electron: electron as unknown as ElectronLike,
-    windows,
-    handlers,
-    switches,
-    appEvents,
-    askPermission: (p: string, details: unknown) =>
-      new Promise<boolean>((resolve) => permissionRequest?.(null, p, resolve, details)),
-    storageCleared: () => storageCleared,
-    sessionEvents,
-  };
-}
+import { fakeElectron } from './fake-electron';
+import { startKioskApp } from './kiosk-app';
 
 /** The composition root's shape with no devices, store or portal (the wiring tests need none). */
 const bareServices = async (config: KioskConfig): Promise<KioskServices> => {
