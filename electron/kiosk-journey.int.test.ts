@@ -1,6 +1,6 @@
 /**
  * One composition root, two transports: a whole dossier — consent, the card's QR through the (virtual) serial
- * scanner, the chip read through a private pcscd + vpcd + the reader simulator, "Is this you?", submission
+ * scanner, the chip read through an isolated pcscd + vpcd + the reader simulator, "Is this you?", submission
  * into the encrypted store and outbox, delivery to the mock national portal in its own process — driven
  * through Electron's IPC path (Electron substituted, every service real) and through the WebSocket path.
  */
@@ -15,15 +15,15 @@ import { type KioskConfig, loadConfig } from '../host/config/config';
 import { startKioskServices } from '../host/kiosk-services';
 import { startKioskHost } from '../host/start-host';
 import { filledForms } from '../tests/support/filled-forms';
-import { type PrivatePcscd, startPrivatePcscd } from '../tests/support/pcscd';
+import { type IsolatedPcscd, startIsolatedPcscd } from '../host/devices/isolated-pcscd';
 import { fakeElectron } from './fake-electron';
 import { startKioskApp } from './kiosk-app';
 
 const PROFILE = 'cccd-2021-with-cmnd';
-let pcscd: PrivatePcscd;
+let pcscd: IsolatedPcscd;
 
 beforeAll(async () => {
-  pcscd = await startPrivatePcscd();
+  pcscd = await startIsolatedPcscd();
   process.env.PCSCLITE_CSOCK_NAME = pcscd.socketPath;
 });
 afterAll(async () => {
@@ -44,6 +44,7 @@ function demoConfig(): KioskConfig {
         vpcdPort: pcscd.basePort,
         vpcdBasePort: pcscd.basePort,
         allowedReaders: ['.*'],
+        vpcdSocketDir: pcscd.dir,
       },
     },
     {},

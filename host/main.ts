@@ -4,6 +4,7 @@
  *   {"event":"ready","url":"http://127.0.0.1:PORT/bootstrap?code=…","port":PORT,"mode":"demo"|"production",…}
  * The URL carries a ONE-TIME code (exchanged for an HttpOnly cookie), never the session secret.
  * Flags: --port N  --renderer-dir DIR  --data-dir DIR  --demo  --no-devices  --simulator  --vpcd-port N
+ *        --vpcd-socket-dir DIR (an isolated pcscd's vpcd bridges, with PCSCLITE_CSOCK_NAME: tests)
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'no-devices': { type: 'boolean' },
     simulator: { type: 'boolean' },
     'vpcd-port': { type: 'string' },
+    'vpcd-socket-dir': { type: 'string' },
   },
 });
 
@@ -34,6 +36,7 @@ if (values['no-devices'] || values.simulator || values['vpcd-port']) {
     vpcdPort: port,
     vpcdBasePort: port,
     allowedReaders: ['.*'],
+    vpcdSocketDir: values['vpcd-socket-dir'] ?? null,
   };
 }
 if (values.port) overrides.http = { host: '127.0.0.1', port: Number(values.port) };

@@ -43,6 +43,11 @@ export const KioskConfig = z.object({
        * (vpcd's "Virtual PCD", …) are refused in production whatever this list says.
        */
       allowedReaders: z.array(z.string()).default(['.*']),
+      /**
+       * Demo mode: the folder of an isolated pcscd's vpcd bridges (`vpcd-<slot>.sock`, host/devices/isolated-pcscd.ts),
+       * when the host is given one (tests); null: demo mode starts its own.
+       */
+      vpcdSocketDir: z.string().nullable().default(null),
     })
     .default({
       enabled: true,
@@ -51,6 +56,7 @@ export const KioskConfig = z.object({
       vpcdPort: 35963,
       vpcdBasePort: 35963,
       allowedReaders: ['.*'],
+      vpcdSocketDir: null,
     }),
   trust: z
     .object({
@@ -120,7 +126,8 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(
-  overrides: Partial<KioskConfig> = {},
+  /** Each given key replaces the file's (nested objects whole; their own defaults fill the rest). */
+  overrides: Partial<z.input<typeof KioskConfig>> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): KioskConfig {
   const file =

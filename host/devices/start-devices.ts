@@ -18,6 +18,7 @@ import {
 import type { SimulatorControl } from '../create-host';
 import type { DeviceStatusBoard } from './device-status';
 import type { PcscLike } from '../identify/identify-service';
+import { vpcdSocketPath } from './isolated-pcscd';
 import { ensurePcscdRunning, stopStartedPcscd } from './pcscd';
 import { filterReaders, type ReaderPolicy } from './reader-policy';
 
@@ -26,6 +27,8 @@ export interface DeviceOptions {
   simulator: boolean | 'auto';
   vpcdPort?: number;
   vpcdBasePort?: number;
+  /** The simulator reaches vpcd slot N through `<dir>/vpcd-N.sock` (an isolated pcscd) instead of TCP. */
+  vpcdSocketDir?: string | null;
   /** Serial scanner device; `auto` detects a USB-CDC scanner; null: none. Ignored when the simulator runs. */
   scannerPath?: string | 'auto' | null;
   /** Which readers may be read (production: allow-listed, never virtual). Default: all. */
@@ -139,11 +142,16 @@ function createSimulatorControl(
       const key = faults.join(',');
       if (card && key === cardFaults) return card.insert(p);
       await card?.stop();
+      const vpcdPort = opts.vpcdPort ?? VPCD_DEFAULT_PORT;
+      const vpcdBasePort = opts.vpcdBasePort ?? VPCD_DEFAULT_PORT;
       card = await startVirtualCard({
         profile: p,
         faults,
-        vpcdPort: opts.vpcdPort ?? VPCD_DEFAULT_PORT,
-        vpcdBasePort: opts.vpcdBasePort ?? VPCD_DEFAULT_PORT,
+        vpcdPort,
+        vpcdBasePort,
+        ...(opts.vpcdSocketDir
+          ? { vpcdSocket: vpcdSocketPath(opts.vpcdSocketDir, vpcdPort - vpcdBasePort === 1 ? 1 : 0) }
+          : {}),
       });
       cardFaults = key;
     },

@@ -20,7 +20,6 @@ export default async function (): Promise<Record<string, unknown>> {
           scannerPath: null,
           vpcdPort: 35963,
           vpcdBasePort: 35963,
-          allowedReaders: ['.*'],
         },
       },
       {},

@@ -4,7 +4,8 @@
  * every test's browser context gets that cookie (the `context` fixture below), so `page.goto(kiosk.url)`
  * opens the kiosk as the launcher's Chromium would.
  * - `kiosk`: the host without devices, production mode (attract screen, API security).
- * - `demoKiosk`: the host in demo mode with its own private pcscd (vpcd driver), the reader simulator behind
+ * - `demoKiosk`: the host in demo mode with its own isolated pcscd (vpcd reachable from this machine only,
+ *   host/devices/isolated-pcscd.ts), the reader simulator behind
  *   it, the virtual serial QR scanner and the mock national portal in its own process — the real stack a
  *   technician sees with `npm start` on a machine without a reader.
  */
@@ -15,7 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
-import { type PrivatePcscd, startPrivatePcscd } from '../support/pcscd';
+import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 
 export interface KioskProcess {
   /** The kiosk's page (the context has its session cookie). */
@@ -113,6 +114,11 @@ export async function startHostProcess(
   return { child, kiosk };
 }
 
+/** host/main.ts flags for a demo kiosk whose simulator reaches `pcscd`'s vpcd through its Unix-socket bridges. */
+export function demoHostArgs(pcscd: IsolatedPcscd): string[] {
+  return ['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort), '--vpcd-socket-dir', pcscd.dir];
+}
+
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
@@ -123,7 +129,7 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 
 export const test = base.extend<
   object,
-  { kiosk: KioskProcess; demoKiosk: KioskProcess; pcscd: PrivatePcscd }
+  { kiosk: KioskProcess; demoKiosk: KioskProcess; pcscd: IsolatedPcscd }
 >({
   context: async ({ context }, use) => {
     contexts.add(context);
@@ -143,7 +149,7 @@ export const test = base.extend<
   pcscd: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const p = await startPrivatePcscd();
+      const p = await startIsolatedPcscd();
       await use(p);
       await p.stop();
     },
@@ -151,10 +157,7 @@ export const test = base.extend<
   ],
   demoKiosk: [
     async ({ pcscd }, use) => {
-      const { kiosk, child } = await startHostProcess(
-        ['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort)],
-        pcscd.env,
-      );
+      const { kiosk, child } = await startHostProcess(demoHostArgs(pcscd), pcscd.env);
       await use(kiosk);
       await stopChild(child);
     },
