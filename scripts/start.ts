@@ -10,7 +10,7 @@
  * Flags: --headless  --port N  --data-dir DIR  --demo  --no-demo
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,10 +55,16 @@ function buildRendererIfStale(): void {
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
+/**
+ * The installed Electron binary, or null. Read from the package's path.txt: since Electron 42,
+ * `require('electron')` itself tries to download a missing binary, which a kiosk without internet must not.
+ */
 function electronBinary(): string | null {
   try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const rel = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const p = path.join(dir, 'dist', rel);
+    return existsSync(p) ? p : null;
   } catch {
     return null;
   }

@@ -8,7 +8,7 @@
  * - A managed policy (chromium-kiosk-policy.json) turns off devtools, printing, downloads, file pickers and
  *   every origin but the kiosk's. Chromium reads policies only from /etc/chromium/policies/managed/ (machine
  *   wide; a per-launch user-data-dir cannot carry one), so `scripts/setup.sh` installs it when run as root
- *   with KIOSK_CHROMIUM_POLICY=1 — on kiosk machines, not on development or CI machines, where it would lock
+ *   with KIOSK_LOCKDOWN=1 — on kiosk machines, not on development or CI machines, where it would lock
  *   down every Chromium (and Playwright's).
  * The renderer itself swallows context menus (long-press) in both Chromium and Electron.
  */
