@@ -86,6 +86,9 @@ export async function startDevices(
       simulated: false,
     });
   }
+  if (pcsc && realReaders.length === 0 && !useSimulator)
+    // PC/SC works but no reader may be read (none attached, or only refused ones such as a virtual reader).
+    status.update('reader', { state: 'no-reader', name: null, simulated: false });
   if (useSimulator && pcsc) {
     const virtualScanner = await startVirtualScanner();
     stops.push(() => virtualScanner.stop());
