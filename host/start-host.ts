@@ -1,5 +1,5 @@
 /** The kiosk services (kiosk-services.ts) plus the WebSocket transport; used by host/main.ts, scripts/start.ts and tests. */
-import { startWsTransport, type WsTransport } from './api/ws-transport';
+import { type RateLimits, startWsTransport, type WsTransport } from './api/ws-transport';
 import type { KioskConfig } from './config/config';
 import type { CreatedHost } from './create-host';
 import type { RunningDevices } from './devices/start-devices';
@@ -23,7 +23,7 @@ export interface RunningHost {
 
 export async function startKioskHost(
   config: KioskConfig,
-  opts: KioskServicesOptions = {},
+  opts: KioskServicesOptions & { limits?: Partial<RateLimits> } = {},
 ): Promise<RunningHost> {
   const services: KioskServices = await startKioskServices(config, opts);
   let transport: WsTransport;
@@ -32,6 +32,7 @@ export async function startKioskHost(
       host: services.created.host,
       rendererDir: config.rendererDir,
       port: config.http.port,
+      ...(opts.limits ? { limits: opts.limits } : {}),
     });
   } catch (e) {
     await services.stop();

@@ -26,7 +26,7 @@ function processesWith(marker: string): string[] {
 describe('npm start', () => {
   it('starts in demo mode without a configuration, and SIGTERM leaves nothing running', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-start-'));
-    const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
     delete env.PCSCLITE_CSOCK_NAME;
     delete env.KIOSK_CONFIG;
     child = spawn(

@@ -48,7 +48,8 @@ export interface RateLimits {
   /** Calls of one connection being handled at once; more are answered `busy`. */
   maxInFlight: number;
 }
-export const DEFAULT_RATE_LIMITS: RateLimits = { burst: 120, perSecond: 40, maxInFlight: 16 };
+/** Far above what the renderer does (a few calls per tap, bursts of ~20 at start), far below a flood. */
+export const DEFAULT_RATE_LIMITS: RateLimits = { burst: 200, perSecond: 100, maxInFlight: 32 };
 
 export interface WsTransportOptions {
   host: KioskHost;
