@@ -20,6 +20,7 @@ import { ConfigError, type KioskConfig } from './config/config';
 import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
 import { type IsolatedPcscd, startIsolatedPcscd, systemPcscdHasRealReader } from './devices/isolated-pcscd';
+import { readerNamesForUsbIds } from './devices/ccid-names';
 import { readerPolicy } from './devices/reader-policy';
 import { type RunningDevices, startDevices } from './devices/start-devices';
 import { type Delivery, startDelivery } from './outbox';
@@ -168,7 +169,11 @@ export const startConfiguredDevices: StartDevicesFn = async (config, status, onS
       vpcdPort,
       vpcdBasePort,
       vpcdSocketDir,
-      readers: readerPolicy(config.mode, config.devices.allowedReaders),
+      readers: readerPolicy(
+        config.mode,
+        config.devices.allowedReaders,
+        readerNamesForUsbIds(config.devices.allowedUsbIds),
+      ),
       // The technician reads this in the host's log; reader names are not personal data.
       onReaderRefused: (_name, reason) => console.error(`[kiosk] ${reason}`),
     },

@@ -44,6 +44,11 @@ export const KioskConfig = z.object({
        */
       allowedReaders: z.array(z.string()).default(['.*']),
       /**
+       * Readers allowed by USB id ("072f:223b"), named as the CCID driver names them. To allow ONLY these,
+       * set `allowedReaders` to [].
+       */
+      allowedUsbIds: z.array(z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/)).default([]),
+      /**
        * Demo mode: the folder of an isolated pcscd's vpcd bridges (`vpcd-<slot>.sock`, host/devices/isolated-pcscd.ts),
        * when the host is given one (tests); null: demo mode starts its own.
        */
@@ -56,6 +61,7 @@ export const KioskConfig = z.object({
       vpcdPort: 35963,
       vpcdBasePort: 35963,
       allowedReaders: ['.*'],
+      allowedUsbIds: [],
       vpcdSocketDir: null,
     }),
   trust: z

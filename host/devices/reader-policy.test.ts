@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
+import { ccidNamesByUsbId, readerNamesForUsbIds } from './ccid-names';
 import { filterReaders, readerPolicy } from './reader-policy';
 
 const ACS = 'ACS ACR1252 Dual Reader [ACR1252 Dual Reader PICC] 00 00';
@@ -65,5 +66,34 @@ describe('filterReaders', () => {
     await view.connect(ACS);
     expect(f.connected).toEqual([ACS]);
     expect(refused).toEqual([VIRTUAL]);
+  });
+});
+
+describe('allow-listing by USB id (the CCID driver names the reader)', () => {
+  const plist = `<plist><dict>
+    <key>ifdVendorID</key><array><string>0x072F</string><string>0x072F</string><string>0x04E6</string></array>
+    <key>ifdProductID</key><array><string>0x223B</string><string>0x2200</string><string>0x5790</string></array>
+    <key>ifdFriendlyName</key><array><string>ACS ACR1252 Dual Reader</string><string>ACS ACR122U</string><string>Identiv uTrust 3700 F CL Reader</string></array>
+  </dict></plist>`;
+
+  it('reads the id → name table as pcscd does', () => {
+    const table = ccidNamesByUsbId(plist);
+    expect(table.get('072f:223b')).toEqual(['ACS ACR1252 Dual Reader']);
+    expect(table.get('04e6:5790')).toEqual(['Identiv uTrust 3700 F CL Reader']);
+  });
+
+  it('allows exactly the readers of the listed ids', () => {
+    const names = ccidNamesByUsbId(plist).get('072f:223b')!;
+    const p = readerPolicy('production', [], names);
+    expect(p.refusal(ACS)).toBeNull();
+    expect(p.refusal('ACS ACR1252 Dual Reader [ACR1252 Dual Reader SAM] 00 01')).toBeNull();
+    expect(p.refusal('ACS ACR122U PICC Interface 00 00')).toMatch(/allowedUsbIds/);
+    // A name that merely starts like it is another reader.
+    expect(p.refusal('ACS ACR1252 Dual ReaderX 00 00')).not.toBeNull();
+    expect(p.refusal(VIRTUAL)).not.toBeNull();
+  });
+
+  it("uses this machine's CCID driver table (libccid) when installed", () => {
+    expect(readerNamesForUsbIds(['072F:2200'])).toContain('ACS ACR122U PICC Interface');
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
 import type { PcscLike } from '../identify/identify-service';
+import { isNamedAs } from './ccid-names';
 
 /** Reader names of software readers (vsmartcard vpcd, PCSC-lite's virtual drivers). */
 export const VIRTUAL_READER = /^(Virtual PCD|vpcd|Virtual)\b/i;
@@ -15,15 +16,27 @@ export interface ReaderPolicy {
   refusal(readerName: string): string | null;
 }
 
-export function readerPolicy(mode: 'production' | 'demo', allowedReaders: readonly string[]): ReaderPolicy {
+/**
+ * `allowedReaders`: regular expressions on the reader name. `usbReaderNames`: the names pcscd gives the USB
+ * readers of `devices.allowedUsbIds` (ccid-names.ts). A reader is allowed when either matches.
+ */
+export function readerPolicy(
+  mode: 'production' | 'demo',
+  allowedReaders: readonly string[],
+  usbReaderNames: readonly string[] = [],
+): ReaderPolicy {
   if (mode === 'demo') return { refusal: () => null };
-  const allowed = allowedReaders.map((p) => new RegExp(p));
+  const patterns = allowedReaders.map((p) => new RegExp(p));
+  const allowed = [
+    ...patterns,
+    ...usbReaderNames.map((n) => ({ test: (name: string) => isNamedAs(name, n) })),
+  ];
   return {
     refusal(name) {
       if (VIRTUAL_READER.test(name))
         return `Reader "${name}" is a virtual (software) reader: refused in production mode. Use a real contactless reader, or run the kiosk with "mode": "demo" for testing.`;
       if (!allowed.some((re) => re.test(name)))
-        return `Reader "${name}" is not in devices.allowedReaders: refused. Add a pattern for it to the kiosk configuration.`;
+        return `Reader "${name}" is not in devices.allowedReaders or devices.allowedUsbIds: refused. Add it to the kiosk configuration.`;
       return null;
     },
   };
