@@ -77,14 +77,28 @@ const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => 
 let stopHost: (() => Promise<void>) | null = null;
 const cleanups: (() => void)[] = [];
 let stopping = false;
+/** A child asked to stop; killed if it has not exited within 10 s (Electron stops its services first). */
+function stopChild(c: ChildProcess): Promise<void> {
+  if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+    c.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    c.kill('SIGTERM');
+  });
+}
+
 function shutdown(code = 0): void {
   if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  void (stopHost?.() ?? Promise.resolve()).finally(() => {
-    for (const c of cleanups) c();
-    process.exit(code);
-  });
+  void Promise.all(children.map(stopChild))
+    .then(() => stopHost?.())
+    .finally(() => {
+      for (const c of cleanups) c();
+      process.exit(code);
+    });
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));

@@ -28,3 +28,21 @@ test('demo: a banner on every screen, in both languages, and the strip says "TrÃ
   await expect(banner).toHaveText(/Demo mode â€” not for citizens/);
   await expect(page.getByTestId('status-mode')).toContainText('Demo');
 });
+
+test('the page is locked down in Chromium: no context menu (long press), no print dialog, no file pickers', async ({
+  page,
+  kiosk,
+}) => {
+  await page.goto(kiosk.url);
+  await expect(page.getByTestId('start')).toBeVisible();
+  const locked = await page.evaluate(() => {
+    const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+    document.querySelector('[data-testid="start"]')!.dispatchEvent(menu);
+    return {
+      menuPrevented: menu.defaultPrevented,
+      print: String(window.print()),
+      picker: typeof (window as unknown as { showOpenFilePicker?: unknown }).showOpenFilePicker,
+    };
+  });
+  expect(locked).toEqual({ menuPrevented: true, print: 'undefined', picker: 'undefined' });
+});
