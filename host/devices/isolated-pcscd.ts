@@ -3,8 +3,11 @@
  * and the tests'.
  *
  * Why: vsmartcard's vpcd (Debian's vsmartcard-vpcd 3.3) binds its TCP port on INADDR_ANY, whatever
- * reader.conf says; its only other form, `DEVICENAME host:port`, makes the driver connect OUT to a card
- * server ("reverse" mode) and its reconnection after a card server restart is unreliable in that version.
+ * reader.conf says (`DEVICENAME /dev/null:PORT`). Its only other form, `DEVICENAME host:port`, makes the
+ * driver dial OUT to a card server ("reverse" mode) — but in that version, when no card server is listening,
+ * the presence poll passes fd -1 to select() and glibc aborts pcscd ("*** bit out of range 0 - FD_SETSIZE on
+ * fd_set ***: terminated", seen on this machine with `DEVICENAME 127.0.0.1:47999`), so it cannot serve a
+ * simulator that comes and goes. A firewall rule would depend on the machine's firewall set-up.
  * So the driver keeps its default form, but its pcscd runs in a network namespace of its own that has only a
  * loopback interface: 0.0.0.0 there is unreachable from any network. The simulator reaches each vpcd slot
  * through a Unix socket that `socat` (inside the namespace) bridges to the slot's port on the namespace's
