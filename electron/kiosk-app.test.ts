@@ -1,101 +1,23 @@
 /** The Electron main-process wiring, under Node with the electron module substituted. */
-import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../common/api/wire';
-import { loadConfig } from '../host/config/config';
-import { type ElectronLike, startKioskApp } from './kiosk-app';
+import { type KioskConfig, loadConfig } from '../host/config/config';
+import { createHost } from '../host/create-host';
+import type { KioskServices } from '../host/kiosk-services';
+import { fakeElectron } from './fake-electron';
+import { startKioskApp } from './kiosk-app';
 
-type Listener = (...args: unknown[]) => unknown;
-
-function fakeElectron(lock = true) {
-  const windows: FakeWindow[] = [];
-  const handlers = new Map<string, Listener>();
-  const switches: string[] = [];
-  let permissionRequest: Listener | null = null;
-  let storageCleared = 0;
-  class FakeWebContents extends EventEmitter {
-    sent: unknown[][] = [];
-    openHandler: Listener | null = null;
-    reloaded = 0;
-    destroyed = false;
-    send(...args: unknown[]) {
-      this.sent.push(args);
-    }
-    isDestroyed() {
-      return this.destroyed;
-    }
-    setWindowOpenHandler(h: Listener) {
-      this.openHandler = h;
-    }
-    reload() {
-      this.reloaded++;
-    }
-  }
-  class FakeWindow extends EventEmitter {
-    webContents = new FakeWebContents();
-    url = '';
-    destroyed = false;
-    constructor(readonly options: Record<string, unknown>) {
-      super();
-      windows.push(this);
-    }
-    async loadURL(url: string) {
-      this.url = url;
-    }
-    show() {}
-    destroy() {
-      this.destroyed = true;
-      this.webContents.destroyed = true;
-    }
-    isDestroyed() {
-      return this.destroyed;
-    }
-  }
-  const appEvents = new EventEmitter();
-  const electron = {
-    app: {
-      requestSingleInstanceLock: () => lock,
-      quit: () => appEvents.emit('quit-called'),
-      exit: (code?: number) => appEvents.emit('exit-called', code),
-      relaunch: () => appEvents.emit('relaunch-called'),
-      whenReady: async () => undefined,
-      on: (e: string, l: Listener) => appEvents.on(e, l),
-      commandLine: { appendSwitch: (n: string) => switches.push(n) },
-    },
-    BrowserWindow: FakeWindow,
-    ipcMain: {
-      handle: (c: string, l: Listener) => handlers.set(c, l),
-      removeHandler: (c: string) => handlers.delete(c),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: Listener) => (permissionRequest = h),
-        setPermissionCheckHandler: () => undefined,
-        clearStorageData: async () => {
-          storageCleared++;
-        },
-        clearCache: async () => undefined,
-      },
-    },
-    Menu: { setApplicationMenu: () => undefined },
-  };
-  return {
-    electron: electron as unknown as ElectronLike,
-    windows,
-    handlers,
-    switches,
-    appEvents,
-    askPermission: (p: string, details: unknown) =>
-      new Promise<boolean>((resolve) => permissionRequest?.(null, p, resolve, details)),
-    storageCleared: () => storageCleared,
-  };
-}
+/** The composition root's shape with no devices, store or portal (the wiring tests need none). */
+const bareServices = async (config: KioskConfig): Promise<KioskServices> => {
+  const created = createHost(config);
+  return { created, devices: null, delivery: null, mockPortal: null, stop: () => created.dispose() };
+};
 
 const opts = {
   config: loadConfig({ dataDir: '/nonexistent-kiosk-test' }, {}),
   rendererIndex: '/opt/kiosk/dist/renderer/index.html',
   preloadPath: '/opt/kiosk/dist/electron/preload.cjs',
-  production: true,
+  startServices: bareServices,
 };
 
 describe('Electron main wiring', () => {
@@ -156,6 +78,60 @@ describe('Electron main wiring', () => {
     });
     expect(w.webContents.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(f.switches).toContain('disable-pinch');
+  });
+
+  it('is locked down in demo mode too: kiosk, no devtools, no context menu, no downloads, shortcuts swallowed', async () => {
+    const f = fakeElectron();
+    await startKioskApp(f.electron, {
+      ...opts,
+      config: loadConfig({ dataDir: '/nonexistent-kiosk-test', mode: 'demo' }, {}),
+    });
+    const w = f.windows[0]!;
+    expect(w.options).toMatchObject({ kiosk: true, webPreferences: { devTools: false } });
+    let menu = false;
+    w.webContents.emit('context-menu', { preventDefault: () => (menu = true) }, {});
+    expect(menu).toBe(true);
+    let download = false;
+    f.sessionEvents.emit('will-download', { preventDefault: () => (download = true) }, {}, {});
+    expect(download).toBe(true);
+    let devtools = false;
+    w.webContents.emit(
+      'before-input-event',
+      { preventDefault: () => (devtools = true) },
+      { key: 'I', control: true, shift: true },
+    );
+    expect(devtools).toBe(true);
+    let print = false;
+    w.webContents.emit(
+      'before-input-event',
+      { preventDefault: () => (print = true) },
+      { key: 'p', control: true },
+    );
+    expect(print).toBe(true);
+  });
+
+  it('stops every service before it quits', async () => {
+    const f = fakeElectron();
+    let stopped = 0;
+    await startKioskApp(f.electron, {
+      ...opts,
+      startServices: async (c) => {
+        const s = await bareServices(c);
+        return { ...s, stop: async () => void stopped++ };
+      },
+    });
+    let quitAgain = false;
+    f.appEvents.on('quit-called', () => (quitAgain = true));
+    let prevented = false;
+    f.appEvents.emit('will-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stopped).toBe(1);
+    expect(quitAgain).toBe(true);
+    // The second will-quit (from that quit) goes through.
+    let preventedAgain = false;
+    f.appEvents.emit('will-quit', { preventDefault: () => (preventedAgain = true) });
+    expect(preventedAgain).toBe(false);
   });
 
   it('blocks navigation away from the renderer', async () => {

@@ -1,11 +1,13 @@
 /**
  * The Electron main process, written against a narrow slice of Electron's API that is passed in, so
  * the wiring is unit-tested under Node with a substitute (electron/kiosk-app.test.ts). The real
- * module is handed over by electron/main.ts.
+ * module is handed over by electron/main.ts. The kiosk's services come from the same composition root
+ * as the WebSocket host (host/kiosk-services.ts); only the transport (IPC) differs.
  */
 import { pathToFileURL } from 'node:url';
 import type { KioskConfig } from '../host/config/config';
-import { createHost, type CreatedHost } from '../host/create-host';
+import type { CreatedHost } from '../host/create-host';
+import { type KioskServices, startKioskServices } from '../host/kiosk-services';
 import { type IpcMainLike, registerKioskIpc, type WebContentsLike } from './ipc';
 import {
   isBlockedShortcut,
@@ -40,6 +42,7 @@ export interface SessionLike {
   ): void;
   clearStorageData(): Promise<void>;
   clearCache(): Promise<void>;
+  on(event: string, listener: (...args: any[]) => void): unknown;
 }
 export interface WindowLike {
   webContents: WebContentsLike & {
@@ -60,7 +63,8 @@ export interface KioskAppOptions {
   config: KioskConfig;
   rendererIndex: string;
   preloadPath: string;
-  production: boolean;
+  /** The composition root (tests may pass one with substituted devices). */
+  startServices?: (config: KioskConfig) => Promise<KioskServices>;
   /** Clock for the nightly restart (tests). */
   now?: () => number;
 }
@@ -72,6 +76,7 @@ export function localTime(epochMs: number): string {
 
 export interface KioskApp {
   created: CreatedHost;
+  services: KioskServices;
   window(): WindowLike | null;
   /** Destroys the citizen window and its storage and opens a fresh one (after each session, on crash). */
   recreateWindow(): Promise<WindowLike>;
@@ -104,7 +109,19 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
     isPermissionAllowed(permission, { mediaTypes: details?.mediaType ? [details.mediaType] : ['video'] }),
   );
 
-  const created = createHost(opts.config);
+  // Nothing can be downloaded, and so no file picker or "Save as" appears.
+  ses.on('will-download', (ev: { preventDefault(): void }) => ev.preventDefault());
+
+  const services = await (opts.startServices ?? startKioskServices)(opts.config);
+  const { created } = services;
+  let stopped = false;
+  // Quitting (staff PIN, SIGTERM via electron/main.ts, nightly restart) stops every service first.
+  app.on('will-quit', (ev: { preventDefault(): void }) => {
+    if (stopped) return;
+    ev.preventDefault();
+    stopped = true;
+    void services.stop().finally(() => app.quit());
+  });
   let win: WindowLike | null = null;
   registerKioskIpc(
     ipcMain,
@@ -117,11 +134,12 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
     const w = new BrowserWindow({
       show: false,
       fullscreen: true,
-      kiosk: opts.production,
+      // Kiosk and no devtools in every mode: demo mode is for technicians but runs on a public screen too.
+      kiosk: true,
       frame: false,
       autoHideMenuBar: true,
       backgroundColor: '#ffffff',
-      webPreferences: { ...KIOSK_WEB_PREFERENCES, devTools: !opts.production, preload: opts.preloadPath },
+      webPreferences: { ...KIOSK_WEB_PREFERENCES, devTools: false, preload: opts.preloadPath },
     });
     const wc = w.webContents;
     wc.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -134,9 +152,12 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
     wc.on(
       'before-input-event',
       (ev: { preventDefault(): void }, input: Parameters<typeof isBlockedShortcut>[0]) => {
-        if (opts.production && isBlockedShortcut(input)) ev.preventDefault();
+        if (isBlockedShortcut(input)) ev.preventDefault();
       },
     );
+    // No context menu (long-press on a touchscreen), and window.print() opens nothing (the renderer's own
+    // guard, renderer/lockdown.ts, is the first line; receipts are printed by the host).
+    wc.on('context-menu', (ev: { preventDefault(): void }) => ev.preventDefault());
     wc.on('render-process-gone', () => {
       void recreate();
     });
@@ -174,11 +195,11 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
       if (localTime(opts.now?.() ?? Date.now()) !== restartAt || created.services.sessions.active) return;
       clearInterval(timer);
       app.relaunch();
-      app.exit(0);
+      void services.stop().finally(() => app.exit(0));
     }, 30_000);
     timer.unref?.();
   }
   win = await open();
 
-  return { created, window: () => win, recreateWindow: recreate };
+  return { created, services, window: () => win, recreateWindow: recreate };
 }

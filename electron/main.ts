@@ -5,11 +5,13 @@ import { loadConfig } from '../host/config/config';
 import { startKioskApp, type ElectronLike } from './kiosk-app';
 
 const here = __dirname;
+// SIGTERM/SIGINT (npm start stopping, systemd) quit through `will-quit`, which stops every service first.
+process.once('SIGTERM', () => electron.app.quit());
+process.once('SIGINT', () => electron.app.quit());
 void startKioskApp(electron as unknown as ElectronLike, {
   config: loadConfig(),
   rendererIndex: path.join(here, '..', 'renderer', 'index.html'),
   preloadPath: path.join(here, 'preload.cjs'),
-  production: electron.app.isPackaged,
 }).catch((e: unknown) => {
   console.error('Kiosk failed to start:', (e as Error).message);
   electron.app.exit(1);

@@ -6,7 +6,7 @@ import { communes, provinces, remapOldAddress } from '../catalogue/admin-units';
 import { getForm, loadCatalogue } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
 import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
-import { KioskHost } from './api/kiosk-host';
+import { type Handlers, KioskHost } from './api/kiosk-host';
 import type { TrustStore } from '../native/emrtd';
 import { defaultTrustStore, describeTrustStore } from '../native/emrtd/trust-store';
 import type { KioskConfig } from './config/config';
@@ -126,6 +126,29 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
     return simulator;
   };
+  const demo = config.mode === 'demo';
+  // Production does not register the simulator's methods at all: they answer `unknown-method`.
+  const simulatorHandlers: Partial<Handlers> = demo
+    ? {
+        'simulator.profiles': () => requireSimulator().profiles(),
+        'simulator.insertCard': async ({ profileId, faults }) => {
+          await requireSimulator().insertCard(profileId, faults ?? []);
+          return { inserted: true };
+        },
+        'simulator.removeCard': async () => {
+          await requireSimulator().removeCard();
+          return { removed: true };
+        },
+        'simulator.showQr': async ({ profileId }) => {
+          await requireSimulator().showQr(profileId);
+          return { shown: true };
+        },
+        'simulator.bankTransfer': ({ localRef }) => {
+          if (!simulator) throw new KioskApiError('not-available', 'Demo mode only');
+          return requirePayments().simulateBankTransfer(localRef);
+        },
+      }
+    : {};
 
   const host = new KioskHost(
     {
@@ -133,7 +156,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         protocolVersion: PROTOCOL_VERSION,
         kioskName: config.kioskName,
         defaultLanguage: config.defaultLanguage,
-        demoMode: config.demoMode,
+        demoMode: demo,
         timeouts: config.timeouts,
         filingChannel: config.dossier.channel,
       }),
@@ -141,19 +164,6 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'trust.list': () => describeTrustStore(deps.trustStore?.() ?? defaultTrustStore()),
       'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
       'session.end': ({ reason }) => ({ ended: sessions.end(reason) }),
-      'simulator.profiles': () => requireSimulator().profiles(),
-      'simulator.insertCard': async ({ profileId, faults }) => {
-        await requireSimulator().insertCard(profileId, faults ?? []);
-        return { inserted: true };
-      },
-      'simulator.removeCard': async () => {
-        await requireSimulator().removeCard();
-        return { removed: true };
-      },
-      'simulator.showQr': async ({ profileId }) => {
-        await requireSimulator().showQr(profileId);
-        return { shown: true };
-      },
       'session.consent': ({ granted }) => {
         identify.setConsent(granted);
         return { accepted: granted };
@@ -206,10 +216,6 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       },
       'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
       'payment.check': ({ localRef }) => requirePayments().check(localRef),
-      'simulator.bankTransfer': ({ localRef }) => {
-        if (!config.demoMode || !simulator) throw new KioskApiError('not-available', 'Demo mode only');
-        return requirePayments().simulateBankTransfer(localRef);
-      },
       'staff.unlock': ({ pin }) => {
         const r = staffPin.verify(pin);
         if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
@@ -265,6 +271,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'places.provinces': () => provinces().map((p) => ({ code: p.code, name: p.fullName })),
       'places.communes': ({ provinceCode }) =>
         communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
+      ...simulatorHandlers,
       'places.remap': ({ text }) => {
         const r = remapOldAddress(text);
         const label = (c: { fullName: string; provinceName: string }): string =>

@@ -1,8 +1,10 @@
 /**
  * The kiosk host as a Node process (browser mode, dev, e2e): KioskApi over a loopback WebSocket
  * and the built renderer over HTTP. Prints ONE JSON line when ready:
- *   {"event":"ready","url":"http://127.0.0.1:PORT/?token=…","port":PORT}
+ *   {"event":"ready","url":"http://127.0.0.1:PORT/bootstrap?code=…","port":PORT,"mode":"demo"|"production",…}
+ * The URL carries a ONE-TIME code (exchanged for an HttpOnly cookie), never the session secret.
  * Flags: --port N  --renderer-dir DIR  --data-dir DIR  --demo  --no-devices  --simulator  --vpcd-port N
+ *        --vpcd-socket-dir DIR (an isolated pcscd's vpcd bridges, with PCSCLITE_CSOCK_NAME: tests)
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config';
@@ -17,13 +19,14 @@ const { values } = parseArgs({
     'no-devices': { type: 'boolean' },
     simulator: { type: 'boolean' },
     'vpcd-port': { type: 'string' },
+    'vpcd-socket-dir': { type: 'string' },
   },
 });
 
 const overrides: Record<string, unknown> = {};
 if (values['renderer-dir']) overrides.rendererDir = values['renderer-dir'];
 if (values['data-dir']) overrides.dataDir = values['data-dir'];
-if (values.demo) overrides.demoMode = true;
+if (values.demo) overrides.mode = 'demo';
 if (values['no-devices'] || values.simulator || values['vpcd-port']) {
   const port = values['vpcd-port'] ? Number(values['vpcd-port']) : 35963;
   overrides.devices = {
@@ -32,6 +35,8 @@ if (values['no-devices'] || values.simulator || values['vpcd-port']) {
     scannerPath: 'auto',
     vpcdPort: port,
     vpcdBasePort: port,
+    allowedReaders: ['.*'],
+    vpcdSocketDir: values['vpcd-socket-dir'] ?? null,
   };
 }
 if (values.port) overrides.http = { host: '127.0.0.1', port: Number(values.port) };
@@ -42,8 +47,9 @@ try {
   // The mock portal's address is printed so a technician (or a test) can inject faults through its admin API.
   const ready = {
     event: 'ready',
-    url: running.url,
+    url: running.bootstrapUrl(),
     port: running.port,
+    mode: config.mode,
     mockPortal: running.mockPortal?.url ?? null,
   };
   process.stdout.write(JSON.stringify(ready) + '\n');

@@ -10,6 +10,7 @@ import { DisplayOptions } from './components/DisplayOptions';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SpeechBar } from './components/SpeechBar';
 import { StaffExit } from './components/StaffExit';
+import { DemoBanner } from './components/DemoBanner';
 import { StatusStrip } from './components/StatusStrip';
 import { useSpeakScreen, useSpeechStatus } from './flows/useSpeech';
 import { AttractScreen } from './screens/AttractScreen';
@@ -345,6 +346,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   return (
     <KioskApiContext.Provider value={api}>
       <div className="kiosk">
+        {demoMode && <DemoBanner />}
         <header className="kiosk__header">
           <StaffExit>
             <span className="kiosk__name">{t('app.name')}</span>
@@ -369,7 +371,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
             }
           />
         )}
-        <StatusStrip status={status} connection={connection} />
+        <StatusStrip status={status} connection={connection} demoMode={demoMode} />
       </div>
     </KioskApiContext.Provider>
   );

@@ -4,9 +4,11 @@ import { App } from './App';
 import { chooseTransport } from './api/choose-transport';
 import type { ConnectionState } from './api/ws-client';
 import { initI18n } from './i18n';
+import { lockDownPage } from './lockdown';
 import './styles/global.css';
 
 initI18n('vi');
+lockDownPage();
 
 let connection: ConnectionState = 'connecting';
 const listeners = new Set<() => void>();

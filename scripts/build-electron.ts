@@ -1,5 +1,30 @@
-/** Bundles the Electron main process, the preload and the face worker into dist/electron/*.cjs with esbuild. */
-import { build } from 'esbuild';
+/**
+ * Bundles the Electron main process, the preload and the face worker into dist/electron/*.cjs with esbuild.
+ * `import.meta.url` does not exist in CommonJS: each source file's own URL is written in its place, so the
+ * host finds its data (trust store, catalogue, fixtures, the simulator's worker) in the source tree — the
+ * known packaging gap of docs/ARCHITECTURE.md ("Electron shell").
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const importMetaUrl: Plugin = {
+  name: 'import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.(ts|tsx|mts|js|mjs)$/ }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const text = await readFile(args.path, 'utf8');
+      if (!text.includes('import.meta.')) return undefined;
+      const contents = text
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+        .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(args.path)))
+        .replaceAll('import.meta.filename', JSON.stringify(args.path));
+      const ext = path.extname(args.path).slice(1);
+      return { contents, loader: ext === 'tsx' ? 'tsx' : ext === 'mts' || ext === 'ts' ? 'ts' : 'js' };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -9,6 +34,7 @@ const common = {
   sourcemap: false,
   logLevel: 'warning' as const,
   external: ['electron', 'better-sqlite3', 'smartcard', 'serialport', '@serialport/*', 'pdfkit'],
+  plugins: [importMetaUrl],
 };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });

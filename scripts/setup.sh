@@ -35,6 +35,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# Kiosk machines only (KIOSK_LOCKDOWN=1, as root; never on development or CI machines):
+#  - Chromium's managed policy for browser mode (no devtools, printing, downloads, file pickers, other sites);
+#  - the system pcscd stops loading vsmartcard's vpcd, which listens on every interface (demo mode runs its
+#    own pcscd whose vpcd is reachable from this machine only: host/devices/isolated-pcscd.ts).
+if [ "${KIOSK_LOCKDOWN:-0}" = 1 ] && [ "$(id -u)" = 0 ]; then
+  install -D -m 0644 scripts/kiosk/chromium-kiosk-policy.json /etc/chromium/policies/managed/kiosk-dich-vu-cong.json
+  if [ -e /etc/reader.conf.d/vpcd ]; then
+    dpkg-divert --local --rename --divert /etc/reader.conf.d/vpcd.kiosk-disabled --add /etc/reader.conf.d/vpcd
+    systemctl try-restart pcscd.service 2>/dev/null || true
+  fi
+fi
+
 [ "${1:-}" = "--system-only" ] && exit 0
 
 stamp=node_modules/.kiosk-lock-hash
@@ -45,3 +57,5 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
+# Electron >= 42 has no postinstall download: fetch its binary explicitly, only when asked (needs internet).
+if [ "${KIOSK_ELECTRON_DOWNLOAD:-0}" = 1 ]; then node node_modules/electron/install.js; fi

@@ -1,24 +1,30 @@
 /**
- * `npm start` (after scripts/setup.sh): builds what is stale, starts the kiosk host, and opens the UI:
- *   - in Electron when its binary exists and a display is present (the host then runs inside Electron's main);
- *   - else in Chromium `--app` when a display is present;
- *   - else (or with `--headless`) it prints the URL to open.
- * Flags: --headless  --port N  --data-dir DIR  --no-demo
+ * `npm start` (after scripts/setup.sh): builds what is stale, starts the kiosk, and opens the UI:
+ *   - in Electron when its binary exists and a display is present (the kiosk services then run inside
+ *     Electron's main process);
+ *   - else in Chromium `--kiosk` when a display is present (scripts/kiosk/browser-kiosk.ts);
+ *   - else (or with `--headless`) it prints a one-time URL to open.
+ * Mode: the kiosk configuration's `mode` (production by default). On a machine with NO kiosk configuration
+ * (no <dataDir>/kiosk.json, no KIOSK_CONFIG) it starts in demo mode and says so. `--demo` / `--no-demo` force.
+ * SIGINT/SIGTERM stop everything it started: the UI, the host, the mock portal, the simulator and pcscd.
+ * Flags: --headless  --port N  --data-dir DIR  --demo  --no-demo
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../host/config/config';
 import { startKioskHost } from '../host/start-host';
+import { chromiumKioskArgs, writeLaunchFile } from './kiosk/browser-kiosk';
 
 const { values } = parseArgs({
   options: {
     headless: { type: 'boolean', default: false },
     port: { type: 'string' },
     'data-dir': { type: 'string' },
+    demo: { type: 'boolean', default: false },
     'no-demo': { type: 'boolean', default: false },
   },
 });
@@ -49,10 +55,16 @@ function buildRendererIfStale(): void {
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
+/**
+ * The installed Electron binary, or null. Read from the package's path.txt: since Electron 42,
+ * `require('electron')` itself tries to download a missing binary, which a kiosk without internet must not.
+ */
 function electronBinary(): string | null {
   try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    const dir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const rel = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+    const p = path.join(dir, 'dist', rel);
+    return existsSync(p) ? p : null;
   } catch {
     return null;
   }
@@ -61,20 +73,53 @@ function electronBinary(): string | null {
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
 
-/** What must stop with us: the host (its mock portal and simulator are child processes) and the UI. */
+/** What must stop with us: the UI, and the host with everything it started (mock portal, simulator, pcscd). */
 let stopHost: (() => Promise<void>) | null = null;
+const cleanups: (() => void)[] = [];
+let stopping = false;
+/** A child asked to stop; killed if it has not exited within 10 s (Electron stops its services first). */
+function stopChild(c: ChildProcess): Promise<void> {
+  if (c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+    c.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    c.kill('SIGTERM');
+  });
+}
+
 function shutdown(code = 0): void {
-  for (const c of children) c.kill('SIGTERM');
-  void (stopHost?.() ?? Promise.resolve()).finally(() => process.exit(code));
+  if (stopping) return;
+  stopping = true;
+  void Promise.all(children.map(stopChild))
+    .then(() => stopHost?.())
+    .finally(() => {
+      for (const c of cleanups) c();
+      process.exit(code);
+    });
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
 buildRendererIfStale();
-const overrides: Record<string, unknown> = { demoMode: !values['no-demo'] };
+const dataDir = values['data-dir'] ?? process.env.KIOSK_DATA_DIR ?? '.kiosk-data';
+const configFile = process.env.KIOSK_CONFIG ?? path.join(dataDir, 'kiosk.json');
+const configured = existsSync(configFile);
+const overrides: Record<string, unknown> = {};
 if (values['data-dir']) overrides.dataDir = values['data-dir'];
 if (values.port) overrides.http = { host: '127.0.0.1', port: Number(values.port) };
+if (values['no-demo']) overrides.mode = 'production';
+else if (values.demo || !configured) overrides.mode = 'demo';
 const config = loadConfig(overrides);
+if (config.mode === 'demo')
+  log(
+    configured
+      ? 'DEMO mode (fictional cards, test PKI, mock portal) — not for citizens'
+      : `no kiosk configuration (${configFile}): starting in DEMO mode (fictional cards, test PKI, mock portal) — not for citizens`,
+  );
+else log('production mode');
 
 const electron = electronBinary();
 if (electron && hasDisplay && !values.headless) {
@@ -82,7 +127,11 @@ if (electron && hasDisplay && !values.headless) {
   const b = spawnSync('npx', ['tsx', 'scripts/build-electron.ts'], { stdio: 'inherit' });
   if (b.status !== 0) shutdown(1);
   else {
-    const child = spawn(electron, ['dist/electron/main.cjs'], { stdio: 'inherit' });
+    // Electron's main process loads the same configuration; the mode travels in the environment.
+    const child = spawn(electron, ['dist/electron/main.cjs'], {
+      stdio: 'inherit',
+      env: { ...process.env, KIOSK_MODE: config.mode, KIOSK_DATA_DIR: config.dataDir },
+    });
     children.push(child);
     child.on('exit', (code) => shutdown(code ?? 0));
   }
@@ -93,23 +142,22 @@ if (electron && hasDisplay && !values.headless) {
     log('Electron binary not installed: serving the UI to a browser instead (see README, "Browser mode").');
   if (chromium && hasDisplay && !values.headless) {
     const profile = mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-'));
-    const child = spawn(
-      chromium,
-      [
-        `--app=${running.url}`,
-        '--start-fullscreen',
-        `--user-data-dir=${profile}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-translate',
-        '--overscroll-history-navigation=0',
-      ],
-      { stdio: 'ignore' },
-    );
+    cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+    const launch = writeLaunchFile(running.bootstrapUrl());
+    cleanups.push(launch.remove);
+    // The launch file holds a one-time code: remove it as soon as Chromium has used it.
+    const poll = setInterval(() => {
+      if (running.transport.connections().owner) {
+        clearInterval(poll);
+        launch.remove();
+      }
+    }, 500);
+    poll.unref();
+    const child = spawn(chromium, chromiumKioskArgs(launch.url, profile), { stdio: 'ignore' });
     children.push(child);
-    log('opened the kiosk in Chromium');
+    log('opened the kiosk in Chromium (kiosk mode)');
+  } else {
+    // A one-time link: it works once, then the page keeps an HttpOnly cookie.
+    console.log(`Kiosk ready — open once in Chromium on this machine: ${running.bootstrapUrl()}`);
   }
-  console.log(`Kiosk ready: ${running.url}`);
-  if (!hasDisplay || values.headless) log('no display: open the URL above in Chromium on this machine');
 }

@@ -39,8 +39,26 @@ describe('KioskHost boundary', () => {
     expect(res).toMatchObject({ ok: true, id: 10 });
   });
 
-  it('reports the simulator as not available when none is attached', async () => {
-    const res = await host.handleMessage({ v: 1, id: 11, method: 'simulator.profiles', params: {} });
+  it('production does not register the simulator methods at all', async () => {
+    for (const method of [
+      'simulator.profiles',
+      'simulator.insertCard',
+      'simulator.removeCard',
+      'simulator.showQr',
+      'simulator.bankTransfer',
+    ]) {
+      expect(host.has(method)).toBe(false);
+      const res = await host.handleMessage({ v: 1, id: 11, method, params: {} });
+      expect(res).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    }
+    const hello = await host.handleMessage({ v: 1, id: 11, method: 'kiosk.hello', params: {} });
+    expect(hello).toMatchObject({ ok: true, result: { demoMode: false } });
+  });
+
+  it('demo mode registers them; with no simulator attached they say so', async () => {
+    const demo = createHost(loadConfig({ dataDir: '/nonexistent-kiosk-test', mode: 'demo' }, {})).host;
+    expect(demo.has('simulator.profiles')).toBe(true);
+    const res = await demo.handleMessage({ v: 1, id: 11, method: 'simulator.profiles', params: {} });
     expect(res).toMatchObject({ ok: false, error: { code: 'not-available' } });
   });
 

@@ -20,7 +20,11 @@ import { RequestMessage, type ResponseMessage } from '../../common/api/wire';
 
 export type Handler<M extends MethodName> = (params: z_out<M>) => Promise<Result<M>> | Result<M>;
 type z_out<M extends MethodName> = Params<M> extends infer P ? P : never;
-export type Handlers = { [M in MethodName]: Handler<M> };
+/** The reader simulator's methods: registered in demo mode only (production answers `unknown-method`). */
+export type SimulatorMethod = Extract<MethodName, `simulator.${string}`>;
+export type Handlers = { [M in Exclude<MethodName, SimulatorMethod>]: Handler<M> } & {
+  [M in SimulatorMethod]?: Handler<M>;
+};
 
 export class KioskHost {
   private readonly emitter = new EventEmitter();
@@ -51,16 +55,22 @@ export class KioskHost {
     }
   }
 
+  /** True when `method` is served (simulator methods are not, in production). */
+  has(method: string): boolean {
+    return Object.hasOwn(methods, method) && Boolean(this.handlers[method as MethodName]);
+  }
+
   /** Validated in-process call (used by Electron's main and by the WebSocket transport). */
   async call(method: string, rawParams: unknown): Promise<unknown> {
     if (!Object.hasOwn(methods, method))
       throw new KioskApiError('unknown-method', `Unknown method ${method}`);
     const m = method as MethodName;
     const def = methods[m];
+    const handler = this.handlers[m] as ((p: unknown) => Promise<unknown> | unknown) | undefined;
+    if (!handler) throw new KioskApiError('unknown-method', `Unknown method ${method}`);
     this.onCall();
     const params = def.params.safeParse(rawParams ?? {});
     if (!params.success) throw new KioskApiError('bad-params', `Invalid params for ${method}`);
-    const handler = this.handlers[m] as (p: unknown) => Promise<unknown> | unknown;
     const result = await handler(params.data);
     const checked = def.result.safeParse(result);
     if (!checked.success)

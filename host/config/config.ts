@@ -19,7 +19,11 @@ export const KioskConfig = z.object({
     })
     .default({ host: '127.0.0.1', port: 0 }),
   rendererDir: z.string().default('dist/renderer'),
-  demoMode: z.boolean().default(false),
+  /**
+   * `production` (the default for any installed kiosk): real readers only, no simulator, no test PKI, no mock
+   * portal. `demo`: the technician panel, the simulator, the test PKI and the mock portal, with a banner.
+   */
+  mode: z.enum(['production', 'demo']).default('production'),
   timeouts: z
     .object({
       idleSeconds: z.number().int().min(10).default(90),
@@ -34,8 +38,32 @@ export const KioskConfig = z.object({
       scannerPath: z.union([z.string(), z.null()]).default('auto'),
       vpcdPort: z.number().int().default(35963),
       vpcdBasePort: z.number().int().default(35963),
+      /**
+       * Readers the kiosk reads from, as regular expressions on the PC/SC reader name. Virtual readers
+       * (vpcd's "Virtual PCD", …) are refused in production whatever this list says.
+       */
+      allowedReaders: z.array(z.string()).default(['.*']),
+      /**
+       * Readers allowed by USB id ("072f:223b"), named as the CCID driver names them. To allow ONLY these,
+       * set `allowedReaders` to [].
+       */
+      allowedUsbIds: z.array(z.string().regex(/^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/)).default([]),
+      /**
+       * Demo mode: the folder of an isolated pcscd's vpcd bridges (`vpcd-<slot>.sock`, host/devices/isolated-pcscd.ts),
+       * when the host is given one (tests); null: demo mode starts its own.
+       */
+      vpcdSocketDir: z.string().nullable().default(null),
     })
-    .default({ enabled: true, simulator: 'auto', scannerPath: 'auto', vpcdPort: 35963, vpcdBasePort: 35963 }),
+    .default({
+      enabled: true,
+      simulator: 'auto',
+      scannerPath: 'auto',
+      vpcdPort: 35963,
+      vpcdBasePort: 35963,
+      allowedReaders: ['.*'],
+      allowedUsbIds: [],
+      vpcdSocketDir: null,
+    }),
   trust: z
     .object({
       /**
@@ -71,9 +99,11 @@ export const KioskConfig = z.object({
     }),
   portal: z
     .object({
-      /** The portal's synchronisation endpoint; null with `mock: true` runs the mock portal in its own process. */
+      /** The portal's synchronisation endpoint; null in demo mode runs the mock portal in its own process. */
       url: z.string().url().nullable().default(null),
       mock: z.boolean().default(true),
+      /** Demo mode only: the mock portal's own data folder (default `<dataDir>-mock-portal`, outside the data dir). */
+      mockDataDir: z.string().nullable().default(null),
       username: z.string().default('kiosk-demo'),
       password: z.string().default('mat-khau-demo'),
       /** The receiving agency's code (QCVN 102:2016), the first part of every dossier code. */
@@ -85,6 +115,7 @@ export const KioskConfig = z.object({
     .default({
       url: null,
       mock: true,
+      mockDataDir: null,
       username: 'kiosk-demo',
       password: 'mat-khau-demo',
       agencyCode: '000.00.01.H22',
@@ -165,7 +196,8 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(
-  overrides: Partial<KioskConfig> = {},
+  /** Each given key replaces the file's (nested objects whole; their own defaults fill the rest). */
+  overrides: Partial<z.input<typeof KioskConfig>> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): KioskConfig {
   const file =
@@ -180,10 +212,61 @@ export function loadConfig(
   }
   const fromEnv: Record<string, unknown> = {};
   if (env.KIOSK_DATA_DIR) fromEnv.dataDir = env.KIOSK_DATA_DIR;
-  if (env.KIOSK_DEMO === '1') fromEnv.demoMode = true;
-  const parsed = KioskConfig.safeParse({ ...(fromFile as object), ...fromEnv, ...overrides });
+  if (env.KIOSK_MODE === 'demo' || env.KIOSK_MODE === 'production') fromEnv.mode = env.KIOSK_MODE;
+  else if (env.KIOSK_DEMO === '1') fromEnv.mode = 'demo';
+  const merged = { ...withLegacyKeys(fromFile), ...fromEnv, ...overrides } as Record<string, unknown>;
+  const parsed = KioskConfig.safeParse(merged);
   if (!parsed.success) {
     throw new ConfigError(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
   }
+  const problems = productionProblems(parsed.data);
+  if (problems.length > 0) throw new ConfigError(`Refused in production mode:\n- ${problems.join('\n- ')}`);
   return parsed.data;
+}
+
+/** `demoMode: true` of older configuration files means `mode: "demo"`. */
+function withLegacyKeys(fromFile: unknown): Record<string, unknown> {
+  const f = { ...(fromFile as Record<string, unknown>) };
+  if ('demoMode' in f) {
+    if (f.demoMode === true && f.mode === undefined) f.mode = 'demo';
+    delete f.demoMode;
+  }
+  return f;
+}
+
+/** The sample portal account of the mock portal and the README; never valid on a real portal. */
+export const SAMPLE_PORTAL_CREDENTIALS = { username: 'kiosk-demo', password: 'mat-khau-demo' } as const;
+
+function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/**
+ * What production mode refuses in a configuration, each as a sentence for the technician (empty in demo
+ * mode). The test PKI is refused where the certificates are loaded (host/kiosk-services.ts).
+ */
+export function productionProblems(c: KioskConfig): string[] {
+  if (c.mode !== 'production') return [];
+  const out: string[] = [];
+  if (c.devices.simulator === true)
+    out.push('devices.simulator is true: the reader simulator runs only in demo mode ("mode": "demo")');
+  if (c.portal.url) {
+    const u = new URL(c.portal.url);
+    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))
+      out.push(`portal.url ${u.origin} is plain http: use https (http only to a loopback proxy)`);
+    if (
+      c.portal.username === SAMPLE_PORTAL_CREDENTIALS.username ||
+      c.portal.password === SAMPLE_PORTAL_CREDENTIALS.password
+    )
+      out.push("portal.username / portal.password are the sample credentials: set the kiosk's own account");
+  }
+  for (const pattern of c.devices.allowedReaders) {
+    try {
+      new RegExp(pattern);
+    } catch {
+      out.push(`devices.allowedReaders: ${JSON.stringify(pattern)} is not a regular expression`);
+    }
+  }
+  return out;
 }

@@ -17,19 +17,29 @@ import {
 } from '../../native/simulator';
 import type { SimulatorControl } from '../create-host';
 import type { DeviceStatusBoard } from './device-status';
-import { ensurePcscdRunning } from './pcscd';
+import type { PcscLike } from '../identify/identify-service';
+import { vpcdSocketPath } from './isolated-pcscd';
+import { ensurePcscdRunning, stopStartedPcscd } from './pcscd';
+import { filterReaders, type ReaderPolicy } from './reader-policy';
 
 export interface DeviceOptions {
   /** `auto`: the simulator only when no real reader is attached. */
   simulator: boolean | 'auto';
   vpcdPort?: number;
   vpcdBasePort?: number;
+  /** The simulator reaches vpcd slot N through `<dir>/vpcd-N.sock` (an isolated pcscd) instead of TCP. */
+  vpcdSocketDir?: string | null;
   /** Serial scanner device; `auto` detects a USB-CDC scanner; null: none. Ignored when the simulator runs. */
   scannerPath?: string | 'auto' | null;
+  /** Which readers may be read (production: allow-listed, never virtual). Default: all. */
+  readers?: ReaderPolicy;
+  /** A refused reader, with a sentence for the technician. */
+  onReaderRefused?: (readerName: string, reason: string) => void;
 }
 
 export interface RunningDevices {
-  pcsc: PcscService | null;
+  /** PC/SC as the host may use it: refused readers are invisible. */
+  pcsc: PcscLike | null;
   simulator: SimulatorControl | null;
   scanner: SerialScanner | null;
   stop(): Promise<void>;
@@ -46,12 +56,16 @@ export async function startDevices(
   const stops: (() => Promise<void> | void)[] = [];
   let pcsc: PcscService | null = null;
   let realReaders: string[] = [];
+  const policy = opts.readers ?? { refusal: () => null };
+  const onRefused = opts.onReaderRefused ?? (() => undefined);
+  const usable = (name: string): boolean => !VIRTUAL.test(name) && policy.refusal(name) === null;
   const daemon = await ensurePcscdRunning();
+  if (daemon === 'started') stops.push(() => stopStartedPcscd());
   if (daemon !== 'unavailable') {
     pcsc = new PcscService();
     try {
       const readers = pcsc.listReaders();
-      realReaders = readers.filter((r) => !VIRTUAL.test(r.name)).map((r) => r.name);
+      realReaders = readers.filter((r) => usable(r.name)).map((r) => r.name);
       pcsc.start();
       stops.push(() => pcsc?.close());
     } catch {
@@ -65,13 +79,16 @@ export async function startDevices(
   let simulator: SimulatorControl | null = null;
   let scannerPath: string | null = null;
   if (realReaders.length > 0) {
-    const withCard = pcsc?.listReaders().find((r) => r.cardPresent && !VIRTUAL.test(r.name));
+    const withCard = pcsc?.listReaders().find((r) => r.cardPresent && usable(r.name));
     status.update('reader', {
       state: withCard ? 'card-present' : 'ready',
       name: realReaders[0]!,
       simulated: false,
     });
   }
+  if (pcsc && realReaders.length === 0 && !useSimulator)
+    // PC/SC works but no reader may be read (none attached, or only refused ones such as a virtual reader).
+    status.update('reader', { state: 'no-reader', name: null, simulated: false });
   if (useSimulator && pcsc) {
     const virtualScanner = await startVirtualScanner();
     stops.push(() => virtualScanner.stop());
@@ -99,7 +116,7 @@ export async function startDevices(
   }
 
   return {
-    pcsc,
+    pcsc: pcsc ? filterReaders(pcsc, policy, onRefused) : null,
     simulator,
     scanner,
     stop: async () => {
@@ -128,11 +145,16 @@ function createSimulatorControl(
       const key = faults.join(',');
       if (card && key === cardFaults) return card.insert(p);
       await card?.stop();
+      const vpcdPort = opts.vpcdPort ?? VPCD_DEFAULT_PORT;
+      const vpcdBasePort = opts.vpcdBasePort ?? VPCD_DEFAULT_PORT;
       card = await startVirtualCard({
         profile: p,
         faults,
-        vpcdPort: opts.vpcdPort ?? VPCD_DEFAULT_PORT,
-        vpcdBasePort: opts.vpcdBasePort ?? VPCD_DEFAULT_PORT,
+        vpcdPort,
+        vpcdBasePort,
+        ...(opts.vpcdSocketDir
+          ? { vpcdSocket: vpcdSocketPath(opts.vpcdSocketDir, vpcdPort - vpcdBasePort === 1 ? 1 : 0) }
+          : {}),
       });
       cardFaults = key;
     },

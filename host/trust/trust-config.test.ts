@@ -32,8 +32,15 @@ writeFileSync(
 
 /** Not root (a developer's machine): the ownership rule cannot hold for files they own; CI runs as root. */
 const notRoot = process.getuid?.() !== 0 ? { requireRootOwned: false } : {};
-const cfg = (trust: object, demoMode = false) =>
-  loadConfig({ dataDir: '/nonexistent-kiosk-test', demoMode, trust: { ...notRoot, ...trust } as never }, {});
+const cfg = (trust: object, demo = false) =>
+  loadConfig(
+    {
+      dataDir: '/nonexistent-kiosk-test',
+      mode: demo ? 'demo' : 'production',
+      trust: { ...notRoot, ...trust } as never,
+    },
+    {},
+  );
 
 describe('trust configuration', () => {
   it('defaults: the bundled CSCA, no CRLs, SHA-1 refused from 2021-01-01, RSA ≥ 2048', () => {

@@ -20,6 +20,8 @@ export interface StartVirtualCardOptions {
   vpcdPort?: number;
   /** Default: vpcdLoopbackHost() (127.0.0.2 with a quick-ACK route when possible, else 127.0.0.1). */
   vpcdHost?: string;
+  /** A Unix socket bridged to this slot's vpcd port (an isolated pcscd); wins over vpcdHost. */
+  vpcdSocket?: string;
   /** The first port of that pcscd's vpcd (to name the reader); default 35963. */
   vpcdBasePort?: number;
   /** Overrides the reader name reported (e.g. a pcscd with another FRIENDLYNAME). */
@@ -71,7 +73,7 @@ function spawnCardWorker(init: WorkerInit): Worker {
 export async function startVirtualCard(options: StartVirtualCardOptions): Promise<VirtualCard> {
   const port = options.vpcdPort ?? VPCD_DEFAULT_PORT;
   // 127.0.0.2 with an immediate-ACK route when possible: ~0.3 ms per APDU through vpcd instead of ~44 ms.
-  const host = options.vpcdHost ?? (await vpcdLoopbackHost());
+  const host = options.vpcdSocket ?? options.vpcdHost ?? (await vpcdLoopbackHost());
   const readerName = options.readerName ?? vpcdReaderName(port, options.vpcdBasePort);
   const timeoutMs = options.readyTimeoutMs ?? 20_000;
   const faults = [...(options.faults ?? [])];

@@ -55,7 +55,10 @@ export interface VpcdLinkEvents {
   onConnectError?: (error: Error) => void;
 }
 
-/** One connection attempt loop to pcscd's vpcd port; reconnects while `wanted` (pcscd restarts). */
+/**
+ * One connection attempt loop to pcscd's vpcd port (or, when `host` is an absolute path, to the Unix socket
+ * bridged to it: host/devices/isolated-pcscd.ts); reconnects while `wanted` (pcscd restarts).
+ */
 export class VpcdLink {
   private socket: net.Socket | null = null;
   private wanted = false;
@@ -125,7 +128,10 @@ export class VpcdLink {
 
   private connect(): void {
     if (!this.wanted || this.socket) return;
-    const socket = net.connect({ host: this.host, port: this.port });
+    // A path is a Unix socket: the loopback-only bridge into an isolated pcscd's network namespace.
+    const socket = this.host.startsWith('/')
+      ? net.connect({ path: this.host })
+      : net.connect({ host: this.host, port: this.port });
     socket.setNoDelay(true);
     const reader = new FrameReader();
     let seen = false;

@@ -1,4 +1,8 @@
-/** KioskApi over the host's loopback WebSocket (browser mode, dev, e2e). Reconnects on its own. */
+/**
+ * KioskApi over the host's loopback WebSocket (browser mode, dev, e2e). Reconnects on its own. A call is
+ * sent at most once: when the connection drops, every call not yet answered — sent or still waiting for
+ * the connection — fails with `host-unreachable` and is never sent again.
+ */
 import {
   type EventName,
   type EventPayload,
@@ -19,7 +23,8 @@ export function createWsApi(url: string, onState?: (s: ConnectionState) => void)
   let backoff = 250;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const queue: string[] = [];
+  /** Calls waiting for the connection to open, by id. */
+  const queue = new Map<number, string>();
 
   const connect = (): void => {
     onState?.('connecting');
@@ -28,7 +33,8 @@ export function createWsApi(url: string, onState?: (s: ConnectionState) => void)
     socket.onopen = () => {
       backoff = 250;
       onState?.('open');
-      while (queue.length) socket.send(queue.shift()!);
+      for (const text of queue.values()) socket.send(text);
+      queue.clear();
     };
     socket.onmessage = (ev) => {
       let msg: {
@@ -57,6 +63,8 @@ export function createWsApi(url: string, onState?: (s: ConnectionState) => void)
     };
     socket.onclose = () => {
       onState?.('closed');
+      // Reported as failed here, so never re-sent on the next connection.
+      queue.clear();
       for (const [id, p] of pending) {
         p.reject(new KioskApiError('host-unreachable', 'Connection to the kiosk host lost'));
         pending.delete(id);
@@ -74,7 +82,7 @@ export function createWsApi(url: string, onState?: (s: ConnectionState) => void)
       return new Promise<Result<M>>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
         if (ws && ws.readyState === WebSocket.OPEN) ws.send(text);
-        else queue.push(text);
+        else queue.set(id, text);
       });
     },
     on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void {

@@ -6,9 +6,12 @@ import type { ConnectionState } from '../api/ws-client';
 export function StatusStrip({
   status,
   connection,
+  demoMode = false,
 }: {
   status: DeviceStatus | null;
   connection: ConnectionState;
+  /** The kiosk's mode (kiosk.hello): production, or demo (simulated devices, not for citizens). */
+  demoMode?: boolean;
 }) {
   const { t } = useTranslation();
   if (connection !== 'open' || !status) {
@@ -57,6 +60,13 @@ export function StatusStrip({
             <span>{item.text}</span>
           </li>
         ))}
+        <li data-testid="status-mode" data-state={demoMode ? 'demo' : 'production'}>
+          <span className="status-strip__mark" aria-hidden="true">
+            {demoMode ? '!' : '✓'}
+          </span>
+          <span className="status-strip__name">{t('status.mode.label')}</span>
+          <span>{t(demoMode ? 'status.mode.demo' : 'status.mode.production')}</span>
+        </li>
       </ul>
     </footer>
   );

@@ -24,12 +24,12 @@ export type ScreenName =
 
 export type Visit = (screen: ScreenName) => Promise<void>;
 
-/** Calls the host API from the page (same origin, with the token) — for what the demo panel cannot ask. */
-async function hostCall(page: Page, token: string, method: string, params: unknown): Promise<void> {
+/** Calls the host API from the page (same origin; the session cookie authorises it) — for what the demo panel cannot ask. */
+async function hostCall(page: Page, _token: string, method: string, params: unknown): Promise<void> {
   await page.evaluate(
-    ({ token, method, params }) =>
+    ({ method, params }) =>
       new Promise<void>((resolve, reject) => {
-        const ws = new WebSocket(`ws://${location.host}/api?token=${token}`);
+        const ws = new WebSocket(`ws://${location.host}/api`);
         ws.onopen = () => ws.send(JSON.stringify({ v: 1, id: 1, method, params }));
         ws.onmessage = (m) => {
           const msg = JSON.parse(String(m.data)) as { id?: number; ok?: boolean };
@@ -40,7 +40,7 @@ async function hostCall(page: Page, token: string, method: string, params: unkno
         };
         ws.onerror = () => reject(new Error('websocket error'));
       }),
-    { token, method, params },
+    { method, params },
   );
 }
 

@@ -1,7 +1,11 @@
 /**
  * Test fixtures: real kiosk host processes (tsx host/main.ts) serving the built renderer, one per worker.
- * - `kiosk`: the host without devices (attract screen, API security).
- * - `demoKiosk`: the host in demo mode with its own private pcscd (vpcd driver), the reader simulator behind
+ * The host prints a one-time bootstrap URL; the fixture redeems it once for the HttpOnly session cookie and
+ * every test's browser context gets that cookie (the `context` fixture below), so `page.goto(kiosk.url)`
+ * opens the kiosk as the launcher's Chromium would.
+ * - `kiosk`: the host without devices, production mode (attract screen, API security).
+ * - `demoKiosk`: the host in demo mode with its own isolated pcscd (vpcd reachable from this machine only,
+ *   host/devices/isolated-pcscd.ts), the reader simulator behind
  *   it, the virtual serial QR scanner and the mock national portal in its own process — the real stack a
  *   technician sees with `npm start` on a machine without a reader.
  */
@@ -11,17 +15,45 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as base, type Page } from '@playwright/test';
-import { type PrivatePcscd, startPrivatePcscd } from '../support/pcscd';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 
 export interface KioskProcess {
+  /** The kiosk's page (the context has its session cookie). */
   url: string;
   /** The mock national portal (its admin API injects faults), when the host runs it. */
   mockPortal: string | null;
   port: number;
   origin: string;
+  /** The session cookie's value (the secret the renderer never sees; HttpOnly). */
   token: string;
+  cookieName: string;
+  mode: 'production' | 'demo';
   dataDir: string;
+}
+
+/** Every kiosk this worker started, and the contexts that must carry their cookies. */
+const kiosks: KioskProcess[] = [];
+const contexts = new Set<BrowserContext>();
+
+function cookieFor(k: KioskProcess) {
+  return {
+    name: k.cookieName,
+    value: k.token,
+    domain: '127.0.0.1',
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Strict' as const,
+  };
+}
+
+/** The bootstrap exchange, as the launcher's Chromium does it: one GET, a 303 and a Set-Cookie. */
+async function redeem(bootstrapUrl: string): Promise<{ name: string; value: string }> {
+  const res = await fetch(bootstrapUrl, { redirect: 'manual' });
+  const set = res.headers.get('set-cookie') ?? '';
+  const m = /^([^=;]+)=([^;]*)/.exec(set);
+  if (res.status !== 303 || !m) throw new Error(`bootstrap refused: HTTP ${res.status}`);
+  return { name: m[1]!, value: m[2]! };
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -56,20 +88,35 @@ export async function startHostProcess(
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
   });
-  const ready = JSON.parse(line) as { event: string; url: string; port: number; mockPortal?: string | null };
+  const ready = JSON.parse(line) as {
+    event: string;
+    url: string;
+    port: number;
+    mode: 'production' | 'demo';
+    mockPortal?: string | null;
+  };
   if (ready.event !== 'ready') throw new Error(`host failed: ${line}`);
   const u = new URL(ready.url);
-  return {
-    child,
-    kiosk: {
-      url: ready.url,
-      mockPortal: ready.mockPortal ?? null,
-      port: ready.port,
-      origin: u.origin,
-      token: u.searchParams.get('token') ?? '',
-      dataDir,
-    },
+  const cookie = await redeem(ready.url);
+  const kiosk: KioskProcess = {
+    url: `${u.origin}/`,
+    mockPortal: ready.mockPortal ?? null,
+    port: ready.port,
+    origin: u.origin,
+    token: cookie.value,
+    cookieName: cookie.name,
+    mode: ready.mode,
+    dataDir,
   };
+  kiosks.push(kiosk);
+  for (const c of contexts) await c.addCookies([cookieFor(kiosk)]);
+  child.once('exit', () => kiosks.splice(kiosks.indexOf(kiosk), 1));
+  return { child, kiosk };
+}
+
+/** host/main.ts flags for a demo kiosk whose simulator reaches `pcscd`'s vpcd through its Unix-socket bridges. */
+export function demoHostArgs(pcscd: IsolatedPcscd): string[] {
+  return ['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort), '--vpcd-socket-dir', pcscd.dir];
 }
 
 export async function stopChild(child: ChildProcess): Promise<void> {
@@ -82,8 +129,14 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 
 export const test = base.extend<
   object,
-  { kiosk: KioskProcess; demoKiosk: KioskProcess; pcscd: PrivatePcscd }
+  { kiosk: KioskProcess; demoKiosk: KioskProcess; pcscd: IsolatedPcscd }
 >({
+  context: async ({ context }, use) => {
+    contexts.add(context);
+    if (kiosks.length > 0) await context.addCookies(kiosks.map(cookieFor));
+    await use(context);
+    contexts.delete(context);
+  },
   kiosk: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -96,7 +149,7 @@ export const test = base.extend<
   pcscd: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const p = await startPrivatePcscd();
+      const p = await startIsolatedPcscd();
       await use(p);
       await p.stop();
     },
@@ -104,10 +157,7 @@ export const test = base.extend<
   ],
   demoKiosk: [
     async ({ pcscd }, use) => {
-      const { kiosk, child } = await startHostProcess(
-        ['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort)],
-        pcscd.env,
-      );
+      const { kiosk, child } = await startHostProcess(demoHostArgs(pcscd), pcscd.env);
       await use(kiosk);
       await stopChild(child);
     },

@@ -4,8 +4,9 @@
  * This host runs with short timeouts (idle 10 s, warning 20 s) from its configuration file.
  */
 import type { ChildProcess } from 'node:child_process';
-import { type PrivatePcscd, startPrivatePcscd } from '../support/pcscd';
+import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 import {
+  demoHostArgs,
   expect,
   fillWithKeyboard,
   identifyWithDemoCard,
@@ -15,12 +16,12 @@ import {
   test,
 } from './fixtures';
 
-let pcscd: PrivatePcscd;
+let pcscd: IsolatedPcscd;
 let host: { kiosk: KioskProcess; child: ChildProcess };
 
 test.beforeAll(async () => {
-  pcscd = await startPrivatePcscd();
-  host = await startHostProcess(['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort)], pcscd.env, {
+  pcscd = await startIsolatedPcscd();
+  host = await startHostProcess(demoHostArgs(pcscd), pcscd.env, {
     timeouts: { idleSeconds: 10, warningSeconds: 20 },
   });
 });

@@ -51,6 +51,8 @@ export async function startMockPortal(opts: {
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Inside Electron's main process (demo mode, unpackaged) execPath is Electron: run it as Node.
+    ...(process.versions.electron ? { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } } : {}),
   });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {

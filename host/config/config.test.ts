@@ -1,0 +1,70 @@
+/** Modes and what production refuses in a configuration. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const dataDir = '/nonexistent-kiosk-config-test';
+const real = { url: 'https://dvc.example.gov.vn/sync', username: 'kiosk-07', password: 'a-real-secret' };
+
+describe('mode', () => {
+  it('is production by default', () => {
+    expect(loadConfig({ dataDir }, {}).mode).toBe('production');
+  });
+
+  it('is demo only when asked: configuration, KIOSK_MODE, or a legacy demoMode: true file', () => {
+    expect(loadConfig({ dataDir, mode: 'demo' }, {}).mode).toBe('demo');
+    expect(loadConfig({ dataDir }, { KIOSK_MODE: 'demo' }).mode).toBe('demo');
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-config-'));
+    writeFileSync(path.join(dir, 'kiosk.json'), JSON.stringify({ demoMode: true }));
+    expect(loadConfig({ dataDir: dir }, {}).mode).toBe('demo');
+    writeFileSync(path.join(dir, 'kiosk.json'), JSON.stringify({ demoMode: false }));
+    expect(loadConfig({ dataDir: dir }, {}).mode).toBe('production');
+  });
+});
+
+describe('production refuses', () => {
+  const load =
+    (portal: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    () =>
+      loadConfig({ dataDir, ...extra, portal: { ...real, ...portal } } as never, {});
+
+  it("accepts an https portal with the kiosk's own account", () => {
+    expect(load({})().portal.url).toBe(real.url);
+  });
+
+  it('a plain-http portal other than loopback', () => {
+    expect(load({ url: 'http://dvc.example.gov.vn/sync' })).toThrow(ConfigError);
+    expect(load({ url: 'http://10.0.0.5:8080/' })).toThrow(/plain http/);
+    // A local TLS-terminating proxy on loopback is fine.
+    expect(load({ url: 'http://127.0.0.1:8443/sync' })().portal.url).toBe('http://127.0.0.1:8443/sync');
+    expect(load({ url: 'http://localhost:8443/' })().mode).toBe('production');
+  });
+
+  it('the sample portal credentials', () => {
+    expect(load({ username: 'kiosk-demo' })).toThrow(/sample credentials/);
+    expect(load({ password: 'mat-khau-demo' })).toThrow(/sample credentials/);
+    // The defaults are the sample ones: a production kiosk with a portal must set its own account.
+    expect(() => loadConfig({ dataDir, portal: { url: real.url } } as never, {})).toThrow(
+      /sample credentials/,
+    );
+  });
+
+  it('the reader simulator', () => {
+    expect(load({}, { devices: { simulator: true } })).toThrow(/simulator/);
+    expect(load({}, { devices: { simulator: true }, mode: 'demo' })().devices.simulator).toBe(true);
+  });
+
+  it('a reader allow-list that is not a regular expression', () => {
+    expect(load({}, { devices: { allowedReaders: ['ACS ACR1252 ('] } })).toThrow(/allowedReaders/);
+  });
+
+  it('nothing of this in demo mode (the mock portal uses the sample account over loopback http)', () => {
+    const c = loadConfig(
+      { dataDir, mode: 'demo', portal: { url: 'http://10.0.0.5/', username: 'kiosk-demo' } } as never,
+      {},
+    );
+    expect(c.mode).toBe('demo');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Production refuses a virtual reader end to end: a card in vpcd's "Virtual PCD" (an isolated pcscd, the
+ * simulator behind it) is never read by a production kiosk, which says why in its log; the status strip
+ * shows no reader.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { listProfiles, startVirtualCard, type VirtualCard } from '../../native/simulator';
+import { loadConfig } from '../config/config';
+import { type KioskServices, startKioskServices } from '../kiosk-services';
+import { type IsolatedPcscd, startIsolatedPcscd } from './isolated-pcscd';
+
+let pcscd: IsolatedPcscd;
+let card: VirtualCard;
+let services: KioskServices;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  pcscd = await startIsolatedPcscd();
+  process.env.PCSCLITE_CSOCK_NAME = pcscd.socketPath;
+  const profile = listProfiles().find((p) => p.id === 'cccd-2021-with-cmnd')!;
+  card = await startVirtualCard({
+    profile,
+    vpcdSocket: pcscd.vpcdSockets[0],
+    vpcdPort: pcscd.basePort,
+    vpcdBasePort: pcscd.basePort,
+  });
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a.join(' ')));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-refuse-'));
+  services = await startKioskServices(
+    loadConfig({ dataDir, devices: { scannerPath: null } }, {}), // production: the default
+    { speech: null },
+  );
+});
+afterAll(async () => {
+  await services?.stop();
+  await card?.stop();
+  await pcscd?.stop();
+  vi.restoreAllMocks();
+});
+
+describe('production and a virtual reader', () => {
+  it('is refused with a sentence for the technician, and the status strip shows no reader', () => {
+    expect(logged.join('\n')).toContain(
+      'Reader "Virtual PCD 00 00" is a virtual (software) reader: refused in production mode',
+    );
+    expect(services.created.services.status.get().reader).toMatchObject({
+      state: 'no-reader',
+      simulated: false,
+    });
+    expect(services.devices?.simulator).toBeNull();
+    expect(services.created.host.has('simulator.insertCard')).toBe(false);
+  });
+
+  it('a card in it is never read, even with consent and the right key', async () => {
+    const { host } = services.created;
+    const events: string[] = [];
+    host.onEvent((e) => events.push(e));
+    await host.call('session.start', { language: 'vi' });
+    await host.call('session.consent', { granted: true });
+    const key = card.bac;
+    await host.call('identify.mrz', {
+      documentNumber: key.documentNumber,
+      dateOfBirth: key.dateOfBirth,
+      dateOfExpiry: key.dateOfExpiry,
+    });
+    // The card leaves and comes back: pcscd reports both, the kiosk hears neither.
+    await card.remove();
+    await card.insert();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(events.filter((e) => e.startsWith('identify.') || e === 'card.presence')).toEqual([]);
+    await host.call('session.end', { reason: 'cancel' });
+  });
+});

@@ -1,0 +1,299 @@
+/**
+ * The composition root: starts every service the kiosk needs — devices (PC/SC under the reader policy, the
+ * serial QR scanner, the simulator in demo mode), the store and outbox, the portal adapter (the mock portal
+ * in demo mode only), speech, the printer — and binds them to KioskApi handlers (create-host.ts). It knows
+ * no transport: host/start-host.ts adds the WebSocket, electron/kiosk-app.ts the IPC. Each step is a small
+ * function so it can be tested alone; `startKioskServices` takes substitutes for the slow ones.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MOCK_CREDENTIALS } from './portal/mock/server';
+import {
+  assertRootOwned,
+  BUNDLED_TRUST_DIR,
+  certificatesFromPem,
+  loadTrustMaterial,
+  mergeTrustStores,
+  type TrustStore,
+  trustStoreFromPem,
+} from '../native/emrtd/trust-store';
+import { PKI_DIR } from '../native/simulator';
+import { ConfigError, type KioskConfig } from './config/config';
+import { createHost, type CreatedHost } from './create-host';
+import { DeviceStatusBoard } from './devices/device-status';
+import { type IsolatedPcscd, startIsolatedPcscd, systemPcscdHasRealReader } from './devices/isolated-pcscd';
+import { readerNamesForUsbIds } from './devices/ccid-names';
+import { readerPolicy } from './devices/reader-policy';
+import { type RunningDevices, startDevices } from './devices/start-devices';
+import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox';
+import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
+import { PrinterService } from './printer';
+import { parseLookupInput } from './receipt';
+import { SpeechService } from './speech';
+
+/** The test CSCA that signs the simulator's cards (its private key is in the repository). */
+export const TEST_CSCA_FILE = path.join(PKI_DIR, 'csca.cert.pem');
+
+function derOf(pem: string): string[] {
+  return certificatesFromPem(pem).map((c) => Buffer.from(c.toSchema(true).toBER(false)).toString('hex'));
+}
+
+/**
+ * The CSCA trust store: the configured folder (default: the bundled Vietnamese CSCA) with its CRLs and the
+ * algorithm policy, configured extras, and — in demo mode while the reader simulator runs, never in
+ * production — the test CSCA that signs the simulated cards. Production refuses the test CSCA among the
+ * extras. Outside demo mode every trust file must be root-owned and not writable by others
+ * (`chip-trust-insecure` stops start-up otherwise).
+ */
+export function buildTrustStore(config: KioskConfig, simulatorRunning: boolean): TrustStore {
+  const t = config.trust;
+  const requireRootOwned = t.requireRootOwned ?? config.mode !== 'demo';
+  const policy = {
+    refuseWeakAfter: t.refuseWeakAlgorithmsAfter
+      ? new Date(`${t.refuseWeakAlgorithmsAfter}T00:00:00Z`)
+      : null,
+    minRsaBits: t.minRsaBits,
+  };
+  const main = loadTrustMaterial({
+    dir: t.cscaDir ?? BUNDLED_TRUST_DIR,
+    crlDir: t.crlDir,
+    requireRootOwned,
+    policy,
+  });
+  const testPem = readFileSync(TEST_CSCA_FILE, 'utf8');
+  const extra = t.extraCscaFiles.map((f) => {
+    if (requireRootOwned) assertRootOwned(f);
+    return readFileSync(f, 'utf8');
+  });
+  if (config.mode === 'production') {
+    const test = new Set(derOf(testPem));
+    t.extraCscaFiles.forEach((f, i) => {
+      if (derOf(extra[i]!).some((d) => test.has(d)))
+        throw new ConfigError(
+          `Refused in production mode: trust.extraCscaFiles ${f} is the simulator's test CSCA (its private key is public)`,
+        );
+    });
+  } else if (simulatorRunning) extra.push(testPem);
+  return mergeTrustStores(main, trustStoreFromPem(...extra));
+}
+
+export interface PortalEndpoint {
+  url: string | null;
+  username: string;
+  password: string;
+  mock: StartedMockPortal | null;
+}
+
+/** Demo mode's mock portal keeps its data outside the kiosk's data folder (nothing mixes with real dossiers). */
+export function mockPortalDataDir(config: KioskConfig): string {
+  return config.portal.mockDataDir ?? `${path.resolve(config.dataDir)}-mock-portal`;
+}
+
+/** The configured portal; in demo mode with no URL, the mock portal in its own process. Never a mock in production. */
+export async function startPortalEndpoint(config: KioskConfig): Promise<PortalEndpoint> {
+  const { url, username, password } = config.portal;
+  if (url || config.mode !== 'demo' || !config.portal.mock) return { url, username, password, mock: null };
+  const dir = mockPortalDataDir(config);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mock = await startMockPortal({ port: 0, dbPath: path.join(dir, 'mock-portal.db') });
+  return { url: mock.url, ...MOCK_CREDENTIALS, mock };
+}
+
+export function startDeliveryFor(
+  config: KioskConfig,
+  portal: PortalEndpoint,
+  status: DeviceStatusBoard,
+): Delivery | null {
+  if (!portal.url) return null;
+  const delivery = startDelivery({
+    // Keys apart from the database (systemd credentials or a key folder outside the data folder), backups.
+    ...deliveryStoreFromConfig(config),
+    portal: {
+      baseUrl: portal.url,
+      username: portal.username,
+      password: portal.password,
+      agencyCode: config.portal.agencyCode,
+      timeoutMs: config.portal.timeoutMs,
+    },
+  });
+  status.update('portal', { mock: Boolean(portal.mock), queued: delivery.outbox.listQueue().length });
+  // A first contact tells the status strip whether the portal answers; the outbox keeps it current.
+  void delivery.portal
+    .login()
+    .then(() => status.update('portal', { state: 'up' }))
+    .catch(() => status.update('portal', { state: 'down' }));
+  return delivery;
+}
+
+export function startSpeech(config: KioskConfig): SpeechService {
+  const speech = new SpeechService({ enabledByDefault: config.speech.enabled, rate: config.speech.rate });
+  speech.on('error', () => undefined); // reported once as `speech-no-audio-device`; the kiosk goes on silently
+  return speech;
+}
+
+export function startPrinter(config: KioskConfig, status: DeviceStatusBoard): PrinterService {
+  const printer = new PrinterService({ dataDir: config.dataDir, config: config.printer });
+  printer.on('state', (s) => status.update('printer', { state: s }));
+  printer.on('error', () => undefined);
+  status.update('printer', { state: printer.state });
+  printer.start();
+  return printer;
+}
+
+/** How devices are started: the real ones by default; tests may substitute. */
+export type StartDevicesFn = (
+  config: KioskConfig,
+  status: DeviceStatusBoard,
+  onScan: (payload: string) => void,
+  onScanError: (code: string) => void,
+) => Promise<RunningDevices | null>;
+
+/**
+ * Real devices under the configured mode. Production never runs the simulator and reads only allowed
+ * readers. Demo mode runs the simulator behind an isolated pcscd whose vpcd is reachable from this machine
+ * only (isolated-pcscd.ts) — unless a real reader is attached (`simulator: "auto"`) or the host was handed
+ * a pcscd (PCSCLITE_CSOCK_NAME and devices.vpcdSocketDir: tests).
+ */
+export const startConfiguredDevices: StartDevicesFn = async (config, status, onScan, onScanError) => {
+  if (!config.devices.enabled) return null;
+  const demo = config.mode === 'demo';
+  let simulator: boolean | 'auto' = demo ? config.devices.simulator : false;
+  let vpcdSocketDir = config.devices.vpcdSocketDir;
+  let vpcdPort = config.devices.vpcdPort;
+  let vpcdBasePort = config.devices.vpcdBasePort;
+  let isolated: IsolatedPcscd | null = null;
+  if (simulator !== false && !process.env.PCSCLITE_CSOCK_NAME) {
+    if (simulator === 'auto' && (await systemPcscdHasRealReader())) simulator = false;
+    else {
+      try {
+        isolated = await startIsolatedPcscd();
+        // Before the first PC/SC call of this process: pcsc-lite reads the socket name once.
+        process.env.PCSCLITE_CSOCK_NAME = isolated.socketPath;
+        vpcdSocketDir = isolated.dir;
+        vpcdPort = vpcdBasePort = isolated.basePort;
+        simulator = true;
+      } catch (e) {
+        console.error(
+          `[kiosk] demo mode without the reader simulator: ${(e as Error).message}. The simulator runs only behind a pcscd whose virtual reader is unreachable from the network.`,
+        );
+        simulator = false;
+      }
+    }
+  } else if (simulator !== false && !vpcdSocketDir)
+    console.error(
+      '[kiosk] the reader simulator uses the given pcscd over TCP: its vpcd port may be reachable from the network (tests only)',
+    );
+  const devices = await startDevices(
+    {
+      simulator,
+      scannerPath: config.devices.scannerPath,
+      vpcdPort,
+      vpcdBasePort,
+      vpcdSocketDir,
+      readers: readerPolicy(
+        config.mode,
+        config.devices.allowedReaders,
+        readerNamesForUsbIds(config.devices.allowedUsbIds),
+      ),
+      // The technician reads this in the host's log; reader names are not personal data.
+      onReaderRefused: (_name, reason) => console.error(`[kiosk] ${reason}`),
+    },
+    status,
+    onScan,
+    onScanError,
+  ).catch(async (e: unknown) => {
+    await isolated?.stop();
+    throw e;
+  });
+  if (!isolated) return devices;
+  const own = isolated;
+  return {
+    ...devices,
+    stop: async () => {
+      await devices.stop();
+      await own.stop();
+    },
+  };
+};
+
+export interface KioskServices {
+  created: CreatedHost;
+  devices: RunningDevices | null;
+  delivery: Delivery | null;
+  mockPortal: StartedMockPortal | null;
+  /** Stops everything started here, in reverse order. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface KioskServicesOptions {
+  startDevices?: StartDevicesFn;
+  speech?: SpeechService | null;
+}
+
+function isLookupText(text: string): boolean {
+  try {
+    parseLookupInput(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startKioskServices(
+  config: KioskConfig,
+  opts: KioskServicesOptions = {},
+): Promise<KioskServices> {
+  const status = new DeviceStatusBoard();
+  const stops: (() => Promise<void> | void)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const s of stops.splice(0).reverse()) {
+      try {
+        await s();
+      } catch {
+        /* keep stopping the rest */
+      }
+    }
+  };
+  try {
+    let onScan: (payload: string) => void = () => undefined;
+    let onScanError: (code: string) => void = () => undefined;
+    const devices = await (opts.startDevices ?? startConfiguredDevices)(
+      config,
+      status,
+      (p) => onScan(p),
+      (c) => onScanError(c),
+    );
+    if (devices) stops.push(() => devices.stop());
+    const trust = buildTrustStore(config, Boolean(devices?.simulator));
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+    const portal = await startPortalEndpoint(config);
+    if (portal.mock) stops.push(() => portal.mock?.stop());
+    const delivery = startDeliveryFor(config, portal, status);
+    if (delivery) stops.push(() => delivery.stop());
+    const speech = opts.speech === undefined ? startSpeech(config) : opts.speech;
+    if (speech) stops.push(() => speech.stop());
+    const printer = startPrinter(config, status);
+    stops.push(() => printer.stop());
+    const created = createHost(config, {
+      speech,
+      printer,
+      status,
+      pcsc: devices?.pcsc ?? null,
+      simulator: devices?.simulator ?? null,
+      trustStore: () => trust,
+      delivery,
+    });
+    stops.push(() => created.dispose());
+    // What the receipt lookup parser accepts (a receipt's QR, a dossier code) goes to the lookup screen;
+    // anything else is a card's QR.
+    onScan = (p) => {
+      if (isLookupText(p)) created.host.emit('lookup.scanned', { text: p.trim() });
+      else created.services.identify.offerQr(p);
+    };
+    onScanError = (code) => created.host.emit('identify.failed', { code });
+    return { created, devices, delivery, mockPortal: portal.mock, stop: stopAll };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}
