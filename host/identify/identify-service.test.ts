@@ -9,7 +9,8 @@ import type { PcscEvent } from '../../native/pcsc/pcsc-service';
 import { createInProcessCard, listProfiles, loadProfile, PKI_DIR } from '../../native/simulator';
 import { DeviceStatusBoard } from '../devices/device-status';
 import { SessionManager } from '../session/session-manager';
-import { type IdentifyEvent, IdentifyService, decide } from './identify-service';
+import type { ChipVerification } from '../../common/identity';
+import { type IdentifyEvent, IdentifyService, type VerificationDecision, decide } from './identify-service';
 
 const trustStore = trustStoreFromPem(readFileSync(path.join(PKI_DIR, 'csca.cert.pem'), 'utf8'));
 
@@ -138,20 +139,90 @@ describe('IdentifyService', () => {
     expect(r.service.hasKey).toBe(false);
   });
 
-  it('decides: forged → refuse, unknown CSCA → refuse unless the policy accepts it', () => {
-    expect(decide({ passive: 'valid', active: 'valid' }, { acceptUnknownCsca: false })).toBe('accept');
-    expect(decide({ passive: 'valid', active: 'failed' }, { acceptUnknownCsca: true })).toBe('refuse-forged');
-    expect(decide({ passive: 'bad-signature', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe(
-      'refuse-forged',
-    );
-    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: false })).toBe(
-      'refuse-unverifiable',
-    );
-    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: true })).toBe('accept');
-    expect(decide({ passive: 'not-checked', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe(
-      'refuse-unverifiable',
-    );
+  it('refuses a copied chip that leaves out DG15 (SOD still lists it) as forged', async () => {
+    const r = rig('young', ['clone-no-dg15']);
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    r.service.provideMrz(r.profile.bac);
+    const end = r.until('end');
+    r.insert();
+    expect(await end).toMatchObject({
+      decision: 'refuse-forged',
+      verification: { passive: 'valid', active: 'failed', requires: { activeAuthentication: true } },
+    });
   });
+
+  it('refuses a chip whose Active Authentication fails as forged', async () => {
+    const r = rig('over-60', ['aa-fail']);
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    r.service.provideMrz(r.profile.bac);
+    const end = r.until('end');
+    r.insert();
+    expect(await end).toMatchObject({
+      decision: 'refuse-forged',
+      verification: { passive: 'valid', active: 'failed' },
+    });
+  });
+});
+
+describe('decide: every row of the decision table (README)', () => {
+  const base: ChipVerification = {
+    passive: 'valid',
+    active: 'valid',
+    chipAuthentication: 'valid',
+    requires: { activeAuthentication: true, chipAuthentication: true },
+    notRead: ['DG3'],
+  };
+  const none = { activeAuthentication: false, chipAuthentication: false };
+  const rows: [string, Partial<ChipVerification>, boolean, VerificationDecision][] = [
+    ['1 hash mismatch', { passive: 'hash-mismatch' }, true, 'refuse-forged'],
+    [
+      '1 bad SOD signature',
+      { passive: 'bad-signature', active: 'unsupported', requires: none },
+      true,
+      'refuse-forged',
+    ],
+    ['2 AA failed', { active: 'failed' }, true, 'refuse-forged'],
+    [
+      '2 AA failed, even with an unknown CSCA accepted',
+      { passive: 'unknown-csca', active: 'failed' },
+      true,
+      'refuse-forged',
+    ],
+    ['3 CA failed', { chipAuthentication: 'failed' }, true, 'refuse-forged'],
+    [
+      '3 CA failed although AA passed',
+      { chipAuthentication: 'failed', active: 'valid' },
+      false,
+      'refuse-forged',
+    ],
+    ['4 AA required, key unsupported', { active: 'unsupported' }, true, 'refuse-unverifiable'],
+    ['4 AA required, not checked', { active: 'not-checked' }, true, 'refuse-unverifiable'],
+    ['5 CA required, not checked', { chipAuthentication: 'not-checked' }, true, 'refuse-unverifiable'],
+    ['5 CA required, unsupported', { chipAuthentication: 'unsupported' }, true, 'refuse-unverifiable'],
+    ['6 valid, AA and CA valid', {}, false, 'accept'],
+    [
+      '6 valid, nothing required (no DG14/DG15 in the SOD)',
+      { active: 'unsupported', chipAuthentication: 'unsupported', requires: none },
+      false,
+      'accept',
+    ],
+    ['7 unknown CSCA, policy accepts', { passive: 'unknown-csca' }, true, 'accept'],
+    ['8 unknown CSCA, policy refuses', { passive: 'unknown-csca' }, false, 'refuse-unverifiable'],
+    ['8 expired chain', { passive: 'expired-chain' }, true, 'refuse-unverifiable'],
+    [
+      '8 SOD not read',
+      { passive: 'not-checked', requires: none, active: 'not-checked', chipAuthentication: 'not-checked' },
+      true,
+      'refuse-unverifiable',
+    ],
+  ];
+  for (const [name, change, acceptUnknownCsca, expected] of rows) {
+    it(`row ${name} → ${expected}`, () => {
+      expect(decide({ ...base, ...change }, { acceptUnknownCsca })).toBe(expected);
+    });
+  }
 });
 
 describe('keys from the QR alone', () => {

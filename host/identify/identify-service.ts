@@ -41,9 +41,20 @@ export type IdentifyEvent =
 /** What the kiosk does with a chip verdict. */
 export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
 
+/**
+ * The decision table (host/identify/README.md), first matching row wins. Nothing the chip leaves out can
+ * turn a refusal into an accept: what is mandatory comes from the signed SOD (`v.requires`), not from the
+ * chip's own file list.
+ */
 export function decide(v: ChipVerification, policy: { acceptUnknownCsca: boolean }): VerificationDecision {
-  if (v.passive === 'hash-mismatch' || v.passive === 'bad-signature' || v.active === 'failed')
-    return 'refuse-forged';
+  // 1–3: proof of forgery or of a copy.
+  if (v.passive === 'hash-mismatch' || v.passive === 'bad-signature') return 'refuse-forged';
+  if (v.active === 'failed') return 'refuse-forged';
+  if (v.chipAuthentication === 'failed') return 'refuse-forged';
+  // 4–5: a check the SOD makes mandatory did not happen (unsupported key, not performed).
+  if (v.requires.activeAuthentication && v.active !== 'valid') return 'refuse-unverifiable';
+  if (v.requires.chipAuthentication && v.chipAuthentication !== 'valid') return 'refuse-unverifiable';
+  // 6–8: the signer.
   if (v.passive === 'valid') return 'accept';
   if (v.passive === 'unknown-csca' && policy.acceptUnknownCsca) return 'accept';
   return 'refuse-unverifiable';

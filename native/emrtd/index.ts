@@ -2,7 +2,7 @@
  * Public API of the eMRTD stack: `readCard` (BAC → read → parse → verify → Identity) and `bacKeysFromQr`.
  * Pure Node, no Electron.
  */
-import type { ChipVerification, Identity, ActiveVerdict } from '../../common/identity';
+import type { ActiveVerdict, ChipAuthVerdict, ChipVerification, Identity } from '../../common/identity';
 import { candidateExpiryDates } from '../qr/expiry-candidates';
 import { PcscError } from '../pcsc/errors';
 import type { CardTransport } from '../pcsc/card-transport';
@@ -16,7 +16,8 @@ import { parseDg13 } from './lds/dg13';
 import { parseDg14 } from './lds/dg14';
 import { parseDg15 } from './lds/dg15';
 import { parseDg2 } from './lds/dg2';
-import type { LdsFileName } from './lds/files';
+import { isLdsFileName, type LdsFileName } from './lds/files';
+import { parseSod } from './lds/sod';
 import { passiveAuthenticate } from './passive-auth';
 import { FileReader, type PartialFile, type ReadProgress, type ReadStrategyOptions } from './read-strategy';
 import { ChipSession } from './session';
@@ -128,17 +129,42 @@ function identityOf(files: Partial<Record<LdsFileName, Uint8Array>>): Identity |
   return mrz ? identityFromMrz(mrz) : null;
 }
 
+/** Data groups the SOD signs (as file names this reader knows), or null when the SOD is absent/unreadable. */
+function sodListedFiles(sod: Uint8Array | undefined): Set<LdsFileName> | null {
+  if (!sod) return null;
+  try {
+    const out = new Set<LdsFileName>();
+    for (const n of parseSod(sod).lso.hashes.keys()) {
+      const name = `DG${n}`;
+      if (isLdsFileName(name)) out.add(name);
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Active Authentication. Not downgradable: when the SOD lists DG15 and DG15 was asked for, a chip that does
+ * not give DG15, gives an unreadable key or answers INTERNAL AUTHENTICATE with an error is `failed` (a copy
+ * of the signed files without the private key).
+ */
 async function activeAuthentication(
   session: ChipSession,
   files: Partial<Record<LdsFileName, Uint8Array>>,
-  listed: LdsFileName[] | null,
+  sodListed: Set<LdsFileName> | null,
+  requested: LdsFileName[],
 ): Promise<ActiveVerdict> {
-  if (!files.DG15) return listed && !listed.includes('DG15') ? 'unsupported' : 'not-checked';
+  const listedBySod = sodListed?.has('DG15') ?? false;
+  if (!files.DG15) {
+    if (listedBySod) return requested.includes('DG15') ? 'failed' : 'not-checked';
+    return sodListed ? 'unsupported' : 'not-checked';
+  }
   let key;
   try {
     key = parseDg15(files.DG15);
   } catch {
-    return 'unsupported';
+    return listedBySod ? 'failed' : 'unsupported';
   }
   let aaOid: string | null = null;
   try {
@@ -147,9 +173,30 @@ async function activeAuthentication(
     aaOid = null;
   }
   const challenge = newChallenge();
-  const r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+  let r;
+  try {
+    r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+  } catch (e) {
+    // A broken secure-messaging answer to INTERNAL AUTHENTICATE is a failed proof, not a read error.
+    if (e instanceof ChipError && e.code.startsWith('chip-sm-')) return 'failed';
+    throw e;
+  }
   if (r.sw !== 0x9000 || r.data.length === 0) return 'failed';
   return verifyActiveAuthentication(key, challenge, r.data, aaOid);
+}
+
+/** Does the SOD make Chip Authentication mandatory? DG14 listed and either withheld or offering a CA key. */
+function chipAuthenticationRequired(
+  files: Partial<Record<LdsFileName, Uint8Array>>,
+  sodListed: Set<LdsFileName> | null,
+): boolean {
+  if (!sodListed?.has('DG14')) return false;
+  if (!files.DG14) return true;
+  try {
+    return parseDg14(files.DG14).chipAuthenticationPublicKeys.length > 0;
+  } catch {
+    return true;
+  }
 }
 
 /** Reads and verifies an eMRTD through any CardTransport. */
@@ -189,14 +236,31 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
       }
       attempted.add(name);
       if (name === 'COM' || files[name]) continue;
-      if (listed && name !== 'SOD' && !listed.includes(name)) continue;
+      // EF.COM is not signed: a file the SOD signs is asked for even when EF.COM leaves it out.
+      if (listed && name !== 'SOD' && !listed.includes(name) && !sodListedFiles(files.SOD)?.has(name))
+        continue;
       const bytes = await reader.readFile(name, partial?.file === name ? partial : null);
       if (partial?.file === name) partial = null;
       if (bytes) files[name] = bytes;
     }
     if (!identitySent) emitIdentity();
-    const passive = passiveAuthenticate(files, trustStore, opts.now).verdict;
-    const active = await activeAuthentication(session, files, listed);
+    const pa = passiveAuthenticate(files, trustStore, opts.now);
+    const sodListed = sodListedFiles(files.SOD);
+    const active = await activeAuthentication(session, files, sodListed, requested);
+    const caRequired = chipAuthenticationRequired(files, sodListed);
+    const chipAuthentication: ChipAuthVerdict =
+      sodListed?.has('DG14') && !files.DG14 && requested.includes('DG14')
+        ? 'failed'
+        : caRequired
+          ? 'not-checked'
+          : 'unsupported';
+    const verification: ChipVerification = {
+      passive: pa.verdict,
+      active,
+      chipAuthentication,
+      requires: { activeAuthentication: sodListed?.has('DG15') ?? false, chipAuthentication: caRequired },
+      notRead: pa.notRead,
+    };
     if (!requested.includes('COM')) delete files.COM;
     let photo: CardPhoto | null = null;
     if (files.DG2) {
@@ -212,7 +276,7 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
       files,
       identity: identityOf(files),
       photo,
-      verification: { passive, active },
+      verification,
       apdus: session.apdus,
       keyUsed,
       stats: {
@@ -235,8 +299,14 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
   function emitIdentity(): void {
     if (!opts.onIdentity) return;
     const identity = identityOf(files);
-    const passive = files.SOD ? passiveAuthenticate(files, trustStore, opts.now).verdict : 'not-checked';
-    opts.onIdentity(identity, { passive, active: 'not-checked' });
+    const pa = passiveAuthenticate(files, trustStore, opts.now);
+    opts.onIdentity(identity, {
+      passive: pa.verdict,
+      active: 'not-checked',
+      chipAuthentication: 'not-checked',
+      requires: { activeAuthentication: false, chipAuthentication: false },
+      notRead: pa.notRead,
+    });
   }
 }
 

@@ -71,6 +71,7 @@ export function cardFilesKey(profile: CitizenProfile, f: FaultConfig): string {
     f.expiredChain,
     f.aaFail,
     f.noExtendedLength,
+    f.cloneNoDg15,
   ]);
 }
 
@@ -128,6 +129,8 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
     if (isPassport) dg.set(1, buildDg1(mrz.map((l) => l.replace('ANNA', 'ANNE'))));
     else dg.set(13, buildDg13(forge(profile)));
   }
+  // A clone keeps the signed SOD (it cannot re-sign) but has no AA private key: it leaves DG15 out.
+  if (f.cloneNoDg15) dg.delete(15);
 
   const dgTag: Record<number, number> = { 1: 0x61, 2: 0x75, 3: 0x63, 13: 0x6d, 14: 0x6e, 15: 0x6f };
   const dgFid: Record<number, number> = {

@@ -251,6 +251,7 @@ export class VirtualEmrtd {
 
   private internalAuthenticate(c: CommandApdu, secured: boolean): Reply {
     if (!secured) return reply(SW.SECURITY_NOT_SATISFIED);
+    if (this.opts.faults.cloneNoDg15) return reply(SW.INS_NOT_SUPPORTED);
     if (c.data.length !== 8) return reply(SW.WRONG_DATA);
     return reply(SW.OK, signChallenge(this.opts.files.aaKey, c.data));
   }

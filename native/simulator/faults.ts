@@ -12,6 +12,7 @@ export const FAULT_NAMES = [
   'max-le:N',
   'sm-error-rate:P',
   'no-extended-length',
+  'clone-no-dg15',
 ] as const;
 
 /** A fault as written on the command line or passed to the API, e.g. `forged-dg`, `slow:50`, `max-le:223`. */
@@ -22,6 +23,7 @@ export type FaultName =
   | 'expired-chain'
   | 'aa-fail'
   | 'no-extended-length'
+  | 'clone-no-dg15'
   | `remove-after:${number}`
   | `slow:${number}`
   | `max-le:${number}`
@@ -38,6 +40,8 @@ export interface FaultConfig {
   slowMs: number;
   maxLe: number | null;
   smErrorRate: number;
+  /** A copy of the signed files without DG15 (and without the AA key): EF.COM leaves DG15 out. */
+  cloneNoDg15: boolean;
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -51,6 +55,7 @@ export const NO_FAULTS: FaultConfig = {
   slowMs: 0,
   maxLe: null,
   smErrorRate: 0,
+  cloneNoDg15: false,
 };
 
 function invalid(fault: string, why: string): SimulatorError {
@@ -88,6 +93,9 @@ export function parseFaults(faults: readonly string[] = []): FaultConfig {
         break;
       case 'no-extended-length':
         c.noExtendedLength = true;
+        break;
+      case 'clone-no-dg15':
+        c.cloneNoDg15 = true;
         break;
       case 'remove-after':
         c.removeAfter = Math.floor(num(0, 1e9));
