@@ -23,6 +23,8 @@ export const CHIP_ERROR_CODES = [
   'chip-card-removed',
   'chip-reader-gone',
   'chip-aborted',
+  'chip-pace-failed',
+  'chip-can-required',
 ] as const;
 export type ChipErrorCode = (typeof CHIP_ERROR_CODES)[number];
 
