@@ -7,6 +7,7 @@ import { candidateExpiryDates } from '../qr/expiry-candidates';
 import { PcscError } from '../pcsc/errors';
 import type { CardTransport } from '../pcsc/card-transport';
 import { verifyActiveAuthentication, newChallenge, INTERNAL_AUTHENTICATE } from './active-auth';
+import { performChipAuthentication } from './ca/chip-auth';
 import { ChipError } from './errors';
 import { identityFromDg13, identityFromMrz } from './identity';
 import type { BacKey } from './keys';
@@ -43,7 +44,8 @@ export interface CardReadResult {
   photo: CardPhoto | null;
   verification: ChipVerification;
   apdus: number;
-  keyUsed: BacKey;
+  /** The MRZ key that opened the chip; null when the CAN did. */
+  keyUsed: BacKey | null;
   /** How the read went (for benchmarks and diagnostics; no personal data). */
   stats: ReadStats;
 }
@@ -52,15 +54,19 @@ export interface ReadStats {
   /** Final READ BINARY block size (bytes of plaintext per APDU). */
   blockSize: number;
   extendedLength: boolean;
-  /** BAC runs, including re-authentications after SM errors. */
+  /** Authentications (BAC or PACE), including re-authentications after SM errors. */
   bacRuns: number;
+  /** How the chip was opened. */
+  access: 'pace' | 'bac';
   /** Bytes of LDS files read in this session. */
   bytes: number;
 }
 
 /** Where a read stopped (dropped card): pass it back as `opts.resume` to continue on the next session. */
 export interface ResumeState {
-  keyUsed: BacKey;
+  keyUsed: BacKey | null;
+  /** The CAN, when it opened the chip. */
+  can?: string;
   files: Partial<Record<LdsFileName, Uint8Array>>;
   partial: PartialFile | null;
 }
@@ -79,8 +85,13 @@ export class CardReadInterrupted extends ChipError {
 }
 
 export interface ReadCardOptions {
+  /** MRZ keys (BAC, or the PACE MRZ password), tried in order. */
   keys: BacKey[];
-  /** Default: COM, DG1, DG13, SOD, DG2, DG14, DG15 (only those EF.COM lists; DG3 can never be asked for). */
+  /** Card Access Number (6 digits on the card): PACE with it first. */
+  can?: string;
+  /** Use PACE when EF.CardAccess offers it (default true); false forces BAC. */
+  pace?: boolean;
+  /** Default: COM, DG1, DG13, SOD, DG14, DG2, DG15 (those EF.COM or the SOD lists; never DG3). */
   files?: LdsFileName[];
   /** Default: the bundled CSCA store (native/emrtd/trust). */
   trustStore?: TrustStore;
@@ -95,7 +106,8 @@ export interface ReadCardOptions {
   now?: Date;
 }
 
-export const DEFAULT_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD', 'DG2', 'DG14', 'DG15'];
+/** DG14 before DG2: Chip Authentication runs as soon as DG14 is in, so the photo and AA use the new keys. */
+export const DEFAULT_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD', 'DG14', 'DG2', 'DG15'];
 /** Files that make up "identity shown": after these, onIdentity fires. */
 const IDENTITY_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD'];
 
@@ -206,12 +218,14 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
   const reader = new FileReader(session, { ...opts.strategy, onProgress: opts.onProgress });
   const trustStore = opts.trustStore ?? defaultTrustStore();
   let keyUsed: BacKey | null = null;
+  let opened = false;
+  let caVerdict: ChipAuthVerdict | null = null;
   let partial = opts.resume?.partial ?? null;
   try {
-    const keys = opts.resume
-      ? [opts.resume.keyUsed, ...opts.keys.filter((k) => k !== opts.resume!.keyUsed)]
-      : opts.keys;
-    keyUsed = await session.open(keys);
+    const first = opts.resume?.keyUsed;
+    const keys = first ? [first, ...opts.keys.filter((k) => k !== first)] : opts.keys;
+    keyUsed = await session.open(keys, { can: opts.resume?.can ?? opts.can, pace: opts.pace });
+    opened = true;
     const requested = order(opts.files ?? DEFAULT_FILES);
     let listed: LdsFileName[] | null = null;
     // EF.COM is always read (it says which DGs exist), and dropped from the result if not requested.
@@ -235,6 +249,7 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
         emitIdentity();
       }
       attempted.add(name);
+      await maybeChipAuthentication();
       if (name === 'COM' || files[name]) continue;
       // EF.COM is not signed: a file the SOD signs is asked for even when EF.COM leaves it out.
       if (listed && name !== 'SOD' && !listed.includes(name) && !sodListedFiles(files.SOD)?.has(name))
@@ -242,6 +257,7 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
       const bytes = await reader.readFile(name, partial?.file === name ? partial : null);
       if (partial?.file === name) partial = null;
       if (bytes) files[name] = bytes;
+      await maybeChipAuthentication();
     }
     if (!identitySent) emitIdentity();
     const pa = passiveAuthenticate(files, trustStore, opts.now);
@@ -251,9 +267,7 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
     const chipAuthentication: ChipAuthVerdict =
       sodListed?.has('DG14') && !files.DG14 && requested.includes('DG14')
         ? 'failed'
-        : caRequired
-          ? 'not-checked'
-          : 'unsupported';
+        : (caVerdict ?? (caRequired ? 'not-checked' : 'unsupported'));
     const verification: ChipVerification = {
       passive: pa.verdict,
       active,
@@ -283,17 +297,35 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
         blockSize: reader.blockSize,
         extendedLength: reader.extended,
         bacRuns: session.bacRuns,
+        access: session.protocol ?? 'bac',
         bytes,
       },
     };
   } catch (e) {
     if (isTransportLoss(e)) {
-      const resume: ResumeState | null = keyUsed
-        ? { keyUsed, files: { ...files }, partial: reader.current ?? partial }
+      const can = session.canUsed;
+      const resume: ResumeState | null = opened
+        ? { keyUsed, ...(can ? { can } : {}), files: { ...files }, partial: reader.current ?? partial }
         : null;
       throw new CardReadInterrupted(e, resume);
     }
     throw e;
+  }
+
+  /** Chip Authentication once DG14 is in (read now or before an interruption). */
+  async function maybeChipAuthentication(): Promise<void> {
+    if (caVerdict !== null || !files.DG14) return;
+    let dg14;
+    try {
+      dg14 = parseDg14(files.DG14);
+    } catch {
+      caVerdict = 'failed';
+      return;
+    }
+    caVerdict =
+      dg14.chipAuthenticationPublicKeys.length > 0
+        ? await performChipAuthentication(session, dg14)
+        : 'unsupported';
   }
 
   function emitIdentity(): void {

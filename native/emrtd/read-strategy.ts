@@ -121,7 +121,7 @@ export class FileReader {
     }
     const off = Uint8Array.of((offset >> 16) & 0xff, (offset >> 8) & 0xff, offset & 0xff);
     // DO'53 wraps the data: ask for up to 4 header bytes more, within what one response can carry.
-    const total = ext ? Math.min(le + 4, 65536) : Math.min(le + 4, SHORT_BLOCK_3DES);
+    const total = ext ? Math.min(le + 4, 65536) : Math.min(le + 4, this.session.maxShortBlock);
     const r = await this.session.send({
       cla: 0,
       ins: 0xb1,
@@ -167,7 +167,11 @@ export class FileReader {
   private async readBlock(name: LdsFileName, offset: number, want: number): Promise<Uint8Array | null> {
     let failures = 0;
     for (;;) {
-      const le = Math.min(want, this.blockSize);
+      // Short protected answers carry at most 231 bytes under 3DES, 223 under AES (PACE/CA keys).
+      const le = Math.min(
+        want,
+        this.extended ? this.blockSize : Math.min(this.blockSize, this.session.maxShortBlock),
+      );
       let r: Response | null;
       try {
         r = await this.readBinary(name, offset, le);

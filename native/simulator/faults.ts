@@ -13,6 +13,7 @@ export const FAULT_NAMES = [
   'sm-error-rate:P',
   'no-extended-length',
   'clone-no-dg15',
+  'ca-fail',
 ] as const;
 
 /** A fault as written on the command line or passed to the API, e.g. `forged-dg`, `slow:50`, `max-le:223`. */
@@ -24,6 +25,7 @@ export type FaultName =
   | 'aa-fail'
   | 'no-extended-length'
   | 'clone-no-dg15'
+  | 'ca-fail'
   | `remove-after:${number}`
   | `slow:${number}`
   | `max-le:${number}`
@@ -42,6 +44,8 @@ export interface FaultConfig {
   smErrorRate: number;
   /** A copy of the signed files without DG15 (and without the AA key): EF.COM leaves DG15 out. */
   cloneNoDg15: boolean;
+  /** A copy with DG14 copied but another Chip Authentication private key. */
+  caFail: boolean;
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -56,6 +60,7 @@ export const NO_FAULTS: FaultConfig = {
   maxLe: null,
   smErrorRate: 0,
   cloneNoDg15: false,
+  caFail: false,
 };
 
 function invalid(fault: string, why: string): SimulatorError {
@@ -96,6 +101,9 @@ export function parseFaults(faults: readonly string[] = []): FaultConfig {
         break;
       case 'clone-no-dg15':
         c.cloneNoDg15 = true;
+        break;
+      case 'ca-fail':
+        c.caFail = true;
         break;
       case 'remove-after':
         c.removeAfter = Math.floor(num(0, 1e9));

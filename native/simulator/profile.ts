@@ -31,6 +31,31 @@ export const CitizenProfile = Identity.omit({ source: true, extraFields: true, i
     })
     .optional(),
   note: z.string().optional(),
+  /** Chip options (default: BAC only, no EF.CardAccess, no Chip Authentication — like today's CCCD readers see). */
+  chip: z
+    .object({
+      /** PACE (EF.CardAccess with one PACEInfo, ECDH generic mapping). `can` is printed on the card. */
+      pace: z
+        .object({
+          can: z.string().regex(/^\d{6}$/),
+          curve: z.enum(['P-256', 'P-384', 'brainpoolP256r1', 'brainpoolP384r1']).default('brainpoolP256r1'),
+          cipher: z.enum(['3des', 'aes-128', 'aes-192', 'aes-256']).default('aes-128'),
+          /** The MRZ is accepted as a PACE password (false: the CAN only). */
+          mrz: z.boolean().default(true),
+        })
+        .optional(),
+      /** BAC (GET CHALLENGE / MUTUAL AUTHENTICATE); false: a PACE-only chip answers 6D00. */
+      bac: z.boolean().default(true),
+      /** Chip Authentication key and infos in DG14 (ECDH). */
+      chipAuthentication: z
+        .object({
+          curve: z.enum(['P-256', 'P-384', 'brainpoolP256r1', 'brainpoolP384r1']).default('brainpoolP256r1'),
+          cipher: z.enum(['3des', 'aes-128', 'aes-192', 'aes-256']).default('aes-128'),
+          keyId: z.number().int().min(0).max(127).default(1),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 export type CitizenProfile = z.infer<typeof CitizenProfile>;
 
