@@ -108,6 +108,8 @@ export interface ReadCardOptions {
 
 /** DG14 before DG2: Chip Authentication runs as soon as DG14 is in, so the photo and AA use the new keys. */
 export const DEFAULT_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD', 'DG14', 'DG2', 'DG15'];
+/** Chip Authentication attempts before `failed` stands (each after a fresh PACE/BAC). */
+const CA_ATTEMPTS = 3;
 /** Files that make up "identity shown": after these, onIdentity fires. */
 const IDENTITY_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD'];
 
@@ -322,10 +324,17 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
       caVerdict = 'failed';
       return;
     }
-    caVerdict =
-      dg14.chipAuthenticationPublicKeys.length > 0
-        ? await performChipAuthentication(session, dg14)
-        : 'unsupported';
+    if (dg14.chipAuthenticationPublicKeys.length === 0) {
+      caVerdict = 'unsupported';
+      return;
+    }
+    // A copy answers the first command under the new keys with 6988 or a bad MAC — so may a genuine chip on
+    // a bad link. Re-authenticate and try again: only a chip that fails every attempt has failed.
+    for (let attempt = 1; ; attempt++) {
+      caVerdict = await performChipAuthentication(session, dg14);
+      if (caVerdict !== 'failed' || attempt === CA_ATTEMPTS) return;
+      session.invalidate();
+    }
   }
 
   function emitIdentity(): void {

@@ -90,6 +90,9 @@ export class FileReader {
       data: Uint8Array.of(fid >> 8, fid & 0xff),
     });
     if (r.sw === 0x6a82) return false;
+    // 6987/6988 in plain: the chip dropped secure messaging; the caller re-authenticates and retries.
+    if (r.sw === 0x6987 || r.sw === 0x6988)
+      throw new ChipError('chip-sm-session-lost', `SELECT ${name}: SM session lost`, { sw: r.sw });
     if (r.sw !== 0x9000) throw new StatusWordError(r.sw, `SELECT ${name}`);
     this.markSelected(name);
     return true;
