@@ -57,9 +57,15 @@ describe('read through pcscd', () => {
       const c = await insertCard(profile);
       const t = await service.connect(c.readerName);
       try {
-        const r = await readCard(t, { keys: [profile.bac], trustStore });
+        // A CAN-only PACE chip needs its CAN; the others open with the MRZ key (PACE when offered, else BAC).
+        const can = profile.chip?.pace?.mrz === false ? profile.chip.pace.can : undefined;
+        const r = await readCard(t, { keys: [profile.bac], can, trustStore });
         expect(r.verification).toMatchObject({ passive: 'valid', active: 'valid' });
-        expect(r.keyUsed).toEqual(profile.bac);
+        expect(r.verification.chipAuthentication).toBe(
+          profile.chip?.chipAuthentication ? 'valid' : 'unsupported',
+        );
+        expect(r.stats.access).toBe(profile.chip?.pace ? 'pace' : 'bac');
+        expect(r.keyUsed).toEqual(can ? null : profile.bac);
         expect(Object.keys(r.files)).not.toContain('DG3');
         expect(r.photo?.mime).toBe('image/jpeg');
         if (profile.cardType === 'passport') {
@@ -183,6 +189,44 @@ describe('read through pcscd', () => {
     try {
       const r = await readCard(t, { keys: [profile.bac], trustStore });
       expect(r.verification).toMatchObject(verdict);
+    } finally {
+      t.disconnect();
+    }
+  });
+
+  it('PACE through pcscd: a CAN-only chip asks for its CAN, then opens with it (AES SM, CA)', async () => {
+    const profile = profiles.find((p) => p.id === 'pace-only')!;
+    const c = await insertCard(profile);
+    let t = await service.connect(c.readerName);
+    try {
+      await expect(readCard(t, { keys: [profile.bac], trustStore })).rejects.toMatchObject({
+        code: 'chip-can-required',
+      });
+    } finally {
+      t.disconnect();
+    }
+    t = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t, { keys: [], can: profile.chip!.pace!.can, trustStore });
+      expect(r.stats.access).toBe('pace');
+      expect(r.verification).toMatchObject({
+        passive: 'valid',
+        active: 'valid',
+        chipAuthentication: 'valid',
+      });
+      expect(r.identity?.idNumber).toBe(profile.idNumber);
+    } finally {
+      t.disconnect();
+    }
+  });
+
+  it('Chip Authentication through pcscd: a copy with another CA key fails CA', async () => {
+    const profile = profiles.find((p) => p.id === 'chip-auth')!;
+    const c = await insertCard(profile, ['ca-fail']);
+    const t = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t, { keys: [profile.bac], trustStore });
+      expect(r.verification).toMatchObject({ passive: 'valid', chipAuthentication: 'failed' });
     } finally {
       t.disconnect();
     }
