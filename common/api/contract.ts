@@ -147,6 +147,11 @@ export const methods = {
       .strict(),
     result: z.object({ accepted: z.literal(true) }),
   },
+  /** The Card Access Number printed on the card (PACE-only chips: after `chip-can-required`). */
+  'identify.can': {
+    params: z.object({ can: z.string().regex(/^\d{6}$/) }).strict(),
+    result: z.object({ accepted: z.literal(true) }),
+  },
   'dossier.submit': {
     params: z.object({ serviceId: z.string().max(64), forms: z.array(FilledForm).min(1).max(5) }).strict(),
     result: ReceiptView,

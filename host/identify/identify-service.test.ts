@@ -152,6 +152,47 @@ describe('IdentifyService', () => {
     });
   });
 
+  it('a PACE-only chip asks for its CAN; a wrong CAN is said so; the right one opens it (PACE, CA, AA)', async () => {
+    const r = rig('pace-only');
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    let end = r.until('end');
+    r.service.provideQr(r.profile.qr!);
+    r.insert();
+    expect(await end).toMatchObject({ type: 'failed', code: 'chip-can-required' });
+    expect(() => r.service.provideCan('12345')).toThrow(
+      expect.objectContaining({ code: 'chip-can-invalid' }),
+    );
+    end = r.until('end');
+    r.service.provideCan('000000');
+    expect(await end).toMatchObject({ type: 'failed', code: 'chip-pace-failed' });
+    end = r.until('end');
+    r.service.provideCan(r.profile.chip!.pace!.can);
+    expect(await end).toMatchObject({
+      type: 'verified',
+      decision: 'accept',
+      verification: { passive: 'valid', active: 'valid', chipAuthentication: 'valid' },
+    });
+    expect(r.events.find((e) => e.type === 'identity')).toMatchObject({
+      identity: { fullName: 'Lê Văn Khải' },
+    });
+    r.sessions.end('timeout');
+    expect(r.service.hasKey).toBe(false);
+  });
+
+  it('refuses a chip whose Chip Authentication fails (a copy without the CA key) as forged', async () => {
+    const r = rig('chip-auth', ['ca-fail']);
+    r.sessions.start('en');
+    r.service.setConsent(true);
+    r.service.provideMrz(r.profile.bac);
+    const end = r.until('end');
+    r.insert();
+    expect(await end).toMatchObject({
+      decision: 'refuse-forged',
+      verification: { passive: 'valid', chipAuthentication: 'failed' },
+    });
+  });
+
   it('refuses a chip whose Active Authentication fails as forged', async () => {
     const r = rig('over-60', ['aa-fail']);
     r.sessions.start('vi');

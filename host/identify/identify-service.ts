@@ -76,6 +76,7 @@ export interface IdentifyOptions {
 export class IdentifyService {
   private consent = false;
   private keys: BacKey[] | null = null;
+  private can: string | null = null;
   private reader: string | null = null;
   private reading = false;
   private resume: ResumeState | null = null;
@@ -101,6 +102,7 @@ export class IdentifyService {
     this.pendingQr = null;
     this.consent = false;
     this.keys = null;
+    this.can = null;
     this.resume = null;
     this.done = false;
   }
@@ -162,8 +164,21 @@ export class IdentifyService {
     void this.maybeRead();
   }
 
+  /**
+   * The Card Access Number (6 digits printed on the front of the card), for a chip that only opens with PACE
+   * and its CAN (after a `chip-can-required` failure). Kept in memory for this session only.
+   */
+  provideCan(can: string): void {
+    this.requireConsent();
+    if (!/^\d{6}$/.test(can))
+      throw Object.assign(new Error('CAN must be 6 digits'), { code: 'chip-can-invalid' });
+    this.can = can;
+    this.resume = null;
+    void this.maybeRead();
+  }
+
   get hasKey(): boolean {
-    return this.keys !== null;
+    return this.keys !== null || this.can !== null;
   }
 
   private onPcsc(e: PcscEvent): void {
@@ -185,8 +200,9 @@ export class IdentifyService {
 
   private async maybeRead(): Promise<void> {
     const session = this.o.sessions.active;
-    if (!session || !this.consent || !this.keys || !this.reader || this.reading || this.done || !this.o.pcsc)
+    if (!session || !this.consent || !(this.keys || this.can) || !this.reader || this.reading || this.done)
       return;
+    if (!this.o.pcsc) return;
     this.reading = true;
     const sessionId = session.id;
     const stillOurs = (): boolean => this.o.sessions.active?.id === sessionId;
@@ -196,7 +212,8 @@ export class IdentifyService {
     try {
       transport = await this.o.pcsc.connect(this.reader);
       const result = await this.read(transport, {
-        keys: this.keys,
+        keys: this.keys ?? [],
+        ...(this.can ? { can: this.can } : {}),
         trustStore: typeof this.o.trustStore === 'function' ? this.o.trustStore() : this.o.trustStore,
         resume: this.resume ?? undefined,
         onProgress: (p) => {
