@@ -15,6 +15,7 @@ import { kdf } from '../pace/kdf';
 import { encodeOidValue } from '../pace/oid';
 import {
   domainOfCurveOid,
+  domainOfSpki,
   encodePoint,
   generator,
   randomScalar,
@@ -41,7 +42,7 @@ export interface CaPlan {
 export function planChipAuthentication(dg14: Dg14): CaPlan | null {
   for (const k of dg14.chipAuthenticationPublicKeys) {
     if (k.agreement !== 'ECDH' || k.publicKey.kind !== 'ec') continue;
-    const domain = domainOfCurveOid(k.publicKey.curveOid);
+    const domain = domainOfCurveOid(k.publicKey.curveOid) ?? domainOfSpki(k.publicKey.spki);
     if (!domain) continue;
     const infos = dg14.chipAuthenticationInfos.filter((i) => i.agreement === 'ECDH');
     const info =

@@ -5,6 +5,8 @@
 import { brainpoolP256r1, brainpoolP384r1, brainpoolP512r1 } from '@noble/curves/misc.js';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { ChipError } from '../errors';
+import { decodeOid, decodeUnsignedInteger } from '../lds/der';
+import { parseTlvList } from '../tlv';
 
 type NobleCurve = typeof p256 | typeof p384 | typeof p521 | typeof brainpoolP256r1;
 export type EcPoint = InstanceType<NobleCurve['Point']>;
@@ -55,6 +57,37 @@ export function domainOfParameterId(id: number | null): EcDomain {
 
 export function domainOfCurveOid(oid: string | null): EcDomain | null {
   return Object.values(EC_DOMAINS).find((x) => x.curveOid === oid) ?? null;
+}
+
+/**
+ * The domain of an EC SubjectPublicKeyInfo: a named curve, or explicit ECParameters (RFC 3279 / TR-03111:
+ * SEQUENCE { version, fieldID { prime-field, p }, curve { a, b [, seed] }, base, order [, cofactor] }, common
+ * in DG14 of real chips) matched to a known curve by p, a, b and the order. null when unknown.
+ */
+export function domainOfSpki(spki: Uint8Array): EcDomain | null {
+  try {
+    const [seq] = parseTlvList(spki);
+    const [alg] = parseTlvList(seq!.value);
+    const [, params] = parseTlvList(alg!.value);
+    if (!params) return null;
+    if (params.tag === 0x06) return domainOfCurveOid(decodeOid(params.value));
+    if (params.tag !== 0x30) return null;
+    const [, fieldId, curve, , orderTlv] = parseTlvList(params.value);
+    const [, prime] = parseTlvList(fieldId!.value);
+    const [a, b] = parseTlvList(curve!.value);
+    const p = decodeUnsignedInteger(prime!.value);
+    const n = decodeUnsignedInteger(orderTlv!.value);
+    const av = decodeUnsignedInteger(a!.value);
+    const bv = decodeUnsignedInteger(b!.value);
+    return (
+      Object.values(EC_DOMAINS).find((d) => {
+        const c = d.curve.Point.CURVE();
+        return c.p === p && c.n === n && c.a === av && c.b === bv;
+      }) ?? null
+    );
+  } catch {
+    return null;
+  }
 }
 
 /** Decodes an uncompressed point and checks it is on the curve and not the identity. */
