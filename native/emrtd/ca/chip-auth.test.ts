@@ -49,7 +49,7 @@ describe('planChipAuthentication', () => {
   it('an unknown curve or explicit parameters of no known curve → no plan (unsupported)', () => {
     expect(planChipAuthentication(parseDg14(dg14(caPk(oid('1.2.3.4')))))).toBeNull();
     const odd = concat(explicitParams);
-    odd[odd.length - 4] ^= 1; // a different order
+    odd[odd.length - 4] = odd[odd.length - 4]! ^ 1; // a different order
     expect(planChipAuthentication(parseDg14(dg14(caPk(odd))))).toBeNull();
   });
 });
