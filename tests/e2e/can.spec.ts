@@ -4,6 +4,8 @@
  * says so when it is wrong, and reads the card (PACE, Chip Authentication) with the right one.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { expect, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
@@ -12,6 +14,18 @@ const profile = JSON.parse(readFileSync(`${root}fixtures/citizens/pace-only.json
   fullName: string;
   chip: { pace: { can: string } };
 };
+
+/** No serious/critical axe violations, and the screen's own controls (not the keypad dock) at least 44×44 px. */
+async function accessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).include('[data-testid="screen-can"]').analyze();
+  const serious = results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+  expect(serious.map((x) => x.id)).toEqual([]);
+  for (const id of ['can-input', 'can-continue']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+  }
+}
 
 test('a CAN-only chip: the CAN screen, a wrong CAN, then the right one opens the card', async ({
   page,
@@ -22,6 +36,7 @@ test('a CAN-only chip: the CAN screen, a wrong CAN, then the right one opens the
   await identifyWithDemoCard(page, 'pace-only');
   await expect(page.getByTestId('screen-can')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nhập số truy cập thẻ (CAN)');
+  await accessible(page);
 
   // Too short: said at once, nothing sent.
   await tapKeys(page, '123');
@@ -34,6 +49,7 @@ test('a CAN-only chip: the CAN screen, a wrong CAN, then the right one opens the
   await expect(page.getByTestId('can-input')).toHaveValue('000000');
   await page.getByTestId('can-continue').click();
   await expect(page.getByTestId('can-error')).toContainText('chưa đúng', { timeout: 30_000 });
+  await accessible(page);
 
   await tapKeys(page, profile.chip.pace.can);
   await page.getByTestId('can-continue').click();
