@@ -144,8 +144,17 @@ function identityOf(files: Partial<Record<LdsFileName, Uint8Array>>): Identity |
 }
 
 /** Data groups the SOD signs (as file names this reader knows), or null when the SOD is absent/unreadable. */
+const sodListCache = new WeakMap<Uint8Array, Set<LdsFileName> | null>();
+
 function sodListedFiles(sod: Uint8Array | undefined): Set<LdsFileName> | null {
   if (!sod) return null;
+  if (sodListCache.has(sod)) return sodListCache.get(sod)!;
+  const listed = parseSodList(sod);
+  sodListCache.set(sod, listed);
+  return listed;
+}
+
+function parseSodList(sod: Uint8Array): Set<LdsFileName> | null {
   try {
     const out = new Set<LdsFileName>();
     for (const n of parseSod(sod).lso.hashes.keys()) {

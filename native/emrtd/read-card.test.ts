@@ -173,6 +173,23 @@ describe('readCard', () => {
     });
   });
 
+  it('a copy that withholds DG14 (the SOD signs it) fails Chip Authentication', async () => {
+    const genuine = citizenFiles(pki, { aaKey: ecAa });
+    const clone = { ...genuine, COM: buildCom(['DG1', 'DG2', 'DG13', 'DG15']) };
+    delete clone.DG14;
+    const r = await readCard(
+      new FakeChip({ files: clone, key: CITIZEN_KEY, aa: { kind: 'ec', privateKey: ecAa.privateKey } }),
+      { keys: [CITIZEN_KEY], trustStore },
+    );
+    expect(r.verification).toMatchObject({
+      passive: 'valid',
+      active: 'valid',
+      chipAuthentication: 'failed',
+      requires: { chipAuthentication: true },
+      notRead: ['DG14'],
+    });
+  });
+
   it('an INTERNAL AUTHENTICATE error or an unreadable DG15 key is a failed AA when the SOD lists DG15', async () => {
     const files = citizenFiles(pki, { aaKey: ecAa });
     const noAa = await readCard(new FakeChip({ files, key: CITIZEN_KEY }), {
