@@ -55,4 +55,5 @@ test('a CAN-only chip: the CAN screen, a wrong CAN, then the right one opens the
   await page.getByTestId('can-continue').click();
   await expect(page.getByTestId('identity-name')).toHaveText(profile.fullName, { timeout: 60_000 });
   await expect(page.getByTestId('screen-confirm')).toBeVisible();
+  await expect(page.getByTestId('verification')).toContainText('xác thực chíp');
 });
