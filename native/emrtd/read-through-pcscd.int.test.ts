@@ -263,7 +263,15 @@ describe('read through pcscd', () => {
     const lines = ok.out.trim().split('\n');
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0]!);
-    expect(Object.keys(json)).toEqual(['reader', 'files', 'identity', 'verification', 'access', 'apdus', 'ms']);
+    expect(Object.keys(json)).toEqual([
+      'reader',
+      'files',
+      'identity',
+      'verification',
+      'access',
+      'apdus',
+      'ms',
+    ]);
     expect(json.reader).toBe(c.readerName);
     expect(json.verification).toMatchObject({ passive: 'valid', active: 'valid' });
     expect(Object.keys(json.files).sort()).toEqual(['COM', 'DG1', 'DG14', 'DG15', 'DG2', 'SOD']);
