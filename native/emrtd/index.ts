@@ -305,7 +305,7 @@ export async function readCard(transport: CardTransport, opts: ReadCardOptions):
       apdus: session.apdus,
       keyUsed,
       stats: {
-        blockSize: reader.blockSize,
+        blockSize: reader.extended ? reader.blockSize : Math.min(reader.blockSize, session.maxShortBlock),
         extendedLength: reader.extended,
         bacRuns: session.bacRuns,
         access: session.protocol ?? 'bac',

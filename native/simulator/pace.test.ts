@@ -3,10 +3,15 @@
  * AES-128): with the example's nonce and the chip's ephemeral keys, every answer is the published one.
  * Also RFC 4493 AES-CMAC and the KDF (Kπ of the example) of the card's own crypto.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromHex, hex } from './bytes';
 import { cmac, kdf } from './pace-crypto';
+import { createInProcessCard } from './in-process';
 import { buildCardAccess, CardPace } from './pace';
+import { loadProfile } from './profile';
+
+const numRuns = Number(process.env.FUZZ_RUNS ?? 10000);
 
 const H = (s: string) => fromHex(s.replace(/\s+/g, ''));
 const mrzInformation = 'T22000129364081251010318';
@@ -105,5 +110,34 @@ describe('card-side PACE, ICAO 9303-11 Appendix G.1', () => {
         cmac(key, H('6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e5130c81c46a35ce411')),
       ).toLowerCase(),
     ).toBe('dfa66747de9ae63030ca32611497c827');
+  });
+});
+
+describe('card-side PACE and CA under fuzzing', () => {
+  it('MSE:Set AT and GENERAL AUTHENTICATE with any data, chained or not, always get a status word', async () => {
+    const card = createInProcessCard(loadProfile('pace-only'));
+    const setAt = H('0022C1A412800A04007F0007020204020283010284010D');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.constantFrom(0x00, 0x10, 0x0c, 0x1c),
+        fc.constantFrom(0x22, 0x86),
+        fc.constantFrom([0xc1, 0xa4], [0x41, 0xa4], [0x00, 0x00], [0x81, 0xb6]),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 80 }),
+          fc.uint8Array({ maxLength: 70 }).map((v) => Uint8Array.from([0x7c, v.length, ...v])),
+          fc
+            .tuple(fc.constantFrom(0x80, 0x81, 0x83, 0x85), fc.uint8Array({ maxLength: 66 }))
+            .map(([tag, v]) => Uint8Array.from([0x7c, v.length + 2, tag, v.length, ...v])),
+        ),
+        async (armFirst, cla, ins, [p1, p2], data) => {
+          if (armFirst) expect(hex(await card.transmit(setAt))).toBe('9000');
+          const apdu = Uint8Array.from([cla, ins, p1!, p2!, data.length, ...data, 0x00]);
+          const r = await card.transmit(data.length > 0 && data.length < 256 ? apdu : apdu.subarray(0, 4));
+          expect(r.length).toBeGreaterThanOrEqual(2);
+        },
+      ),
+      { numRuns },
+    );
   });
 });

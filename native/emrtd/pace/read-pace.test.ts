@@ -140,3 +140,36 @@ describe('Chip Authentication', () => {
     });
   });
 });
+
+describe('every cipher and curve, PACE then CA (the simulator configured per case)', () => {
+  const cases = [
+    ['3des', 'brainpoolP384r1', 'aes-192', 'P-256'],
+    ['aes-128', 'P-256', '3des', 'brainpoolP256r1'],
+    ['aes-192', 'brainpoolP256r1', 'aes-256', 'brainpoolP384r1'],
+    ['aes-256', 'P-384', 'aes-128', 'P-384'],
+  ] as const;
+  for (const [paceCipher, paceCurve, caCipher, caCurve] of cases) {
+    it(`PACE ${paceCipher} on ${paceCurve}, CA ${caCipher} on ${caCurve}`, async () => {
+      const profile = {
+        ...chipAuth,
+        id: `matrix-${paceCipher}-${paceCurve}-${caCipher}-${caCurve}`,
+        chip: {
+          pace: { can: '123456', curve: paceCurve, cipher: paceCipher, mrz: true },
+          bac: false,
+          chipAuthentication: { curve: caCurve, cipher: caCipher, keyId: 1 },
+        },
+      };
+      const r = await readCard(createInProcessCard(profile, { faults: ['no-extended-length'] }), {
+        keys: [profile.bac],
+        trustStore,
+      });
+      expect(r.stats).toMatchObject({ access: 'pace', extendedLength: false });
+      expect(r.stats.blockSize).toBe(caCipher === '3des' ? 231 : 223);
+      expect(r.verification).toMatchObject({
+        passive: 'valid',
+        active: 'valid',
+        chipAuthentication: 'valid',
+      });
+    });
+  }
+});
