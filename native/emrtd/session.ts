@@ -111,6 +111,8 @@ export class ChipSession {
    */
   async readCardAccess(): Promise<Uint8Array | null> {
     let r = splitResponse(await this.transmitRaw(Uint8Array.of(0x00, 0xb0, 0x9c, 0x00, 0x00)));
+    // 6A82: no EF.CardAccess (a BAC-only chip). Other errors may mean "no short file IDs here": SELECT it.
+    if (r.sw === 0x6a82) return null;
     if (r.sw !== 0x9000 || r.data.length === 0) {
       const sel = splitResponse(
         await this.transmitRaw(Uint8Array.of(0x00, 0xa4, 0x02, 0x0c, 0x02, 0x01, 0x1c)),
