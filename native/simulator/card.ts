@@ -296,12 +296,24 @@ export class VirtualEmrtd {
       if (status !== SW.OK) this.pace = null;
       return reply(status);
     }
-    if (c.p1 === 0x41 && c.p2 === 0xa4) {
+    if (c.p1 === 0x41 && (c.p2 === 0xa4 || c.p2 === 0xa6)) {
       const caKey = this.opts.files.caKey;
       if (!chip?.chipAuthentication || !caKey) return reply(SW.WRONG_DATA);
       if (!secured) return reply(SW.SECURITY_NOT_SATISFIED);
-      this.ca = new CardChipAuthentication(chip.chipAuthentication, caKey);
-      return reply(this.ca.setAt(c.data));
+      const ca = new CardChipAuthentication(chip.chipAuthentication, caKey);
+      if (c.p2 === 0xa4) {
+        this.ca = ca;
+        return reply(ca.setAt(c.data));
+      }
+      const r = ca.setKat(c.data);
+      const keys = r.session;
+      if (r.status !== SW.OK || !keys) return reply(r.status);
+      return {
+        ...reply(SW.OK),
+        afterReply: () => {
+          this.sm = new CardSecureMessaging(keys);
+        },
+      };
     }
     return reply(SW.WRONG_P1P2);
   }

@@ -26,6 +26,8 @@ export interface CaCardConfig {
   curve: CurveName;
   cipher: CipherName;
   keyId: number;
+  /** Only MSE:Set KAT (41A6, 91 PK_IFD): the keys change at once, no GENERAL AUTHENTICATE. */
+  kat?: boolean;
 }
 
 export interface CaKey {
@@ -91,8 +93,19 @@ export class CardChipAuthentication {
     private readonly key: CaKey,
   ) {}
 
+  /** MSE:Set KAT (3DES chips of CA version 1): 91 PK_IFD, optional 84 key ID → new session keys. */
+  setKat(data: Uint8Array): { status: number; session?: SessionKeys } {
+    if (!this.cfg.kat) return { status: 0x6a80 };
+    const objects = parseFlatTlv(data);
+    const pk = objects?.find((o) => o.tag === 0x91)?.value;
+    const keyId = objects?.find((o) => o.tag === 0x84)?.value;
+    if (keyId && (keyId.length !== 1 || keyId[0] !== this.cfg.keyId)) return { status: 0x6a88 };
+    return this.agree(pk);
+  }
+
   /** MSE:Set AT for CA. */
   setAt(data: Uint8Array): number {
+    if (this.cfg.kat) return 0x6a80;
     const objects = parseFlatTlv(data);
     const oid = objects?.find((o) => o.tag === 0x80)?.value;
     const keyId = objects?.find((o) => o.tag === 0x84)?.value;
@@ -108,7 +121,10 @@ export class CardChipAuthentication {
     this.armed = false;
     const outer = parseFlatTlv(data);
     if (!outer || outer.length !== 1 || outer[0]?.tag !== 0x7c) return { status: 0x6a80 };
-    const pk = parseFlatTlv(outer[0].value)?.find((o) => o.tag === 0x80)?.value;
+    return this.agree(parseFlatTlv(outer[0].value)?.find((o) => o.tag === 0x80)?.value);
+  }
+
+  private agree(pk: Uint8Array | undefined): { status: number; session?: SessionKeys } {
     const point = pk ? pointOf(this.key.curve, pk) : null;
     if (!point) return { status: 0x6a80 };
     const k = fieldBytes(point.multiply(this.key.privateKey).toAffine().x, CURVES[this.key.curve].size);

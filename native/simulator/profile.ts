@@ -52,6 +52,8 @@ export const CitizenProfile = Identity.omit({ source: true, extraFields: true, i
           curve: z.enum(['P-256', 'P-384', 'brainpoolP256r1', 'brainpoolP384r1']).default('brainpoolP256r1'),
           cipher: z.enum(['3des', 'aes-128', 'aes-192', 'aes-256']).default('aes-128'),
           keyId: z.number().int().min(0).max(127).default(1),
+          /** Only MSE:Set KAT (41A6, 3DES CA of older chips); MSE:Set AT 41A4 is refused (6A80). */
+          kat: z.boolean().default(false),
         })
         .optional(),
     })

@@ -1,10 +1,12 @@
 /**
  * Chip Authentication (ICAO 9303-11 §6.2, BSI TR-03110-3 §3.4), terminal side, ECDH: an ephemeral key pair on
  * the domain of the chip's static DG14 key; under the current secure messaging MSE:Set AT (P1P2 41A4,
- * 80 id-CA-ECDH-…, 84 key ID when DG14 names one) and GENERAL AUTHENTICATE (7C { 80 PK_IFD }); then both
+ * 80 id-CA-ECDH-…, 84 key ID when DG14 names one) and GENERAL AUTHENTICATE (7C { 80 PK_IFD }) — or, when a 3DES
+ * chip refuses MSE:Set AT, MSE:Set KAT (P1P2 41A6, 91 PK_IFD, 84 key ID); then both
  * sides switch to KS = KDF(x(SK_IFD · PK_IC), 1|2) with SSC = 0. Only the chip that holds the private key
  * can answer the next command under the new keys: a protected SELECT EF.COM confirms it.
- * A copy without the key fails (`failed`); a key this terminal cannot use is `unsupported`.
+ * A copy without the key fails (`failed`); a key or a mechanism this terminal and the chip cannot agree on is
+ * `unsupported` (still refused when the SOD makes CA mandatory, but not called a forgery).
  */
 import type { ChipAuthVerdict } from '../../../common/identity';
 import { concat } from '../bytes';
@@ -82,26 +84,36 @@ export async function performChipAuthentication(
   const sk = opts.ephemeral?.(plan.domain) ?? randomScalar(plan.domain);
   const pk = encodePoint(generator(plan.domain).multiply(sk));
   try {
+    const keyRef = plan.keyId === null ? new Uint8Array(0) : encodeTlv(0x84, Uint8Array.of(plan.keyId));
     const mse = await session.send({
       cla: 0,
       ins: 0x22,
       p1: 0x41,
       p2: 0xa4,
-      data: concat(
-        encodeTlv(0x80, encodeOidValue(plan.oid)),
-        plan.keyId === null ? new Uint8Array(0) : encodeTlv(0x84, Uint8Array.of(plan.keyId)),
-      ),
+      data: concat(encodeTlv(0x80, encodeOidValue(plan.oid)), keyRef),
     });
-    if (mse.sw !== 0x9000) return 'failed';
-    const ga = await session.send({
-      cla: 0,
-      ins: 0x86,
-      p1: 0,
-      p2: 0,
-      data: encodeTlv(0x7c, encodeTlv(0x80, pk)),
-      le: 256,
-    });
-    if (ga.sw !== 0x9000) return 'failed';
+    if (mse.sw === 0x9000) {
+      const ga = await session.send({
+        cla: 0,
+        ins: 0x86,
+        p1: 0,
+        p2: 0,
+        data: encodeTlv(0x7c, encodeTlv(0x80, pk)),
+        le: 256,
+      });
+      if (ga.sw !== 0x9000) return 'failed';
+    } else {
+      // Older 3DES chips take the key in MSE:Set KAT (41A6: 91 ephemeral key, 84 key ID), no GA.
+      if (plan.spec.cipher !== '3des') return 'unsupported';
+      const kat = await session.send({
+        cla: 0,
+        ins: 0x22,
+        p1: 0x41,
+        p2: 0xa6,
+        data: concat(encodeTlv(0x91, pk), keyRef),
+      });
+      if (kat.sw !== 0x9000) return 'unsupported';
+    }
   } catch (e) {
     if (isSmFailure(e)) return 'failed';
     throw e;

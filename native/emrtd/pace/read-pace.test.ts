@@ -147,16 +147,17 @@ describe('every cipher and curve, PACE then CA (the simulator configured per cas
     ['aes-128', 'P-256', '3des', 'brainpoolP256r1'],
     ['aes-192', 'brainpoolP256r1', 'aes-256', 'brainpoolP384r1'],
     ['aes-256', 'P-384', 'aes-128', 'P-384'],
+    ['aes-128', 'brainpoolP256r1', '3des', 'P-256', 'kat'],
   ] as const;
-  for (const [paceCipher, paceCurve, caCipher, caCurve] of cases) {
-    it(`PACE ${paceCipher} on ${paceCurve}, CA ${caCipher} on ${caCurve}`, async () => {
+  for (const [paceCipher, paceCurve, caCipher, caCurve, kat] of cases) {
+    it(`PACE ${paceCipher} on ${paceCurve}, CA ${caCipher} on ${caCurve}${kat ? ' (MSE:Set KAT)' : ''}`, async () => {
       const profile = {
         ...chipAuth,
         id: `matrix-${paceCipher}-${paceCurve}-${caCipher}-${caCurve}`,
         chip: {
           pace: { can: '123456', curve: paceCurve, cipher: paceCipher, mrz: true },
           bac: false,
-          chipAuthentication: { curve: caCurve, cipher: caCipher, keyId: 1 },
+          chipAuthentication: { curve: caCurve, cipher: caCipher, keyId: 1, kat: kat === 'kat' },
         },
       };
       const r = await readCard(createInProcessCard(profile, { faults: ['no-extended-length'] }), {
