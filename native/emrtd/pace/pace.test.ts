@@ -6,7 +6,9 @@
  *   German ID card, both as recorded in gmrtd's pace tests;
  * - RFC 4493 AES-CMAC.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ChipError } from '../errors';
 import { fromHex, hex } from '../bytes';
 import { aesCmac } from '../crypto/aes';
 import { mrzInformation } from '../keys';
@@ -217,5 +219,33 @@ describe('RFC 4493 AES-CMAC', () => {
     [64, '51f0bebf7e3b9d92fc49741779363cfe'],
   ])('%i-byte message', (n, mac) => {
     expect(hx(aesCmac(key, msg.subarray(0, n)))).toBe(mac);
+  });
+});
+
+describe('a misbehaving chip during PACE', () => {
+  const [info] = parseCardAccess(h(G1.cardAccess)).pace;
+  const numRuns = Number(process.env.FUZZ_RUNS ?? 10000);
+  it('any answers (random, or the example with bytes changed) end in success or a typed ChipError', async () => {
+    const genuine = g1Script().map(([, r]) => h(r));
+    const answer = fc.oneof(
+      fc.uint8Array({ maxLength: 80 }),
+      fc.tuple(fc.nat(4), fc.nat(80), fc.integer({ min: 0, max: 255 })).map(([i, at, v]) => {
+        const b = Uint8Array.from(genuine[i]!);
+        if (b.length > 2) b[at % (b.length - 2)] = v;
+        return b;
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(answer, { minLength: 5, maxLength: 5 }), async (answers) => {
+        let i = 0;
+        const chip: Transmitter = { transmit: async () => answers[i++] ?? Uint8Array.of(0x6f, 0x00) };
+        try {
+          await performPace(chip, { kind: 'mrz', key: G1.mrz }, info!, fixedKeys(G1.skMapIfd, G1.skDhIfd));
+        } catch (e) {
+          if (!(e instanceof ChipError)) throw e;
+        }
+      }),
+      { numRuns },
+    );
   });
 });
