@@ -108,8 +108,9 @@ export interface ReadCardOptions {
 
 /** DG14 before DG2: Chip Authentication runs as soon as DG14 is in, so the photo and AA use the new keys. */
 export const DEFAULT_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD', 'DG14', 'DG2', 'DG15'];
-/** Chip Authentication attempts before `failed` stands (each after a fresh PACE/BAC). */
+/** Chip/Active Authentication attempts before `failed` stands (each after a fresh PACE/BAC). */
 const CA_ATTEMPTS = 3;
+const AA_ATTEMPTS = 3;
 /** Files that make up "identity shown": after these, onIdentity fires. */
 const IDENTITY_FILES: LdsFileName[] = ['COM', 'DG1', 'DG13', 'SOD'];
 
@@ -195,17 +196,23 @@ async function activeAuthentication(
   } catch {
     aaOid = null;
   }
-  const challenge = newChallenge();
-  let r;
-  try {
-    r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
-  } catch (e) {
-    // A broken secure-messaging answer to INTERNAL AUTHENTICATE is a failed proof, not a read error.
-    if (e instanceof ChipError && e.code.startsWith('chip-sm-')) return 'failed';
-    throw e;
+  // A lost SM session (bad MAC, 6987/6988) may be the link: re-authenticate and ask again, a few times.
+  // Only then is it a failed proof; any other refusal or a wrong signature is one at once.
+  for (let attempt = 1; ; attempt++) {
+    const challenge = newChallenge();
+    let r;
+    try {
+      r = await session.send({ ...INTERNAL_AUTHENTICATE, data: challenge, le: 256 });
+    } catch (e) {
+      if (!(e instanceof ChipError && e.code.startsWith('chip-sm-'))) throw e;
+      if (attempt === AA_ATTEMPTS) return 'failed';
+      session.invalidate();
+      continue;
+    }
+    if ((r.sw === 0x6987 || r.sw === 0x6988) && attempt < AA_ATTEMPTS) continue;
+    if (r.sw !== 0x9000 || r.data.length === 0) return 'failed';
+    return verifyActiveAuthentication(key, challenge, r.data, aaOid);
   }
-  if (r.sw !== 0x9000 || r.data.length === 0) return 'failed';
-  return verifyActiveAuthentication(key, challenge, r.data, aaOid);
 }
 
 /** Does the SOD make Chip Authentication mandatory? DG14 listed and either withheld or offering a CA key. */

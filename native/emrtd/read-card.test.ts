@@ -173,6 +173,21 @@ describe('readCard', () => {
     });
   });
 
+  it('a bad MAC on the INTERNAL AUTHENTICATE answer (the link, once) is retried, not called a forgery', async () => {
+    const files = citizenFiles(pki, { aaKey: ecAa });
+    const aa = { kind: 'ec', privateKey: ecAa.privateKey } as const;
+    const clean = await readCard(new FakeChip({ files, key: CITIZEN_KEY, aa }), {
+      keys: [CITIZEN_KEY],
+      trustStore,
+    });
+    expect(clean.verification.active).toBe('valid');
+    // INTERNAL AUTHENTICATE is the last APDU of a read.
+    const flaky = new FakeChip({ files, key: CITIZEN_KEY, aa, corruptMacAtApdu: clean.apdus });
+    const r = await readCard(flaky, { keys: [CITIZEN_KEY], trustStore });
+    expect(r.verification.active).toBe('valid');
+    expect(r.apdus).toBeGreaterThan(clean.apdus);
+  });
+
   it('a copy that withholds DG14 (the SOD signs it) fails Chip Authentication', async () => {
     const genuine = citizenFiles(pki, { aaKey: ecAa });
     const clone = { ...genuine, COM: buildCom(['DG1', 'DG2', 'DG13', 'DG15']) };
