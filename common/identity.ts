@@ -68,5 +68,21 @@ export type PassiveVerdict = z.infer<typeof PassiveVerdict>;
 export const ActiveVerdict = z.enum(['valid', 'failed', 'unsupported', 'not-checked']);
 export type ActiveVerdict = z.infer<typeof ActiveVerdict>;
 
-export const ChipVerification = z.object({ passive: PassiveVerdict, active: ActiveVerdict });
+/** Chip Authentication (ICAO 9303-11 §6.2): ECDH with the DG14 key, then secure messaging under new keys. */
+export const ChipAuthVerdict = z.enum(['valid', 'failed', 'unsupported', 'not-checked']);
+export type ChipAuthVerdict = z.infer<typeof ChipAuthVerdict>;
+
+export const ChipVerification = z.object({
+  passive: PassiveVerdict,
+  active: ActiveVerdict,
+  chipAuthentication: ChipAuthVerdict,
+  /**
+   * What the signed SOD makes mandatory, so a copy cannot downgrade the check by leaving files out:
+   * DG15 listed → Active Authentication must succeed; DG14 listed with Chip Authentication info (or
+   * withheld) → Chip Authentication must succeed.
+   */
+  requires: z.object({ activeAuthentication: z.boolean(), chipAuthentication: z.boolean() }),
+  /** Data groups the SOD lists that were not read (DG3 always: it is never requested). */
+  notRead: z.array(z.string()),
+});
 export type ChipVerification = z.infer<typeof ChipVerification>;

@@ -173,6 +173,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         identify.provideMrz(key);
         return { accepted: true };
       },
+      'identify.can': ({ can }) => {
+        identify.provideCan(can);
+        return { accepted: true };
+      },
       'dossier.submit': ({ serviceId, forms, declared }) => {
         if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
         return dossiers.submit(serviceId, forms, { declared: declared ?? [] });

@@ -24,6 +24,7 @@ import { type DraftData, type FilledForm, FormScreen } from './screens/FormScree
 import { ResumeScreen } from './screens/ResumeScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
 import { LookupScreen } from './screens/LookupScreen';
+import { CanEntryScreen } from './screens/CanEntryScreen';
 import { MrzEntryScreen } from './screens/MrzEntryScreen';
 import { PreviewScreen } from './screens/PreviewScreen';
 import { QueueScreen } from './screens/QueueScreen';
@@ -220,6 +221,8 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
             onNo={() => void endSession()}
           />
         );
+      } else if (idState.error === 'chip-can-required' || idState.error === 'chip-pace-failed') {
+        body = <CanEntryScreen state={idState} onBack={() => void endSession()} />;
       } else if (idState.percent !== null) {
         body = <ReadingScreen state={idState} />;
       } else if (screen.name === 'mrz') {

@@ -1,10 +1,11 @@
 /**
  * Chip reader CLI.
  *   npm run -s card -- list
- *   npm run -s card -- read [--reader NAME] (--doc DOCNO --dob YYMMDD --expiry YYMMDD | --qr PAYLOAD)
- *                          [--files COM,DG1,DG2,DG13,DG14,DG15,SOD] [--trust FILE_OR_DIR] [--crl DIR] [--json]
+ *   npm run -s card -- read [--reader NAME] (--doc DOCNO --dob YYMMDD --expiry YYMMDD | --qr PAYLOAD | --can CAN)
+ *                          [--can CAN] [--bac] [--files COM,DG1,DG2,DG13,DG14,DG15,SOD] [--trust FILE_OR_DIR] [--crl DIR] [--json]
  *   npm run -s card -- trust [--trust FILE_OR_DIR] [--crl DIR]   (CSCAs, links, CRLs with SHA-256 fingerprints)
- * `read` prints ONE JSON line {"reader","files":{NAME:hex},"identity","verification","apdus","ms"} and exits 0;
+ * `--can`: the 6-digit Card Access Number (PACE); `--bac`: never PACE.
+ * `read` prints ONE JSON line {"reader","files":{NAME:hex},"identity","verification","access","apdus","ms"} and exits 0;
  * on failure it prints {"error":{"code","message"}} and exits 1. No personal data goes to stderr.
  */
 import { statSync, readFileSync } from 'node:fs';
@@ -67,8 +68,9 @@ function keysFrom(opts: Record<string, string | true>): BacKey[] {
   const documentNumber = str(opts, 'doc');
   const dateOfBirth = str(opts, 'dob');
   const dateOfExpiry = str(opts, 'expiry');
+  if (!documentNumber && !dateOfBirth && !dateOfExpiry && str(opts, 'can')) return [];
   if (!documentNumber || !dateOfBirth || !dateOfExpiry)
-    throw new CliError('cli-usage', 'give --doc --dob --expiry, or --qr');
+    throw new CliError('cli-usage', 'give --doc --dob --expiry, or --qr, or --can');
   const doc = documentNumber.replace(/\D/g, '').length === 12 ? documentNumber.slice(-9) : documentNumber;
   return [{ documentNumber: doc, dateOfBirth, dateOfExpiry }];
 }
@@ -100,7 +102,7 @@ async function main(): Promise<void> {
     if (cmd !== 'read')
       throw new CliError(
         'cli-usage',
-        'usage: card list | card trust [--trust …] [--crl DIR] | card read [--reader NAME] (--doc --dob --expiry | --qr PAYLOAD) [--files …] --json',
+        'usage: card list | card trust [--trust …] [--crl DIR] | card read [--reader NAME] (--doc --dob --expiry | --qr PAYLOAD | --can CAN) [--bac] [--files …] --json',
       );
     const keys = keysFrom(opts);
     const filesOpt = str(opts, 'files');
@@ -114,7 +116,14 @@ async function main(): Promise<void> {
     const started = performance.now();
     const transport = await service.connect(str(opts, 'reader'));
     try {
-      const r = await readCard(transport, { keys, ...(files ? { files } : {}), trustStore: trustFrom(opts) });
+      const can = str(opts, 'can');
+      const r = await readCard(transport, {
+        keys,
+        ...(files ? { files } : {}),
+        ...(can ? { can } : {}),
+        ...(opts.bac === true ? { pace: false } : {}),
+        trustStore: trustFrom(opts),
+      });
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const hexFiles: Record<string, string> = {};
       for (const [k, v] of Object.entries(r.files)) if (v) hexFiles[k] = hex(v);
@@ -124,6 +133,7 @@ async function main(): Promise<void> {
           files: hexFiles,
           identity: r.identity,
           verification: r.verification,
+          access: r.stats.access,
           apdus: r.apdus,
           ms,
         }),

@@ -3,7 +3,7 @@
  *   npm run -s simulator -- card --profile PATH|ID [--vpcd-port N] [--fault NAME ...] [--reader-name NAME] [--link SPEC]
  *     (--link: contactless timing, e.g. `424k,5-15`; see native/simulator/link-model.ts)
  *     Puts a virtual CCCD card into pcscd's vpcd reader; runs until SIGINT/SIGTERM. Once pcscd sees the card,
- *     prints ONE stdout line: {"event":"ready","reader":...,"idNumber":...,"fullName":...,"bac":{...}}.
+ *     prints ONE stdout line: {"event":"ready","reader":...,"idNumber":...,"fullName":...,"bac":{...}} (+ "can" for PACE cards).
  *   npm run -s simulator -- qr --profile PATH|ID [--eol cr|crlf|lf] [--delay-ms N]
  *     Makes a virtual USB-CDC QR scanner, prints the pty path the kiosk should open, then writes the
  *     profile's QR payload after --delay-ms (default 1000) and keeps running until SIGINT/SIGTERM.
@@ -71,7 +71,7 @@ async function card(args: string[]): Promise<void> {
     },
   });
   process.stdout.write(
-    `${JSON.stringify({ event: 'ready', reader: vc.readerName, idNumber: profile.idNumber, fullName: profile.fullName, bac: profile.bac })}\n`,
+    `${JSON.stringify({ event: 'ready', reader: vc.readerName, idNumber: profile.idNumber, fullName: profile.fullName, bac: profile.bac, ...(profile.chip?.pace ? { can: profile.chip.pace.can } : {}) })}\n`,
   );
   await untilSignal();
   await vc.stop();

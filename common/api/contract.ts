@@ -175,6 +175,11 @@ export const methods = {
       .strict(),
     result: z.object({ accepted: z.literal(true) }),
   },
+  /** The Card Access Number printed on the card (PACE-only chips: after `chip-can-required`). */
+  'identify.can': {
+    params: z.object({ can: z.string().regex(/^\d{6}$/) }).strict(),
+    result: z.object({ accepted: z.literal(true) }),
+  },
   'dossier.submit': {
     params: z
       .object({

@@ -9,7 +9,8 @@ import type { PcscEvent } from '../../native/pcsc/pcsc-service';
 import { createInProcessCard, listProfiles, loadProfile, PKI_DIR } from '../../native/simulator';
 import { DeviceStatusBoard } from '../devices/device-status';
 import { SessionManager } from '../session/session-manager';
-import { type IdentifyEvent, IdentifyService, decide } from './identify-service';
+import type { ChipVerification } from '../../common/identity';
+import { type IdentifyEvent, IdentifyService, type VerificationDecision, decide } from './identify-service';
 
 const trustStore = trustStoreFromPem(readFileSync(path.join(PKI_DIR, 'csca.cert.pem'), 'utf8'));
 
@@ -138,20 +139,131 @@ describe('IdentifyService', () => {
     expect(r.service.hasKey).toBe(false);
   });
 
-  it('decides: forged → refuse, unknown CSCA → refuse unless the policy accepts it', () => {
-    expect(decide({ passive: 'valid', active: 'valid' }, { acceptUnknownCsca: false })).toBe('accept');
-    expect(decide({ passive: 'valid', active: 'failed' }, { acceptUnknownCsca: true })).toBe('refuse-forged');
-    expect(decide({ passive: 'bad-signature', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe(
-      'refuse-forged',
-    );
-    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: false })).toBe(
-      'refuse-unverifiable',
-    );
-    expect(decide({ passive: 'unknown-csca', active: 'valid' }, { acceptUnknownCsca: true })).toBe('accept');
-    expect(decide({ passive: 'not-checked', active: 'unsupported' }, { acceptUnknownCsca: true })).toBe(
-      'refuse-unverifiable',
-    );
+  it('refuses a copied chip that leaves out DG15 (SOD still lists it) as forged', async () => {
+    const r = rig('young', ['clone-no-dg15']);
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    r.service.provideMrz(r.profile.bac);
+    const end = r.until('end');
+    r.insert();
+    expect(await end).toMatchObject({
+      decision: 'refuse-forged',
+      verification: { passive: 'valid', active: 'failed', requires: { activeAuthentication: true } },
+    });
   });
+
+  it('a PACE-only chip asks for its CAN; a wrong CAN is said so; the right one opens it (PACE, CA, AA)', async () => {
+    const r = rig('pace-only');
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    let end = r.until('end');
+    r.service.provideQr(r.profile.qr!);
+    r.insert();
+    expect(await end).toMatchObject({ type: 'failed', code: 'chip-can-required' });
+    expect(() => r.service.provideCan('12345')).toThrow(
+      expect.objectContaining({ code: 'chip-can-invalid' }),
+    );
+    end = r.until('end');
+    r.service.provideCan('000000');
+    expect(await end).toMatchObject({ type: 'failed', code: 'chip-pace-failed' });
+    end = r.until('end');
+    r.service.provideCan(r.profile.chip!.pace!.can);
+    expect(await end).toMatchObject({
+      type: 'verified',
+      decision: 'accept',
+      verification: { passive: 'valid', active: 'valid', chipAuthentication: 'valid' },
+    });
+    expect(r.events.find((e) => e.type === 'identity')).toMatchObject({
+      identity: { fullName: 'Lê Văn Khải' },
+    });
+    r.sessions.end('timeout');
+    expect(r.service.hasKey).toBe(false);
+  });
+
+  it('refuses a chip whose Chip Authentication fails (a copy without the CA key) as forged', async () => {
+    const r = rig('chip-auth', ['ca-fail']);
+    r.sessions.start('en');
+    r.service.setConsent(true);
+    r.service.provideMrz(r.profile.bac);
+    const end = r.until('end');
+    r.insert();
+    expect(await end).toMatchObject({
+      decision: 'refuse-forged',
+      verification: { passive: 'valid', chipAuthentication: 'failed' },
+    });
+  });
+
+  it('refuses a chip whose Active Authentication fails as forged', async () => {
+    const r = rig('over-60', ['aa-fail']);
+    r.sessions.start('vi');
+    r.service.setConsent(true);
+    r.service.provideMrz(r.profile.bac);
+    const end = r.until('end');
+    r.insert();
+    expect(await end).toMatchObject({
+      decision: 'refuse-forged',
+      verification: { passive: 'valid', active: 'failed' },
+    });
+  });
+});
+
+describe('decide: every row of the decision table (README)', () => {
+  const base: ChipVerification = {
+    passive: 'valid',
+    active: 'valid',
+    chipAuthentication: 'valid',
+    requires: { activeAuthentication: true, chipAuthentication: true },
+    notRead: ['DG3'],
+  };
+  const none = { activeAuthentication: false, chipAuthentication: false };
+  const rows: [string, Partial<ChipVerification>, boolean, VerificationDecision][] = [
+    ['1 hash mismatch', { passive: 'hash-mismatch' }, true, 'refuse-forged'],
+    [
+      '1 bad SOD signature',
+      { passive: 'bad-signature', active: 'unsupported', requires: none },
+      true,
+      'refuse-forged',
+    ],
+    ['2 AA failed', { active: 'failed' }, true, 'refuse-forged'],
+    [
+      '2 AA failed, even with an unknown CSCA accepted',
+      { passive: 'unknown-csca', active: 'failed' },
+      true,
+      'refuse-forged',
+    ],
+    ['3 CA failed', { chipAuthentication: 'failed' }, true, 'refuse-forged'],
+    [
+      '3 CA failed although AA passed',
+      { chipAuthentication: 'failed', active: 'valid' },
+      false,
+      'refuse-forged',
+    ],
+    ['4 AA required, key unsupported', { active: 'unsupported' }, true, 'refuse-unverifiable'],
+    ['4 AA required, not checked', { active: 'not-checked' }, true, 'refuse-unverifiable'],
+    ['5 CA required, not checked', { chipAuthentication: 'not-checked' }, true, 'refuse-unverifiable'],
+    ['5 CA required, unsupported', { chipAuthentication: 'unsupported' }, true, 'refuse-unverifiable'],
+    ['6 valid, AA and CA valid', {}, false, 'accept'],
+    [
+      '6 valid, nothing required (no DG14/DG15 in the SOD)',
+      { active: 'unsupported', chipAuthentication: 'unsupported', requires: none },
+      false,
+      'accept',
+    ],
+    ['7 unknown CSCA, policy accepts', { passive: 'unknown-csca' }, true, 'accept'],
+    ['8 unknown CSCA, policy refuses', { passive: 'unknown-csca' }, false, 'refuse-unverifiable'],
+    ['8 expired chain', { passive: 'expired-chain' }, true, 'refuse-unverifiable'],
+    [
+      '8 SOD not read',
+      { passive: 'not-checked', requires: none, active: 'not-checked', chipAuthentication: 'not-checked' },
+      true,
+      'refuse-unverifiable',
+    ],
+  ];
+  for (const [name, change, acceptUnknownCsca, expected] of rows) {
+    it(`row ${name} → ${expected}`, () => {
+      expect(decide({ ...base, ...change }, { acceptUnknownCsca })).toBe(expected);
+    });
+  }
 });
 
 describe('keys from the QR alone', () => {
@@ -164,8 +276,10 @@ describe('keys from the QR alone', () => {
         idNumber: qr.idNumber,
       });
       expect(keys.map((k) => k.dateOfExpiry)).toContain(profile.bac.dateOfExpiry);
-      const r = await readCard(createInProcessCard(profile), { keys, files: ['DG1'], trustStore });
-      expect(r.keyUsed).toEqual(profile.bac);
+      // A CAN-only chip (PACE without the MRZ password) needs its CAN as well; the MRZ key still matches.
+      const can = profile.chip?.pace?.mrz === false ? profile.chip.pace.can : undefined;
+      const r = await readCard(createInProcessCard(profile), { keys, can, files: ['DG1'], trustStore });
+      expect(r.keyUsed).toEqual(can ? null : profile.bac);
     });
   }
 });

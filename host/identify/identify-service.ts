@@ -43,9 +43,20 @@ export type IdentifyEvent =
 /** What the kiosk does with a chip verdict. */
 export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
 
+/**
+ * The decision table (host/identify/README.md), first matching row wins. Nothing the chip leaves out can
+ * turn a refusal into an accept: what is mandatory comes from the signed SOD (`v.requires`), not from the
+ * chip's own file list.
+ */
 export function decide(v: ChipVerification, policy: { acceptUnknownCsca: boolean }): VerificationDecision {
-  if (v.passive === 'hash-mismatch' || v.passive === 'bad-signature' || v.active === 'failed')
-    return 'refuse-forged';
+  // 1–3: proof of forgery or of a copy.
+  if (v.passive === 'hash-mismatch' || v.passive === 'bad-signature') return 'refuse-forged';
+  if (v.active === 'failed') return 'refuse-forged';
+  if (v.chipAuthentication === 'failed') return 'refuse-forged';
+  // 4–5: a check the SOD makes mandatory did not happen (unsupported key, not performed).
+  if (v.requires.activeAuthentication && v.active !== 'valid') return 'refuse-unverifiable';
+  if (v.requires.chipAuthentication && v.chipAuthentication !== 'valid') return 'refuse-unverifiable';
+  // 6–8: the signer.
   if (v.passive === 'valid') return 'accept';
   if (v.passive === 'unknown-csca' && policy.acceptUnknownCsca) return 'accept';
   return 'refuse-unverifiable';
@@ -71,6 +82,7 @@ export interface IdentifyOptions {
 export class IdentifyService {
   private consent = false;
   private keys: BacKey[] | null = null;
+  private can: string | null = null;
   private reader: string | null = null;
   private reading = false;
   private resume: ResumeState | null = null;
@@ -98,6 +110,7 @@ export class IdentifyService {
     this.pendingQr = null;
     this.consent = false;
     this.keys = null;
+    this.can = null;
     this.resume = null;
     this.done = false;
   }
@@ -159,8 +172,21 @@ export class IdentifyService {
     void this.maybeRead();
   }
 
+  /**
+   * The Card Access Number (6 digits printed on the front of the card), for a chip that only opens with PACE
+   * and its CAN (after a `chip-can-required` failure). Kept in memory for this session only.
+   */
+  provideCan(can: string): void {
+    this.requireConsent();
+    if (!/^\d{6}$/.test(can))
+      throw Object.assign(new Error('CAN must be 6 digits'), { code: 'chip-can-invalid' });
+    this.can = can;
+    this.resume = null;
+    void this.maybeRead();
+  }
+
   get hasKey(): boolean {
-    return this.keys !== null;
+    return this.keys !== null || this.can !== null;
   }
 
   private onPcsc(e: PcscEvent): void {
@@ -182,8 +208,9 @@ export class IdentifyService {
 
   private async maybeRead(): Promise<void> {
     const session = this.o.sessions.active;
-    if (!session || !this.consent || !this.keys || !this.reader || this.reading || this.done || !this.o.pcsc)
+    if (!session || !this.consent || !(this.keys || this.can) || !this.reader || this.reading || this.done)
       return;
+    if (!this.o.pcsc) return;
     this.reading = true;
     const sessionId = session.id;
     const stillOurs = (): boolean => this.o.sessions.active?.id === sessionId;
@@ -194,7 +221,8 @@ export class IdentifyService {
       this.faces.warm?.();
       transport = await this.o.pcsc.connect(this.reader);
       const result = await this.read(transport, {
-        keys: this.keys,
+        keys: this.keys ?? [],
+        ...(this.can ? { can: this.can } : {}),
         trustStore: typeof this.o.trustStore === 'function' ? this.o.trustStore() : this.o.trustStore,
         resume: this.resume ?? undefined,
         onProgress: (p) => {

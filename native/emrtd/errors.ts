@@ -25,6 +25,9 @@ export const CHIP_ERROR_CODES = [
   'chip-aborted',
   'chip-trust-malformed',
   'chip-trust-insecure',
+  'chip-pace-failed',
+  'chip-can-required',
+  'chip-can-invalid',
 ] as const;
 export type ChipErrorCode = (typeof CHIP_ERROR_CODES)[number];
 

@@ -9,7 +9,7 @@ import { equalBytes } from './bytes';
 import { ChipError } from './errors';
 import { digest, hashOidName, verifySignature } from './crypto/signature';
 import { dataGroupNumber, type LdsFileName } from './lds/files';
-import { parseSod } from './lds/sod';
+import { parseSod, type Sod } from './lds/sod';
 import type { TrustStore } from './trust-store';
 import { bytesOf, paramsOf, signedBy, spkiOf, subjectKeyId } from './trust/certificate';
 import { matchesSid } from './trust/master-list';
@@ -19,6 +19,10 @@ export interface PassiveAuthResult {
   verdict: PassiveVerdict;
   /** English developer detail, no personal data. */
   reason: string;
+  /** Data group numbers the SOD lists (empty when the SOD could not be parsed). */
+  listed: number[];
+  /** Listed data groups that were not among `files` (e.g. `DG3`, never read). */
+  notRead: string[];
 }
 
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
@@ -49,14 +53,26 @@ export function passiveAuthenticate(
   at: Date = new Date(),
 ): PassiveAuthResult {
   const sodBytes = files.SOD;
-  if (!sodBytes) return { verdict: 'not-checked', reason: 'EF.SOD not read' };
+  if (!sodBytes) return { verdict: 'not-checked', reason: 'EF.SOD not read', listed: [], notRead: [] };
   let sod;
   try {
     sod = parseSod(sodBytes);
   } catch (e) {
-    if (e instanceof ChipError) return { verdict: 'bad-signature', reason: `SOD unreadable: ${e.message}` };
+    if (e instanceof ChipError)
+      return { verdict: 'bad-signature', reason: `SOD unreadable: ${e.message}`, listed: [], notRead: [] };
     throw e;
   }
+  const listed = [...sod.lso.hashes.keys()].sort((a, b) => a - b);
+  const notRead = listed.map((n) => `DG${n}`).filter((name) => !(name in files));
+  return { ...verifySod(sod, files, trustStore, at), listed, notRead };
+}
+
+function verifySod(
+  sod: Sod,
+  files: Partial<Record<LdsFileName, Uint8Array>>,
+  trustStore: TrustStore,
+  at: Date,
+): Omit<PassiveAuthResult, 'listed' | 'notRead'> {
   // 1. Data group hashes.
   let hash;
   try {

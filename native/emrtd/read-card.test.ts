@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Identity } from '../../common/identity';
 import { CardReadInterrupted, readCard, trustStoreFromPem, bacKeysFromQr, type ResumeState } from './index';
 import { FakeChip } from './testing/fake-chip';
+import { buildCom } from './testing/lds-builders';
 import { CITIZEN_KEY, citizenFiles } from './testing/citizen-card';
 import { generateKey, makePki, pem } from './testing/test-pki';
 import type { ReadProgress } from './read-strategy';
@@ -26,7 +27,13 @@ describe('readCard', () => {
     });
     expect(Object.keys(r.files).sort()).toEqual(['COM', 'DG1', 'DG13', 'DG2', 'SOD']);
     for (const k of Object.keys(r.files) as (keyof typeof files)[]) expect(r.files[k]).toEqual(files[k]);
-    expect(r.verification).toEqual({ passive: 'valid', active: 'unsupported' });
+    expect(r.verification).toEqual({
+      passive: 'valid',
+      active: 'unsupported',
+      chipAuthentication: 'unsupported',
+      requires: { activeAuthentication: false, chipAuthentication: false },
+      notRead: [],
+    });
     expect(Identity.parse(r.identity)).toMatchObject({
       idNumber: '001090012345',
       fullName: 'Nguyễn Thị Thu Hà',
@@ -128,7 +135,7 @@ describe('readCard', () => {
         new FakeChip({ files, key: CITIZEN_KEY, aa: { kind, privateKey: key.privateKey } }),
         { keys: [CITIZEN_KEY], trustStore },
       );
-      expect(ok.verification).toEqual({ passive: 'valid', active: 'valid' });
+      expect(ok.verification).toMatchObject({ passive: 'valid', active: 'valid' });
       const bad = await readCard(
         new FakeChip({ files, key: CITIZEN_KEY, aa: { kind, privateKey: key.privateKey, wrong: true } }),
         {
@@ -138,6 +145,73 @@ describe('readCard', () => {
       );
       expect(bad.verification.active).toBe('failed');
     }
+  });
+
+  it('a copy that leaves DG15 out (EF.COM edited, SOD still signs it) fails AA and still asks for DG15', async () => {
+    const genuine = citizenFiles(pki, { aaKey: ecAa });
+    const clone = { ...genuine, COM: buildCom(['DG1', 'DG2', 'DG13', 'DG14']) };
+    delete clone.DG15;
+    const chip = new FakeChip({ files: clone, key: CITIZEN_KEY });
+    const r = await readCard(chip, { keys: [CITIZEN_KEY], trustStore });
+    expect(r.verification).toMatchObject({
+      passive: 'valid',
+      active: 'failed',
+      requires: { activeAuthentication: true, chipAuthentication: false },
+      notRead: ['DG15'],
+    });
+    // DG15 was asked for although EF.COM leaves it out (SFI 0F).
+    expect(chip.log.some((l) => l.startsWith('0cb08f'))).toBe(true);
+    // Only asking for fewer files leaves AA "not checked" (the identify flow always asks for all).
+    const partial = await readCard(new FakeChip({ files: clone, key: CITIZEN_KEY }), {
+      keys: [CITIZEN_KEY],
+      trustStore,
+      files: ['DG1', 'SOD'],
+    });
+    expect(partial.verification).toMatchObject({
+      active: 'not-checked',
+      notRead: ['DG2', 'DG13', 'DG14', 'DG15'],
+    });
+  });
+
+  it('a bad MAC on the INTERNAL AUTHENTICATE answer (the link, once) is retried, not called a forgery', async () => {
+    const files = citizenFiles(pki, { aaKey: ecAa });
+    const aa = { kind: 'ec', privateKey: ecAa.privateKey } as const;
+    const clean = await readCard(new FakeChip({ files, key: CITIZEN_KEY, aa }), {
+      keys: [CITIZEN_KEY],
+      trustStore,
+    });
+    expect(clean.verification.active).toBe('valid');
+    // INTERNAL AUTHENTICATE is the last APDU of a read.
+    const flaky = new FakeChip({ files, key: CITIZEN_KEY, aa, corruptMacAtApdu: clean.apdus });
+    const r = await readCard(flaky, { keys: [CITIZEN_KEY], trustStore });
+    expect(r.verification.active).toBe('valid');
+    expect(r.apdus).toBeGreaterThan(clean.apdus);
+  });
+
+  it('a copy that withholds DG14 (the SOD signs it) fails Chip Authentication', async () => {
+    const genuine = citizenFiles(pki, { aaKey: ecAa });
+    const clone = { ...genuine, COM: buildCom(['DG1', 'DG2', 'DG13', 'DG15']) };
+    delete clone.DG14;
+    const r = await readCard(
+      new FakeChip({ files: clone, key: CITIZEN_KEY, aa: { kind: 'ec', privateKey: ecAa.privateKey } }),
+      { keys: [CITIZEN_KEY], trustStore },
+    );
+    expect(r.verification).toMatchObject({
+      passive: 'valid',
+      active: 'valid',
+      chipAuthentication: 'failed',
+      requires: { chipAuthentication: true },
+      notRead: ['DG14'],
+    });
+  });
+
+  it('an INTERNAL AUTHENTICATE error or an unreadable DG15 key is a failed AA when the SOD lists DG15', async () => {
+    const files = citizenFiles(pki, { aaKey: ecAa });
+    const noAa = await readCard(new FakeChip({ files, key: CITIZEN_KEY }), {
+      keys: [CITIZEN_KEY],
+      trustStore,
+    });
+    expect(noAa.verification).toMatchObject({ active: 'failed', requires: { activeAuthentication: true } });
   });
 
   it('forged SOD hash → hash-mismatch; unknown CSCA → unknown-csca', async () => {

@@ -90,6 +90,9 @@ export class FileReader {
       data: Uint8Array.of(fid >> 8, fid & 0xff),
     });
     if (r.sw === 0x6a82) return false;
+    // 6987/6988 in plain: the chip dropped secure messaging; the caller re-authenticates and retries.
+    if (r.sw === 0x6987 || r.sw === 0x6988)
+      throw new ChipError('chip-sm-session-lost', `SELECT ${name}: SM session lost`, { sw: r.sw });
     if (r.sw !== 0x9000) throw new StatusWordError(r.sw, `SELECT ${name}`);
     this.markSelected(name);
     return true;
@@ -121,7 +124,7 @@ export class FileReader {
     }
     const off = Uint8Array.of((offset >> 16) & 0xff, (offset >> 8) & 0xff, offset & 0xff);
     // DO'53 wraps the data: ask for up to 4 header bytes more, within what one response can carry.
-    const total = ext ? Math.min(le + 4, 65536) : Math.min(le + 4, SHORT_BLOCK_3DES);
+    const total = ext ? Math.min(le + 4, 65536) : Math.min(le + 4, this.session.maxShortBlock);
     const r = await this.session.send({
       cla: 0,
       ins: 0xb1,
@@ -167,7 +170,11 @@ export class FileReader {
   private async readBlock(name: LdsFileName, offset: number, want: number): Promise<Uint8Array | null> {
     let failures = 0;
     for (;;) {
-      const le = Math.min(want, this.blockSize);
+      // Short protected answers carry at most 231 bytes under 3DES, 223 under AES (PACE/CA keys).
+      const le = Math.min(
+        want,
+        this.extended ? this.blockSize : Math.min(this.blockSize, this.session.maxShortBlock),
+      );
       let r: Response | null;
       try {
         r = await this.readBinary(name, offset, le);

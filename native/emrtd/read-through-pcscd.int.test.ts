@@ -57,9 +57,15 @@ describe('read through pcscd', () => {
       const c = await insertCard(profile);
       const t = await service.connect(c.readerName);
       try {
-        const r = await readCard(t, { keys: [profile.bac], trustStore });
-        expect(r.verification).toEqual({ passive: 'valid', active: 'valid' });
-        expect(r.keyUsed).toEqual(profile.bac);
+        // A CAN-only PACE chip needs its CAN; the others open with the MRZ key (PACE when offered, else BAC).
+        const can = profile.chip?.pace?.mrz === false ? profile.chip.pace.can : undefined;
+        const r = await readCard(t, { keys: [profile.bac], can, trustStore });
+        expect(r.verification).toMatchObject({ passive: 'valid', active: 'valid' });
+        expect(r.verification.chipAuthentication).toBe(
+          profile.chip?.chipAuthentication ? 'valid' : 'unsupported',
+        );
+        expect(r.stats.access).toBe(profile.chip?.pace ? 'pace' : 'bac');
+        expect(r.keyUsed).toEqual(can ? null : profile.bac);
         expect(Object.keys(r.files)).not.toContain('DG3');
         expect(r.photo?.mime).toBe(profile.portrait?.format === 'jp2' ? 'image/jp2' : 'image/jpeg');
         if (profile.cardType === 'passport') {
@@ -126,7 +132,7 @@ describe('read through pcscd', () => {
         resume: resume!,
         strategy: { extendedLength: false },
       });
-      expect(r.verification).toEqual({ passive: 'valid', active: 'valid' });
+      expect(r.verification).toMatchObject({ passive: 'valid', active: 'valid' });
       expect(r.files.DG2!.length).toBe(resume!.partial!.total);
       expect(Identity.parse(r.identity).idNumber).toBe(profile.idNumber);
       // Only the rest of DG2 (and DG14/DG15/AA) was read the second time.
@@ -175,13 +181,52 @@ describe('read through pcscd', () => {
     ['unknown-csca', { passive: 'unknown-csca', active: 'valid' }],
     ['expired-chain', { passive: 'expired-chain', active: 'valid' }],
     ['aa-fail', { passive: 'valid', active: 'failed' }],
+    ['clone-no-dg15', { passive: 'valid', active: 'failed', requires: { activeAuthentication: true } }],
   ] as const)('forged card (%s) gets the right verdict', async (fault, verdict) => {
     const profile = profiles.find((p) => p.cardType === 'cccd-2021')!;
     const c = await insertCard(profile, [fault]);
     const t = await service.connect(c.readerName);
     try {
       const r = await readCard(t, { keys: [profile.bac], trustStore });
-      expect(r.verification).toEqual(verdict);
+      expect(r.verification).toMatchObject(verdict);
+    } finally {
+      t.disconnect();
+    }
+  });
+
+  it('PACE through pcscd: a CAN-only chip asks for its CAN, then opens with it (AES SM, CA)', async () => {
+    const profile = profiles.find((p) => p.id === 'pace-only')!;
+    const c = await insertCard(profile);
+    let t = await service.connect(c.readerName);
+    try {
+      await expect(readCard(t, { keys: [profile.bac], trustStore })).rejects.toMatchObject({
+        code: 'chip-can-required',
+      });
+    } finally {
+      t.disconnect();
+    }
+    t = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t, { keys: [], can: profile.chip!.pace!.can, trustStore });
+      expect(r.stats.access).toBe('pace');
+      expect(r.verification).toMatchObject({
+        passive: 'valid',
+        active: 'valid',
+        chipAuthentication: 'valid',
+      });
+      expect(r.identity?.idNumber).toBe(profile.idNumber);
+    } finally {
+      t.disconnect();
+    }
+  });
+
+  it('Chip Authentication through pcscd: a copy with another CA key fails CA', async () => {
+    const profile = profiles.find((p) => p.id === 'chip-auth')!;
+    const c = await insertCard(profile, ['ca-fail']);
+    const t = await service.connect(c.readerName);
+    try {
+      const r = await readCard(t, { keys: [profile.bac], trustStore });
+      expect(r.verification).toMatchObject({ passive: 'valid', chipAuthentication: 'failed' });
     } finally {
       t.disconnect();
     }
@@ -218,9 +263,17 @@ describe('read through pcscd', () => {
     const lines = ok.out.trim().split('\n');
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0]!);
-    expect(Object.keys(json)).toEqual(['reader', 'files', 'identity', 'verification', 'apdus', 'ms']);
+    expect(Object.keys(json)).toEqual([
+      'reader',
+      'files',
+      'identity',
+      'verification',
+      'access',
+      'apdus',
+      'ms',
+    ]);
     expect(json.reader).toBe(c.readerName);
-    expect(json.verification).toEqual({ passive: 'valid', active: 'valid' });
+    expect(json.verification).toMatchObject({ passive: 'valid', active: 'valid' });
     expect(Object.keys(json.files).sort()).toEqual(['COM', 'DG1', 'DG14', 'DG15', 'DG2', 'SOD']);
     expect(Number.isInteger(json.apdus)).toBe(true);
 

@@ -1,7 +1,7 @@
 /**
  * The files of a virtual card, built deterministically from a profile and the test PKI, cached in memory.
  * File identifiers as on Vietnamese chips: COM 011E, DG1 0101, DG2 0102, DG3 0103 (EAC, never readable),
- * DG13 010D, DG14 010E, DG15 010F, SOD 011D. No EF.CardAccess (the card offers BAC only; see README).
+ * DG13 010D, DG14 010E, DG15 010F, SOD 011D; EF.CardAccess 011C (in the master file) only for PACE profiles.
  */
 import { createHash } from 'node:crypto';
 import { tlv } from './tlv';
@@ -17,8 +17,11 @@ import { buildSod } from './lds/sod';
 import { portraitJpegOfSize } from './lds/portrait';
 import { deriveAaKey, type AaKey } from './lds/aa-key';
 import { loadSigner } from './pki';
+import { caSecurityInfos, deriveCaKey, type CaKey } from './chip-auth';
+import { buildCardAccess } from './pace';
 
 export const FID = {
+  CardAccess: 0x011c,
   COM: 0x011e,
   DG1: 0x0101,
   DG2: 0x0102,
@@ -31,6 +34,7 @@ export const FID = {
 
 /** Short file identifiers (P1 = 0x80 | SFI in READ BINARY). */
 export const SFI_TO_FID: ReadonlyMap<number, number> = new Map([
+  [0x1c, FID.CardAccess],
   [0x1e, FID.COM],
   [0x01, FID.DG1],
   [0x02, FID.DG2],
@@ -46,6 +50,8 @@ export interface CardFiles {
   /** The key the card signs INTERNAL AUTHENTICATE with (differs from DG15 under `aa-fail`). */
   aaKey: AaKey;
   atr: Uint8Array;
+  /** The Chip Authentication key the card holds (null: no CA); differs from DG14's under `ca-fail`. */
+  caKey: CaKey | null;
 }
 
 function seedOf(text: string): number {
@@ -77,6 +83,8 @@ export function cardFilesKey(profile: CitizenProfile, f: FaultConfig): string {
     f.aaFail,
     f.noExtendedLength,
     f.t0,
+    f.cloneNoDg15,
+    f.caFail,
   ]);
 }
 
@@ -125,7 +133,9 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
     dg.set(13, buildDg13(profile));
   }
   const aaKey = deriveAaKey(profile.id);
-  dg.set(14, buildDg14());
+  const ca = profile.chip?.chipAuthentication;
+  const caKey = ca ? deriveCaKey(profile.id, ca.curve) : null;
+  dg.set(14, buildDg14(ca && caKey ? caSecurityInfos(ca, caKey) : []));
   dg.set(15, buildDg15(aaKey));
 
   const signer = loadSigner(f.unknownCsca ? 'rogue-ds' : f.expiredChain ? 'ds-expired' : 'ds');
@@ -139,6 +149,8 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
     if (isPassport) dg.set(1, buildDg1(mrz.map((l) => l.replace('ANNA', 'ANNE'))));
     else dg.set(13, buildDg13(forge(profile)));
   }
+  // A clone keeps the signed SOD (it cannot re-sign) but has no AA private key: it leaves DG15 out.
+  if (f.cloneNoDg15) dg.delete(15);
 
   const dgTag: Record<number, number> = { 1: 0x61, 2: 0x75, 3: 0x63, 13: 0x6d, 14: 0x6e, 15: 0x6f };
   const dgFid: Record<number, number> = {
@@ -154,11 +166,13 @@ export function buildCardFiles(profile: CitizenProfile, f: FaultConfig): CardFil
   files.set(FID.COM, buildCom(present.map((n) => dgTag[n] ?? 0)));
   for (const n of present) files.set(dgFid[n] ?? 0, dg.get(n) ?? new Uint8Array(0));
   files.set(FID.SOD, sod);
+  if (profile.chip?.pace) files.set(FID.CardAccess, buildCardAccess(profile.chip.pace));
 
   const result: CardFiles = {
     files,
     aaKey: f.aaFail ? deriveAaKey(`${profile.id}:clone`) : aaKey,
     atr: f.t0 ? buildT0Atr() : buildAtr(!f.noExtendedLength),
+    caKey: ca && f.caFail ? deriveCaKey(`${profile.id}:clone`, ca.curve) : caKey,
   };
   cache.set(key, result);
   return result;

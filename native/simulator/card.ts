@@ -13,6 +13,8 @@ import type { CardFiles } from './card-files';
 import { FID, SFI_TO_FID } from './card-files';
 import type { FaultConfig } from './faults';
 import { signChallenge } from './lds/aa-key';
+import { CardPace, type PaceCardConfig, type PaceCardRandom } from './pace';
+import { CardChipAuthentication, type CaCardConfig } from './chip-auth';
 import { seededRandom } from './lds/portrait';
 import { encodeLength } from './tlv';
 
@@ -58,6 +60,15 @@ export interface CardOptions {
   bacKeys: BacKeys;
   faults: FaultConfig;
   random?: CardRandom;
+  /** PACE, BAC and Chip Authentication options (profile `chip`); default BAC only. */
+  chip?: {
+    pace?: PaceCardConfig;
+    bac?: boolean;
+    chipAuthentication?: CaCardConfig;
+    /** MRZ information (the PACE MRZ password). */
+    mrzInformation: string;
+    paceRandom?: PaceCardRandom;
+  };
 }
 
 interface Reply {
@@ -65,6 +76,8 @@ interface Reply {
   status: number;
   /** Answer in plain and drop the SM session (DG3 access, SM errors). */
   killSession?: boolean;
+  /** Runs after the answer is wrapped (Chip Authentication switches keys after answering under the old ones). */
+  afterReply?: () => void;
 }
 
 const reply = (status: number, data: Uint8Array = new Uint8Array(0)): Reply => ({ status, data });
@@ -76,6 +89,8 @@ export class VirtualEmrtd {
   private currentFile: number | null = null;
   private challenge: Uint8Array | null = null;
   private sm: CardSecureMessaging | null = null;
+  private pace: CardPace | null = null;
+  private ca: CardChipAuthentication | null = null;
 
   constructor(opts: CardOptions) {
     this.opts = opts;
@@ -96,6 +111,8 @@ export class VirtualEmrtd {
     this.currentFile = null;
     this.challenge = null;
     this.sm = null;
+    this.pace = null;
+    this.ca = null;
   }
 
   process(raw: Uint8Array): Uint8Array {
@@ -106,7 +123,8 @@ export class VirtualEmrtd {
       return sw(SW.WRONG_LENGTH);
     }
     if (apdu.extended && !this.extendedLength) return sw(SW.WRONG_LENGTH);
-    if ((apdu.cla & 0xf0) !== 0x00) return sw(SW.CLA_NOT_SUPPORTED);
+    // CLA 0x10: command chaining (PACE GENERAL AUTHENTICATE).
+    if ((apdu.cla & 0xe0) !== 0x00) return sw(SW.CLA_NOT_SUPPORTED);
 
     const isSm = (apdu.cla & 0x0c) === 0x0c;
     if (!isSm) {
@@ -134,10 +152,12 @@ export class VirtualEmrtd {
     const odd = (apdu.ins & 1) === 1;
     // A short outer APDU cannot carry more than 256 response bytes.
     const noDo99 = this.opts.faults.noDo99;
-    if (!apdu.extended && protectedResponseLength(r.data.length, odd) > 256) {
+    if (!apdu.extended && protectedResponseLength(r.data.length, odd, session.aes ? 16 : 8) > 256) {
       return session.wrapResponse(new Uint8Array(0), SW.WRONG_LENGTH, false, noDo99);
     }
-    return session.wrapResponse(r.data, r.status, odd, noDo99);
+    const wrapped = session.wrapResponse(r.data, r.status, odd, noDo99);
+    r.afterReply?.();
+    return wrapped;
   }
 
   private dispatch(c: CommandApdu, secured: boolean): Reply {
@@ -153,6 +173,10 @@ export class VirtualEmrtd {
         return this.mutualAuthenticate(c, secured);
       case 0x88:
         return this.internalAuthenticate(c, secured);
+      case 0x22:
+        return this.manageSecurityEnvironment(c, secured);
+      case 0x86:
+        return this.generalAuthenticate(c, secured);
       default:
         return reply(SW.INS_NOT_SUPPORTED);
     }
@@ -162,6 +186,7 @@ export class VirtualEmrtd {
   private access(fid: number, secured: boolean): Reply | null {
     if (!this.opts.files.files.has(fid)) return reply(SW.FILE_NOT_FOUND);
     if (fid === FID.DG3) return { ...reply(SW.SECURITY_NOT_SATISFIED), killSession: true };
+    if (fid === FID.CardAccess) return null; // in the master file, no access control
     if (!secured) return reply(SW.SECURITY_NOT_SATISFIED);
     return null;
   }
@@ -179,7 +204,7 @@ export class VirtualEmrtd {
       if (c.data.length !== 2) return reply(SW.WRONG_LENGTH);
       const fid = ((c.data[0] ?? 0) << 8) | (c.data[1] ?? 0);
       if (fid === 0x3f00) return reply(SW.INS_NOT_SUPPORTED);
-      if (!this.appSelected) return reply(SW.FILE_NOT_FOUND);
+      if (!this.appSelected && fid !== FID.CardAccess) return reply(SW.FILE_NOT_FOUND);
       const denied = this.access(fid, secured);
       if (denied) return denied;
       this.currentFile = fid;
@@ -189,7 +214,10 @@ export class VirtualEmrtd {
   }
 
   private readBinary(c: CommandApdu, secured: boolean): Reply {
-    if (!this.appSelected) return reply(SW.NO_CURRENT_EF);
+    const cardAccess =
+      (c.ins === 0xb0 && (c.p1 & 0x80) !== 0 && SFI_TO_FID.get(c.p1 & 0x1f) === FID.CardAccess) ||
+      (c.ins === 0xb0 && (c.p1 & 0x80) === 0 && this.currentFile === FID.CardAccess);
+    if (!this.appSelected && !cardAccess) return reply(SW.NO_CURRENT_EF);
     let fid = this.currentFile;
     let offset: number;
     if (c.ins === 0xb0) {
@@ -242,12 +270,14 @@ export class VirtualEmrtd {
   }
 
   private getChallenge(c: CommandApdu): Reply {
+    if (this.opts.chip?.bac === false) return reply(SW.INS_NOT_SUPPORTED);
     if (c.ne !== 8) return reply(SW.WRONG_LENGTH);
     this.challenge = this.random.challenge();
     return reply(SW.OK, this.challenge);
   }
 
   private mutualAuthenticate(c: CommandApdu, secured: boolean): Reply {
+    if (this.opts.chip?.bac === false) return reply(SW.INS_NOT_SUPPORTED);
     const rndIc = this.challenge;
     this.challenge = null;
     if (secured || !this.appSelected || !rndIc) return reply(SW.CONDITIONS_NOT_SATISFIED);
@@ -259,7 +289,66 @@ export class VirtualEmrtd {
 
   private internalAuthenticate(c: CommandApdu, secured: boolean): Reply {
     if (!secured) return reply(SW.SECURITY_NOT_SATISFIED);
+    if (this.opts.faults.cloneNoDg15) return reply(SW.INS_NOT_SUPPORTED);
     if (c.data.length !== 8) return reply(SW.WRONG_DATA);
     return reply(SW.OK, signChallenge(this.opts.files.aaKey, c.data));
+  }
+
+  /** MSE:Set AT: C1A4 selects PACE (plain), 41A4 selects Chip Authentication (under SM). */
+  private manageSecurityEnvironment(c: CommandApdu, secured: boolean): Reply {
+    const chip = this.opts.chip;
+    if (c.p1 === 0xc1 && c.p2 === 0xa4) {
+      if (!chip?.pace || secured) return reply(SW.CONDITIONS_NOT_SATISFIED);
+      this.pace = new CardPace(chip.pace, chip.mrzInformation, chip.paceRandom);
+      const status = this.pace.setAt(c.data);
+      if (status !== SW.OK) this.pace = null;
+      return reply(status);
+    }
+    if (c.p1 === 0x41 && (c.p2 === 0xa4 || c.p2 === 0xa6)) {
+      const caKey = this.opts.files.caKey;
+      if (!chip?.chipAuthentication || !caKey) return reply(SW.WRONG_DATA);
+      if (!secured) return reply(SW.SECURITY_NOT_SATISFIED);
+      const ca = new CardChipAuthentication(chip.chipAuthentication, caKey);
+      if (c.p2 === 0xa4) {
+        this.ca = ca;
+        return reply(ca.setAt(c.data));
+      }
+      const r = ca.setKat(c.data);
+      const keys = r.session;
+      if (r.status !== SW.OK || !keys) return reply(r.status);
+      return {
+        ...reply(SW.OK),
+        afterReply: () => {
+          this.sm = new CardSecureMessaging(keys);
+        },
+      };
+    }
+    return reply(SW.WRONG_P1P2);
+  }
+
+  /** GENERAL AUTHENTICATE: a PACE step (plain, chained with CLA 10) or Chip Authentication (under SM). */
+  private generalAuthenticate(c: CommandApdu, secured: boolean): Reply {
+    if (secured) {
+      const ca = this.ca;
+      this.ca = null;
+      if (!ca) return reply(SW.CONDITIONS_NOT_SATISFIED);
+      const r = ca.generalAuthenticate(c.data);
+      if (r.status !== SW.OK || !r.session) return reply(r.status);
+      const keys = r.session;
+      return {
+        ...reply(SW.OK, new Uint8Array([0x7c, 0x00])),
+        afterReply: () => {
+          this.sm = new CardSecureMessaging(keys);
+        },
+      };
+    }
+    if (!this.pace) return reply(SW.CONDITIONS_NOT_SATISFIED);
+    const r = this.pace.generalAuthenticate(c.data, (c.cla & 0x10) === 0);
+    if (r.status !== SW.OK) this.pace = null;
+    if (r.session) {
+      this.pace = null;
+      this.sm = new CardSecureMessaging(r.session);
+    }
+    return reply(r.status, r.data);
   }
 }

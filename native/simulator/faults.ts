@@ -20,6 +20,8 @@ export const FAULT_NAMES = [
   'mf-select-required',
   'no-sfi',
   't0',
+  'clone-no-dg15',
+  'ca-fail',
 ] as const;
 
 /** A fault as written on the command line or passed to the API, e.g. `forged-dg`, `slow:50`, `max-le:223`. */
@@ -37,6 +39,8 @@ export type FaultName =
   | 'mf-select-required'
   | 'no-sfi'
   | 't0'
+  | 'clone-no-dg15'
+  | 'ca-fail'
   | `remove-after:${number}`
   | `slow:${number}`
   | `slow-aa:${number}`
@@ -64,6 +68,10 @@ export interface FaultConfig {
   mfSelectRequired: boolean;
   noSfi: boolean;
   t0: boolean;
+  /** A copy of the signed files without DG15 (and without the AA key): EF.COM leaves DG15 out. */
+  cloneNoDg15: boolean;
+  /** A copy with DG14 copied but another Chip Authentication private key. */
+  caFail: boolean;
 }
 
 export const NO_FAULTS: FaultConfig = {
@@ -85,6 +93,8 @@ export const NO_FAULTS: FaultConfig = {
   mfSelectRequired: false,
   noSfi: false,
   t0: false,
+  cloneNoDg15: false,
+  caFail: false,
 };
 
 function invalid(fault: string, why: string): SimulatorError {
@@ -147,6 +157,12 @@ export function parseFaults(faults: readonly string[] = []): FaultConfig {
         c.getResponse = true;
         c.leExact = true;
         c.noExtendedLength = true;
+        break;
+      case 'clone-no-dg15':
+        c.cloneNoDg15 = true;
+        break;
+      case 'ca-fail':
+        c.caFail = true;
         break;
       case 'remove-after':
         c.removeAfter = Math.floor(num(0, 1e9));

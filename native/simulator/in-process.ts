@@ -35,10 +35,12 @@ export interface CardEngineOptions {
 export function createCardEngine(profile: CitizenProfile, options: CardEngineOptions = {}) {
   const faults = parseFaults(options.faults ?? []);
   const files = buildCardFiles(profile, faults);
+  const mrzInfo = mrzInformation(profile.bac);
   const card = new VirtualEmrtd({
     files,
-    bacKeys: bacKeysFromMrzInformation(mrzInformation(profile.bac)),
+    bacKeys: bacKeysFromMrzInformation(mrzInfo),
     faults,
+    chip: { ...profile.chip, mrzInformation: mrzInfo },
     ...(options.random ? { random: options.random } : {}),
   });
   let apduCount = 0;

@@ -43,6 +43,33 @@ export const CitizenProfile = Identity.omit({ source: true, extraFields: true, i
     .optional(),
   /** Size range of the drawn DG2 portrait JPEG, bytes (default 12–20 KiB); benchmarks ask for bigger photos. */
   portraitBytes: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+  /** Chip options (default: BAC only, no EF.CardAccess, no Chip Authentication — like today's CCCD readers see). */
+  chip: z
+    .object({
+      /** PACE (EF.CardAccess with one PACEInfo, ECDH generic mapping). `can` is printed on the card. */
+      pace: z
+        .object({
+          can: z.string().regex(/^\d{6}$/),
+          curve: z.enum(['P-256', 'P-384', 'brainpoolP256r1', 'brainpoolP384r1']).default('brainpoolP256r1'),
+          cipher: z.enum(['3des', 'aes-128', 'aes-192', 'aes-256']).default('aes-128'),
+          /** The MRZ is accepted as a PACE password (false: the CAN only). */
+          mrz: z.boolean().default(true),
+        })
+        .optional(),
+      /** BAC (GET CHALLENGE / MUTUAL AUTHENTICATE); false: a PACE-only chip answers 6D00. */
+      bac: z.boolean().default(true),
+      /** Chip Authentication key and infos in DG14 (ECDH). */
+      chipAuthentication: z
+        .object({
+          curve: z.enum(['P-256', 'P-384', 'brainpoolP256r1', 'brainpoolP384r1']).default('brainpoolP256r1'),
+          cipher: z.enum(['3des', 'aes-128', 'aes-192', 'aes-256']).default('aes-128'),
+          keyId: z.number().int().min(0).max(127).default(1),
+          /** Only MSE:Set KAT (41A6, 3DES CA of older chips); MSE:Set AT 41A4 is refused (6A80). */
+          kat: z.boolean().default(false),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 export type CitizenProfile = z.infer<typeof CitizenProfile>;
 

@@ -1,10 +1,12 @@
 /**
- * Card-side 3DES secure messaging (ICAO 9303-11 §9.8): unwrap protected commands, wrap responses.
+ * Card-side secure messaging (ICAO 9303-11 §9.8), 3DES (BAC; PACE/CA with 3DES) or AES (PACE/CA with AES:
+ * 16-byte SSC, IV = E(KS.enc, SSC), CMAC truncated to 8 bytes): unwrap protected commands, wrap responses.
  * Command data may come in DO'87' (padding-indicator 01) or, for odd INS, DO'85' (no indicator);
  * response data goes in DO'87', except for odd INS (B1) where it goes in DO'85'.
  */
 import { concat, equalBytes } from './bytes';
 import { pad, retailMac, tdesDecrypt, tdesEncrypt, unpad } from './crypto';
+import { aesBlock, aesCbcDecrypt, aesCbcEncrypt, cmac, pad16, unpad16 } from './pace-crypto';
 import { tlv, parseFlatTlv } from './tlv';
 import type { CommandApdu } from './apdu';
 
@@ -12,6 +14,8 @@ export interface SessionKeys {
   ksEnc: Uint8Array;
   ksMac: Uint8Array;
   ssc: Uint8Array;
+  /** Default 3DES. */
+  cipher?: '3des' | 'aes';
 }
 
 export type UnwrapResult = { ok: true; command: CommandApdu } | { ok: false; reason: string };
@@ -27,11 +31,32 @@ export class CardSecureMessaging {
   private readonly ksEnc: Uint8Array;
   private readonly ksMac: Uint8Array;
   private readonly ssc: Uint8Array;
+  readonly aes: boolean;
 
   constructor(keys: SessionKeys) {
     this.ksEnc = new Uint8Array(keys.ksEnc);
     this.ksMac = new Uint8Array(keys.ksMac);
     this.ssc = new Uint8Array(keys.ssc);
+    this.aes = keys.cipher === 'aes';
+  }
+
+  private pad(d: Uint8Array): Uint8Array {
+    return this.aes ? pad16(d) : pad(d);
+  }
+
+  private mac(d: Uint8Array): Uint8Array {
+    return this.aes ? cmac(this.ksMac, pad16(d)).slice(0, 8) : retailMac(this.ksMac, d);
+  }
+
+  private encrypt(d: Uint8Array): Uint8Array {
+    return this.aes
+      ? aesCbcEncrypt(this.ksEnc, d, aesBlock(this.ksEnc, this.ssc))
+      : tdesEncrypt(this.ksEnc, d);
+  }
+
+  private decrypt(d: Uint8Array): Uint8Array | null {
+    if (this.aes) return unpad16(aesCbcDecrypt(this.ksEnc, d, aesBlock(this.ksEnc, this.ssc)));
+    return unpad(tdesDecrypt(this.ksEnc, d));
   }
 
   /** Current send sequence counter (a copy), for tests. */
@@ -56,15 +81,14 @@ export class CardSecureMessaging {
       else return { ok: false, reason: `unexpected SM data object ${o.tag.toString(16)}` };
     }
     if (!mac || mac.length !== 8) return { ok: false, reason: 'missing or short DO8E' };
-    const header = pad(new Uint8Array([c.cla, c.ins, c.p1, c.p2]));
+    const header = this.pad(new Uint8Array([c.cla, c.ins, c.p1, c.p2]));
     const macInput = concat(
       this.ssc,
       header,
       dataObject?.raw ?? new Uint8Array(0),
       leObject?.raw ?? new Uint8Array(0),
     );
-    if (!equalBytes(retailMac(this.ksMac, macInput), mac))
-      return { ok: false, reason: 'command MAC mismatch' };
+    if (!equalBytes(this.mac(macInput), mac)) return { ok: false, reason: 'command MAC mismatch' };
 
     let data: Uint8Array = new Uint8Array(0);
     if (dataObject) {
@@ -73,9 +97,10 @@ export class CardSecureMessaging {
         if (cryptogram[0] !== 0x01) return { ok: false, reason: 'DO87 padding indicator is not 01' };
         cryptogram = cryptogram.subarray(1);
       }
-      if (cryptogram.length === 0 || cryptogram.length % 8 !== 0)
-        return { ok: false, reason: 'cryptogram length not a multiple of 8' };
-      const plain = unpad(tdesDecrypt(this.ksEnc, cryptogram));
+      const block = this.aes ? 16 : 8;
+      if (cryptogram.length === 0 || cryptogram.length % block !== 0)
+        return { ok: false, reason: `cryptogram length not a multiple of ${block}` };
+      const plain = this.decrypt(cryptogram);
       if (!plain) return { ok: false, reason: 'bad padding in cryptogram' };
       data = plain;
     }
@@ -100,20 +125,20 @@ export class CardSecureMessaging {
     const swBytes = new Uint8Array([(status >> 8) & 0xff, status & 0xff]);
     let dataObject: Uint8Array = new Uint8Array(0);
     if (data.length > 0) {
-      const cryptogram = tdesEncrypt(this.ksEnc, pad(data));
+      const cryptogram = this.encrypt(this.pad(data));
       dataObject = oddIns ? tlv(0x85, cryptogram) : tlv(0x87, new Uint8Array([0x01]), cryptogram);
     }
     const do99 = omitDo99 ? new Uint8Array(0) : tlv(0x99, swBytes);
-    const mac = retailMac(this.ksMac, concat(this.ssc, dataObject, do99));
+    const mac = this.mac(concat(this.ssc, dataObject, do99));
     return concat(dataObject, do99, tlv(0x8e, mac), swBytes);
   }
 }
 
 /** Length of DO'87'/DO'85' ‖ DO'99' ‖ DO'8E' for `dataLength` plaintext bytes (without the SW). */
-export function protectedResponseLength(dataLength: number, oddIns: boolean): number {
+export function protectedResponseLength(dataLength: number, oddIns: boolean, block = 8): number {
   let dataObject = 0;
   if (dataLength > 0) {
-    const value = (Math.floor(dataLength / 8) + 1) * 8 + (oddIns ? 0 : 1);
+    const value = (Math.floor(dataLength / block) + 1) * block + (oddIns ? 0 : 1);
     dataObject = 1 + (value < 0x80 ? 1 : value <= 0xff ? 2 : value <= 0xffff ? 3 : 4) + value;
   }
   return dataObject + 4 + 10;

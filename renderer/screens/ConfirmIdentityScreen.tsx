@@ -53,6 +53,12 @@ export function ConfirmIdentityScreen({
             <span aria-hidden="true">{v.active === 'valid' ? '✓ ' : '• '}</span>
             {t(`confirm.active.${v.active}`)}
           </li>
+          {v.chipAuthentication === 'valid' && (
+            <li>
+              <span aria-hidden="true">✓ </span>
+              {t('confirm.chipAuthentication.valid')}
+            </li>
+          )}
         </ul>
       )}
       <div className="button-group">

@@ -3,7 +3,8 @@ import * as asn1js from 'asn1js';
 import { tlv } from '../tlv';
 import { OID_AA_INFO, OID_ECDSA_PLAIN_SHA256, aaSubjectPublicKeyInfo, type AaKey } from './aa-key';
 
-export function buildDg14(): Uint8Array {
+/** `extra`: more SecurityInfos (Chip Authentication infos). */
+export function buildDg14(extra: asn1js.Sequence[] = []): Uint8Array {
   const aaInfo = new asn1js.Sequence({
     value: [
       new asn1js.ObjectIdentifier({ value: OID_AA_INFO }),
@@ -11,7 +12,7 @@ export function buildDg14(): Uint8Array {
       new asn1js.ObjectIdentifier({ value: OID_ECDSA_PLAIN_SHA256 }),
     ],
   });
-  const securityInfos = new asn1js.Set({ value: [aaInfo] });
+  const securityInfos = new asn1js.Set({ value: [aaInfo, ...extra] });
   return tlv(0x6e, new Uint8Array(securityInfos.toBER(false)));
 }
 
