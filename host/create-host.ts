@@ -14,6 +14,7 @@ import { DossierService } from './dossier/dossier-service';
 import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
+import { dossierRoutingFrom } from './dossier/routing';
 import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
@@ -78,6 +79,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         store: delivery.store,
         sessions,
         waitForCodeMs: config.portal.waitForCodeMs,
+        routing: dossierRoutingFrom(config.portal),
       })
     : null;
   const payments = delivery

@@ -13,6 +13,7 @@ import type { KioskConfig } from './config/config';
 import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
 import { type Delivery, startDelivery } from './outbox';
+import { resolveClientSecret } from './portal/credentials';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { parseLookupInput } from './receipt';
 import { PrinterService } from './printer';
@@ -81,9 +82,12 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
         keys: config.store.keyFile ?? path.join(config.dataDir, 'keys', 'data.key'),
         portal: {
           baseUrl: portalUrl,
-          username: config.portal.username,
-          password: config.portal.password,
-          agencyCode: config.portal.agencyCode,
+          ...(config.portal.tokenUrl ? { tokenUrl: config.portal.tokenUrl } : {}),
+          clientId: config.portal.clientId,
+          clientSecret: resolveClientSecret({
+            clientSecretFile: config.portal.clientSecretFile,
+            usingMock: Boolean(mockPortal),
+          }),
           timeoutMs: config.portal.timeoutMs,
         },
       })

@@ -46,23 +46,37 @@ export const KioskConfig = z.object({
     .default({ extraCscaFiles: [], acceptUnknownCsca: false }),
   portal: z
     .object({
-      /** The portal's synchronisation endpoint; null with `mock: true` runs the mock portal in its own process. */
+      /** The provincial TTHC system behind the gateway; null with `mock: true` runs the mock in its own process. */
       url: z.string().url().nullable().default(null),
       mock: z.boolean().default(true),
-      username: z.string().default('kiosk-demo'),
-      password: z.string().default('mat-khau-demo'),
-      /** The receiving agency's code (QCVN 102:2016), the first part of every dossier code. */
-      agencyCode: z.string().default('000.00.01.H22'),
-      /** How long a citizen waits for the dossier code before getting a queued receipt. */
+      /** OAuth2 token endpoint; null: `<url>/token`. */
+      tokenUrl: z.string().url().nullable().default(null),
+      /** OAuth2 client id issued by the gateway. The secret is never in this file (see `clientSecretFile`). */
+      clientId: z.string().default('kiosk-demo'),
+      /** File (0600) holding the client secret, or env KIOSK_PORTAL_CLIENT_SECRET; null + mock: the demo secret. */
+      clientSecretFile: z.string().nullable().default(null),
+      /** The province's receiving-agency table (host/portal/agencies); null: the bundled DEMO table. */
+      agencyTable: z.string().nullable().default(null),
+      /** The commune (two-level unit code) the kiosk stands in; null: the table's demo value. */
+      kioskCommuneCode: z.string().nullable().default(null),
+      /** `NoiNopHoSo`: where dossiers are filed, e.g. "Kiosk DVC - Trung tâm PVHCC phường X". */
+      placeOfFiling: z.string().default('Ki-ốt dịch vụ công'),
+      /** The holiday calendar (host/calendar); null: the bundled file (years marked "verify"). */
+      holidaysFile: z.string().nullable().default(null),
+      /** How long a citizen waits for the dossier code before getting a submission confirmation. */
       waitForCodeMs: z.number().int().min(0).max(30_000).default(4000),
       timeoutMs: z.number().int().min(500).default(8000),
     })
     .default({
       url: null,
       mock: true,
-      username: 'kiosk-demo',
-      password: 'mat-khau-demo',
-      agencyCode: '000.00.01.H22',
+      tokenUrl: null,
+      clientId: 'kiosk-demo',
+      clientSecretFile: null,
+      agencyTable: null,
+      kioskCommuneCode: null,
+      placeOfFiling: 'Ki-ốt dịch vụ công',
+      holidaysFile: null,
       waitForCodeMs: 4000,
       timeoutMs: 8000,
     }),

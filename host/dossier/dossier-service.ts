@@ -9,6 +9,18 @@ import { buildAnswerSchema, feesInForce, getForm, getService, todayInVietnam } f
 import type { Outbox } from '../outbox';
 import type { KioskStore, ReceiptRecord } from '../store/store';
 import type { SessionManager } from '../session/session-manager';
+import { PortalError } from '../portal/errors';
+import { resolveReceivingAgency } from '../portal/agencies/receiving-agency';
+import { identityVerifiedFlag } from '../portal/identity-flag';
+import type { ChipVerification } from '../../common/identity';
+import {
+  addressCommunes,
+  dossierRoutingFrom,
+  estimateAppointment,
+  requiredDocuments,
+  residenceCommune,
+  type DossierRouting,
+} from './routing';
 
 export interface FilledFormInput {
   formId: string;
@@ -57,8 +69,35 @@ export class DossierService {
       sessions: SessionManager;
       /** How long the citizen waits for the portal's dossier code before getting a queued receipt. */
       waitForCodeMs: number;
+      /** Receiving agencies, kiosk place, holiday calendar; default: the bundled demo table and calendar. */
+      routing?: DossierRouting;
     },
-  ) {}
+  ) {
+    this.routing =
+      o.routing ??
+      dossierRoutingFrom({
+        agencyTable: null,
+        kioskCommuneCode: null,
+        placeOfFiling: 'Ki-ốt dịch vụ công',
+        holidaysFile: null,
+      });
+  }
+
+  private readonly routing: DossierRouting;
+
+  /** The competent agency for one procedure of this dossier (final refusal when none is). */
+  private agencyFor(procedureCode: string, answers: unknown, identity: Identity) {
+    try {
+      return resolveReceivingAgency(this.routing.agencyTable, {
+        procedureCode,
+        communeCodes: [...addressCommunes(answers), residenceCommune(identity)],
+        kioskCommuneCode: this.routing.kioskCommuneCode,
+      });
+    } catch (err) {
+      if (err instanceof PortalError) throw new KioskApiError(err.code, err.message);
+      throw err;
+    }
+  }
 
   async submit(serviceId: string, forms: FilledFormInput[]): Promise<ReceiptView> {
     const session = this.o.sessions.active;
@@ -120,8 +159,14 @@ export class DossierService {
       }
     if (parts.length === 0)
       throw new KioskApiError('dossier-no-procedure-code', 'The service has no national procedure code');
+    const routed = parts.map((part) => ({
+      ...part,
+      agency: this.agencyFor(part.code, part.answers, identity),
+    }));
+    const verification = session.personal.get('verification') as ChipVerification | undefined;
+    const appointmentAt = estimateAppointment(service.processingTime, Date.now(), this.routing.calendar);
 
-    const receipts = parts.map((part) =>
+    const receipts = routed.map((part) =>
       this.o.outbox.submit({
         serviceId: service.id,
         clientRef: session.id,
@@ -130,6 +175,9 @@ export class DossierService {
           procedureCode: part.code,
           procedureName: part.name,
           fieldCode: null,
+          receivingAgency: part.agency,
+          placeOfFiling: this.routing.placeOfFiling,
+          identityVerified: identityVerifiedFlag(verification),
           applicant: {
             fullName: identity.fullName,
             idNumber: identity.idNumber,
@@ -138,12 +186,10 @@ export class DossierService {
             kind: 'citizen',
           },
           summary: service.name.vi,
-          appointmentAt: null,
+          appointmentAt,
           channel: 'in-person',
           fees: part.fees,
-          documents: service.documents
-            .filter((d) => d.required)
-            .map((d) => ({ title: d.name.vi, code: d.formId ?? null })),
+          documents: requiredDocuments(service.documents),
           answers: part.answers,
         },
       }),

@@ -8,6 +8,9 @@ import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
 import { expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
+/** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
+const DOSSIER_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4}$/;
+
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
 test.describe.configure({ mode: 'serial' });
 let lastDossierCode = '';
@@ -15,6 +18,7 @@ let lastDossierCode = '';
 test('temporary residence (service 4) via the chip, from the card to the dossier code', async ({
   page,
   demoKiosk,
+  request,
 }) => {
   test.setTimeout(120_000);
   await page.goto(demoKiosk.url);
@@ -62,19 +66,29 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await page.getByTestId('submit-form').click();
 
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/);
+  await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE);
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
   await page.screenshot({ path: `${screens}journey-receipt.png` });
 
-  // The fee (10,000 đ in person) paid by bank transfer: a VietQR a banking app can read.
+  // The fee the provincial system bills (its own fee for the channel wins over the catalogue's), paid by bank
+  // transfer: a VietQR a banking app can read.
+  const code = await page.getByTestId('dossier-code').innerText();
+  const billed = (
+    (await (await request.get(`${demoKiosk.mockPortal}/admin/dossiers`)).json()) as {
+      dossiers: { MaHoSo: string; TongLePhi: number; DonViXuLy: string }[];
+    }
+  ).dossiers.find((d) => d.MaHoSo === code)!;
+  expect(billed.DonViXuLy).toBe(code.split('-')[0]);
   await page.getByTestId('pay-now').click();
-  await expect(page.getByTestId('payment-amount')).toHaveText('10.000 đ');
+  await expect(page.getByTestId('payment-amount')).toHaveText(
+    `${new Intl.NumberFormat('vi-VN').format(billed.TongLePhi)} đ`,
+  );
   const src = (await page.getByTestId('vietqr').getAttribute('src'))!;
   const png = PNG.sync.read(Buffer.from(src.split(',')[1]!, 'base64'));
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   const vietQr = new QRPay(decoded!.data);
   expect(vietQr.isValid).toBe(true);
-  expect(vietQr.amount).toBe('10000');
+  expect(vietQr.amount).toBe(String(billed.TongLePhi));
   expect(vietQr.additionalData.purpose).toBe(await page.getByTestId('payment-reference').innerText());
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
@@ -178,7 +192,7 @@ test('birth registration (service 9) by a parent, the child’s details typed on
   await expect(page.getByTestId('answer-childName')).toContainText('Nguyễn Thị Hương');
   await expect(page.getByTestId('answer-childDateOfBirth')).toContainText('02/11/2026');
   await page.getByTestId('submit-form').click();
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
+  await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,
   });
 });
@@ -280,7 +294,7 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
   await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'delivered', {
     timeout: 90_000,
   });
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/);
+  await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE);
   const dossiers = await (await request.get(`${demoKiosk.mockPortal}/admin/dossiers`)).json();
   expect(JSON.stringify(dossiers)).toContain(await page.getByTestId('dossier-code').innerText());
   await page.getByTestId('finish').click();
