@@ -3,7 +3,7 @@
  * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
  */
 import { communes, provinces, remapOldAddress } from '../catalogue/admin-units';
-import { getForm, loadCatalogue } from '../catalogue';
+import { getForm, loadCatalogue, todayInVietnam } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
 import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
 import { KioskHost } from './api/kiosk-host';
@@ -15,6 +15,8 @@ import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { dossierRoutingFrom } from './dossier/routing';
+import { loadAgencyTable } from './portal/agencies/receiving-agency';
+import { ReconciliationService } from './portal/reconcile';
 import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
@@ -103,8 +105,21 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         printer: deps.printer ?? null,
         sessions,
         issuingSystem: config.kioskName,
+        portal: delivery.portal,
+        agencyTable: loadAgencyTable(config.portal.agencyTable),
       })
     : null;
+  // Start-up reconciliation of the catalogue against the provincial system (diagnostics, staff).
+  const reconciliation = delivery
+    ? new ReconciliationService({
+        portal: delivery.portal,
+        table: loadAgencyTable(config.portal.agencyTable),
+        services: () => loadCatalogue().services,
+        today: () => todayInVietnam(),
+        onResult: (r) => status.update('portal', { mismatches: r.findings.length }),
+      })
+    : null;
+  void reconciliation?.run();
   const speechStatus = () => ({
     enabled: speech?.enabled ?? false,
     state: speech?.state ?? ('idle' as const),
@@ -195,6 +210,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       },
       'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
       'payment.check': ({ localRef }) => requirePayments().check(localRef),
+      'portal.reconciliation': () => reconciliation?.latest ?? null,
       'simulator.bankTransfer': ({ localRef }) => {
         if (!config.demoMode || !simulator) throw new KioskApiError('not-available', 'Demo mode only');
         return requirePayments().simulateBankTransfer(localRef);

@@ -25,7 +25,13 @@ export const PrinterState = z.enum(['ready', 'absent', 'out-of-paper', 'file']);
 export const DeviceStatus = z.object({
   reader: z.object({ state: ReaderState, name: z.string().nullable(), simulated: z.boolean() }),
   scanner: z.object({ state: ScannerState, path: z.string().nullable(), simulated: z.boolean() }),
-  portal: z.object({ state: PortalState, queued: z.number().int().nonnegative(), mock: z.boolean() }),
+  portal: z.object({
+    state: PortalState,
+    queued: z.number().int().nonnegative(),
+    mock: z.boolean(),
+    /** Catalogue/system mismatches found by the start-up reconciliation (`portal.reconciliation`). */
+    mismatches: z.number().int().nonnegative().optional(),
+  }),
   printer: z.object({ state: PrinterState }),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
@@ -240,6 +246,33 @@ export const methods = {
   'payment.check': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({ paid: z.boolean() }),
+  },
+  /** Diagnostics and staff: the last start-up reconciliation of the catalogue against the provincial system. */
+  'portal.reconciliation': {
+    params: Empty,
+    result: z
+      .object({
+        checkedAt: z.number(),
+        agencies: z.number().int(),
+        procedures: z.number().int(),
+        findings: z.array(
+          z.object({
+            kind: z.enum([
+              'no-agency',
+              'not-offered',
+              'fee-differs',
+              'time-limit-differs',
+              'agency-unreachable',
+            ]),
+            serviceId: z.string().nullable(),
+            procedureCode: z.string().nullable(),
+            agencyCode: z.string().nullable(),
+            catalogue: z.string().nullable(),
+            portal: z.string().nullable(),
+          }),
+        ),
+      })
+      .nullable(),
   },
   'simulator.bankTransfer': {
     params: z.object({ localRef: z.string().max(64) }).strict(),

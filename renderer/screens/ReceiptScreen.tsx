@@ -12,6 +12,31 @@ const time = (ms: number, lang: string): string =>
     timeStyle: 'short',
   }).format(new Date(ms));
 
+/** The promised result day as a date and a half-day (morning until 12:00), never a clock time. */
+const halfDay = (ms: number): 'morning' | 'afternoon' =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(ms)),
+  ) < 12
+    ? 'morning'
+    : 'afternoon';
+const dayParts = (ms: number, lang: string) => {
+  const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
+  const opts = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
+  return {
+    weekday: new Intl.DateTimeFormat(locale, { ...opts, weekday: 'long' }).format(new Date(ms)),
+    date: new Intl.DateTimeFormat('en-GB', {
+      ...opts,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(ms)),
+  };
+};
+
 /** GOV.UK-style confirmation: the dossier code in a panel, or a queued receipt when the portal is unreachable. */
 export function ReceiptScreen({
   receipt,
@@ -44,12 +69,14 @@ export function ReceiptScreen({
       alive = false;
     };
   }, [api, receipt.localRef, code]);
+  // Printed on arrival, and again once the fee is paid: the reprint says "paid" and carries the e-receipt.
   useEffect(() => {
+    setPrint({ state: 'printing', detail: '' });
     void api
       .call('receipt.print', { localRef: receipt.localRef })
       .then((r) => setPrint({ state: 'done', detail: r.kind }))
       .catch((e: { code?: string }) => setPrint({ state: 'failed', detail: e.code ?? 'printer-failed' }));
-  }, [api, receipt.localRef]);
+  }, [api, receipt.localRef, feePaid]);
   useEffect(
     () =>
       api.on('dossier.delivered', (e) => {
@@ -114,8 +141,13 @@ export function ReceiptScreen({
         </div>
         {receipt.appointmentAt && (
           <div className="summary-list__row">
-            <dt className="summary-list__key">{t('receipt.appointment')}</dt>
-            <dd className="summary-list__value">{time(receipt.appointmentAt, i18n.language)}</dd>
+            <dt className="summary-list__key">{t('receipt.appointmentEstimate')}</dt>
+            <dd className="summary-list__value" data-testid="appointment">
+              {t('receipt.appointmentValue', {
+                ...dayParts(receipt.appointmentAt, i18n.language),
+                half: t(`receipt.${halfDay(receipt.appointmentAt)}`),
+              })}
+            </dd>
           </div>
         )}
         {receipt.feeVnd > 0 && (

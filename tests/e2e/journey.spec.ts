@@ -2,6 +2,9 @@
  * Whole citizen journeys against the real host, a private pcscd with the vpcd driver, the reader simulator,
  * the virtual serial QR scanner and the mock national portal in its own process.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -9,6 +12,15 @@ import { QRPay } from 'vietnam-qr-pay';
 import { expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 /** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
+/** The text of a printed receipt (file printer), whitespace collapsed; '' while it is not written yet. */
+const pdfText = (file: string): string =>
+  existsSync(file)
+    ? execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+        .toString('utf8')
+        .normalize('NFC')
+        .replace(/\s+/g, ' ')
+    : '';
+
 const DOSSIER_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4}$/;
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
@@ -79,6 +91,19 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
     }
   ).dossiers.find((d) => d.MaHoSo === code)!;
   expect(billed.DonViXuLy).toBe(code.split('-')[0]);
+  // Printed before the system has accepted it: a submission confirmation, not the official receipt, with the
+  // working-day appointment as a date and a half-day, the documents still to bring and where, the fee to pay.
+  const printed = path.join(demoKiosk.dataDir, 'receipts', `${code}.pdf`);
+  const first = pdfText(printed);
+  expect(first).toContain('PHIẾU XÁC NHẬN ĐÃ NỘP HỒ SƠ');
+  expect(first).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ');
+  expect(first).toMatch(
+    /Ngày hẹn trả dự kiến Buổi (sáng|chiều) thứ (Hai|Ba|Tư|Năm|Sáu), \d{2}\/\d{2}\/\d{4}/,
+  );
+  expect(first).toContain('Giấy tờ chứng minh chỗ ở hợp pháp');
+  expect(first).toContain('Nơi nộp: Công an phường Mẫu Một');
+  expect(first).toContain('chưa thanh toán');
+  await expect(page.getByTestId('appointment')).toContainText(/Buổi (sáng|chiều)/);
   await page.getByTestId('pay-now').click();
   await expect(page.getByTestId('payment-amount')).toHaveText(
     `${new Intl.NumberFormat('vi-VN').format(billed.TongLePhi)} đ`,
@@ -93,6 +118,19 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
   await expect(page.getByTestId('payment-paid')).toBeVisible({ timeout: 15_000 });
+  // Reprinted once paid: the fee says paid and the system's electronic fee receipt is on it.
+  await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
+  const eReceipt = (
+    (await (await request.get(`${demoKiosk.mockPortal}/admin/dossiers`)).json()) as {
+      dossiers: { MaHoSo: string; BienLaiDienTu: string | null; DuocThanhToanTrucTuyen: string }[];
+    }
+  ).dossiers.find((d) => d.MaHoSo === code)!;
+  expect(eReceipt.BienLaiDienTu).toMatch(/^\d+$/);
+  expect(eReceipt.DuocThanhToanTrucTuyen).toBe('1');
+  await expect.poll(() => pdfText(printed)).toContain(`Số ${eReceipt.BienLaiDienTu}`);
+  const reprint = pdfText(printed);
+  expect(reprint).toContain('đã thanh toán');
+  expect(reprint).toContain('Biên lai thu phí, lệ phí điện tử');
   lastDossierCode = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
