@@ -15,6 +15,7 @@ PACKAGES=(
   fonts-noto-core                                    # full Vietnamese glyph coverage for UI and receipts
   poppler-utils zbar-tools                           # receipt checks: pdftoppm/pdftotext, zbarimg
   sqlite3 procps iproute2                            # technician tools; ip (the simulator's quick-ACK loopback route)
+  sane-utils libsane1                                # document scanners: scanimage; SANE's test backend for tests/demo
 )
 
 missing=()

@@ -9,6 +9,7 @@ import { buildAnswerSchema, feesInForce, getForm, getService, todayInVietnam } f
 import type { Outbox } from '../outbox';
 import type { KioskStore, ReceiptRecord } from '../store/store';
 import type { SessionManager } from '../session/session-manager';
+import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../attachments/attachment-service';
 import { PortalError } from '../portal/errors';
 import { resolveReceivingAgency } from '../portal/agencies/receiving-agency';
 import { identityVerifiedFlag } from '../portal/identity-flag';
@@ -17,7 +18,6 @@ import {
   addressCommunes,
   dossierRoutingFrom,
   estimateAppointment,
-  requiredDocuments,
   residenceCommune,
   type DossierRouting,
 } from './routing';
@@ -189,7 +189,11 @@ export class DossierService {
           appointmentAt,
           channel: 'in-person',
           fees: part.fees,
-          documents: requiredDocuments(service.documents),
+          documents: dossierDocuments(
+            service.documents,
+            session.personal.get(ATTACHMENTS_SESSION_KEY),
+            service.id,
+          ),
           answers: part.answers,
         },
       }),

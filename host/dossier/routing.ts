@@ -8,7 +8,6 @@ import { remapOldAddress } from '../../catalogue/admin-units';
 import type { Identity } from '../../common/identity';
 import { computeAppointment, loadWorkingCalendar, type WorkingCalendar } from '../calendar';
 import { loadAgencyTable, type AgencyTable } from '../portal/agencies/receiving-agency';
-import type { SubmissionDocument } from '../portal/types';
 
 export interface DossierRouting {
   agencyTable: AgencyTable;
@@ -65,13 +64,4 @@ export function estimateAppointment(
   const p = processingTime as Partial<{ value: number; unit: 'hour' | 'working-day' | 'day' }>;
   if (typeof p?.value !== 'number' || !p.unit) return null;
   return computeAppointment(receivedAt, { value: p.value, unit: p.unit }, calendar).at;
-}
-
-/** The service's required components: e-forms the kiosk filled in go as `form`, the rest to bring. */
-export function requiredDocuments(
-  documents: { id: string; name: { vi: string }; required: boolean; formId?: string }[],
-): SubmissionDocument[] {
-  return documents
-    .filter((d) => d.required)
-    .map((d) => ({ title: d.name.vi, code: d.id, delivery: d.formId ? 'form' : 'at-counter' }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addressCommunes, requiredDocuments } from '../../dossier/routing';
+import { dossierDocuments } from '../../attachments/attachment-service';
+import { addressCommunes } from '../../dossier/routing';
 import { identityVerifiedFlag } from '../identity-flag';
 import { defaultMockData } from '../mock/server';
 import { loadAgencyTable, resolveReceivingAgency } from './receiving-agency';
@@ -62,13 +63,17 @@ describe('dossier fields from the session', () => {
     ).toEqual(['00004', '26734']);
   });
 
-  it('e-forms go as the form component, the rest is to bring', () => {
+  it('e-forms go as the form component, the rest is to bring when no file was added', () => {
     expect(
-      requiredDocuments([
-        { id: 'ct01', name: { vi: 'Tờ khai CT01' }, required: true, formId: 'ct01' },
-        { id: 'lawful-residence', name: { vi: 'Giấy tờ chỗ ở' }, required: true },
-        { id: 'optional', name: { vi: 'Khác' }, required: false },
-      ]),
+      dossierDocuments(
+        [
+          { id: 'ct01', name: { vi: 'Tờ khai CT01' }, required: true, formId: 'ct01' },
+          { id: 'lawful-residence', name: { vi: 'Giấy tờ chỗ ở' }, required: true },
+          { id: 'optional', name: { vi: 'Khác' }, required: false },
+        ],
+        undefined,
+        'temporary-residence',
+      ),
     ).toEqual([
       { title: 'Tờ khai CT01', code: 'ct01', delivery: 'form' },
       { title: 'Giấy tờ chỗ ở', code: 'lawful-residence', delivery: 'at-counter' },

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { PNG } from 'pngjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkReadable, decodeImage, frameDocument, readability, type GrayImage } from './image';
+import { imagesToPdf } from './pdf';
+import { SANE_DEMO_CONFIG_DIR, listScanners, scanPage } from './scanner';
+
+const dir = mkdtempSync(join(tmpdir(), 'attach-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A photo of a sheet with lines of "text" (dark bars) lying on a dark tray: what the kiosk camera sees. */
+export function documentPhoto(width = 640, height = 480, sheet = { x: 120, y: 40, w: 400, h: 400 }): Buffer {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const inSheet = x >= sheet.x && x < sheet.x + sheet.w && y >= sheet.y && y < sheet.y + sheet.h;
+      const line = (y - sheet.y) % 24 < 8 && y - sheet.y > 30 && y - sheet.y < sheet.h - 30;
+      const word = (x - sheet.x) % 40 < 30 && x - sheet.x > 30 && x - sheet.x < sheet.w - 30;
+      const v = inSheet ? (line && word ? 30 : 235) : 60;
+      const i = (y * width + x) * 4;
+      png.data[i] = v;
+      png.data[i + 1] = v;
+      png.data[i + 2] = v;
+      png.data[i + 3] = 255;
+    }
+  return PNG.sync.write(png);
+}
+
+const pdfPages = (bytes: Buffer, name: string): number => {
+  const f = join(dir, name);
+  writeFileSync(f, bytes);
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f]).toString())![1]);
+};
+
+describe('photos of documents', () => {
+  it('frames the sheet out of the tray and finds it readable', () => {
+    const img = decodeImage(documentPhoto());
+    const framed = frameDocument(img);
+    expect(framed.width).toBeGreaterThanOrEqual(400);
+    expect(framed.width).toBeLessThan(430);
+    expect(framed.height).toBeLessThan(430);
+    expect(() => checkReadable(framed)).not.toThrow();
+  });
+
+  it('refuses a blank, a dark or a tiny picture as unreadable', () => {
+    const flat = (v: number, w = 640, h = 480): GrayImage => ({
+      width: w,
+      height: h,
+      data: new Uint8Array(w * h).fill(v),
+    });
+    for (const img of [
+      flat(240),
+      flat(10),
+      decodeImage(documentPhoto(200, 150, { x: 10, y: 10, w: 150, h: 120 })),
+    ])
+      expect(() => checkReadable(img)).toThrow(expect.objectContaining({ code: 'attachment-unreadable' }));
+  });
+
+  it('fuzz: any bytes decode to an image or fail with attachment-bad-image (10^4 runs)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 200 }),
+        fc.constantFrom([], [0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8]),
+        (tail, head) => {
+          try {
+            const img = decodeImage(Buffer.from([...head, ...tail]));
+            readability(img);
+          } catch (e) {
+            expect((e as { code?: string }).code).toBe('attachment-bad-image');
+          }
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('becomes a one-page PDF that poppler reads', async () => {
+    const f = await imagesToPdf([frameDocument(decodeImage(documentPhoto()))], 'x.pdf', 'Giấy tờ');
+    const bytes = Buffer.from(f.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfPages(bytes, 'photo.pdf')).toBe(1);
+    expect(f.pages).toBe(1);
+  });
+});
+
+describe('SANE document scanner (test backend)', () => {
+  const env = { SANE_CONFIG_DIR: SANE_DEMO_CONFIG_DIR };
+  it('lists the test device and scans a readable grey page', async () => {
+    expect(await listScanners({ env })).toContain('test:0');
+    const png = await scanPage({ env });
+    const img = decodeImage(png);
+    expect(img.width).toBeGreaterThan(800);
+    expect(() => checkReadable(img)).not.toThrow();
+    const f = await imagesToPdf([img], 'scan.pdf', 'Giấy tờ');
+    expect(pdfPages(Buffer.from(f.base64, 'base64'), 'scan.pdf')).toBe(1);
+  });
+
+  it('a missing device is scanner-failed, not a crash', async () => {
+    await expect(scanPage({ env, device: 'test:9' })).rejects.toMatchObject({ code: 'scanner-failed' });
+  });
+});
