@@ -17,6 +17,7 @@ import { ReceiptService } from './dossier/receipt-service';
 import { dossierRoutingFrom } from './dossier/routing';
 import { loadAgencyTable } from './portal/agencies/receiving-agency';
 import { ReconciliationService } from './portal/reconcile';
+import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
 import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
@@ -109,6 +110,18 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         agencyTable: loadAgencyTable(config.portal.agencyTable),
       })
     : null;
+  // Documents for the dossier: camera frames, SANE scans (demo: SANE's test backend), or "bring to the counter".
+  const attachments = new AttachmentService({
+    sessions,
+    scanner: {
+      device: process.env.KIOSK_SCANNER_DEVICE ?? null,
+      env: process.env.KIOSK_SANE_CONFIG_DIR
+        ? { SANE_CONFIG_DIR: process.env.KIOSK_SANE_CONFIG_DIR }
+        : config.demoMode
+          ? { SANE_CONFIG_DIR: SANE_DEMO_CONFIG_DIR }
+          : {},
+    },
+  });
   // Start-up reconciliation of the catalogue against the provincial system (diagnostics, staff).
   const reconciliation = delivery
     ? new ReconciliationService({
@@ -210,6 +223,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       },
       'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
       'payment.check': ({ localRef }) => requirePayments().check(localRef),
+      'attachment.list': ({ serviceId }) => attachments.list(serviceId),
+      'attachment.photo': ({ serviceId, code, image }) => attachments.photo(serviceId, code, image),
+      'attachment.scan': ({ serviceId, code }) => attachments.scan(serviceId, code),
+      'attachment.bring': ({ serviceId, code }) => attachments.bringToCounter(serviceId, code),
+      'attachment.remove': ({ serviceId, code }) => attachments.remove(serviceId, code),
       'portal.reconciliation': () => reconciliation?.latest ?? null,
       'simulator.bankTransfer': ({ localRef }) => {
         if (!config.demoMode || !simulator) throw new KioskApiError('not-available', 'Demo mode only');

@@ -12,6 +12,7 @@ import { SpeechBar } from './components/SpeechBar';
 import { StaffExit } from './components/StaffExit';
 import { StatusStrip } from './components/StatusStrip';
 import { useSpeakScreen, useSpeechStatus } from './flows/useSpeech';
+import { AttachmentsScreen } from './screens/AttachmentsScreen';
 import { AttractScreen } from './screens/AttractScreen';
 import { DemoPanel } from './components/DemoPanel';
 import { TimeoutWarning } from './components/TimeoutWarning';
@@ -45,6 +46,7 @@ type Screen =
   | { name: 'service'; serviceId: string }
   | { name: 'form'; serviceId: string; resume?: DraftData }
   | { name: 'resume'; serviceId: string; savedAt: number; draft: DraftData }
+  | { name: 'attachments'; serviceId: string; forms: FilledForm[] }
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[] }
   | { name: 'receipt'; receipt: ReceiptView }
@@ -267,7 +269,20 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           identity={identity}
           resume={screen.name === 'form' ? screen.resume : undefined}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
-          onDone={(forms) => void submit(service.id, forms)}
+          onDone={(forms) =>
+            service.documents.some((d) => !d.formId)
+              ? setScreen({ name: 'attachments', serviceId: service.id, forms })
+              : void submit(service.id, forms)
+          }
+        />
+      );
+      break;
+    case 'attachments':
+      body = service && screen.name === 'attachments' && (
+        <AttachmentsScreen
+          serviceId={service.id}
+          onContinue={() => void submit(service.id, screen.forms)}
+          onBack={() => setScreen({ name: 'form', serviceId: service.id })}
         />
       );
       break;

@@ -112,6 +112,23 @@ export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 const Empty = z.object({}).strict();
 
+/** One dossier component the citizen can add files for (`attachment.*`). */
+export const AttachmentComponent = z.object({
+  code: z.string(),
+  title: z.string(),
+  required: z.boolean(),
+  state: z.enum(['missing', 'attached', 'at-counter']),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      pages: z.number().int(),
+      bytes: z.number().int(),
+      source: z.enum(['camera', 'scanner']),
+    }),
+  ),
+});
+export type AttachmentComponent = z.infer<typeof AttachmentComponent>;
+
 export const methods = {
   'kiosk.hello': { params: Empty, result: Hello },
   'status.get': { params: Empty, result: DeviceStatus },
@@ -246,6 +263,34 @@ export const methods = {
   'payment.check': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({ paid: z.boolean() }),
+  },
+  /** Documents for the dossier being made: per component, photographed, scanned or brought to the counter. */
+  'attachment.list': {
+    params: z.object({ serviceId: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.photo': {
+    params: z
+      .object({
+        serviceId: z.string().min(1).max(64),
+        code: z.string().min(1).max(64),
+        /** A camera frame as a JPEG/PNG data URL (the renderer keeps it under the message limit). */
+        image: z.string().max(240_000),
+      })
+      .strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.scan': {
+    params: z.object({ serviceId: z.string().min(1).max(64), code: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.bring': {
+    params: z.object({ serviceId: z.string().min(1).max(64), code: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.remove': {
+    params: z.object({ serviceId: z.string().min(1).max(64), code: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
   },
   /** Diagnostics and staff: the last start-up reconciliation of the catalogue against the provincial system. */
   'portal.reconciliation': {

@@ -3,6 +3,7 @@
  * printer (A4 or 80 mm thermal; a PDF file in browser/dev mode). Only receipts of the current session.
  */
 import { getService } from '../../catalogue';
+import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../attachments/attachment-service';
 import { KioskApiError } from '../../common/api/contract';
 import type { AgencyTable } from '../portal/agencies/receiving-agency';
 import type { DossierStatusInfo, PortalAdapter } from '../portal/types';
@@ -69,7 +70,16 @@ export class ReceiptService {
       feeVnd: live ? live.feeVnd : r.feeVnd,
       feePaid: r.feePaid || Boolean(live?.feePaid),
       feeKnown: service ? Array.isArray(service.fees) : true,
-      toBring: service ? service.documents.filter((d) => d.required && !d.formId).map((d) => d.name.vi) : [],
+      // Required papers not sent as files in this session (attachments are held until the session ends).
+      toBring: service
+        ? dossierDocuments(
+            service.documents,
+            this.o.sessions.active?.personal.get(ATTACHMENTS_SESSION_KEY),
+            r.serviceId,
+          )
+            .filter((d) => d.delivery === 'at-counter')
+            .map((d) => d.title)
+        : [],
       bringTo: agencyName ?? service?.agency.vi ?? null,
       eReceipt: live?.eReceipt
         ? { number: live.eReceipt.number, series: live.eReceipt.series, url: live.eReceipt.url }

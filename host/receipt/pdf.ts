@@ -115,6 +115,15 @@ export async function renderReceiptPdf(
       }
     }
 
+    if (d.toBring && d.toBring.length === 0) {
+      doc.moveDown(0.4);
+      doc
+        .font('body')
+        .fontSize(size.value)
+        .text('Không cần mang thêm giấy tờ: các giấy tờ đã được gửi kèm bản điện tử.', left, doc.y, {
+          width,
+        });
+    }
     if (d.toBring && d.toBring.length > 0) {
       doc.moveDown(0.4);
       doc.font('bold').fontSize(size.value).text('Giấy tờ cần mang đến nộp bản giấy', left, doc.y, { width });

@@ -163,3 +163,15 @@ export async function fillWithKeyboard(page: Page, field: string, keys: string):
   await page.locator(`[data-field="${field}"]`).click();
   await tapKeys(page, keys);
 }
+
+/**
+ * The "documents to add" step: every required paper is marked "I will bring it to the counter", then on.
+ * (tests/e2e/attachments.spec.ts photographs and scans them instead.)
+ */
+export async function bringAllToCounter(page: Page): Promise<void> {
+  await page.getByTestId('screen-attachments').waitFor();
+  const buttons = page.locator('[data-testid^="attach-bring-"]');
+  const n = await buttons.count();
+  for (let i = 0; i < n; i++) await buttons.nth(i).click();
+  await page.getByTestId('attachments-continue').click();
+}

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
-import { expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import { bringAllToCounter, expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 /** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
 /** The text of a printed receipt (file printer), whitespace collapsed; '' while it is not written yet. */
@@ -76,6 +76,7 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await expect(page.getByTestId('answer-phone')).toContainText('0912345678');
   await page.screenshot({ path: `${screens}journey-check-answers.png`, fullPage: true });
   await page.getByTestId('submit-form').click();
+  await bringAllToCounter(page);
 
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE);
@@ -230,6 +231,7 @@ test('birth registration (service 9) by a parent, the child’s details typed on
   await expect(page.getByTestId('answer-childName')).toContainText('Nguyễn Thị Hương');
   await expect(page.getByTestId('answer-childDateOfBirth')).toContainText('02/11/2026');
   await page.getByTestId('submit-form').click();
+  await bringAllToCounter(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,
   });
@@ -257,6 +259,7 @@ test('CMND confirmation (service 1) with the key from the card’s QR through th
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('answer-oldIdNumber')).toContainText('012345678');
   await page.getByTestId('submit-form').click();
+  await bringAllToCounter(page);
   await expect(page.getByTestId('dossier-code')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('finish').click();
 });
@@ -320,6 +323,7 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
     await page.getByTestId('continue').click();
     await expect(page.getByTestId('answer-reason')).toContainText('Đi làm xa');
     await page.getByTestId('submit-form').click();
+    await bringAllToCounter(page);
     await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'queued', {
       timeout: 30_000,
     });
