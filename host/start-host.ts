@@ -14,6 +14,7 @@ import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
 import { type Delivery, startDelivery } from './outbox';
 import { resolveClientSecret } from './portal/credentials';
+import { mutualTlsFetch } from './portal/tls-fetch';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { parseLookupInput } from './receipt';
 import { PrinterService } from './printer';
@@ -89,6 +90,7 @@ export async function startKioskHost(config: KioskConfig): Promise<RunningHost> 
             usingMock: Boolean(mockPortal),
           }),
           timeoutMs: config.portal.timeoutMs,
+          ...(config.portal.tls ? { fetch: mutualTlsFetch(config.portal.tls) } : {}),
         },
       })
     : null;

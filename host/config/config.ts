@@ -55,6 +55,11 @@ export const KioskConfig = z.object({
       clientId: z.string().default('kiosk-demo'),
       /** File (0600) holding the client secret, or env KIOSK_PORTAL_CLIENT_SECRET; null + mock: the demo secret. */
       clientSecretFile: z.string().nullable().default(null),
+      /** Mutual TLS to the gateway (PEM files; the key 0600); null: server-authenticated TLS only. */
+      tls: z
+        .object({ certFile: z.string(), keyFile: z.string(), caFile: z.string().nullable().default(null) })
+        .nullable()
+        .default(null),
       /** The province's receiving-agency table (host/portal/agencies); null: the bundled DEMO table. */
       agencyTable: z.string().nullable().default(null),
       /** The commune (two-level unit code) the kiosk stands in; null: the table's demo value. */
@@ -73,6 +78,7 @@ export const KioskConfig = z.object({
       tokenUrl: null,
       clientId: 'kiosk-demo',
       clientSecretFile: null,
+      tls: null,
       agencyTable: null,
       kioskCommuneCode: null,
       placeOfFiling: 'Ki-ốt dịch vụ công',

@@ -171,6 +171,7 @@ export async function fillWithKeyboard(page: Page, field: string, keys: string):
 export async function bringAllToCounter(page: Page): Promise<void> {
   await page.getByTestId('screen-attachments').waitFor();
   const buttons = page.locator('[data-testid^="attach-bring-"]');
+  await buttons.first().waitFor(); // the list arrives from the host after the screen shows
   const n = await buttons.count();
   for (let i = 0; i < n; i++) await buttons.nth(i).click();
   await page.getByTestId('attachments-continue').click();
