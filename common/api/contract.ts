@@ -112,6 +112,9 @@ export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 const Empty = z.object({}).strict();
 
+/** The electronic fee receipt (biên lai điện tử) as the payment screen shows it. */
+export const EReceiptView = z.object({ number: z.string(), series: z.string(), url: z.string() });
+
 /** One dossier component the citizen can add files for (`attachment.*`). */
 export const AttachmentComponent = z.object({
   code: z.string(),
@@ -262,7 +265,8 @@ export const methods = {
   },
   'payment.check': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
-    result: z.object({ paid: z.boolean() }),
+    /** `eReceipt`: the system's electronic fee receipt once paid (number, series, public link). */
+    result: z.object({ paid: z.boolean(), eReceipt: z.lazy(() => EReceiptView.nullable().optional()) }),
   },
   /** Documents for the dossier being made: per component, photographed, scanned or brought to the counter. */
   'attachment.list': {
@@ -321,7 +325,7 @@ export const methods = {
   },
   'simulator.bankTransfer': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
-    result: z.object({ paid: z.boolean() }),
+    result: z.object({ paid: z.boolean(), eReceipt: z.lazy(() => EReceiptView.nullable().optional()) }),
   },
   'staff.unlock': {
     params: z.object({ pin: z.string().max(12) }).strict(),

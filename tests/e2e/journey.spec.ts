@@ -128,6 +128,15 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   ).dossiers.find((d) => d.MaHoSo === code)!;
   expect(eReceipt.BienLaiDienTu).toMatch(/^\d+$/);
   expect(eReceipt.DuocThanhToanTrucTuyen).toBe('1');
+  // …shown on screen as the number and a QR that opens the system's receipt page.
+  await expect(page.getByTestId('e-receipt')).toContainText(`số ${eReceipt.BienLaiDienTu}`);
+  const eqr = (await page.getByTestId('e-receipt-qr').getAttribute('src'))!;
+  const epng = PNG.sync.read(Buffer.from(eqr.split(',')[1]!, 'base64'));
+  const link = jsQR(new Uint8ClampedArray(epng.data), epng.width, epng.height)!.data;
+  expect(await (await request.get(link)).json()).toMatchObject({
+    MaHoSo: code,
+    SoBienLai: eReceipt.BienLaiDienTu,
+  });
   await expect.poll(() => pdfText(printed)).toContain(`Số ${eReceipt.BienLaiDienTu}`);
   const reprint = pdfText(printed);
   expect(reprint).toContain('đã thanh toán');
