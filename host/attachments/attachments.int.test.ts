@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkReadable, decodeImage, frameDocument, readability, type GrayImage } from './image';
+import { checkReadable, crop, decodeImage, frameDocument, readability, type GrayImage } from './image';
 import { imagesToPdf } from './pdf';
 import { SANE_DEMO_CONFIG_DIR, listScanners, scanPage } from './scanner';
 
@@ -30,6 +30,40 @@ export function documentPhoto(width = 640, height = 480, sheet = { x: 120, y: 40
   return PNG.sync.write(png);
 }
 
+/** The same sheet turned by `deg` degrees around its centre (a paper laid askew on the tray). */
+function askewPhoto(deg: number): GrayImage {
+  const W = 640;
+  const H = 480;
+  const sheet = { w: 400, h: 340 };
+  const [cx, cy] = [W / 2, H / 2];
+  const r = (deg * Math.PI) / 180;
+  const data = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) {
+      // Back into the sheet's own coordinates.
+      const sx = Math.cos(r) * (x - cx) + Math.sin(r) * (y - cy) + sheet.w / 2;
+      const sy = -Math.sin(r) * (x - cx) + Math.cos(r) * (y - cy) + sheet.h / 2;
+      const inSheet = sx >= 0 && sx < sheet.w && sy >= 0 && sy < sheet.h;
+      const text =
+        sy > 30 && sy < sheet.h - 30 && sy % 24 < 8 && sx > 30 && sx < sheet.w - 30 && sx % 40 < 30;
+      data[y * W + x] = inSheet ? (text ? 30 : 235) : 60;
+    }
+  return { width: W, height: H, data };
+}
+
+/** Share of rows in the middle of the page that are blank paper: high when the lines of text run level. */
+function blankRowShare(img: GrayImage): number {
+  let blank = 0;
+  let rows = 0;
+  for (let y = Math.floor(img.height * 0.15); y < img.height * 0.85; y++) {
+    let sum = 0;
+    for (let x = Math.floor(img.width * 0.15); x < img.width * 0.85; x++) sum += img.data[y * img.width + x]!;
+    rows++;
+    if (sum / (img.width * 0.7) > 220) blank++;
+  }
+  return blank / rows;
+}
+
 const pdfPages = (bytes: Buffer, name: string): number => {
   const f = join(dir, name);
   writeFileSync(f, bytes);
@@ -43,6 +77,19 @@ describe('photos of documents', () => {
     expect(framed.width).toBeGreaterThanOrEqual(400);
     expect(framed.width).toBeLessThan(430);
     expect(framed.height).toBeLessThan(430);
+    expect(() => checkReadable(framed)).not.toThrow();
+  });
+
+  it('straightens a sheet laid askew (perspective correction): level lines of text, the sheet’s own size', () => {
+    const askew = askewPhoto(12);
+    const framed = frameDocument(askew);
+    expect(framed.width).toBeGreaterThan(385);
+    expect(framed.width).toBeLessThan(415);
+    expect(framed.height).toBeGreaterThan(325);
+    expect(framed.height).toBeLessThan(355);
+    // Straight, the rows between text lines are blank paper again; askew, almost none are.
+    expect(blankRowShare(framed)).toBeGreaterThan(0.4);
+    expect(blankRowShare(crop(askew, 90, 32, 460, 416))).toBeLessThan(0.15);
     expect(() => checkReadable(framed)).not.toThrow();
   });
 

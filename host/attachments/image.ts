@@ -84,11 +84,60 @@ export function crop(img: GrayImage, x0: number, y0: number, w: number, h: numbe
   return { width: w, height: h, data };
 }
 
+type Pt = { x: number; y: number };
+
+/**
+ * Perspective correction: the homography that maps the unit square onto the quadrilateral
+ * (tl, tr, br, bl) (Heckbert 1989, square-to-quad), sampled bilinearly into a w×h rectangle.
+ */
+export function warpQuad(img: GrayImage, q: [Pt, Pt, Pt, Pt], w: number, h: number): GrayImage {
+  const [p0, p1, p2, p3] = q;
+  const dx1 = p1.x - p2.x;
+  const dx2 = p3.x - p2.x;
+  const dy1 = p1.y - p2.y;
+  const dy2 = p3.y - p2.y;
+  const sx = p0.x - p1.x + p2.x - p3.x;
+  const sy = p0.y - p1.y + p2.y - p3.y;
+  const den = dx1 * dy2 - dx2 * dy1;
+  const g = den === 0 ? 0 : (sx * dy2 - dx2 * sy) / den;
+  const hh = den === 0 ? 0 : (dx1 * sy - sx * dy1) / den;
+  const a = p1.x - p0.x + g * p1.x;
+  const b = p3.x - p0.x + hh * p3.x;
+  const c = p0.x;
+  const d = p1.y - p0.y + g * p1.y;
+  const e = p3.y - p0.y + hh * p3.y;
+  const f = p0.y;
+  const out = new Uint8Array(w * h);
+  const at = (x: number, y: number) =>
+    img.data[Math.min(img.height - 1, Math.max(0, y)) * img.width + Math.min(img.width - 1, Math.max(0, x))]!;
+  for (let j = 0; j < h; j++)
+    for (let i = 0; i < w; i++) {
+      const u = (i + 0.5) / w;
+      const v = (j + 0.5) / h;
+      const z = g * u + hh * v + 1;
+      const x = (a * u + b * v + c) / z;
+      const y = (d * u + e * v + f) / z;
+      const x0 = Math.floor(x);
+      const y0 = Math.floor(y);
+      const fx = x - x0;
+      const fy = y - y0;
+      out[j * w + i] =
+        at(x0, y0) * (1 - fx) * (1 - fy) +
+        at(x0 + 1, y0) * fx * (1 - fy) +
+        at(x0, y0 + 1) * (1 - fx) * fy +
+        at(x0 + 1, y0 + 1) * fx * fy;
+    }
+  return { width: w, height: h, data: out };
+}
+
+const dist = (p: Pt, q: Pt) => Math.hypot(p.x - q.x, p.y - q.y);
+
 /**
  * Document framing: a sheet of paper is the large bright region of a photo taken against the darker
- * kiosk tray. Rows and columns that are mostly bright bound the sheet; the photo is cropped to them (plus a
- * small margin). Perspective correction is not done: the tray holds the sheet flat under the camera.
- * When no clear sheet is found (a scan is already the sheet), the image is kept whole.
+ * kiosk tray. Rows and columns that are mostly bright bound the sheet; inside that box the sheet's corners
+ * are the bright pixels extreme in x+y and x−y. A sheet lying askew (rotated, or seen at an angle) is
+ * warped back to a rectangle (perspective correction); a straight one is just cropped. When no clear sheet
+ * is found (a scan is already the sheet), the image is kept whole.
  */
 export function frameDocument(img: GrayImage): GrayImage {
   const t = otsu(img);
@@ -103,21 +152,43 @@ export function frameDocument(img: GrayImage): GrayImage {
     for (let y = 0; y < img.height; y++) if (bright(x, y)) n++;
     return n / img.height;
   };
-  const edge = (len: number, frac: (i: number) => number, from: number, step: number) => {
-    for (let i = from; i >= 0 && i < len; i += step) if (frac(i) > 0.35) return i;
+  const edge = (len: number, frac: (i: number) => number, from: number, step: number, min: number) => {
+    for (let i = from; i >= 0 && i < len; i += step) if (frac(i) > min) return i;
     return from;
   };
-  const top = edge(img.height, rowFrac, 0, 1);
-  const bottom = edge(img.height, rowFrac, img.height - 1, -1);
-  const left = edge(img.width, colFrac, 0, 1);
-  const right = edge(img.width, colFrac, img.width - 1, -1);
+  // Any bright row/column (> 5 %) bounds the sheet, corners included.
+  const top = edge(img.height, rowFrac, 0, 1, 0.05);
+  const bottom = edge(img.height, rowFrac, img.height - 1, -1, 0.05);
+  const left = edge(img.width, colFrac, 0, 1, 0.05);
+  const right = edge(img.width, colFrac, img.width - 1, -1, 0.05);
   const w = right - left + 1;
   const h = bottom - top + 1;
   if (w < img.width * 0.3 || h < img.height * 0.3 || (w === img.width && h === img.height)) return img;
-  const m = Math.round(Math.min(w, h) * 0.01);
-  const x0 = Math.max(0, left - m);
-  const y0 = Math.max(0, top - m);
-  return crop(img, x0, y0, Math.min(img.width - x0, w + 2 * m), Math.min(img.height - y0, h + 2 * m));
+  let tl = { x: right, y: bottom, s: Infinity };
+  let br = { x: left, y: top, s: -Infinity };
+  let tr = { x: left, y: bottom, s: -Infinity };
+  let bl = { x: right, y: top, s: Infinity };
+  for (let y = top; y <= bottom; y++)
+    for (let x = left; x <= right; x++) {
+      if (!bright(x, y)) continue;
+      if (x + y < tl.s) tl = { x, y, s: x + y };
+      if (x + y > br.s) br = { x, y, s: x + y };
+      if (x - y > tr.s) tr = { x, y, s: x - y };
+      if (x - y < bl.s) bl = { x, y, s: x - y };
+    }
+  const box: [Pt, Pt, Pt, Pt] = [
+    { x: left, y: top },
+    { x: right, y: top },
+    { x: right, y: bottom },
+    { x: left, y: bottom },
+  ];
+  const quad: [Pt, Pt, Pt, Pt] = [tl, tr, br, bl];
+  const tol = Math.min(w, h) * 0.03;
+  if (quad.every((p, i) => dist(p, box[i]!) <= tol)) return crop(img, left, top, w, h);
+  const outW = Math.round(Math.max(dist(tl, tr), dist(bl, br)));
+  const outH = Math.round(Math.max(dist(tl, bl), dist(tr, br)));
+  if (outW < 50 || outH < 50) return crop(img, left, top, w, h);
+  return warpQuad(img, quad, outW, outH);
 }
 
 export interface Readability {
