@@ -16,7 +16,7 @@ import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { dossierRoutingFrom } from './dossier/routing';
 import { loadAgencyTable } from './portal/agencies/receiving-agency';
-import { ReconciliationService } from './portal/reconcile';
+import { ReconciliationService, withPortalFees } from './portal/reconcile';
 import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
 import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
@@ -262,7 +262,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         }
         return speechStatus();
       },
-      'catalogue.services': () => [...loadCatalogue().services],
+      'catalogue.services': () =>
+        config.portal.feesFrom === 'portal'
+          ? withPortalFees(loadCatalogue().services, reconciliation?.latest ?? null)
+          : [...loadCatalogue().services],
       'catalogue.form': ({ id, version }) => {
         try {
           return getForm(id, version);

@@ -66,6 +66,8 @@ export const KioskConfig = z.object({
       kioskCommuneCode: z.string().nullable().default(null),
       /** `NoiNopHoSo`: where dossiers are filed, e.g. "Kiosk DVC - Trung tâm PVHCC phường X". */
       placeOfFiling: z.string().default('Ki-ốt dịch vụ công'),
+      /** Fees shown before filing: the catalogue's, or the system's as listed at start-up (reconciliation). */
+      feesFrom: z.enum(['catalogue', 'portal']).default('catalogue'),
       /** The holiday calendar (host/calendar); null: the bundled file (years marked "verify"). */
       holidaysFile: z.string().nullable().default(null),
       /** How long a citizen waits for the dossier code before getting a submission confirmation. */
@@ -82,6 +84,7 @@ export const KioskConfig = z.object({
       agencyTable: null,
       kioskCommuneCode: null,
       placeOfFiling: 'Ki-ốt dịch vụ công',
+      feesFrom: 'catalogue',
       holidaysFile: null,
       waitForCodeMs: 4000,
       timeoutMs: 8000,

@@ -6,7 +6,7 @@ import { loadAgencyTable } from './agencies/receiving-agency';
 import { HttpPortalAdapter } from './http-adapter';
 import { MOCK_CREDENTIALS } from './mock/server';
 import { startMockPortal, type StartedMockPortal } from './mock/start';
-import { reconcileCatalogue } from './reconcile';
+import { reconcileCatalogue, withPortalFees } from './reconcile';
 
 let mock: StartedMockPortal;
 const dir = scratchDir('reconcile-');
@@ -39,6 +39,12 @@ describe('start-up reconciliation against the provincial system', () => {
     expect(tr!.catalogue).not.toBe(tr!.portal);
     // The stay notice (2.001159) is copied from the catalogue: no finding.
     expect(r.findings.some((f) => f.procedureCode === '2.001159')).toBe(false);
+    // feesFrom "portal": the citizen is shown the system's fee lines for the procedure filed by default.
+    const shown = withPortalFees(loadCatalogue().services, r).find((s) => s.id === 'temporary-residence')!;
+    expect(Array.isArray(shown.fees) && shown.fees.map((f) => [f.channel, f.amountVnd]).sort()).toEqual([
+      ['in-person', 15000],
+      ['online', 7000],
+    ]);
   });
 
   it('an agency the system does not answer for is reported, not guessed', async () => {

@@ -28,6 +28,8 @@ export interface Reconciliation {
   agencies: number;
   procedures: number;
   findings: Finding[];
+  /** The system's fee lines per procedure code (from the first agency that lists it). */
+  portalFees: Record<string, ProcedureSummary['fees']>;
 }
 
 const fmtFees = (fees: { channel: string; amountVnd: number }[]): string =>
@@ -128,7 +130,9 @@ export async function reconcileCatalogue(o: {
       }
     }
   }
-  return { checkedAt: (o.now ?? Date.now)(), agencies: byAgency.size, procedures, findings };
+  const portalFees: Record<string, ProcedureSummary['fees']> = {};
+  for (const list of byAgency.values()) for (const p of list.values()) portalFees[p.code] ??= p.fees;
+  return { checkedAt: (o.now ?? Date.now)(), agencies: byAgency.size, procedures, findings, portalFees };
 }
 
 /** Runs the reconciliation once at start-up (and on demand) and keeps the last result for staff and diagnostics. */
@@ -165,4 +169,33 @@ export class ReconciliationService {
       });
     return this.running;
   }
+}
+
+/**
+ * With `portal.feesFrom: "portal"`: the services as the citizen sees them, with the fee lines of the procedure
+ * a dossier is filed under by default (the service's first code) replaced by the system's, where the system
+ * lists that procedure. Exemption notes stay; the source says where the amount came from.
+ */
+export function withPortalFees(services: readonly Service[], r: Reconciliation | null): Service[] {
+  if (!r) return [...services];
+  return services.map((s) => {
+    const code = Array.isArray(s.procedureCodes) ? s.procedureCodes[0]?.code : undefined;
+    const lines = code ? r.portalFees[code] : undefined;
+    if (!code || !lines) return s;
+    const exemptions = Array.isArray(s.fees) ? (s.fees[0]?.exemptions ?? []) : [];
+    return {
+      ...s,
+      fees: lines.map((l) => ({
+        channel: l.channel,
+        amountVnd: l.amountVnd,
+        label: {
+          vi: l.name,
+          en: `Fee listed by the provincial system (${l.channel === 'any' ? 'any channel' : l.channel}): ${l.amountVnd} VND`,
+        },
+        exemptions,
+        source: `Hệ thống thông tin giải quyết TTHC của tỉnh (${code}), đối chiếu lúc khởi động`,
+        effectiveFrom: null,
+      })),
+    };
+  });
 }
