@@ -4,11 +4,11 @@
  * SANE device, demo mode), sent to the mock provincial system with the temporary-residence dossier.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from './playwright.config';
-import { expect, identifyWithDemoCard, test } from './fixtures';
+import { answerTemporaryResidence, expect, identifyWithDemoCard, test, writeFakeVideo } from './fixtures';
 
 /** A Y4M video of a sheet with lines of text-like marks lying on a darker tray (640×480, grey). */
 function documentVideo(): string {
@@ -24,14 +24,7 @@ function documentVideo(): string {
         ry > 30 && ry < sheet.h - 30 && ry % 24 < 8 && rx > 30 && rx < sheet.w - 30 && rx % 40 < 30;
       y[py * W + px] = text ? 30 : 235;
     }
-  const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
-  const file = path.join(tmpdir(), `kiosk-doc-${process.pid}.y4m`);
-  writeFileSync(
-    file,
-    Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F5:1 Ip A1:1 C420jpeg\n`), ...Array(5).fill(frame)]),
-  );
-  return file;
+  return writeFakeVideo(y, W, H, 'document');
 }
 
 const video = documentVideo();
@@ -71,14 +64,7 @@ test('a temporary-residence dossier with a photographed and a scanned document r
   await page.locator('[data-field="phone"]').click();
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
-  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
-  await page.getByTestId('continue').click();
+  await answerTemporaryResidence(page);
   await page.getByTestId('submit-form').click();
 
   // Going on without choosing is refused with an error summary: the paper is required.

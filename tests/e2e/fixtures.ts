@@ -176,3 +176,35 @@ export async function bringAllToCounter(page: Page): Promise<void> {
   for (let i = 0; i < n; i++) await buttons.nth(i).click();
   await page.getByTestId('attachments-continue').click();
 }
+
+/** Temporary residence (service 4), after the phone step: first request kind, head of household, no members, own home. */
+export async function answerTemporaryResidence(page: Page): Promise<void> {
+  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('continue').click();
+  for (const [field, answer] of [
+    ['isHead', 'Có'],
+    ['hasMembers', 'Không'],
+    ['ownerIsSelf', 'Có'],
+  ] as const) {
+    await page.getByTestId(`field-${field}`).getByText(answer, { exact: true }).click();
+    await page.getByTestId('continue').click();
+  }
+}
+
+/**
+ * A Y4M (YUV 4:2:0, grey) video of `frames` identical frames from a W×H luma plane, for Chromium's
+ * --use-file-for-fake-video-capture. Returns its path.
+ */
+export function writeFakeVideo(luma: Buffer, W: number, H: number, name: string, frames = 5): string {
+  const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  const file = path.join(tmpdir(), `kiosk-${name}-${process.pid}.y4m`);
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(`YUV4MPEG2 W${W} H${H} F5:1 Ip A1:1 C420jpeg\n`),
+      ...Array<Buffer>(frames).fill(frame),
+    ]),
+  );
+  return file;
+}

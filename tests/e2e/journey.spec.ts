@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
-import { bringAllToCounter, expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import {
+  answerTemporaryResidence,
+  bringAllToCounter,
+  expect,
+  fillWithKeyboard,
+  identifyWithDemoCard,
+  tapKeys,
+  test,
+} from './fixtures';
 
 /** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
 /** The text of a printed receipt (file printer), whitespace collapsed; '' while it is not written yet. */
@@ -63,14 +71,7 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
 
-  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
-  await page.getByTestId('continue').click();
+  await answerTemporaryResidence(page);
 
   await expect(page.getByTestId('check-answers')).toBeVisible();
   await expect(page.getByTestId('answer-phone')).toContainText('0912345678');
