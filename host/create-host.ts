@@ -3,7 +3,7 @@
  * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
  */
 import { communes, provinces, remapOldAddress } from '../catalogue/admin-units';
-import { getForm, loadCatalogue } from '../catalogue';
+import { getForm, loadCatalogue, todayInVietnam } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
 import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
 import { type Handlers, KioskHost } from './api/kiosk-host';
@@ -15,6 +15,10 @@ import { DossierService } from './dossier/dossier-service';
 import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
+import { dossierRoutingFrom } from './dossier/routing';
+import { loadAgencyTable } from './portal/agencies/receiving-agency';
+import { ReconciliationService, withPortalFees } from './portal/reconcile';
+import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
 import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
@@ -87,6 +91,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
           baseSalaryVnd: config.dossier.baseSalaryVnd,
           months: config.dossier.healthInsuranceMonths,
         },
+        routing: dossierRoutingFrom(config.portal),
       })
     : null;
   const payments = delivery
@@ -112,8 +117,33 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         printer: deps.printer ?? null,
         sessions,
         issuingSystem: config.kioskName,
+        portal: delivery.portal,
+        agencyTable: loadAgencyTable(config.portal.agencyTable),
       })
     : null;
+  // Documents for the dossier: camera frames, SANE scans (demo: SANE's test backend), or "bring to the counter".
+  const attachments = new AttachmentService({
+    sessions,
+    scanner: {
+      device: process.env.KIOSK_SCANNER_DEVICE ?? null,
+      env: process.env.KIOSK_SANE_CONFIG_DIR
+        ? { SANE_CONFIG_DIR: process.env.KIOSK_SANE_CONFIG_DIR }
+        : config.mode === 'demo'
+          ? { SANE_CONFIG_DIR: SANE_DEMO_CONFIG_DIR }
+          : {},
+    },
+  });
+  // Start-up reconciliation of the catalogue against the provincial system (diagnostics, staff).
+  const reconciliation = delivery
+    ? new ReconciliationService({
+        portal: delivery.portal,
+        table: loadAgencyTable(config.portal.agencyTable),
+        services: () => loadCatalogue().services,
+        today: () => todayInVietnam(),
+        onResult: (r) => status.update('portal', { mismatches: r.findings.length }),
+      })
+    : null;
+  void reconciliation?.run();
   const speechStatus = () => ({
     enabled: speech?.enabled ?? false,
     state: speech?.state ?? ('idle' as const),
@@ -220,6 +250,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       },
       'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
       'payment.check': ({ localRef }) => requirePayments().check(localRef),
+      'attachment.list': ({ serviceId }) => attachments.list(serviceId),
+      'attachment.photo': ({ serviceId, code, image }) => attachments.photo(serviceId, code, image),
+      'attachment.scan': ({ serviceId, code }) => attachments.scan(serviceId, code),
+      'attachment.bring': ({ serviceId, code }) => attachments.bringToCounter(serviceId, code),
+      'attachment.remove': ({ serviceId, code }) => attachments.remove(serviceId, code),
+      'portal.reconciliation': () => reconciliation?.latest ?? null,
       'staff.unlock': ({ pin }) => {
         const r = staffPin.verify(pin);
         if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
@@ -243,7 +279,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         }
         return speechStatus();
       },
-      'catalogue.services': () => [...loadCatalogue().services],
+      'catalogue.services': () =>
+        config.portal.feesFrom === 'portal'
+          ? withPortalFees(loadCatalogue().services, reconciliation?.latest ?? null)
+          : [...loadCatalogue().services],
       'catalogue.form': ({ id, version }) => {
         try {
           return getForm(id, version);

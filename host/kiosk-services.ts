@@ -8,6 +8,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MOCK_CREDENTIALS } from './portal/mock/server';
+import { resolveClientSecret } from './portal/credentials';
+import { mutualTlsFetch } from './portal/tls-fetch';
 import {
   assertRootOwned,
   BUNDLED_TRUST_DIR,
@@ -79,8 +81,8 @@ export function buildTrustStore(config: KioskConfig, simulatorRunning: boolean):
 
 export interface PortalEndpoint {
   url: string | null;
-  username: string;
-  password: string;
+  /** The gateway client secret (env or a 0600 file; the mock's own only against the mock). */
+  clientSecret: string | null;
   mock: StartedMockPortal | null;
 }
 
@@ -89,14 +91,32 @@ export function mockPortalDataDir(config: KioskConfig): string {
   return config.portal.mockDataDir ?? `${path.resolve(config.dataDir)}-mock-portal`;
 }
 
-/** The configured portal; in demo mode with no URL, the mock portal in its own process. Never a mock in production. */
+/**
+ * The configured portal; in demo mode with no URL, the mock portal in its own process. Never a mock in
+ * production, and never the mock's client secret there.
+ */
 export async function startPortalEndpoint(config: KioskConfig): Promise<PortalEndpoint> {
-  const { url, username, password } = config.portal;
-  if (url || config.mode !== 'demo' || !config.portal.mock) return { url, username, password, mock: null };
+  const { url } = config.portal;
+  if (url || config.mode !== 'demo' || !config.portal.mock) {
+    if (!url) return { url, clientSecret: null, mock: null };
+    const clientSecret = resolveClientSecret({
+      clientSecretFile: config.portal.clientSecretFile,
+      usingMock: false,
+    });
+    if (config.mode === 'production' && clientSecret === MOCK_CREDENTIALS.clientSecret)
+      throw new ConfigError(
+        "Refused in production mode: the portal client secret is the mock portal's sample secret",
+      );
+    return { url, clientSecret, mock: null };
+  }
   const dir = mockPortalDataDir(config);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const mock = await startMockPortal({ port: 0, dbPath: path.join(dir, 'mock-portal.db') });
-  return { url: mock.url, ...MOCK_CREDENTIALS, mock };
+  return {
+    url: mock.url,
+    clientSecret: resolveClientSecret({ clientSecretFile: config.portal.clientSecretFile, usingMock: true }),
+    mock,
+  };
 }
 
 export function startDeliveryFor(
@@ -104,16 +124,17 @@ export function startDeliveryFor(
   portal: PortalEndpoint,
   status: DeviceStatusBoard,
 ): Delivery | null {
-  if (!portal.url) return null;
+  if (!portal.url || portal.clientSecret === null) return null;
   const delivery = startDelivery({
     // Keys apart from the database (systemd credentials or a key folder outside the data folder), backups.
     ...deliveryStoreFromConfig(config),
     portal: {
       baseUrl: portal.url,
-      username: portal.username,
-      password: portal.password,
-      agencyCode: config.portal.agencyCode,
+      ...(config.portal.tokenUrl ? { tokenUrl: config.portal.tokenUrl } : {}),
+      clientId: config.portal.clientId,
+      clientSecret: portal.clientSecret,
       timeoutMs: config.portal.timeoutMs,
+      ...(config.portal.tls ? { fetch: mutualTlsFetch(config.portal.tls) } : {}),
     },
   });
   status.update('portal', { mock: Boolean(portal.mock), queued: delivery.outbox.listQueue().length });

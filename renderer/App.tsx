@@ -13,6 +13,7 @@ import { StaffExit } from './components/StaffExit';
 import { DemoBanner } from './components/DemoBanner';
 import { StatusStrip } from './components/StatusStrip';
 import { useSpeakScreen, useSpeechStatus } from './flows/useSpeech';
+import { AttachmentsScreen } from './screens/AttachmentsScreen';
 import { AttractScreen } from './screens/AttractScreen';
 import { DemoPanel } from './components/DemoPanel';
 import { TimeoutWarning } from './components/TimeoutWarning';
@@ -47,6 +48,7 @@ type Screen =
   | { name: 'service'; serviceId: string }
   | { name: 'form'; serviceId: string; resume?: DraftData }
   | { name: 'resume'; serviceId: string; savedAt: number; draft: DraftData }
+  | { name: 'attachments'; serviceId: string; forms: FilledForm[]; declared: string[] }
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[]; declared: string[] }
   | { name: 'receipt'; receipt: ReceiptView }
@@ -278,7 +280,20 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           channel={filingChannel}
           resume={screen.name === 'form' ? screen.resume : undefined}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
-          onDone={(forms, declared) => void submit(service.id, forms, declared)}
+          onDone={(forms, declared) =>
+            service.documents.some((d) => !d.formId)
+              ? setScreen({ name: 'attachments', serviceId: service.id, forms, declared })
+              : void submit(service.id, forms, declared)
+          }
+        />
+      );
+      break;
+    case 'attachments':
+      body = service && screen.name === 'attachments' && (
+        <AttachmentsScreen
+          serviceId={service.id}
+          onContinue={() => void submit(service.id, screen.forms, screen.declared)}
+          onBack={() => setScreen({ name: 'form', serviceId: service.id })}
         />
       );
       break;

@@ -1,6 +1,6 @@
 /**
- * Mock national portal (DVCQG/OpenCPS-shaped synchronisation API) in its own process.
- *   npm run -s portal:mock -- --port 8090 --db .kiosk-data/portal-mock.db [--step-ms 60000] [--session-ttl-ms 1800000]
+ * Mock provincial TTHC system (behind an LGSP-style gateway: OAuth2 client credentials) in its own process.
+ *   npm run -s portal:mock -- --port 8090 --db .kiosk-data/portal-mock.db [--step-ms 60000] [--token-ttl-ms 1800000]
  * Prints one JSON line `{"event":"ready","port":N}` when listening. See host/portal/README.md.
  */
 import { mkdirSync } from 'node:fs';
@@ -14,9 +14,9 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     db: { type: 'string', default: '.kiosk-data/portal-mock.db' },
     'step-ms': { type: 'string' },
-    'session-ttl-ms': { type: 'string' },
-    username: { type: 'string' },
-    password: { type: 'string' },
+    'token-ttl-ms': { type: 'string' },
+    'client-id': { type: 'string' },
+    'client-secret': { type: 'string' },
   },
 });
 
@@ -25,9 +25,9 @@ const num = (v: string | undefined) => (v === undefined ? undefined : Number(v))
 const portal = new MockPortal({
   dbPath: values.db,
   stepMs: num(values['step-ms']),
-  sessionTtlMs: num(values['session-ttl-ms']),
-  username: values.username,
-  password: values.password,
+  tokenTtlMs: num(values['token-ttl-ms']),
+  clientId: values['client-id'],
+  clientSecret: values['client-secret'],
 });
 const port = await portal.listen(Number(values.port), values.host);
 console.log(JSON.stringify({ event: 'ready', port }));

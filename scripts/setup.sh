@@ -17,6 +17,7 @@ PACKAGES=(
   sqlite3 procps iproute2                            # technician tools; ip (the simulator's quick-ACK loopback route)
   libopenjp2-tools                                   # opj_compress/opj_decompress: regenerate fixtures/faces (JPEG 2000)
   vsmartcard-vpicc python3-pycryptodome              # vicc: a third-party ICAO card emulator for interop tests
+  sane-utils libsane1                                # document scanners: scanimage; SANE's test backend for tests/demo
 )
 
 missing=()

@@ -25,7 +25,13 @@ export const PrinterState = z.enum(['ready', 'absent', 'out-of-paper', 'file']);
 export const DeviceStatus = z.object({
   reader: z.object({ state: ReaderState, name: z.string().nullable(), simulated: z.boolean() }),
   scanner: z.object({ state: ScannerState, path: z.string().nullable(), simulated: z.boolean() }),
-  portal: z.object({ state: PortalState, queued: z.number().int().nonnegative(), mock: z.boolean() }),
+  portal: z.object({
+    state: PortalState,
+    queued: z.number().int().nonnegative(),
+    mock: z.boolean(),
+    /** Catalogue/system mismatches found by the start-up reconciliation (`portal.reconciliation`). */
+    mismatches: z.number().int().nonnegative().optional(),
+  }),
   printer: z.object({ state: PrinterState }),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
@@ -133,6 +139,26 @@ export type TrustEntry = z.infer<typeof TrustEntry>;
 // Methods: name → params and result schemas
 
 const Empty = z.object({}).strict();
+
+/** The electronic fee receipt (biên lai điện tử) as the payment screen shows it. */
+export const EReceiptView = z.object({ number: z.string(), series: z.string(), url: z.string() });
+
+/** One dossier component the citizen can add files for (`attachment.*`). */
+export const AttachmentComponent = z.object({
+  code: z.string(),
+  title: z.string(),
+  required: z.boolean(),
+  state: z.enum(['missing', 'attached', 'at-counter']),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      pages: z.number().int(),
+      bytes: z.number().int(),
+      source: z.enum(['camera', 'scanner']),
+    }),
+  ),
+});
+export type AttachmentComponent = z.infer<typeof AttachmentComponent>;
 
 export const methods = {
   'kiosk.hello': { params: Empty, result: Hello },
@@ -279,11 +305,67 @@ export const methods = {
   },
   'payment.check': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
-    result: z.object({ paid: z.boolean() }),
+    /** `eReceipt`: the system's electronic fee receipt once paid (number, series, public link). */
+    result: z.object({ paid: z.boolean(), eReceipt: z.lazy(() => EReceiptView.nullable().optional()) }),
+  },
+  /** Documents for the dossier being made: per component, photographed, scanned or brought to the counter. */
+  'attachment.list': {
+    params: z.object({ serviceId: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.photo': {
+    params: z
+      .object({
+        serviceId: z.string().min(1).max(64),
+        code: z.string().min(1).max(64),
+        /** A camera frame as a JPEG/PNG data URL (the renderer keeps it under the message limit). */
+        image: z.string().max(240_000),
+      })
+      .strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.scan': {
+    params: z.object({ serviceId: z.string().min(1).max(64), code: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.bring': {
+    params: z.object({ serviceId: z.string().min(1).max(64), code: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  'attachment.remove': {
+    params: z.object({ serviceId: z.string().min(1).max(64), code: z.string().min(1).max(64) }).strict(),
+    result: z.lazy(() => z.array(AttachmentComponent)),
+  },
+  /** Diagnostics and staff: the last start-up reconciliation of the catalogue against the provincial system. */
+  'portal.reconciliation': {
+    params: Empty,
+    result: z
+      .object({
+        checkedAt: z.number(),
+        agencies: z.number().int(),
+        procedures: z.number().int(),
+        findings: z.array(
+          z.object({
+            kind: z.enum([
+              'no-agency',
+              'not-offered',
+              'fee-differs',
+              'time-limit-differs',
+              'agency-unreachable',
+            ]),
+            serviceId: z.string().nullable(),
+            procedureCode: z.string().nullable(),
+            agencyCode: z.string().nullable(),
+            catalogue: z.string().nullable(),
+            portal: z.string().nullable(),
+          }),
+        ),
+      })
+      .nullable(),
   },
   'simulator.bankTransfer': {
     params: z.object({ localRef: z.string().max(64) }).strict(),
-    result: z.object({ paid: z.boolean() }),
+    result: z.object({ paid: z.boolean(), eReceipt: z.lazy(() => EReceiptView.nullable().optional()) }),
   },
   'staff.unlock': {
     params: z.object({ pin: z.string().max(12) }).strict(),

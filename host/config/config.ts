@@ -99,16 +99,33 @@ export const KioskConfig = z.object({
     }),
   portal: z
     .object({
-      /** The portal's synchronisation endpoint; null in demo mode runs the mock portal in its own process. */
+      /** The provincial TTHC system behind the gateway; null with `mock: true` runs the mock in its own process. */
       url: z.string().url().nullable().default(null),
       mock: z.boolean().default(true),
       /** Demo mode only: the mock portal's own data folder (default `<dataDir>-mock-portal`, outside the data dir). */
       mockDataDir: z.string().nullable().default(null),
-      username: z.string().default('kiosk-demo'),
-      password: z.string().default('mat-khau-demo'),
-      /** The receiving agency's code (QCVN 102:2016), the first part of every dossier code. */
-      agencyCode: z.string().default('000.00.01.H22'),
-      /** How long a citizen waits for the dossier code before getting a queued receipt. */
+      /** OAuth2 token endpoint; null: `<url>/token`. */
+      tokenUrl: z.string().url().nullable().default(null),
+      /** OAuth2 client id issued by the gateway. The secret is never in this file (see `clientSecretFile`). */
+      clientId: z.string().default('kiosk-demo'),
+      /** File (0600) holding the client secret, or env KIOSK_PORTAL_CLIENT_SECRET; null + mock: the demo secret. */
+      clientSecretFile: z.string().nullable().default(null),
+      /** Mutual TLS to the gateway (PEM files; the key 0600); null: server-authenticated TLS only. */
+      tls: z
+        .object({ certFile: z.string(), keyFile: z.string(), caFile: z.string().nullable().default(null) })
+        .nullable()
+        .default(null),
+      /** The province's receiving-agency table (host/portal/agencies); null: the bundled DEMO table. */
+      agencyTable: z.string().nullable().default(null),
+      /** The commune (two-level unit code) the kiosk stands in; null: the table's demo value. */
+      kioskCommuneCode: z.string().nullable().default(null),
+      /** `NoiNopHoSo`: where dossiers are filed, e.g. "Kiosk DVC - Trung tâm PVHCC phường X". */
+      placeOfFiling: z.string().default('Ki-ốt dịch vụ công'),
+      /** Fees shown before filing: the catalogue's, or the system's as listed at start-up (reconciliation). */
+      feesFrom: z.enum(['catalogue', 'portal']).default('catalogue'),
+      /** The holiday calendar (host/calendar); null: the bundled file (years marked "verify"). */
+      holidaysFile: z.string().nullable().default(null),
+      /** How long a citizen waits for the dossier code before getting a submission confirmation. */
       waitForCodeMs: z.number().int().min(0).max(30_000).default(4000),
       timeoutMs: z.number().int().min(500).default(8000),
     })
@@ -116,9 +133,15 @@ export const KioskConfig = z.object({
       url: null,
       mock: true,
       mockDataDir: null,
-      username: 'kiosk-demo',
-      password: 'mat-khau-demo',
-      agencyCode: '000.00.01.H22',
+      tokenUrl: null,
+      clientId: 'kiosk-demo',
+      clientSecretFile: null,
+      tls: null,
+      agencyTable: null,
+      kioskCommuneCode: null,
+      placeOfFiling: 'Ki-ốt dịch vụ công',
+      feesFrom: 'catalogue',
+      holidaysFile: null,
       waitForCodeMs: 4000,
       timeoutMs: 8000,
     }),
@@ -234,8 +257,8 @@ function withLegacyKeys(fromFile: unknown): Record<string, unknown> {
   return f;
 }
 
-/** The sample portal account of the mock portal and the README; never valid on a real portal. */
-export const SAMPLE_PORTAL_CREDENTIALS = { username: 'kiosk-demo', password: 'mat-khau-demo' } as const;
+/** The sample gateway client of the mock portal and the README; never valid on a real portal. */
+export const SAMPLE_PORTAL_CLIENT_ID = 'kiosk-demo';
 
 function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '');
@@ -255,11 +278,8 @@ export function productionProblems(c: KioskConfig): string[] {
     const u = new URL(c.portal.url);
     if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))
       out.push(`portal.url ${u.origin} is plain http: use https (http only to a loopback proxy)`);
-    if (
-      c.portal.username === SAMPLE_PORTAL_CREDENTIALS.username ||
-      c.portal.password === SAMPLE_PORTAL_CREDENTIALS.password
-    )
-      out.push("portal.username / portal.password are the sample credentials: set the kiosk's own account");
+    if (c.portal.clientId === SAMPLE_PORTAL_CLIENT_ID)
+      out.push("portal.clientId is the sample credentials' client: set the kiosk's own gateway client");
   }
   for (const pattern of c.devices.allowedReaders) {
     try {

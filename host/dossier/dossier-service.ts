@@ -29,6 +29,18 @@ import {
 import type { Outbox } from '../outbox';
 import type { KioskStore, ReceiptRecord } from '../store/store';
 import type { SessionManager } from '../session/session-manager';
+import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../attachments/attachment-service';
+import { PortalError } from '../portal/errors';
+import { resolveReceivingAgency } from '../portal/agencies/receiving-agency';
+import { identityVerifiedFlag } from '../portal/identity-flag';
+import type { ChipVerification } from '../../common/identity';
+import {
+  addressCommunes,
+  dossierRoutingFrom,
+  estimateAppointment,
+  residenceCommune,
+  type DossierRouting,
+} from './routing';
 
 export interface FilledFormInput {
   formId: string;
@@ -105,8 +117,35 @@ export class DossierService {
        */
       contribution?: { baseSalaryVnd: number | null; months: number };
       now?: () => Date;
+      /** Receiving agencies, kiosk place, holiday calendar; default: the bundled demo table and calendar. */
+      routing?: DossierRouting;
     },
-  ) {}
+  ) {
+    this.routing =
+      o.routing ??
+      dossierRoutingFrom({
+        agencyTable: null,
+        kioskCommuneCode: null,
+        placeOfFiling: 'Ki-ốt dịch vụ công',
+        holidaysFile: null,
+      });
+  }
+
+  private readonly routing: DossierRouting;
+
+  /** The competent agency for one procedure of this dossier (final refusal when none is). */
+  private agencyFor(procedureCode: string, answers: unknown, identity: Identity) {
+    try {
+      return resolveReceivingAgency(this.routing.agencyTable, {
+        procedureCode,
+        communeCodes: [...addressCommunes(answers), residenceCommune(identity)],
+        kioskCommuneCode: this.routing.kioskCommuneCode,
+      });
+    } catch (err) {
+      if (err instanceof PortalError) throw new KioskApiError(err.code, err.message);
+      throw err;
+    }
+  }
 
   get channel(): FilingChannel {
     return this.o.channel ?? 'online';
@@ -182,6 +221,12 @@ export class DossierService {
     const parts = this.parts(service, ctx, stored, today);
     if (parts.length === 0)
       throw new KioskApiError('dossier-no-procedure-code', 'The service has no national procedure code');
+    const routed = parts.map((part) => ({
+      ...part,
+      agency: this.agencyFor(part.code, part.answers, identity),
+    }));
+    const verification = session.personal.get('verification') as ChipVerification | undefined;
+    const appointmentAt = estimateAppointment(service.processingTime, Date.now(), this.routing.calendar);
 
     // One client reference per dossier: the session, a digest of what was sent (keyed by the session id,
     // so it says nothing about the answers), and the component. Same submission → same references.
@@ -189,7 +234,7 @@ export class DossierService {
       .update(canonical({ serviceId, forms: forms.map((f) => [f.formId, f.version, f.answers]), declared }))
       .digest('hex')
       .slice(0, 16);
-    const receipts = parts.map((part, i) =>
+    const receipts = routed.map((part, i) =>
       this.o.outbox.submit({
         serviceId: service.id,
         clientRef: `${session.id}:${digest}:${i}`,
@@ -199,6 +244,9 @@ export class DossierService {
           procedureCode: part.code,
           procedureName: part.name,
           fieldCode: null,
+          receivingAgency: part.agency,
+          placeOfFiling: this.routing.placeOfFiling,
+          identityVerified: identityVerifiedFlag(verification),
           applicant: {
             fullName: identity.fullName,
             idNumber: identity.idNumber,
@@ -207,7 +255,7 @@ export class DossierService {
             kind: 'citizen',
           },
           summary: service.name.vi,
-          appointmentAt: null,
+          appointmentAt,
           channel: this.channel,
           // One line: the case's fee (alternatives are never added up); none when exempt, free or unknown.
           fees:
@@ -220,9 +268,11 @@ export class DossierService {
                   },
                 ]
               : [],
-          documents: service.documents
-            .filter((d) => d.required)
-            .map((d) => ({ title: d.name.vi, code: d.formId ?? null })),
+          documents: dossierDocuments(
+            service.documents,
+            session.personal.get(ATTACHMENTS_SESSION_KEY),
+            service.id,
+          ),
           answers: part.answers,
         },
       }),

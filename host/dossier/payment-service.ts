@@ -6,7 +6,7 @@
  */
 import { KioskApiError } from '../../common/api/contract';
 import { preparePayment } from '../portal/payment';
-import type { PortalAdapter } from '../portal';
+import type { EReceipt, PortalAdapter } from '../portal';
 import type { SessionManager } from '../session/session-manager';
 import type { KioskStore } from '../store/store';
 
@@ -20,6 +20,15 @@ export interface PaymentView {
   vietQr: string | null;
   paid: boolean;
 }
+
+export interface EReceiptView {
+  number: string;
+  series: string;
+  url: string;
+}
+
+const view = (e: EReceipt | null): EReceiptView | null =>
+  e ? { number: e.number, series: e.series, url: e.url } : null;
 
 export class PaymentService {
   constructor(private readonly o: { store: KioskStore; portal: PortalAdapter; sessions: SessionManager }) {}
@@ -59,17 +68,16 @@ export class PaymentService {
     };
   }
 
-  /** Asks the portal whether the fee has arrived; records it on the receipt when it has. */
-  async check(localRef: string): Promise<{ paid: boolean }> {
+  /** Asks the portal whether the fee has arrived; records it on the receipt when it has; its e-receipt. */
+  async check(localRef: string): Promise<{ paid: boolean; eReceipt: EReceiptView | null }> {
     const r = this.receipt(localRef);
-    if (r.feePaid) return { paid: true };
     const status = await this.o.portal.getStatus(r.dossierCode);
-    if (status.feePaid) this.o.store.markFeePaid(localRef);
-    return { paid: status.feePaid };
+    if (status.feePaid && !r.feePaid) this.o.store.markFeePaid(localRef);
+    return { paid: r.feePaid || status.feePaid, eReceipt: view(status.eReceipt) };
   }
 
   /** Demo mode: what the bank would do when the citizen's transfer arrives. */
-  async simulateBankTransfer(localRef: string): Promise<{ paid: boolean }> {
+  async simulateBankTransfer(localRef: string): Promise<{ paid: boolean; eReceipt: EReceiptView | null }> {
     const r = this.receipt(localRef);
     const { request } = await preparePayment(this.o.portal, r.dossierCode);
     const done = await this.o.portal.confirmPayment({
@@ -78,6 +86,6 @@ export class PaymentService {
       amountVnd: request.amountVnd,
     });
     if (done.paid) this.o.store.markFeePaid(localRef);
-    return { paid: done.paid };
+    return { paid: done.paid, eReceipt: view(done.eReceipt) };
   }
 }

@@ -8,9 +8,14 @@
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { getService } from '../../catalogue';
+import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../attachments/attachment-service';
 import { KioskApiError } from '../../common/api/contract';
+import type { AgencyTable } from '../portal/agencies/receiving-agency';
+import type { DossierStatusInfo, PortalAdapter } from '../portal/types';
 import type { PrinterService } from '../printer';
-import { receiptDataFrom, receiptQrText, renderReceiptPdf } from '../receipt';
+import { receiptDataFrom, receiptQrText, renderReceiptPdf, type ReceiptData } from '../receipt';
+import type { ReceiptRecord } from '../store/store';
 import type { SessionManager } from '../session/session-manager';
 import type { KioskStore } from '../store/store';
 
@@ -30,6 +35,14 @@ export function sweepReceiptFiles(dir: string): number {
   return n;
 }
 
+function serviceOrNull(id: string): ReturnType<typeof getService> | null {
+  try {
+    return getService(id);
+  } catch {
+    return null;
+  }
+}
+
 export class ReceiptService {
   /** Receipt files written for the current session (file mode), deleted when it ends. */
   private readonly files = new Set<string>();
@@ -40,6 +53,12 @@ export class ReceiptService {
       printer: PrinterService | null;
       sessions: SessionManager;
       issuingSystem: string;
+      /** Asked at printing for the dossier's current status, fee, appointment and e-receipt (best effort). */
+      portal?: PortalAdapter | null;
+      /** Names the receiving agency from the dossier code's agency part. */
+      agencyTable?: AgencyTable | null;
+      /** How long printing waits for the system's answer. Default 3 s. */
+      liveTimeoutMs?: number;
     },
   ) {
     const printer = o.printer?.printer;
@@ -50,6 +69,55 @@ export class ReceiptService {
   private deleteFiles(): void {
     for (const f of this.files) rmSync(f, { force: true });
     this.files.clear();
+  }
+
+  private async live(r: ReceiptRecord): Promise<DossierStatusInfo | null> {
+    if (!r.dossierCode || !this.o.portal) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.o.liveTimeoutMs ?? 3000);
+    });
+    try {
+      return await Promise.race([this.o.portal.getStatus(r.dossierCode).catch(() => null), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * What to print, as of now: the system's status (it decides the title), its fee, appointment and e-receipt
+   * when it answers in time; the documents still to bring and where, from the catalogue and the agency table.
+   */
+  private async current(localRef: string): Promise<ReceiptData> {
+    const r = this.record(localRef);
+    const live = await this.live(r);
+    if (live?.feePaid && !r.feePaid) this.o.store.markFeePaid(localRef);
+    const service = serviceOrNull(r.serviceId);
+    const agencyCode = r.dossierCode?.split('-')[0] ?? null;
+    const agencyName = this.o.agencyTable?.agencies.find((a) => a.code === agencyCode)?.name ?? null;
+    const base = receiptDataFrom(r, { issuingSystem: this.o.issuingSystem });
+    return {
+      ...base,
+      portalStatus: live?.status ?? r.portalStatus,
+      appointmentAt: live?.appointmentAt ?? r.appointmentAt,
+      // The system's fee wins over the catalogue's once it has answered.
+      feeVnd: live ? live.feeVnd : r.feeVnd,
+      feePaid: r.feePaid || Boolean(live?.feePaid),
+      // Required papers not sent as files in this session (attachments are held until the session ends).
+      toBring: service
+        ? dossierDocuments(
+            service.documents,
+            this.o.sessions.active?.personal.get(ATTACHMENTS_SESSION_KEY),
+            r.serviceId,
+          )
+            .filter((d) => d.delivery === 'at-counter')
+            .map((d) => d.title)
+        : [],
+      bringTo: agencyName ?? service?.agency.vi ?? null,
+      eReceipt: live?.eReceipt
+        ? { number: live.eReceipt.number, series: live.eReceipt.series, url: live.eReceipt.url }
+        : null,
+    };
   }
 
   private record(localRef: string) {
@@ -66,7 +134,7 @@ export class ReceiptService {
   }
 
   async print(localRef: string): Promise<{ kind: string; qrText: string }> {
-    const data = receiptDataFrom(this.record(localRef), { issuingSystem: this.o.issuingSystem });
+    const data = await this.current(localRef);
     const qrText = receiptQrText(data);
     if (!this.o.printer) throw new KioskApiError('printer-offline', 'No printer configured');
     const pdf = await renderReceiptPdf(data, { paper: this.o.printer.paper });

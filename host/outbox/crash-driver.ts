@@ -39,7 +39,6 @@ const store = KioskStore.open({ path: values.db, keys: new FileKeyProvider(value
 const portal = new HttpPortalAdapter({
   baseUrl: values.portal,
   ...MOCK_CREDENTIALS,
-  agencyCode: '000.00.01.H22',
   timeoutMs: 250,
 });
 const outbox = new Outbox({
@@ -65,13 +64,14 @@ for (let i = 0; i < count; i++) {
     dossier: {
       procedureCode: '1.004194',
       procedureName: 'Đăng ký tạm trú',
+      receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
       fieldCode: 'CU_TRU',
       applicant: { fullName: c.fullName, idNumber: c.idNumber, phone: c.phone, email: null, kind: 'citizen' },
       summary: 'Đăng ký tạm trú',
       appointmentAt: null,
       channel: 'in-person',
       fees: [{ name: 'Lệ phí đăng ký tạm trú', code: 'LP-TT', amountVnd: 15000 }],
-      documents: [{ title: 'Tờ khai CT01', code: 'CT01' }],
+      documents: [{ title: 'Tờ khai CT01', code: 'ct01' }],
       answers: { i, holder: c.fullName, id: c.idNumber },
     },
   });

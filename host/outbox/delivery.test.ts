@@ -20,6 +20,7 @@ describe('startDelivery', () => {
       dossier: {
         procedureCode: '1.004194',
         procedureName: 'Đăng ký tạm trú',
+        receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
         fieldCode: null,
         applicant: {
           fullName: 'Lê Hoàng Thử Nghiệm',

@@ -17,7 +17,7 @@ export class FakePortal implements PortalAdapter {
   calls = 0;
 
   async login(): Promise<void> {}
-  async listProcedures(): Promise<ProcedureSummary[]> {
+  async listProcedures(_agencyCode: string): Promise<ProcedureSummary[]> {
     return [];
   }
   async submitDossier(d: DossierSubmission, key: string): Promise<SubmitResult> {
@@ -42,8 +42,10 @@ export class FakePortal implements PortalAdapter {
       procedureName: e.d.procedureName,
       receivedAt: e.d.receivedAt,
       appointmentAt: e.d.appointmentAt,
+      agencyCode: e.d.receivingAgency.code,
       feeVnd: 0,
       feePaid: true,
+      eReceipt: null,
     };
   }
   async requestPayment(code: string): Promise<PaymentRequest> {
@@ -57,6 +59,6 @@ export class FakePortal implements PortalAdapter {
     };
   }
   async confirmPayment(p: { dossierCode: string }): Promise<PaymentConfirmation> {
-    return { dossierCode: p.dossierCode, paid: true, status: 4 };
+    return { dossierCode: p.dossierCode, paid: true, status: 4, eReceipt: null };
   }
 }

@@ -18,6 +18,7 @@ function submission(n: number, fee = 15000): OutboxSubmission {
     dossier: {
       procedureCode: '1.004194',
       procedureName: 'Đăng ký tạm trú',
+      receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
       fieldCode: null,
       applicant: {
         fullName: 'Trần Thị Mẫu Thử',

@@ -11,6 +11,8 @@ export const PORTAL_ERROR_CODES = [
   'portal-bad-response',
   'portal-invalid-dossier-code',
   'payment-invalid',
+  /** No agency in the province's table is competent for this procedure and address (final). */
+  'portal-no-agency',
 ] as const;
 export type PortalErrorCode = (typeof PORTAL_ERROR_CODES)[number];
 

@@ -7,6 +7,9 @@ export type {
   PaymentRequest,
   PaymentConfirmation,
   ProcedureSummary,
+  EReceipt,
+  SubmissionDocument,
+  SubmissionFile,
 } from './types';
 export { HttpPortalAdapter, type HttpPortalOptions } from './http-adapter';
 export { PortalError, PORTAL_ERROR_CODES, isRetryable, type PortalErrorCode } from './errors';

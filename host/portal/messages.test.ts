@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import attachments from '../../renderer/i18n/errors/attachments.json';
 import portal from '../../renderer/i18n/errors/portal.json';
 import store from '../../renderer/i18n/errors/store.json';
+import { ATTACHMENT_ERROR_CODES } from '../attachments/errors';
 import { RECEIPT_ERROR_CODES } from '../receipt/errors';
 import { STORE_ERROR_CODES } from '../store/errors';
 import { PORTAL_ERROR_CODES } from './errors';
@@ -8,6 +10,7 @@ import { PORTAL_ERROR_CODES } from './errors';
 describe('citizen-facing messages', () => {
   const cases: [string, readonly string[], { vi: Record<string, string>; en: Record<string, string> }][] = [
     ['portal.json', PORTAL_ERROR_CODES, portal],
+    ['attachments.json', ATTACHMENT_ERROR_CODES, attachments],
     ['store.json', [...STORE_ERROR_CODES, ...RECEIPT_ERROR_CODES], store],
   ];
   for (const [file, codes, messages] of cases) {

@@ -1,35 +1,48 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { formatVietnamDate, formatVietnamDateTime } from '../portal/dates';
+import { formatAppointment } from '../calendar/appointment';
+import { formatVietnamDateTime } from '../portal/dates';
+import { statusLabel, isDossierStatus } from '../portal/status';
 import { ReceiptError } from './errors';
 import { resolveFonts, type ReceiptFonts } from './fonts';
-import { feeText, RECEIPT_TITLE, receiptQrText, type ReceiptData } from './receipt-data';
+import { feeText, isOfficialReceipt, receiptQrText, receiptTitle, type ReceiptData } from './receipt-data';
 
 export type Paper = 'a4' | '80mm';
 
 const MM = 72 / 25.4;
 /** 80 mm roll: fixed page long enough for the content; the thermal raster trims the blank tail. */
-const ROLL = { width: 80 * MM, height: 210 * MM, margin: 4 * MM };
+const ROLL = { width: 80 * MM, height: 297 * MM, margin: 4 * MM };
 
 function stateLine(d: ReceiptData): string {
-  if (d.state === 'queued') return 'Đã ghi nhận, sẽ gửi lên Cổng Dịch vụ công';
+  if (d.state === 'queued') return 'Đã ghi nhận tại ki-ốt, sẽ tự gửi đến cơ quan tiếp nhận';
   if (d.state === 'failed') return 'Chưa gửi được — vui lòng liên hệ cán bộ tại quầy';
-  return 'Đã gửi và được Cổng Dịch vụ công tiếp nhận';
+  const s = d.portalStatus ?? null;
+  return isDossierStatus(s) ? `Đã gửi — ${statusLabel(s, 'vi')}` : 'Đã gửi đến cơ quan tiếp nhận';
 }
 
 function rows(d: ReceiptData): [string, string][] {
+  const official = isOfficialReceipt(d);
+  const appointment: [string, string] =
+    d.appointmentAt === null
+      ? ['Ngày hẹn trả kết quả', 'Cơ quan tiếp nhận sẽ thông báo']
+      : official
+        ? ['Ngày hẹn trả kết quả', formatAppointment(d.appointmentAt)]
+        : ['Ngày hẹn trả dự kiến', `${formatAppointment(d.appointmentAt)} (tính theo ngày làm việc)`];
   return [
     ['Mã hồ sơ', d.dossierCode ?? 'Chưa có (sẽ cấp khi gửi xong)'],
-    ['Số biên nhận', d.localRef],
+    ['Mã tham chiếu ki-ốt', d.localRef],
     ['Thủ tục', `${d.procedureName} (${d.procedureCode})`],
     ...(d.applicantName ? ([['Người nộp', d.applicantName]] as [string, string][]) : []),
     ['Số định danh', d.maskedId],
-    ['Thời gian tiếp nhận', formatVietnamDateTime(d.receivedAt)],
-    [
-      'Ngày hẹn trả kết quả',
-      d.appointmentAt === null ? 'Theo thông báo của cơ quan giải quyết' : formatVietnamDate(d.appointmentAt),
-    ],
+    ['Thời gian nộp', formatVietnamDateTime(d.receivedAt)],
+    appointment,
     ['Phí, lệ phí', feeText(d)],
+    ...(d.eReceipt
+      ? ([['Biên lai điện tử', `Số ${d.eReceipt.number}, ký hiệu ${d.eReceipt.series}`]] as [
+          string,
+          string,
+        ][])
+      : []),
     ['Tình trạng', stateLine(d)],
   ];
 }
@@ -49,7 +62,7 @@ export async function renderReceiptPdf(
     const doc = new PDFDocument({
       size: roll ? [ROLL.width, ROLL.height] : 'A4',
       margin: roll ? ROLL.margin : 56,
-      info: { Title: RECEIPT_TITLE, Creator: d.issuingSystem },
+      info: { Title: receiptTitle(d), Creator: d.issuingSystem },
     });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -68,7 +81,7 @@ export async function renderReceiptPdf(
     doc.font('bold').fontSize(size.header).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center' });
     doc.font('body').fontSize(size.header).text('Độc lập - Tự do - Hạnh phúc', { align: 'center' });
     doc.moveDown(roll ? 0.6 : 1.2);
-    doc.font('bold').fontSize(size.title).text(RECEIPT_TITLE.toUpperCase(), { align: 'center' });
+    doc.font('bold').fontSize(size.title).text(receiptTitle(d).toUpperCase(), { align: 'center' });
     doc.moveDown(roll ? 0.5 : 1);
 
     for (const [label, value] of rows(d)) {
@@ -91,6 +104,36 @@ export async function renderReceiptPdf(
       }
     }
 
+    if (d.toBring && d.toBring.length === 0) {
+      doc.moveDown(0.4);
+      doc
+        .font('body')
+        .fontSize(size.value)
+        .text('Không cần mang thêm giấy tờ: các giấy tờ đã được gửi kèm bản điện tử.', left, doc.y, {
+          width,
+        });
+    }
+    if (d.toBring && d.toBring.length > 0) {
+      doc.moveDown(0.4);
+      doc.font('bold').fontSize(size.value).text('Giấy tờ cần mang đến nộp bản giấy', left, doc.y, { width });
+      doc.font('body').fontSize(size.value);
+      for (const item of d.toBring) doc.text(`• ${item}`, left, doc.y, { width });
+      if (d.bringTo) doc.text(`Nơi nộp: ${d.bringTo}`, left, doc.y, { width });
+    }
+    if (!isOfficialReceipt(d)) {
+      doc.moveDown(0.4);
+      doc
+        .font('body')
+        .fontSize(size.note)
+        .text(
+          'Đây là phiếu xác nhận bạn đã nộp hồ sơ tại ki-ốt, chưa phải Giấy tiếp nhận hồ sơ và hẹn trả kết quả. ' +
+            'Giấy tiếp nhận do cơ quan tiếp nhận cấp khi hồ sơ được tiếp nhận.',
+          left,
+          doc.y,
+          { width },
+        );
+    }
+
     const qrSize = roll ? Math.min(width, 56 * MM) : 150;
     doc.moveDown(0.5);
     const qrY = doc.y;
@@ -105,6 +148,19 @@ export async function renderReceiptPdf(
         doc.y,
         { width, align: 'center' },
       );
+    if (d.eReceipt) {
+      const small = roll ? Math.min(width, 36 * MM) : 100;
+      const png = await QRCode.toBuffer(d.eReceipt.url, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
+      doc.moveDown(0.6);
+      doc
+        .font('bold')
+        .fontSize(size.label)
+        .text('Biên lai thu phí, lệ phí điện tử', left, doc.y, { width, align: 'center' });
+      const y = doc.y + 2;
+      doc.image(png, left + (width - small) / 2, y, { width: small, height: small });
+      doc.y = y + small + 4;
+      doc.font('body').fontSize(size.note).text(d.eReceipt.url, left, doc.y, { width, align: 'center' });
+    }
     doc.moveDown(0.3);
     doc.text(`${d.issuingSystem} · In lúc ${formatVietnamDateTime(d.printedAt)}`, { width, align: 'center' });
     doc.end();

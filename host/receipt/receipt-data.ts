@@ -3,7 +3,10 @@ import { isDossierCode } from '../portal/dossier-code';
 import type { ReceiptRecord } from '../store/store';
 import { ReceiptError } from './errors';
 
+/** The official receipt: only once the receiving system has accepted the dossier (status 2 or later). */
 export const RECEIPT_TITLE = 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả';
+/** What the kiosk prints until then: queued, or "Mới đăng ký" (dossier-rules.md §5). */
+export const CONFIRMATION_TITLE = 'Phiếu xác nhận đã nộp hồ sơ';
 
 /** Everything printed on a receipt. The applicant's ID is only ever the masked form. */
 export interface ReceiptData {
@@ -23,6 +26,24 @@ export interface ReceiptData {
   /** Issuing system named in the QR and the footer, e.g. `Kiosk DVC - UBND phường Mẫu`. */
   issuingSystem: string;
   printedAt: number;
+  /** `TrangThaiHoSo` as last known (null: not yet sent). Decides the title. */
+  portalStatus?: number | null;
+  /** Paper documents the citizen still has to bring, and where. */
+  toBring?: string[];
+  bringTo?: string | null;
+  /** The electronic fee receipt once paid. */
+  eReceipt?: { number: string; series: string; url: string } | null;
+}
+
+/** Statuses at which the receiving agency has accepted the dossier (2 and every later step but 3/7/8). */
+const ACCEPTED = new Set([2, 4, 5, 6, 9, 10]);
+
+export function isOfficialReceipt(d: Pick<ReceiptData, 'state' | 'dossierCode' | 'portalStatus'>): boolean {
+  return d.state === 'delivered' && d.dossierCode !== null && ACCEPTED.has(d.portalStatus ?? 0);
+}
+
+export function receiptTitle(d: Pick<ReceiptData, 'state' | 'dossierCode' | 'portalStatus'>): string {
+  return isOfficialReceipt(d) ? RECEIPT_TITLE : CONFIRMATION_TITLE;
 }
 
 /** The fee line of a receipt, as of printing: amount and state, free, or to be told by staff. */
@@ -51,6 +72,7 @@ export function receiptDataFrom(
     feePaid: r.feePaid,
     issuingSystem: opts.issuingSystem,
     printedAt: opts.printedAt ?? Date.now(),
+    portalStatus: r.portalStatus,
   };
 }
 
@@ -76,7 +98,7 @@ export function receiptQrPayload(d: ReceiptData): ReceiptQrPayload {
     SoBienNhan: d.localRef,
     MaTTHC: d.procedureCode,
     ChuHoSo: d.maskedId,
-    TenGiayTo: RECEIPT_TITLE,
+    TenGiayTo: receiptTitle(d),
     HeThong: d.issuingSystem,
     ThoiGian: formatPortalTime(d.receivedAt),
     NgayHenTra: d.appointmentAt === null ? '' : formatPortalTime(d.appointmentAt),

@@ -26,6 +26,7 @@ const delivered: ReceiptData = {
   feePaid: true,
   issuingSystem: 'Kiosk DVC - Phường Mẫu',
   printedAt: Date.UTC(2026, 10, 23, 2, 31),
+  portalStatus: 2,
 };
 
 /** Renders page 1 with pdftoppm and decodes the QR with jsQR (UTF-8 from the raw bytes). */
@@ -77,9 +78,12 @@ describe('receipt PDF', () => {
       { paper: '80mm' },
     );
     const text = textOf(pdf, 'queued').replace(/\s+/g, ' ');
-    expect(text).toContain('Đã ghi nhận, sẽ gửi');
+    expect(text).toContain('PHIẾU XÁC NHẬN ĐÃ NỘP HỒ SƠ');
+    expect(text).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ');
+    expect(text).toContain('Đã ghi nhận tại ki-ốt');
     expect(text).toContain('Miễn phí');
     const qr = qrOf(pdf, 'queued');
+    expect(qr.TenGiayTo).toBe('Phiếu xác nhận đã nộp hồ sơ');
     expect(parseLookupInput(JSON.stringify(qr))).toEqual({ localRef: 'KIOSK-261123-0A1B2C3D' });
   });
 
@@ -97,6 +101,54 @@ describe('receipt PDF', () => {
       'due',
     );
     expect(due.replace(/\s+/g, ' ')).toContain('7.000 đồng (chưa thanh toán)');
+  });
+
+  it('"Mới đăng ký" is still a confirmation: estimated half-day appointment, documents to bring and where, fee to pay', async () => {
+    const pdf = await renderReceiptPdf(
+      {
+        ...delivered,
+        portalStatus: 1,
+        feePaid: false,
+        // Filed Friday 27/11/2026 15:10, 3 working days → Wednesday 02/12 afternoon (17:00).
+        receivedAt: Date.UTC(2026, 10, 27, 8, 10),
+        appointmentAt: Date.UTC(2026, 11, 2, 10, 0),
+        toBring: ['Giấy tờ chứng minh chỗ ở hợp pháp (bản chính hoặc bản sao)'],
+        bringTo: 'Công an phường Mẫu Một (mô phỏng)',
+      },
+      { paper: 'a4' },
+    );
+    const text = textOf(pdf, 'registered').replace(/\s+/g, ' ');
+    expect(text).toContain('PHIẾU XÁC NHẬN ĐÃ NỘP HỒ SƠ');
+    expect(text).toContain('Ngày hẹn trả dự kiến');
+    expect(text).toContain('Buổi chiều thứ Tư, 02/12/2026');
+    expect(text).toContain('27/11/2026 15:10');
+    expect(text).toContain('Giấy tờ chứng minh chỗ ở hợp pháp');
+    expect(text).toContain('Nơi nộp: Công an phường Mẫu Một');
+    expect(text).toContain('15.000 đồng (chưa thanh toán)');
+    expect(text).toContain('Mới đăng ký');
+  });
+
+  it('an unknown fee is "to be told", never free; a paid fee shows the electronic fee receipt', async () => {
+    const unknown = textOf(
+      await renderReceiptPdf({ ...delivered, feeVnd: null, feePaid: false }, { paper: '80mm' }),
+      'unknown-fee',
+    ).replace(/\s+/g, ' ');
+    expect(unknown).toContain('Cán bộ sẽ thông báo');
+    expect(unknown).not.toContain('Miễn phí');
+    const paid = textOf(
+      await renderReceiptPdf(
+        {
+          ...delivered,
+          eReceipt: { number: '0000042', series: 'BLP-26MP', url: 'http://127.0.0.1:9/bienlai/0000042' },
+        },
+        { paper: 'a4' },
+      ),
+      'paid',
+    ).replace(/\s+/g, ' ');
+    expect(paid).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(paid).toContain('15.000 đồng (đã thanh toán)');
+    expect(paid).toContain('Số 0000042, ký hiệu BLP-26MP');
+    expect(paid).toContain('http://127.0.0.1:9/bienlai/0000042');
   });
 
   it('says clearly which font is missing', async () => {

@@ -27,6 +27,19 @@ export function PaymentPanel({
   const [qr, setQr] = useState<string | null>(null);
   const [paid, setPaid] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  const [eReceipt, setEReceipt] = useState<{
+    number: string;
+    series: string;
+    url: string;
+    qr: string;
+  } | null>(null);
+  const showEReceipt = async (e: { number: string; series: string; url: string } | null | undefined) => {
+    if (!e) return;
+    setEReceipt({
+      ...e,
+      qr: await QRCode.toDataURL(e.url, { errorCorrectionLevel: 'M', margin: 2, width: 240 }),
+    });
+  };
 
   const open = async (): Promise<void> => {
     try {
@@ -45,7 +58,11 @@ export function PaymentPanel({
     const timer = window.setInterval(() => {
       void api
         .call('payment.check', { localRef })
-        .then((r) => r.paid && setPaid(true))
+        .then((r) => {
+          if (!r.paid) return;
+          setPaid(true);
+          void showEReceipt(r.eReceipt);
+        })
         .catch(() => undefined);
     }, 2000);
     return () => window.clearInterval(timer);
@@ -61,6 +78,19 @@ export function PaymentPanel({
         <p className="body">
           <strong>{t('payment.paid')}</strong>
         </p>
+        {eReceipt && (
+          <div data-testid="e-receipt">
+            <p className="body">
+              {t('payment.eReceipt', { number: eReceipt.number, series: eReceipt.series })}
+            </p>
+            <img
+              className="receipt-qr"
+              src={eReceipt.qr}
+              alt={t('payment.eReceiptQrAlt')}
+              data-testid="e-receipt-qr"
+            />
+          </div>
+        )}
       </div>
     );
   if (failed)
@@ -118,7 +148,11 @@ export function PaymentPanel({
           className="button button--secondary demo-action"
           data-testid="demo-bank"
           onClick={() =>
-            void api.call('simulator.bankTransfer', { localRef }).then((r) => r.paid && setPaid(true))
+            void api.call('simulator.bankTransfer', { localRef }).then((r) => {
+              if (!r.paid) return;
+              setPaid(true);
+              void showEReceipt(r.eReceipt);
+            })
           }
         >
           {t('payment.demoBank')}

@@ -13,6 +13,31 @@ const time = (ms: number, lang: string): string =>
     timeStyle: 'short',
   }).format(new Date(ms));
 
+/** The promised result day as a date and a half-day (morning until 12:00), never a clock time. */
+const halfDay = (ms: number): 'morning' | 'afternoon' =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(ms)),
+  ) < 12
+    ? 'morning'
+    : 'afternoon';
+const dayParts = (ms: number, lang: string) => {
+  const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
+  const opts = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
+  return {
+    weekday: new Intl.DateTimeFormat(locale, { ...opts, weekday: 'long' }).format(new Date(ms)),
+    date: new Intl.DateTimeFormat('en-GB', {
+      ...opts,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date(ms)),
+  };
+};
+
 /** GOV.UK-style confirmation: the dossier code in a panel, or a queued receipt when the portal is unreachable. */
 export function ReceiptScreen({
   receipt,
@@ -48,9 +73,11 @@ export function ReceiptScreen({
       alive = false;
     };
   }, [api, receipt.localRef, code]);
-  // Every dossier of the submission gets its own printed receipt (a linked service files several).
+  // Every dossier of the submission gets its own printed receipt (a linked service files several), on arrival
+  // and again once the fee is paid: the reprint says "paid" and carries the e-receipt.
   const linkedRefs = (receipt.linked ?? []).map((l) => l.localRef).join(' ');
   useEffect(() => {
+    setPrint({ state: 'printing', detail: '' });
     const refs = [receipt.localRef, ...linkedRefs.split(' ').filter(Boolean)];
     void refs
       .reduce<Promise<string>>(
@@ -59,7 +86,7 @@ export function ReceiptScreen({
       )
       .then((kind) => setPrint({ state: 'done', detail: kind }))
       .catch((e: { code?: string }) => setPrint({ state: 'failed', detail: e.code ?? 'printer-failed' }));
-  }, [api, receipt.localRef, linkedRefs]);
+  }, [api, receipt.localRef, linkedRefs, feePaid]);
   useEffect(
     () =>
       api.on('dossier.delivered', (e) => {
@@ -124,8 +151,13 @@ export function ReceiptScreen({
         </div>
         {receipt.appointmentAt && (
           <div className="summary-list__row">
-            <dt className="summary-list__key">{t('receipt.appointment')}</dt>
-            <dd className="summary-list__value">{time(receipt.appointmentAt, i18n.language)}</dd>
+            <dt className="summary-list__key">{t('receipt.appointmentEstimate')}</dt>
+            <dd className="summary-list__value" data-testid="appointment">
+              {t('receipt.appointmentValue', {
+                ...dayParts(receipt.appointmentAt, i18n.language),
+                half: t(`receipt.${halfDay(receipt.appointmentAt)}`),
+              })}
+            </dd>
           </div>
         )}
         <div className="summary-list__row">

@@ -26,7 +26,6 @@ export default async function (): Promise<Record<string, unknown>> {
   const portal = new HttpPortalAdapter({
     baseUrl: mock.url,
     ...MOCK_CREDENTIALS,
-    agencyCode: '000.00.01.H22',
     timeoutMs: 2000,
   });
   const outbox = new Outbox({
@@ -48,6 +47,7 @@ export default async function (): Promise<Record<string, unknown>> {
         dossier: {
           procedureCode: '1.004194',
           procedureName: 'Đăng ký tạm trú',
+          receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
           fieldCode: 'CU_TRU',
           applicant: {
             fullName: 'Nguyễn Văn Giả Lập',
@@ -60,7 +60,7 @@ export default async function (): Promise<Record<string, unknown>> {
           appointmentAt: null,
           channel: 'in-person',
           fees: [{ name: 'Lệ phí', code: 'LP-TT', amountVnd: 15000 }],
-          documents: [{ title: 'Tờ khai CT01', code: 'CT01' }],
+          documents: [{ title: 'Tờ khai CT01', code: 'ct01' }],
           answers: { i, address: 'Số 1 Phố Mẫu, Phường Thử Nghiệm, Thành phố Hà Nội' },
         },
       });

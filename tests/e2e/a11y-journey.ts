@@ -18,6 +18,7 @@ export type ScreenName =
   | 'form-error'
   | 'form-keyboard'
   | 'check-answers'
+  | 'attachments'
   | 'receipt'
   | 'refused'
   | 'timeout';
@@ -106,6 +107,11 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await expect(page.getByTestId('check-answers')).toBeVisible();
   await visit('check-answers');
   await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('screen-attachments')).toBeVisible();
+  await page.getByTestId('attach-bring-lawful-residence').click();
+  await expect(page.getByTestId('attachment-lawful-residence')).toHaveAttribute('data-state', 'at-counter');
+  await visit('attachments');
+  await page.getByTestId('attachments-continue').click();
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   await visit('receipt');
   await page.getByTestId('finish').click();

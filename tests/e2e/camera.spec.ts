@@ -2,13 +2,11 @@
  * The camera path: Chromium's fake capture device plays a video of the card's QR (generated here with the
  * qrcode package) and the kiosk reads it with @zxing, then opens the chip with the key it gives.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { CHROMIUM_ARGS } from './playwright.config';
-import { expect, test } from './fixtures';
+import { expect, test, writeFakeVideo } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const profile = (id: string) =>
@@ -32,14 +30,7 @@ function qrVideo(text: string): string {
       const dark = mx >= 0 && my >= 0 && mx < n && my < n && qr.modules.get(my, mx);
       y[(y0 + py) * W + x0 + px] = dark ? 16 : 235;
     }
-  const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
-  const file = path.join(tmpdir(), `kiosk-qr-${process.pid}.y4m`);
-  writeFileSync(
-    file,
-    Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F5:1 Ip A1:1 C420jpeg\n`), ...Array(5).fill(frame)]),
-  );
-  return file;
+  return writeFakeVideo(y, W, H, 'qr');
 }
 
 const video = qrVideo(profile('cccd-2021-no-cmnd').qr);

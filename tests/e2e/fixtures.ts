@@ -213,3 +213,48 @@ export async function fillWithKeyboard(page: Page, field: string, keys: string):
   await page.locator(`[data-field="${field}"]`).click();
   await tapKeys(page, keys);
 }
+
+/**
+ * The "documents to add" step: every required paper is marked "I will bring it to the counter", then on.
+ * (tests/e2e/attachments.spec.ts photographs and scans them instead.)
+ */
+export async function bringAllToCounter(page: Page): Promise<void> {
+  await page.getByTestId('screen-attachments').waitFor();
+  const buttons = page.locator('[data-testid^="attach-bring-"]');
+  await buttons.first().waitFor(); // the list arrives from the host after the screen shows
+  const n = await buttons.count();
+  for (let i = 0; i < n; i++) await buttons.nth(i).click();
+  await page.getByTestId('attachments-continue').click();
+}
+
+/** Temporary residence (service 4), after the phone step: first request kind, head of household, no members, own home. */
+export async function answerTemporaryResidence(page: Page): Promise<void> {
+  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('continue').click();
+  for (const [field, answer] of [
+    ['isHead', 'Có'],
+    ['hasMembers', 'Không'],
+    ['ownerIsSelf', 'Có'],
+  ] as const) {
+    await page.getByTestId(`field-${field}`).getByText(answer, { exact: true }).click();
+    await page.getByTestId('continue').click();
+  }
+}
+
+/**
+ * A Y4M (YUV 4:2:0, grey) video of `frames` identical frames from a W×H luma plane, for Chromium's
+ * --use-file-for-fake-video-capture. Returns its path.
+ */
+export function writeFakeVideo(luma: Buffer, W: number, H: number, name: string, frames = 5): string {
+  const chroma = Buffer.alloc((W / 2) * (H / 2), 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  const file = path.join(tmpdir(), `kiosk-${name}-${process.pid}.y4m`);
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(`YUV4MPEG2 W${W} H${H} F5:1 Ip A1:1 C420jpeg\n`),
+      ...Array<Buffer>(frames).fill(frame),
+    ]),
+  );
+  return file;
+}

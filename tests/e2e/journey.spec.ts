@@ -3,12 +3,33 @@
  * the virtual serial QR scanner and the mock national portal in its own process.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
-import { expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import {
+  answerTemporaryResidence,
+  bringAllToCounter,
+  expect,
+  fillWithKeyboard,
+  identifyWithDemoCard,
+  tapKeys,
+  test,
+} from './fixtures';
+
+/** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
+/** The text of a printed receipt (file printer), whitespace collapsed; '' while it is not written yet. */
+const pdfText = (file: string): string =>
+  existsSync(file)
+    ? execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+        .toString('utf8')
+        .normalize('NFC')
+        .replace(/\s+/g, ' ')
+    : '';
+
+const DOSSIER_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4}$/;
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
 test.describe.configure({ mode: 'serial' });
@@ -17,6 +38,7 @@ let lastDossierCode = '';
 test('temporary residence (service 4) via the chip, from the card to the dossier code', async ({
   page,
   demoKiosk,
+  request,
 }) => {
   test.setTimeout(120_000);
   await page.goto(demoKiosk.url);
@@ -52,38 +74,79 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
 
-  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
-  await page.getByTestId('continue').click();
+  await answerTemporaryResidence(page);
 
   await expect(page.getByTestId('check-answers')).toBeVisible();
   await expect(page.getByTestId('answer-phone')).toContainText('0912345678');
   await page.screenshot({ path: `${screens}journey-check-answers.png`, fullPage: true });
   await page.getByTestId('submit-form').click();
+  await bringAllToCounter(page);
 
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/);
+  await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE);
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
   await page.screenshot({ path: `${screens}journey-receipt.png` });
 
-  // The fee (7,000 đ online, one line) paid by bank transfer: a VietQR a banking app can read.
+  // The fee the provincial system bills (its own fee for the channel wins over the catalogue's), paid by bank
+  // transfer: a VietQR a banking app can read.
+  const code = await page.getByTestId('dossier-code').innerText();
+  const billed = (
+    (await (await request.get(`${demoKiosk.mockPortal}/admin/dossiers`)).json()) as {
+      dossiers: { MaHoSo: string; TongLePhi: number; DonViXuLy: string }[];
+    }
+  ).dossiers.find((d) => d.MaHoSo === code)!;
+  expect(billed.DonViXuLy).toBe(code.split('-')[0]);
+  // Temporary residence, filed online through the kiosk: one fee line, 7,000 đ (dossier-rules.md §1).
+  expect(billed.TongLePhi).toBe(7000);
+  // Printed before the system has accepted it: a submission confirmation, not the official receipt, with the
+  // working-day appointment as a date and a half-day, the documents still to bring and where, the fee to pay.
+  const printed = path.join(demoKiosk.dataDir, 'receipts', `${code}.pdf`);
+  const first = pdfText(printed);
+  expect(first).toContain('PHIẾU XÁC NHẬN ĐÃ NỘP HỒ SƠ');
+  expect(first).not.toContain('GIẤY TIẾP NHẬN HỒ SƠ');
+  expect(first).toMatch(
+    /Ngày hẹn trả dự kiến Buổi (sáng|chiều) thứ (Hai|Ba|Tư|Năm|Sáu), \d{2}\/\d{2}\/\d{4}/,
+  );
+  expect(first).toContain('Giấy tờ chứng minh chỗ ở hợp pháp');
+  expect(first).toContain('Nơi nộp: Công an phường Mẫu Một');
+  expect(first).toContain('chưa thanh toán');
+  await expect(page.getByTestId('appointment')).toContainText(/Buổi (sáng|chiều)/);
   await page.getByTestId('pay-now').click();
-  await expect(page.getByTestId('payment-amount')).toHaveText('7.000 đ');
+  await expect(page.getByTestId('payment-amount')).toHaveText(
+    `${new Intl.NumberFormat('vi-VN').format(billed.TongLePhi)} đ`,
+  );
   const src = (await page.getByTestId('vietqr').getAttribute('src'))!;
   const png = PNG.sync.read(Buffer.from(src.split(',')[1]!, 'base64'));
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   const vietQr = new QRPay(decoded!.data);
   expect(vietQr.isValid).toBe(true);
-  expect(vietQr.amount).toBe('7000');
+  expect(vietQr.amount).toBe(String(billed.TongLePhi));
   expect(vietQr.additionalData.purpose).toBe(await page.getByTestId('payment-reference').innerText());
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
   await expect(page.getByTestId('payment-paid')).toBeVisible({ timeout: 15_000 });
+  // Reprinted once paid: the fee says paid and the system's electronic fee receipt is on it.
+  await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
+  const eReceipt = (
+    (await (await request.get(`${demoKiosk.mockPortal}/admin/dossiers`)).json()) as {
+      dossiers: { MaHoSo: string; BienLaiDienTu: string | null; DuocThanhToanTrucTuyen: string }[];
+    }
+  ).dossiers.find((d) => d.MaHoSo === code)!;
+  expect(eReceipt.BienLaiDienTu).toMatch(/^\d+$/);
+  expect(eReceipt.DuocThanhToanTrucTuyen).toBe('1');
+  // …shown on screen as the number and a QR that opens the system's receipt page.
+  await expect(page.getByTestId('e-receipt')).toContainText(`số ${eReceipt.BienLaiDienTu}`);
+  const eqr = (await page.getByTestId('e-receipt-qr').getAttribute('src'))!;
+  const epng = PNG.sync.read(Buffer.from(eqr.split(',')[1]!, 'base64'));
+  const link = jsQR(new Uint8ClampedArray(epng.data), epng.width, epng.height)!.data;
+  expect(await (await request.get(link)).json()).toMatchObject({
+    MaHoSo: code,
+    SoBienLai: eReceipt.BienLaiDienTu,
+  });
+  await expect.poll(() => pdfText(printed)).toContain(`Số ${eReceipt.BienLaiDienTu}`);
+  const reprint = pdfText(printed);
+  expect(reprint).toContain('đã thanh toán');
+  expect(reprint).toContain('Biên lai thu phí, lệ phí điện tử');
   lastDossierCode = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
@@ -183,7 +246,8 @@ test('birth registration (service 9) by a parent, the child’s details typed on
   await expect(page.getByTestId('answer-childName')).toContainText('Nguyễn Thị Hương');
   await expect(page.getByTestId('answer-childDateOfBirth')).toContainText('02/11/2026');
   await page.getByTestId('submit-form').click();
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
+  await bringAllToCounter(page);
+  await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,
   });
 });
@@ -210,6 +274,7 @@ test('CMND confirmation (service 1) with the key from the card’s QR through th
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('answer-oldIdNumber')).toContainText('012345678');
   await page.getByTestId('submit-form').click();
+  await bringAllToCounter(page);
   await expect(page.getByTestId('dossier-code')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('finish').click();
 });
@@ -273,6 +338,7 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
     await page.getByTestId('continue').click();
     await expect(page.getByTestId('answer-reason')).toContainText('Đi làm xa');
     await page.getByTestId('submit-form').click();
+    await bringAllToCounter(page);
     await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'queued', {
       timeout: 30_000,
     });
@@ -300,7 +366,7 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
   await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'delivered', {
     timeout: 90_000,
   });
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/);
+  await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE);
   const dossiers = await (await request.get(`${demoKiosk.mockPortal}/admin/dossiers`)).json();
   expect(JSON.stringify(dossiers)).toContain(await page.getByTestId('dossier-code').innerText());
   await page.getByTestId('finish').click();

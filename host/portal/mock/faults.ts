@@ -13,7 +13,7 @@ export interface Faults {
   dropAfterStoreRate: number;
   /** Handle the request twice (as a retrying gateway would) and answer the second result. */
   duplicateRate: number;
-  /** Treat the caller's session as expired (`error_code "-1"`). */
+  /** Treat the caller's access token as expired (HTTP 401). */
   expireSessionRate: number;
   /** Refuse every connection on the API paths (admin paths still answer). */
   down: boolean;

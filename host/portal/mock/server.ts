@@ -1,82 +1,103 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { computeAppointment, loadWorkingCalendar, type WorkingCalendar } from '../../calendar';
 import { formatPortalTime, parsePortalTime } from '../dates';
-import { SERVICES, WIRE_ERROR, WireDossier } from '../wire';
+import { SERVICES, WIRE_ERROR, WireDossier, loaiDinhDanh, type WireProcedure } from '../wire';
 import { NO_FAULTS, parseFaults, seededRandom, type Faults } from './faults';
 import { MockPortalState, bodyHash, statusAt, type StoredDossier } from './state';
 
-export interface MockPortalOptions {
-  dbPath: string;
-  username?: string;
-  password?: string;
-  /** Time per status step (see `statusAt`). Default 60 s. */
-  stepMs?: number;
-  /** Session lifetime. Default 30 min. */
-  sessionTtlMs?: number;
-  /** Procedures answered to `LayDanhSachTTHC`. Default: fixtures/portal/procedures.json. */
-  procedures?: { MaTTHC: string; TenTTHC: string; MaLinhVuc?: string }[];
-  /** Account fees are paid to (VietQR). */
-  bank?: { bin: string; accountNo: string; accountName: string };
-  /** Days until the appointment when the kiosk sends none. Default 3. */
-  defaultProcessingDays?: number;
+/** The mock system's data: receiving agencies and the procedures each accepts (fixtures/portal/tthc.json). */
+export interface MockTthcData {
+  agencies: { MaDonVi: string; TenDonVi: string; MaTTHC: string[] }[];
+  procedures: WireProcedure[];
 }
 
-export const MOCK_CREDENTIALS = { username: 'kiosk-demo', password: 'mat-khau-demo' } as const;
+export interface MockPortalOptions {
+  dbPath: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** Time per status step (see `statusAt`). Default 60 s. */
+  stepMs?: number;
+  /** Access-token lifetime. Default 30 min. */
+  tokenTtlMs?: number;
+  /** Default: fixtures/portal/tthc.json. */
+  data?: MockTthcData;
+  /** Account fees are paid to (VietQR). */
+  bank?: { bin: string; accountNo: string; accountName: string };
+  /** Largest file `TaiLenTepTin` accepts. Default 10 MB. */
+  maxFileBytes?: number;
+  calendar?: WorkingCalendar;
+}
 
-const AGENCY_RE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,4}$/;
+/** The demo gateway client (fictional): `{clientId, clientSecret}` as `HttpPortalOptions` takes them. */
+export const MOCK_CREDENTIALS = { clientId: 'kiosk-demo', clientSecret: 'bi-mat-demo' } as const;
 
-function defaultProcedures(): NonNullable<MockPortalOptions['procedures']> {
-  const url = new URL('../../../fixtures/portal/procedures.json', import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as NonNullable<MockPortalOptions['procedures']>;
+export function defaultMockData(): MockTthcData {
+  const url = new URL('../../../fixtures/portal/tthc.json', import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as MockTthcData;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readRaw(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > 5_000_000) throw new Error('body too large');
+    if (size > limit) throw new Error('body too large');
     chunks.push(c as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as unknown) : {};
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
+    ...headers,
   });
   res.end(text);
 }
 
+type Answer = { error_code: string; message?: string; result?: unknown };
+const refuse = (message: string): Answer => ({ error_code: WIRE_ERROR.invalidData, message });
+const NOT_FOUND: Answer = { error_code: WIRE_ERROR.notFound, message: 'Không tìm thấy hồ sơ' };
+
 /**
- * A stand-in for the national portal's synchronisation API (see `../wire.ts`), with persistence, daily
- * dossier codes, time-driven statuses, idempotency on the kiosk's key and fault injection.
+ * A stand-in for the province's TTHC information system behind the gateway (see `../wire.ts`): OAuth2
+ * client-credentials tokens, per-agency procedure lists, validation of every dossier field by meaning,
+ * file upload, daily dossier codes, working-day appointments, time-driven statuses, payment with an
+ * electronic fee receipt, idempotency on the kiosk's key and fault injection.
  */
 export class MockPortal {
   readonly server: Server;
   private readonly state: MockPortalState;
-  private readonly sessions = new Map<string, number>();
+  private readonly tokens = new Map<string, number>();
   private faults: Faults = NO_FAULTS;
   private rand: () => number = Math.random;
   private clockOffsetMs = 0;
   private stepMs: number;
-  private readonly procedures: NonNullable<MockPortalOptions['procedures']>;
-  private readonly creds: { username: string; password: string };
+  private readonly data: MockTthcData;
+  private readonly calendar: WorkingCalendar;
+  private readonly creds: { clientId: string; clientSecret: string };
+  private origin = 'http://127.0.0.1';
 
   constructor(private readonly opts: MockPortalOptions) {
     this.state = new MockPortalState(opts.dbPath);
     this.stepMs = opts.stepMs ?? 60_000;
-    this.procedures = opts.procedures ?? defaultProcedures();
+    this.data = opts.data ?? defaultMockData();
+    this.calendar = opts.calendar ?? loadWorkingCalendar();
     this.creds = {
-      username: opts.username ?? MOCK_CREDENTIALS.username,
-      password: opts.password ?? MOCK_CREDENTIALS.password,
+      clientId: opts.clientId ?? MOCK_CREDENTIALS.clientId,
+      clientSecret: opts.clientSecret ?? MOCK_CREDENTIALS.clientSecret,
     };
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
@@ -96,7 +117,9 @@ export class MockPortal {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve());
     });
-    return (this.server.address() as AddressInfo).port;
+    const bound = (this.server.address() as AddressInfo).port;
+    this.origin = `http://${host}:${bound}`;
+    return bound;
   }
 
   async close(): Promise<void> {
@@ -117,6 +140,7 @@ export class MockPortal {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://mock').pathname;
     if (path.startsWith('/admin/') || path === '/health') return this.admin(req, res, path);
+    if (req.method === 'GET' && path.startsWith('/bienlai/')) return this.eReceiptPage(res, path);
     const f = this.faults;
     if (f.down) {
       req.socket.destroy();
@@ -131,24 +155,39 @@ export class MockPortal {
       return;
     }
     if (req.method !== 'POST') return send(res, 405, { message: 'POST only' });
+    let raw: string;
+    try {
+      raw = await readRaw(req, 16_000_000);
+    } catch {
+      return send(res, 413, { error_code: WIRE_ERROR.invalidData, message: 'Dữ liệu quá lớn' });
+    }
+    if (path === '/token') return this.token(res, raw);
+    const service = /^\/api\/([A-Za-z]+)$/.exec(path)?.[1];
+    if (!service) return send(res, 404, { message: 'not found' });
+    const auth = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const exp = this.tokens.get(auth);
+    if (exp === undefined || exp <= this.now() || this.roll(f.expireSessionRate)) {
+      this.tokens.delete(auth);
+      return send(
+        res,
+        401,
+        { error: 'invalid_token', message: 'Mã truy cập không hợp lệ hoặc đã hết hạn' },
+        { 'www-authenticate': 'Bearer error="invalid_token"' },
+      );
+    }
     let body: Record<string, unknown>;
     try {
-      body = (await readBody(req)) as Record<string, unknown>;
+      const parsed = raw ? (JSON.parse(raw) as unknown) : {};
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
+      body = parsed as Record<string, unknown>;
     } catch {
       return send(res, 400, { error_code: WIRE_ERROR.invalidData, message: 'body is not JSON' });
     }
-    if (path === '/login') return send(res, 200, this.login(body));
-    if (path !== '/sync') return send(res, 404, { message: 'not found' });
-    const session = typeof body.session === 'string' ? body.session : '';
-    const exp = this.sessions.get(session);
-    if (exp === undefined || exp <= this.now() || this.roll(f.expireSessionRate)) {
-      this.sessions.delete(session);
-      return send(res, 200, { error_code: WIRE_ERROR.sessionInvalid, message: 'Phiên làm việc đã hết hạn' });
-    }
-    let result = this.dispatch(body);
-    if (this.roll(f.duplicateRate)) result = this.dispatch(body);
+    let result = this.dispatch(service, body);
+    if (this.roll(f.duplicateRate)) result = this.dispatch(service, body);
     if (
-      body.service === SERVICES.pushDossier &&
+      service === SERVICES.submit &&
       result.error_code === WIRE_ERROR.ok &&
       this.roll(f.dropAfterStoreRate)
     ) {
@@ -158,13 +197,33 @@ export class MockPortal {
     send(res, 200, result);
   }
 
-  private login(body: Record<string, unknown>): unknown {
-    if (body.username !== this.creds.username || body.password !== this.creds.password) {
-      return { error_code: 1, message: 'Sai tên đăng nhập hoặc mật khẩu' };
-    }
-    const session = randomBytes(16).toString('hex');
-    this.sessions.set(session, this.now() + (this.opts.sessionTtlMs ?? 30 * 60_000));
-    return { session, error_code: 0 };
+  /** OAuth2 client credentials (RFC 6749 §4.4), client authenticated in the form body or by HTTP Basic. */
+  private token(res: ServerResponse, raw: string): void {
+    const form = new URLSearchParams(raw);
+    if (form.get('grant_type') !== 'client_credentials')
+      return send(res, 400, { error: 'unsupported_grant_type' });
+    if (
+      form.get('client_id') !== this.creds.clientId ||
+      form.get('client_secret') !== this.creds.clientSecret
+    )
+      return send(res, 401, { error: 'invalid_client' });
+    const token = randomBytes(24).toString('base64url');
+    const ttl = this.opts.tokenTtlMs ?? 30 * 60_000;
+    this.tokens.set(token, this.now() + ttl);
+    send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: Math.round(ttl / 1000) });
+  }
+
+  private agency(code: unknown) {
+    return this.data.agencies.find((a) => a.MaDonVi === code) ?? null;
+  }
+
+  private procedure(code: string) {
+    return this.data.procedures.find((p) => p.MaTTHC === code) ?? null;
+  }
+
+  private eReceiptView(d: StoredDossier) {
+    if (!d.eReceipt) return null;
+    return { ...d.eReceipt, DuongDanTraCuu: `${this.origin}/bienlai/${d.eReceipt.SoBienLai}` };
   }
 
   private lookupView(d: StoredDossier): Record<string, unknown> {
@@ -172,62 +231,140 @@ export class MockPortal {
       MaHoSo: d.code,
       MaTTHC: d.procedureCode,
       TenTTHC: d.procedureName,
+      DonViXuLy: d.agency,
       TrangThaiHoSo: String(statusAt(d, this.now(), this.stepMs)),
-      NgayTiepNhan: formatPortalTime(d.receivedAt),
+      NgayNopHoSo: formatPortalTime(d.receivedAt),
       NgayHenTra: d.appointmentAt === null ? '' : formatPortalTime(d.appointmentAt),
       TongLePhi: d.feeVnd,
       DaThanhToan: d.paid,
+      BienLaiDienTu: this.eReceiptView(d),
     };
   }
 
-  private dispatch(body: Record<string, unknown>): {
-    error_code: string;
-    message?: string;
-    result?: unknown;
-  } {
-    const agency = typeof body.madonvi === 'string' ? body.madonvi : '';
-    if (!AGENCY_RE.test(agency))
-      return { error_code: WIRE_ERROR.invalidData, message: 'madonvi không hợp lệ' };
-    switch (body.service) {
-      case SERVICES.listProcedures:
-        return { error_code: WIRE_ERROR.ok, result: this.procedures };
-      case SERVICES.pushDossier: {
+  /** Checks a dossier the way a receiving system would; returns the refusal message or null. */
+  private validate(agencyCode: string, d: WireDossier): string | null {
+    const agency = this.agency(agencyCode);
+    if (!agency) return 'Đơn vị tiếp nhận (madonvi) không tồn tại';
+    if (d.DonViXuLy !== agencyCode) return 'DonViXuLy khác đơn vị nhận hồ sơ';
+    const proc = this.procedure(d.MaTTHC);
+    if (!proc || !agency.MaTTHC.includes(d.MaTTHC))
+      return `Thủ tục ${d.MaTTHC} không thuộc thẩm quyền của ${agency.TenDonVi}`;
+    const id = d.DinhDanhCHS[0]!;
+    if (id.SoDinhDanh !== d.SoGiayToChuHoSo || id.LoaiDinhDanh !== loaiDinhDanh(d.SoGiayToChuHoSo))
+      return 'DinhDanhCHS không khớp SoGiayToChuHoSo';
+    const filed = parsePortalTime(d.NgayNopHoSo);
+    if (filed === null || filed > this.now() + 10 * 60_000) return 'NgayNopHoSo không hợp lệ';
+    const components = new Set((proc.THANHPHANHOSO ?? []).map((c) => c.MAGIAYTO));
+    for (const t of d.TaiLieuNop) {
+      const file = this.state.fileById(t.TepDinhKemId);
+      if (!file || file.path !== t.DuongDanTaiTepTin) return `Tệp ${t.TepDinhKemId} chưa được tải lên`;
+      if (!components.has(t.MaThanhPhanHoSo))
+        return `Thành phần hồ sơ ${t.MaThanhPhanHoSo} không thuộc thủ tục`;
+    }
+    for (const g of d.GiayToNopTaiQuay)
+      if (g.MaThanhPhanHoSo && !components.has(g.MaThanhPhanHoSo))
+        return `Thành phần hồ sơ ${g.MaThanhPhanHoSo} không thuộc thủ tục`;
+    const digitised = d.TaiLieuNop.some((t) => t.DuocSoHoa === '1' && t.IsDeleted === '0');
+    if ((d.HoSoCoThanhPhanSoHoa === '1') !== digitised) return 'HoSoCoThanhPhanSoHoa không khớp TaiLieuNop';
+    if (d.DuocThanhToanTrucTuyen !== '0') return 'DuocThanhToanTrucTuyen chỉ được đặt khi đã thanh toán';
+    return null;
+  }
+
+  /** The system's own fee for the channel (the catalogue's may be stale): the line for the channel, else "any". */
+  private feeFor(proc: WireProcedure, channel: string): number {
+    const lines = proc.PhiLePhi ?? [];
+    const line = lines.find((l) => l.KenhThucHien === channel) ?? lines.find((l) => l.KenhThucHien === '0');
+    return line?.Gia ?? 0;
+  }
+
+  private dispatch(service: string, body: Record<string, unknown>): Answer {
+    switch (service) {
+      case SERVICES.listProcedures: {
+        const agency = this.agency(body.madonvi);
+        if (!agency) return refuse('madonvi không hợp lệ');
+        return {
+          error_code: WIRE_ERROR.ok,
+          result: this.data.procedures.filter((p) => agency.MaTTHC.includes(p.MaTTHC)),
+        };
+      }
+      case SERVICES.uploadFile: {
+        if (!this.agency(body.madonvi)) return refuse('madonvi không hợp lệ');
+        const { TenTep, LoaiTep, HashTepTin, NoiDung } = body;
+        if (typeof TenTep !== 'string' || !TenTep || typeof NoiDung !== 'string')
+          return refuse('Thiếu tên tệp hoặc nội dung');
+        if (LoaiTep !== 'application/pdf') return refuse('Chỉ nhận tệp PDF');
+        const bytes = Buffer.from(NoiDung, 'base64');
+        if (bytes.length > (this.opts.maxFileBytes ?? 10_000_000)) return refuse('Tệp quá lớn');
+        if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return refuse('Tệp không phải PDF');
+        if (createHash('sha256').update(bytes).digest('hex') !== HashTepTin)
+          return refuse('HashTepTin không khớp nội dung');
+        const f = this.state.putFile(TenTep, LoaiTep, bytes);
+        return {
+          error_code: WIRE_ERROR.ok,
+          result: { IdTepTin: f.id, HashTepTin: f.sha256, DuongDanTaiTepTin: f.path },
+        };
+      }
+      case SERVICES.submit: {
+        const agencyCode = typeof body.madonvi === 'string' ? body.madonvi : '';
         const key = typeof body.IdempotencyKey === 'string' ? body.IdempotencyKey : '';
-        const list = Array.isArray(body.data) ? body.data : [];
-        const parsed = WireDossier.safeParse(list[0]);
-        if (!key || key.length > 200 || list.length !== 1 || !parsed.success) {
-          return { error_code: WIRE_ERROR.invalidData, message: 'Dữ liệu hồ sơ không hợp lệ' };
+        if (!key || key.length > 200) return refuse('Thiếu IdempotencyKey');
+        const parsed = WireDossier.safeParse(body.HoSo);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          return refuse(`Dữ liệu hồ sơ không hợp lệ: ${issue?.path.join('.') ?? ''}`);
         }
         const d = parsed.data;
         const known = this.state.byKey(key);
         if (known && known.bodyHash !== bodyHash(d))
           return { error_code: WIRE_ERROR.conflict, message: 'IdempotencyKey đã dùng cho hồ sơ khác' };
+        if (!known) {
+          const why = this.validate(agencyCode, d);
+          if (why) return refuse(why);
+        }
+        const proc = this.procedure(d.MaTTHC)!;
         const now = this.now();
-        const appointment = d.NgayHenTra
-          ? parsePortalTime(d.NgayHenTra)
-          : now + (this.opts.defaultProcessingDays ?? 3) * 86_400_000;
-        const { dossier } = this.state.push(agency, key, d, now, appointment);
+        const appointment =
+          proc.ThoiHanGiaiQuyet == null || !proc.DonViThoiGian
+            ? null
+            : computeAppointment(
+                now,
+                {
+                  value: proc.ThoiHanGiaiQuyet,
+                  unit: ({ NgayLamViec: 'working-day', Ngay: 'day', Gio: 'hour' } as const)[
+                    proc.DonViThoiGian
+                  ],
+                },
+                this.calendar,
+              ).at;
+        const { dossier } = this.state.push(
+          agencyCode,
+          key,
+          d,
+          now,
+          appointment,
+          this.feeFor(proc, d.KenhThucHien),
+        );
         return {
           error_code: WIRE_ERROR.ok,
-          result: [
-            {
-              MaHoSo: dossier.code,
-              SoBienNhan: dossier.localRef,
-              TrangThaiHoSo: String(statusAt(dossier, now, this.stepMs)),
-              NgayHenTra: dossier.appointmentAt === null ? '' : formatPortalTime(dossier.appointmentAt),
-              IdempotencyKey: key,
-            },
-          ],
+          result: {
+            MaHoSo: dossier.code,
+            MaThamChieuKiosk: dossier.localRef,
+            TrangThaiHoSo: String(statusAt(dossier, now, this.stepMs)),
+            NgayNopHoSo: formatPortalTime(dossier.receivedAt),
+            NgayHenTra: dossier.appointmentAt === null ? '' : formatPortalTime(dossier.appointmentAt),
+            DonViXuLy: dossier.agency,
+            IdempotencyKey: key,
+          },
         };
       }
       case SERVICES.lookup: {
         const d = this.state.byCode(String(body.MaHoSo ?? '').toUpperCase());
-        if (!d) return { error_code: WIRE_ERROR.notFound, message: 'Không tìm thấy hồ sơ' };
+        if (!d) return NOT_FOUND;
         return { error_code: WIRE_ERROR.ok, result: this.lookupView(d) };
       }
       case SERVICES.requestPayment: {
         const d = this.state.byCode(String(body.MaHoSo ?? ''));
-        if (!d) return { error_code: WIRE_ERROR.notFound, message: 'Không tìm thấy hồ sơ' };
+        if (!d) return NOT_FOUND;
         const bank = this.opts.bank ?? {
           bin: '970436',
           accountNo: '0011000000001',
@@ -247,39 +384,57 @@ export class MockPortal {
       }
       case SERVICES.confirmPayment: {
         const d = this.state.byCode(String(body.MaHoSo ?? ''));
-        if (!d) return { error_code: WIRE_ERROR.notFound, message: 'Không tìm thấy hồ sơ' };
+        if (!d) return NOT_FOUND;
         if (!d.paid && (body.MaThamChieu !== d.payRef || body.SoTien !== d.feeVnd)) {
-          return { error_code: WIRE_ERROR.invalidData, message: 'Thông tin thanh toán không khớp' };
+          return refuse('Thông tin thanh toán không khớp');
         }
-        this.state.markPaid(d.code);
+        const now = this.now();
+        this.state.markPaid(d.code, (serial) => ({
+          SoBienLai: String(serial).padStart(7, '0'),
+          KyHieu: `BLP-${formatPortalTime(now).slice(2, 4)}MP`,
+          NgayLap: formatPortalTime(now),
+          SoTien: d.feeVnd,
+        }));
         const after = this.state.byCode(d.code) as StoredDossier;
         return {
           error_code: WIRE_ERROR.ok,
           result: {
             MaHoSo: d.code,
             DaThanhToan: true,
-            TrangThaiHoSo: String(statusAt(after, this.now(), this.stepMs)),
+            TrangThaiHoSo: String(statusAt(after, now, this.stepMs)),
+            BienLaiDienTu: this.eReceiptView(after),
           },
         };
       }
       default:
-        return {
-          error_code: WIRE_ERROR.invalidData,
-          message: `service không hỗ trợ: ${String(body.service)}`,
-        };
+        return refuse(`service không hỗ trợ: ${service}`);
     }
+  }
+
+  /** The public page of an e-receipt (what its QR opens): no personal data, only the fee and dossier code. */
+  private eReceiptPage(res: ServerResponse, path: string): void {
+    const n = path.slice('/bienlai/'.length);
+    const d = this.state.list().find((x) => x.eReceipt?.SoBienLai === n);
+    if (!d?.eReceipt) return send(res, 404, { message: 'Không tìm thấy biên lai' });
+    send(res, 200, { ...d.eReceipt, MaHoSo: d.code, TenTTHC: d.procedureName, DonViThu: d.agency });
   }
 
   private async admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/health') return send(res, 200, { ok: true });
-    const body =
-      req.method === 'POST' ? ((await readBody(req).catch(() => ({}))) as Record<string, unknown>) : {};
+    let body: Record<string, unknown> = {};
+    if (req.method === 'POST') {
+      try {
+        body = JSON.parse((await readRaw(req, 100_000)) || '{}') as Record<string, unknown>;
+      } catch {
+        body = {};
+      }
+    }
     switch (`${req.method} ${path}`) {
       case 'GET /admin/faults':
         return send(res, 200, this.faults);
       case 'POST /admin/faults': {
         this.setFaults(parseFaults(body));
-        if (body.expireSessions === true) this.sessions.clear();
+        if (body.expireSessions === true || body.expireTokens === true) this.tokens.clear();
         return send(res, 200, this.faults);
       }
       case 'POST /admin/clock': {
@@ -293,10 +448,28 @@ export class MockPortal {
           dossiers: this.state.list().map((d) => ({
             MaHoSo: d.code,
             IdempotencyKey: d.idempotencyKey,
-            SoBienNhan: d.localRef,
+            MaThamChieuKiosk: d.localRef,
             MaTTHC: d.procedureCode,
+            DonViXuLy: d.agency,
             requests: d.requests,
             TrangThaiHoSo: statusAt(d, this.now(), this.stepMs),
+            TongLePhi: d.feeVnd,
+            DaThanhToan: d.paid,
+            NgayHenTra: d.appointmentAt === null ? '' : formatPortalTime(d.appointmentAt),
+            KenhThucHien: d.body.KenhThucHien,
+            HoSoCoThanhPhanSoHoa: d.body.HoSoCoThanhPhanSoHoa,
+            TaiKhoanDuocXacThucVoiVNeID: d.body.TaiKhoanDuocXacThucVoiVNeID,
+            DuocThanhToanTrucTuyen: d.body.DuocThanhToanTrucTuyen,
+            TaiLieuNop: d.body.TaiLieuNop.map((t) => {
+              const f = this.state.fileById(t.TepDinhKemId);
+              return {
+                MaThanhPhanHoSo: t.MaThanhPhanHoSo,
+                TenTepDinhKem: t.TenTepDinhKem,
+                KichThuoc: f?.size ?? 0,
+              };
+            }),
+            GiayToNopTaiQuay: d.body.GiayToNopTaiQuay,
+            BienLaiDienTu: d.eReceipt?.SoBienLai ?? null,
           })),
         });
       default:

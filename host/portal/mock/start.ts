@@ -3,6 +3,27 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Faults } from './faults';
 
+/** One dossier as `GET /admin/dossiers` shows it (fields as the system stored them, files by component). */
+export interface MockDossierView {
+  MaHoSo: string;
+  IdempotencyKey: string;
+  MaThamChieuKiosk: string;
+  MaTTHC: string;
+  DonViXuLy: string;
+  requests: number;
+  TrangThaiHoSo: number;
+  TongLePhi: number;
+  DaThanhToan: boolean;
+  NgayHenTra: string;
+  KenhThucHien: string;
+  HoSoCoThanhPhanSoHoa: string;
+  TaiKhoanDuocXacThucVoiVNeID: string;
+  DuocThanhToanTrucTuyen: string;
+  TaiLieuNop: { MaThanhPhanHoSo: string; TenTepDinhKem: string; KichThuoc: number }[];
+  GiayToNopTaiQuay: { MaThanhPhanHoSo: string; TenGiayTo: string }[];
+  BienLaiDienTu: string | null;
+}
+
 export interface StartedMockPortal {
   url: string;
   port: number;
@@ -10,16 +31,7 @@ export interface StartedMockPortal {
   /** Replaces the current faults (`POST /admin/faults`). */
   setFaults(f: Partial<Faults> & { expireSessions?: boolean }): Promise<void>;
   /** Every stored dossier with how many times it was pushed. */
-  dossiers(): Promise<
-    {
-      MaHoSo: string;
-      IdempotencyKey: string;
-      SoBienNhan: string;
-      MaTTHC: string;
-      requests: number;
-      TrangThaiHoSo: number;
-    }[]
-  >;
+  dossiers(): Promise<MockDossierView[]>;
   /** Moves the mock's clock forward (status progression) and optionally changes the step. */
   advanceClock(ms: number, stepMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -35,7 +47,7 @@ export async function startMockPortal(opts: {
   port?: number;
   dbPath: string;
   stepMs?: number;
-  sessionTtlMs?: number;
+  tokenTtlMs?: number;
 }): Promise<StartedMockPortal> {
   const args = [
     '--import',
@@ -47,7 +59,7 @@ export async function startMockPortal(opts: {
     opts.dbPath,
   ];
   if (opts.stepMs !== undefined) args.push('--step-ms', String(opts.stepMs));
-  if (opts.sessionTtlMs !== undefined) args.push('--session-ttl-ms', String(opts.sessionTtlMs));
+  if (opts.tokenTtlMs !== undefined) args.push('--token-ttl-ms', String(opts.tokenTtlMs));
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -95,7 +107,7 @@ export async function startMockPortal(opts: {
     async dossiers() {
       return (
         (await admin('GET', '/admin/dossiers')) as {
-          dossiers: Awaited<ReturnType<StartedMockPortal['dossiers']>>;
+          dossiers: MockDossierView[];
         }
       ).dossiers;
     },

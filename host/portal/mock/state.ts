@@ -5,6 +5,13 @@ import { formatDossierCode } from '../dossier-code';
 import type { DossierStatus } from '../status';
 import type { WireDossier } from '../wire';
 
+export interface StoredEReceipt {
+  SoBienLai: string;
+  KyHieu: string;
+  NgayLap: string;
+  SoTien: number;
+}
+
 export interface StoredDossier {
   code: string;
   agency: string;
@@ -19,6 +26,8 @@ export interface StoredDossier {
   receivedAt: number;
   appointmentAt: number | null;
   requests: number;
+  body: WireDossier;
+  eReceipt: StoredEReceipt | null;
 }
 
 interface Row {
@@ -35,6 +44,8 @@ interface Row {
   received_at: number;
   appointment_at: number | null;
   requests: number;
+  body: string;
+  e_receipt: string | null;
 }
 
 const fromRow = (r: Row): StoredDossier => ({
@@ -51,15 +62,26 @@ const fromRow = (r: Row): StoredDossier => ({
   receivedAt: r.received_at,
   appointmentAt: r.appointment_at,
   requests: r.requests,
+  body: JSON.parse(r.body) as WireDossier,
+  eReceipt: r.e_receipt ? (JSON.parse(r.e_receipt) as StoredEReceipt) : null,
 });
 
 export function bodyHash(d: WireDossier): string {
   return createHash('sha256').update(JSON.stringify(d)).digest('hex');
 }
 
+export interface StoredFile {
+  id: string;
+  sha256: string;
+  name: string;
+  mime: string;
+  size: number;
+  path: string;
+}
+
 /**
- * The mock portal's own SQLite file: dossiers (unique on the kiosk's idempotency key) and the
- * per-agency daily sequence behind `<agency>-YYMMDD-XXXX`.
+ * The mock system's own SQLite file: dossiers (`hoso`, unique on the kiosk's idempotency key), uploaded
+ * files (`tep`), the per-agency daily sequence behind `<agency>-YYMMDD-XXXX` and the e-receipt counter.
  */
 export class MockPortalState {
   readonly db: Database.Database;
@@ -71,12 +93,17 @@ export class MockPortalState {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS sequences (agency TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL, PRIMARY KEY (agency, day));
-      CREATE TABLE IF NOT EXISTS dossiers (
+      CREATE TABLE IF NOT EXISTS hoso (
         code TEXT PRIMARY KEY, agency TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE, body_hash TEXT NOT NULL,
         procedure_code TEXT NOT NULL, procedure_name TEXT NOT NULL, local_ref TEXT NOT NULL, fee_vnd INTEGER NOT NULL,
         paid INTEGER NOT NULL DEFAULT 0, pay_ref TEXT NOT NULL, received_at INTEGER NOT NULL, appointment_at INTEGER,
-        requests INTEGER NOT NULL DEFAULT 1, body TEXT NOT NULL
+        requests INTEGER NOT NULL DEFAULT 1, body TEXT NOT NULL, e_receipt TEXT
       );
+      CREATE TABLE IF NOT EXISTS tep (
+        id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,
+        path TEXT NOT NULL, bytes BLOB NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, last INTEGER NOT NULL);
     `);
   }
 
@@ -85,13 +112,39 @@ export class MockPortalState {
   }
 
   byKey(key: string): StoredDossier | null {
-    const r = this.db.prepare('SELECT * FROM dossiers WHERE idempotency_key = ?').get(key) as Row | undefined;
+    const r = this.db.prepare('SELECT * FROM hoso WHERE idempotency_key = ?').get(key) as Row | undefined;
     return r ? fromRow(r) : null;
   }
 
   byCode(code: string): StoredDossier | null {
-    const r = this.db.prepare('SELECT * FROM dossiers WHERE code = ?').get(code) as Row | undefined;
+    const r = this.db.prepare('SELECT * FROM hoso WHERE code = ?').get(code) as Row | undefined;
     return r ? fromRow(r) : null;
+  }
+
+  /** Stores the file once per content hash; returns what `TaiLenTepTin` answers. */
+  putFile(name: string, mime: string, bytes: Buffer): StoredFile {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const id = `TEP-${sha256.slice(0, 16).toUpperCase()}`;
+    const path = `/tep/${sha256}`;
+    this.db
+      .prepare(
+        'INSERT INTO tep (id, sha256, name, mime, size, path, bytes) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING',
+      )
+      .run(id, sha256, name, mime, bytes.length, path, bytes);
+    return { id, sha256, name, mime, size: bytes.length, path };
+  }
+
+  fileById(id: string): StoredFile | null {
+    return (
+      (this.db.prepare('SELECT id, sha256, name, mime, size, path FROM tep WHERE id = ?').get(id) as
+        StoredFile | undefined) ?? null
+    );
+  }
+
+  fileBytes(sha256: string): Buffer | null {
+    const r = this.db.prepare('SELECT bytes FROM tep WHERE sha256 = ?').get(sha256) as
+      { bytes: Buffer } | undefined;
+    return r?.bytes ?? null;
   }
 
   /** Stores a new dossier (or counts a repeat of a known key) and returns it. */
@@ -101,11 +154,12 @@ export class MockPortalState {
     d: WireDossier,
     now: number,
     appointmentAt: number | null,
+    feeVnd: number,
   ): { dossier: StoredDossier; created: boolean } {
     return this.db.transaction(() => {
       const existing = this.byKey(key);
       if (existing) {
-        this.db.prepare('UPDATE dossiers SET requests = requests + 1 WHERE code = ?').run(existing.code);
+        this.db.prepare('UPDATE hoso SET requests = requests + 1 WHERE code = ?').run(existing.code);
         return { dossier: { ...existing, requests: existing.requests + 1 }, created: false };
       }
       const day = dossierCodeDay(now);
@@ -118,10 +172,9 @@ export class MockPortalState {
         .prepare('SELECT last FROM sequences WHERE agency = ? AND day = ?')
         .get(agency, day) as { last: number };
       const code = formatDossierCode(agency, day, last);
-      const fee = d.DanhSachLePhi.reduce((s, f) => s + f.Gia, 0);
       this.db
         .prepare(
-          `INSERT INTO dossiers (code, agency, idempotency_key, body_hash, procedure_code, procedure_name, local_ref, fee_vnd, paid, pay_ref,
+          `INSERT INTO hoso (code, agency, idempotency_key, body_hash, procedure_code, procedure_name, local_ref, fee_vnd, paid, pay_ref,
              received_at, appointment_at, requests, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1, ?)`,
         )
         .run(
@@ -131,8 +184,8 @@ export class MockPortalState {
           bodyHash(d),
           d.MaTTHC,
           d.TenTTHC,
-          d.SoBienNhan,
-          fee,
+          d.MaThamChieuKiosk,
+          feeVnd,
           `HS${day}${String(last).padStart(4, '0')}`,
           now,
           appointmentAt,
@@ -142,12 +195,28 @@ export class MockPortalState {
     })();
   }
 
-  markPaid(code: string): void {
-    this.db.prepare('UPDATE dossiers SET paid = 1 WHERE code = ?').run(code);
+  /** Records the payment and issues the electronic fee receipt (once). */
+  markPaid(code: string, issue: (serial: number) => StoredEReceipt): void {
+    this.db.transaction(() => {
+      const d = this.byCode(code);
+      if (!d || d.paid) return;
+      this.db
+        .prepare(
+          "INSERT INTO counters (name, last) VALUES ('bienlai', 1) ON CONFLICT(name) DO UPDATE SET last = last + 1",
+        )
+        .run();
+      const { last } = this.db.prepare("SELECT last FROM counters WHERE name = 'bienlai'").get() as {
+        last: number;
+      };
+      const body = { ...d.body, DuocThanhToanTrucTuyen: '1' as const };
+      this.db
+        .prepare('UPDATE hoso SET paid = 1, e_receipt = ?, body = ? WHERE code = ?')
+        .run(JSON.stringify(issue(last)), JSON.stringify(body), code);
+    })();
   }
 
   list(): StoredDossier[] {
-    return (this.db.prepare('SELECT * FROM dossiers ORDER BY received_at, code').all() as Row[]).map(fromRow);
+    return (this.db.prepare('SELECT * FROM hoso ORDER BY received_at, code').all() as Row[]).map(fromRow);
   }
 }
 
