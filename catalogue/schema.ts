@@ -3,6 +3,7 @@
  * Pure zod: used by the renderer (form engine), the host (re-validation) and the CLI (JSON Schema export).
  */
 import { z } from 'zod';
+import { Condition } from './conditions';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 
@@ -45,13 +46,41 @@ export const PrefillBinding = z
   .string()
   .regex(/^(identity|answer)\.[A-Za-z][A-Za-z0-9]*$/, 'prefill binding');
 
-export const Condition = z
-  .object({ field: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean()]) })
-  .strict();
-export type Condition = z.infer<typeof Condition>;
-/** One condition, or several that must all hold. */
+/** One alternative of a conditional prefill: the first whose `when` holds gives the value. */
+export const PrefillRule = z
+  .object({
+    when: Condition.optional(),
+    from: PrefillBinding.optional(),
+    /** A fixed value (e.g. relation "chủ hộ" when the citizen is the household head). */
+    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  })
+  .strict()
+  .refine((r) => (r.from === undefined) !== (r.value === undefined), 'prefill rule needs from or value');
+export type PrefillRule = z.infer<typeof PrefillRule>;
+
+/** A single binding, or conditional alternatives tried in order. */
+export const Prefill = z.union([PrefillBinding, z.array(PrefillRule).min(1)]);
+export type Prefill = z.infer<typeof Prefill>;
+
+export { Condition };
+/** One condition (all/any/not, answers, age, chip; see conditions.ts), or several that must all hold. */
 export const VisibleWhen = z.union([Condition, z.array(Condition).min(1)]);
 export type VisibleWhen = z.infer<typeof VisibleWhen>;
+
+/**
+ * A cross-field rule of a form: when `when` holds (or always), `assert` must hold; otherwise `message`
+ * is shown on `field`. A rule whose values are not all answered yet is not checked.
+ */
+export const Rule = z
+  .object({
+    id: Id,
+    when: Condition.optional(),
+    assert: Condition,
+    field: z.string().min(1),
+    message: LocalText,
+  })
+  .strict();
+export type Rule = z.infer<typeof Rule>;
 
 export const Validation = z
   .object({
@@ -82,7 +111,7 @@ const fieldBase = {
   validation: Validation.optional(),
   options: z.array(ChoiceOption).min(2).optional(),
   visibleWhen: VisibleWhen.optional(),
-  prefill: PrefillBinding.optional(),
+  prefill: Prefill.optional(),
   keyboard: Keyboard.optional(),
 };
 
@@ -144,6 +173,8 @@ export const Form = z
     fidelity: Fidelity,
     notes: z.string().optional(),
     steps: z.array(Step).min(1),
+    /** Cross-field rules (marriage ages, death after birth, end after start…). */
+    rules: z.array(Rule).optional(),
   })
   .strict()
   .superRefine((form, ctx) => {
