@@ -15,6 +15,10 @@ const base = {
   requestKind: 'tam-tru',
   residenceAddress: { provinceCode: '01', communeCode: '00004', detail: 'Số 12 ngõ 5' },
   isHead: true,
+  // CT01 items 7–9 when the citizen is the head of household (prefilled from the chip)
+  headName: 'Trần Văn Bình',
+  headRelation: 'chu-ho',
+  headIdNumber: '001085012345',
   hasMembers: false,
   ownerIsSelf: true,
 };
@@ -40,11 +44,17 @@ describe('buildAnswerSchema (CT01)', () => {
     expect(issues(ct01, rest)).toEqual(['phone:answer/required', 'isHead:answer/required']);
   });
 
-  it('asks for the head of household only when you are not the head', () => {
-    expect(issues(ct01, { ...base, isHead: false })).toEqual([
+  it('always carries items 7–9 (household head), and checks the relation against the answer', () => {
+    const { headName: _n, headRelation: _r, headIdNumber: _i, ...noHead } = base;
+    expect(issues(ct01, { ...noHead, isHead: false })).toEqual([
       'headName:answer/required',
       'headRelation:answer/required',
       'headIdNumber:answer/required',
+    ]);
+    expect(issues(ct01, { ...base, isHead: false })).toEqual(['headRelation:rule/head-relation-not-self']);
+    expect(issues(ct01, { ...base, headRelation: 'con' })).toEqual(['headRelation:rule/head-relation-self']);
+    expect(issues(ct01, { ...base, residenceAddress: undefined })).toEqual([
+      'residenceAddress:answer/required',
     ]);
     const ok = schema.parse({
       ...base,
@@ -55,8 +65,8 @@ describe('buildAnswerSchema (CT01)', () => {
     });
     expect(ok.headRelation).toBe('con');
     // hidden answers are neither checked nor kept
-    const hidden = schema.parse({ ...base, isHead: true, headName: 'x', headIdNumber: 'not digits' });
-    expect(hidden).not.toHaveProperty('headIdNumber');
+    const hidden = schema.parse({ ...base, ownerIsSelf: true, ownerName: 'x', ownerIdNumber: 'not digits' });
+    expect(hidden).not.toHaveProperty('ownerIdNumber');
   });
 
   it('checks patterns, options, dates and unknown keys', () => {

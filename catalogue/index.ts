@@ -276,15 +276,15 @@ export interface PrefillContext {
 export function selectPrefill(
   prefill: Prefill | undefined,
   ctx: PrefillContext,
-): { binding: string; value: unknown } | undefined {
+): { binding: string; value: unknown; suggest?: true } | undefined {
   if (prefill === undefined) return undefined;
   const rules = typeof prefill === 'string' ? [{ from: prefill }] : prefill;
   const cctx = { answers: ctx.answers ?? {}, identity: ctx.identity, today: ctx.today };
-  for (const rule of rules as { when?: Condition; from?: string; value?: unknown }[]) {
+  for (const rule of rules as { when?: Condition; from?: string; value?: unknown; suggest?: true }[]) {
     if (rule.when && evaluate(rule.when, cctx) !== true) continue;
     const value = rule.from !== undefined ? resolvePrefill(rule.from, ctx) : rule.value;
     if (value === undefined || value === null || value === '') continue;
-    return { binding: rule.from ?? 'value', value };
+    return { binding: rule.from ?? 'value', value, ...(rule.suggest ? { suggest: true as const } : {}) };
   }
   return undefined;
 }

@@ -53,6 +53,11 @@ export const PrefillRule = z
     from: PrefillBinding.optional(),
     /** A fixed value (e.g. relation "chủ hộ" when the citizen is the household head). */
     value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    /**
+     * A suggestion, not the citizen's own card data (the child's nationality from the parent's card): shown
+     * in an ordinary input the citizen may change. Without it an `identity.*` value is read-only.
+     */
+    suggest: z.literal(true).optional(),
   })
   .strict()
   .refine((r) => (r.from === undefined) !== (r.value === undefined), 'prefill rule needs from or value');

@@ -120,8 +120,9 @@ export function FormEngine(props: FormEngineProps) {
     return t(code, { ns: 'errors', defaultValue: t('form.invalidAnswer') });
   };
 
-  // Conditional prefill: when a screen is reached, its still-untouched fields take what their prefill
-  // gives for the answers so far (the mother's block from the card once "I am the mother" is answered).
+  // Conditional prefill: on the screen shown, still-untouched fields take what their prefill gives for
+  // the answers so far (the mother's block from the card once "I am the mother" is answered; items 7–9
+  // of CT01 as soon as "I am the household head" is ticked). Typed values are never replaced.
   const stepId = steps[Math.min(index, steps.length - 1)]?.id;
   useEffect(() => {
     const s = form.steps.find((x) => x.id === stepId);
@@ -133,12 +134,12 @@ export function FormEngine(props: FormEngineProps) {
       methods.setValue(id, v);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stepId, checking]);
+  }, [stepId, checking, values]);
 
   /** The card value a field shows now, when it comes from the identity. */
   const fromCard = (field: Field): { binding: string; value: unknown } | undefined => {
     const pre = prefillOf(field, identity, values, today);
-    return pre?.binding.startsWith('identity.') ? pre : undefined;
+    return pre?.binding.startsWith('identity.') && !pre.suggest ? pre : undefined;
   };
   /** A chip read verified by the reader: its values are read-only (a wrong card is for staff to fix). */
   const chipVerified = identity?.source === 'chip';

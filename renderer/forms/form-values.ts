@@ -41,7 +41,7 @@ export function prefillOf(
   identity: Identity | null,
   answers: FormValues,
   today?: string,
-): { binding: string; value: unknown } | undefined {
+): { binding: string; value: unknown; suggest?: true } | undefined {
   const hit = selectPrefill(field.prefill, {
     identity: identity as Record<string, unknown> | null,
     answers: normaliseLoose(answers),
@@ -49,7 +49,7 @@ export function prefillOf(
   });
   if (!hit) return undefined;
   const value = shape(field, hit.value);
-  return value === undefined ? undefined : { binding: hit.binding, value };
+  return value === undefined ? undefined : { ...hit, value };
 }
 
 /** The value a binding gives for a field, shaped for the field's type; undefined when none. */

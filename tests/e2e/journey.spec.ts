@@ -151,23 +151,22 @@ test('birth registration (service 9) by a parent, the child’s details typed on
   await page.screenshot({ path: `${screens}journey-birth-child-telex.png` });
   await page.getByTestId('continue').click();
 
-  // The rest of the child's details, in VNI this time.
+  // The rest of the child's details, in VNI this time; ethnicity, nationality and home town are suggested
+  // from the mother's card (ordinary inputs she may change).
   await page.locator('[data-field="childPlaceOfBirth"]').click();
   await page.locator('.keyboard-dock [data-key="method-vni"]').click();
   await tapKeys(page, 'Be65nh vie65n Ha2 No65i');
   await expect(page.locator('[data-field="childPlaceOfBirth"]')).toHaveValue('Bệnh viện Hà Nội');
-  await fillWithKeyboard(page, 'childEthnicity', 'Kinh');
-  await fillWithKeyboard(page, 'childNationality', 'Vie65t Nam');
-  await fillWithKeyboard(page, 'childHometown', 'Ha2 No65i');
+  await expect(page.locator('[data-field="childEthnicity"]')).toHaveValue('Tày');
+  await expect(page.locator('[data-field="childNationality"]')).toHaveValue('Việt Nam');
   await page.getByTestId('continue').click();
 
-  await fillWithKeyboard(page, 'motherName', 'Nguye64n Thi5 Hu7o7ng');
-  await expect(page.locator('[data-field="motherName"]')).toHaveValue('Nguyễn Thị Hương');
-  await fillWithKeyboard(page, 'motherYearOfBirth__y', '2002');
-  await page.locator('[data-field="motherEthnicity"]').click();
-  await tapKeys(page, 'Kinh');
-  await fillWithKeyboard(page, 'motherNationality', 'Vie65t Nam');
-  await fillWithKeyboard(page, 'motherResidence', 'Ha2 No65i');
+  // The mother is the requester: her block comes from her chip, read-only; she types nothing about herself.
+  await expect(page.getByTestId('prefilled-motherName')).toContainText('Phạm Ngọc Ánh Dương');
+  await expect(page.getByTestId('prefilled-motherName')).toHaveAttribute('data-readonly', 'true');
+  await expect(page.getByTestId('prefilled-motherYearOfBirth')).toContainText('2007');
+  await expect(page.getByTestId('field-motherResidence').locator('select').first()).toHaveValue('01');
+  await expect(page.locator('[data-field="motherResidence.detail"]')).toHaveValue('Số 7 Phố Hàng Bạc');
   await page.getByTestId('continue').click();
 
   await page.getByTestId('field-hasFather').getByText('Không', { exact: true }).click();
