@@ -103,13 +103,20 @@ export function refillStep(
   for (const field of step.fields) {
     if (!field.prefill) continue;
     const current = values[field.id];
-    const untouched =
-      current === undefined || current === '' || (auto.has(field.id) && same(auto.get(field.id), current));
+    const untouched = isBlank(current) || (auto.has(field.id) && same(auto.get(field.id), current));
     if (!untouched) continue;
     const next = prefillValue(field, identity, values, today);
-    if (!same(next, current) && !(next === undefined && current === undefined)) changes.set(field.id, next);
+    if (next === undefined ? !isBlank(current) : !same(next, current)) changes.set(field.id, next);
   }
   return changes;
+}
+
+/** Nothing typed or chosen: undefined, empty text, or an object (address, person) whose parts are all blank. */
+export function isBlank(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === 'object') return Object.values(v as Record<string, unknown>).every(isBlank);
+  return false;
 }
 
 export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
