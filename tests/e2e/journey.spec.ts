@@ -47,9 +47,19 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
 
+  // The new address is required: province, then the commune found by typing without accents.
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
+  await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
+  await page.getByTestId('commune-option').first().click();
+  await expect(page.getByTestId('field-residenceAddress').locator('select').nth(1)).toHaveValue('00025');
+  await tapKeys(page, 'So 5');
   await page.getByTestId('continue').click();
+  // The citizen is the household head: CT01 items 7–9 are filled from the chip, read-only.
   await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
+  await expect(page.getByTestId('prefilled-headName')).toContainText('Nguyễn Thị Hồng Nhung');
+  await expect(page.getByTestId('prefilled-headIdNumber')).toContainText('001190012345');
+  await expect(page.getByTestId('field-headRelation').locator('input[value="chu-ho"]')).toBeChecked();
   await page.getByTestId('continue').click();
   await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();
@@ -58,6 +68,8 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
 
   await expect(page.getByTestId('check-answers')).toBeVisible();
   await expect(page.getByTestId('answer-phone')).toContainText('0912345678');
+  await expect(page.getByTestId('answer-headName')).toContainText('Nguyễn Thị Hồng Nhung');
+  await expect(page.getByTestId('answer-headRelation')).toContainText('Là chủ hộ');
   await page.screenshot({ path: `${screens}journey-check-answers.png`, fullPage: true });
   await page.getByTestId('submit-form').click();
 
