@@ -189,8 +189,16 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     await choose(page, 'childSex', 'Nữ');
     await next(page);
     await type(page, 'childPlaceOfBirth', 'Beenhj vieenj Phuj sanr Ha Nooij');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-field="childEthnicity"]')?.value === 'Kinh',
+    );
     await next(page); // ethnicity, nationality, home town suggested from her card
+    await page.getByTestId('prefilled-motherName').waitFor();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>('#f-motherResidence-communeCode')?.value === '00025',
+    );
     await next(page); // the mother: from her chip, read-only
+    await page.getByTestId('field-hasFather').locator('input:checked').waitFor({ state: 'attached' });
     await next(page); // the father is declared: her spouse on the chip (suggested)
     await type(page, 'fatherYearOfBirth__y', '1988');
     await next(page); // the rest of his block suggested from her card
@@ -236,7 +244,10 @@ export default async function bench(): Promise<Record<string, unknown>> {
       await page.goto(url);
       await page.getByTestId('screen-attract').waitFor();
       log(name);
-      await run(page);
+      await run(page).catch(async (e: unknown) => {
+        await page.screenshot({ path: path.join(tmpdir(), `kiosk-bench-taps-${name}.png`) });
+        throw e;
+      });
       const c = await page.evaluate(
         () => (window as unknown as { __taps: { taps: number; keystrokes: number } }).__taps,
       );
