@@ -5,7 +5,12 @@
 import { communes, provinces, remapOldAddress } from '../catalogue/admin-units';
 import { getForm, loadCatalogue } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
-import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
+import {
+  KioskApiError,
+  type OtherCardRole,
+  PROTOCOL_VERSION,
+  type SimulatorProfile,
+} from '../common/api/contract';
 import { KioskHost } from './api/kiosk-host';
 import type { TrustStore } from '../native/emrtd';
 import type { KioskConfig } from './config/config';
@@ -144,6 +149,14 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'session.consent': ({ granted }) => {
         identify.setConsent(granted);
         return { accepted: granted };
+      },
+      'identify.other': ({ role }) => {
+        identify.startOther(role);
+        return { started: true as const };
+      },
+      'identify.otherCancel': () => {
+        identify.cancelOther();
+        return { cancelled: true as const };
       },
       'identify.qr': ({ payload }) => ({ accepted: true, cardType: identify.provideQr(payload).cardType }),
       'identify.mrz': (key) => {
@@ -313,6 +326,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return host.emit('identify.qr', { cardType: e.cardType });
       case 'qr-waiting':
         return host.emit('identify.qrWaiting', {});
+      case 'other':
+        return host.emit('identify.other', {
+          role: e.role as OtherCardRole,
+          identity: e.identity,
+          decision: e.decision,
+        });
     }
   };
   const onDelivered = (e: { localRef: string; dossierCode: string }): void =>

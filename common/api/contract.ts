@@ -98,6 +98,10 @@ export const SpeechStatus = z.object({
 });
 export type SpeechStatus = z.infer<typeof SpeechStatus>;
 
+/** Whose card a form asks to be tapped besides the citizen's own (catalogue step `otherCard.role`). */
+export const OtherCardRole = z.enum(['household-head', 'owner', 'other-parent', 'spouse']);
+export type OtherCardRole = z.infer<typeof OtherCardRole>;
+
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
@@ -133,6 +137,11 @@ export const methods = {
     params: z.object({ granted: z.boolean() }).strict(),
     result: z.object({ accepted: z.boolean() }),
   },
+  'identify.other': {
+    params: z.object({ role: OtherCardRole }).strict(),
+    result: z.object({ started: z.literal(true) }),
+  },
+  'identify.otherCancel': { params: Empty, result: z.object({ cancelled: z.literal(true) }) },
   'identify.qr': {
     params: z.object({ payload: z.string().max(4096) }).strict(),
     result: z.object({ accepted: z.literal(true), cardType: z.string() }),
@@ -334,6 +343,11 @@ export const events = {
   'identify.failed': z.object({ code: z.string() }),
   'identify.qr': z.object({ cardType: z.string() }),
   'identify.qrWaiting': z.object({}),
+  'identify.other': z.object({
+    role: OtherCardRole,
+    identity: Identity,
+    decision: z.enum(['accept', 'refuse-forged', 'refuse-unverifiable']),
+  }),
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),
