@@ -181,6 +181,14 @@ export function checkForm(form: Form): string[] {
       earlier.set(field.id, field);
     }
   }
+  for (const step of form.steps)
+    if (step.otherCard) {
+      for (const [fieldId, key] of Object.entries(step.otherCard.fills)) {
+        if (!earlier.has(fieldId)) problems.push(`step ${step.id}: otherCard fills unknown field ${fieldId}`);
+        if (!identity.has(`identity.${key}`)) problems.push(`step ${step.id}: otherCard ${key} is not a path of Identity`);
+      }
+      checkCondition(`step ${step.id}`, step.otherCard.when, earlier, 'otherCard when');
+    }
   for (const rule of form.rules ?? []) {
     if (!earlier.has(rule.field)) problems.push(`rule ${rule.id}: field ${rule.field} is not in the form`);
     checkCondition(`rule ${rule.id}`, rule.when, earlier, 'when');

@@ -148,6 +148,22 @@ export const Field = z
   });
 export type Field = z.infer<typeof Field>;
 
+/**
+ * "Ask them to tap their card": another person whose identity and consent the form needs (household head,
+ * owner, the other parent, the spouse). Their chip is read and verified like the citizen's own; `fills` maps
+ * field ids of this form to keys of their Identity (fields still blank are filled; identity fields then read
+ * only, an address is remapped like the citizen's own).
+ */
+export const OtherCard = z
+  .object({
+    role: z.enum(['household-head', 'owner', 'other-parent', 'spouse']),
+    /** Offered only when this holds (e.g. the citizen is not the household head). */
+    when: Condition.optional(),
+    fills: z.record(z.string(), z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/)),
+  })
+  .strict();
+export type OtherCard = z.infer<typeof OtherCard>;
+
 /** One screen: one question group (GOV.UK "one thing per page"), at most a handful of fields. */
 export const Step = z
   .object({
@@ -155,6 +171,7 @@ export const Step = z
     title: LocalText,
     help: LocalText.optional(),
     visibleWhen: VisibleWhen.optional(),
+    otherCard: OtherCard.optional(),
     fields: z.array(Field).min(1).max(5),
   })
   .strict();

@@ -10,7 +10,9 @@ import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import type { Answers } from '../../catalogue/answers';
 import type { Field, Form, Step } from '../../catalogue/schema';
+import { evaluate } from '../../catalogue/conditions';
 import { ErrorSummary } from './ErrorSummary';
+import { OtherCardPanel } from './OtherCardPanel';
 import { FieldView } from './fields/FieldView';
 import { type KeyboardTarget, type PlacesSource, FormUiContext } from './FormContext';
 import {
@@ -19,8 +21,10 @@ import {
   type FormValues,
   initialValues,
   normaliseValues,
+  isBlank,
   prefillOf,
   refillStep,
+  shape,
   same,
   validateStep,
   visibleStepFields,
@@ -99,6 +103,9 @@ export function FormEngine(props: FormEngineProps) {
   const [returnToCheck, setReturnToCheck] = useState(false);
   const [unlocked, setUnlocked] = useState<Set<string>>(new Set());
   const [disputed, setDisputed] = useState<Set<string>>(new Set());
+  /** Values read from another person's verified card (field id → value and whose card). */
+  const [fromOther, setFromOther] = useState<Map<string, { value: unknown; role: string }>>(new Map());
+  const [otherOpen, setOtherOpen] = useState(false);
   const [focused, setFocused] = useState<KeyboardTarget | null>(null);
   const [submitted, setSubmitted] = useState(false);
 
@@ -144,7 +151,13 @@ export function FormEngine(props: FormEngineProps) {
   /** A chip read verified by the reader: its values are read-only (a wrong card is for staff to fix). */
   const chipVerified = identity?.source === 'chip';
 
+  const otherLock = (field: Field): string | undefined => {
+    const o = fromOther.get(field.id);
+    return o && field.type !== 'address' && same(values[field.id], o.value) ? o.role : undefined;
+  };
+
   const isLockedPrefill = (field: Field): boolean => {
+    if (otherLock(field)) return true;
     if (field.type === 'address' || unlocked.has(field.id)) return false;
     const pre = fromCard(field);
     return pre !== undefined && same(values[field.id], pre.value);
@@ -254,6 +267,39 @@ export function FormEngine(props: FormEngineProps) {
     );
   }
 
+  const other = step.otherCard;
+  const otherOffered =
+    !!other &&
+    !props.preview &&
+    identity?.source === 'chip' &&
+    (!other.when || evaluate(other.when, { answers: values, identity: actx.identity, today }) === true) &&
+    !Object.keys(other.fills).some((id) => fromOther.has(id));
+  if (otherOpen && other)
+    return (
+      <OtherCardPanel
+        role={other.role}
+        onClose={() => setOtherOpen(false)}
+        onIdentity={(person) => {
+          const next = new Map(fromOther);
+          const current = methods.getValues();
+          for (const [fieldId, key] of Object.entries(other.fills)) {
+            const field = form.steps.flatMap((s) => s.fields).find((f) => f.id === fieldId);
+            const value = field ? shape(field, (person as Record<string, unknown>)[key]) : undefined;
+            if (!field || value === undefined) continue;
+            const was = current[fieldId];
+            // fill what is blank or still holds a suggestion; what the citizen typed stays
+            if (!isBlank(was) && !(auto.current.has(fieldId) && same(auto.current.get(fieldId), was)))
+              continue;
+            methods.setValue(fieldId, value);
+            auto.current.delete(fieldId);
+            next.set(fieldId, { value, role: other.role });
+          }
+          setFromOther(next);
+          setOtherOpen(false);
+        }}
+      />
+    );
+
   const visible = visibleStepFields(step, values, actx).filter(asked);
   const summary = visible
     .filter((f) => fieldErrors[f.id]?.message)
@@ -287,6 +333,19 @@ export function FormEngine(props: FormEngineProps) {
           >
             <h1 className="heading-l">{step.title[lang]}</h1>
             {step.help && <p className="body">{step.help[lang]}</p>}
+            {otherOffered && other && (
+              <div className="inset" data-testid="other-card-offer">
+                <p className="body">{t('formOther.startHint', { who: t(`formOther.who.${other.role}`) })}</p>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="other-card-start"
+                  onClick={() => setOtherOpen(true)}
+                >
+                  {t('formOther.start', { who: t(`formOther.who.${other.role}`) })}
+                </button>
+              </div>
+            )}
             {visible.map((f) => (
               <FieldView
                 key={f.id}
@@ -297,16 +356,18 @@ export function FormEngine(props: FormEngineProps) {
                     <div
                       className="prefilled"
                       data-testid={`prefilled-${f.id}`}
-                      data-binding={fromCard(f)?.binding}
+                      data-binding={otherLock(f) ? `other.${otherLock(f)}` : fromCard(f)?.binding}
                       data-type={f.type}
                       data-readonly={chipVerified ? 'true' : 'false'}
                     >
                       <p className="prefilled__value">{formatAnswer(f, values[f.id], lang, t)}</p>
                       <p className="prefilled__tag">
                         <span aria-hidden="true">✓ </span>
-                        {t('form.fromCard')}
+                        {otherLock(f)
+                          ? t('formOther.fromTheirCard', { who: t(`formOther.who.${otherLock(f)}`) })
+                          : t('form.fromCard')}
                       </p>
-                      {chipVerified ? (
+                      {otherLock(f) ? null : chipVerified ? (
                         disputed.has(f.id) ? (
                           <p className="inset" role="status" data-testid={`card-wrong-${f.id}`}>
                             {t('formCard.cardWrongStaff')}

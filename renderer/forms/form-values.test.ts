@@ -79,7 +79,7 @@ describe('form values', () => {
     const base = {
       ...initialValues(ct01, identity),
       phone: '0912345678',
-      requestKind: ct01.steps[2]!.fields[0]!.options![0]!.value,
+      requestKind: ct01.steps.find((s) => s.id === 'request')!.fields[0]!.options![0]!.value,
     };
     // "I am the head" fills items 7–9 from the chip (conditional prefill on the screen shown)
     const asHead = { ...base, isHead: true };
@@ -120,7 +120,7 @@ describe('form values', () => {
       {
         ...initialValues(ct01, identity),
         phone: '0912345678',
-        requestKind: ct01.steps[2]!.fields[0]!.options![0]!.value,
+        requestKind: ct01.steps.find((s) => s.id === 'request')!.fields[0]!.options![0]!.value,
         residenceAddress: { provinceCode: '01', communeCode: '00004', detail: 'Số 12 ngõ 5' },
         isHead: true,
         headName: 'Trần Thị Bích Ngọc',

@@ -18,7 +18,7 @@ export interface Correction {
 }
 
 /** Shapes a raw prefill value for the field's input; undefined when it does not fit. */
-function shape(field: Field, raw: unknown): unknown {
+export function shape(field: Field, raw: unknown): unknown {
   if (raw === null || raw === undefined || raw === '') return undefined;
   if (field.type === 'person' && typeof raw === 'string') return { fullName: raw };
   if (field.type === 'yesno') return typeof raw === 'boolean' ? raw : undefined;

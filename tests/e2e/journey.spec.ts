@@ -47,6 +47,13 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
 
+  // The citizen is the household head: CT01 items 7–9 are filled from the chip, read-only.
+  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
+  await expect(page.getByTestId('prefilled-headName')).toContainText('Nguyễn Thị Hồng Nhung');
+  await expect(page.getByTestId('prefilled-headIdNumber')).toContainText('001190012345');
+  await expect(page.getByTestId('field-headRelation').locator('input[value="chu-ho"]')).toBeChecked();
+  await expect(page.getByTestId('other-card-offer')).toHaveCount(0);
+  await page.getByTestId('continue').click();
   // The new address is required: province, then the commune found by typing without accents.
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
   await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
@@ -54,12 +61,6 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await page.getByTestId('commune-option').first().click();
   await expect(page.getByTestId('field-residenceAddress').locator('select').nth(1)).toHaveValue('00025');
   await tapKeys(page, 'So 5');
-  await page.getByTestId('continue').click();
-  // The citizen is the household head: CT01 items 7–9 are filled from the chip, read-only.
-  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
-  await expect(page.getByTestId('prefilled-headName')).toContainText('Nguyễn Thị Hồng Nhung');
-  await expect(page.getByTestId('prefilled-headIdNumber')).toContainText('001190012345');
-  await expect(page.getByTestId('field-headRelation').locator('input[value="chu-ho"]')).toBeChecked();
   await page.getByTestId('continue').click();
   await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();
@@ -94,6 +95,57 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   lastDossierCode = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
+
+test('temporary residence at her son’s: the son, head of household, taps his own card (second card read)', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'over-60');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId('service-4').first().click();
+  await page.getByTestId('start-service').click();
+  await page.getByTestId('continue').click();
+  await fillWithKeyboard(page, 'phone', '0912345678');
+  await page.getByTestId('continue').click();
+
+  await page.getByTestId('field-isHead').getByText('Không', { exact: true }).click();
+  await page.getByTestId('other-card-start').click();
+  // His own consent first; nothing is read before it.
+  await expect(page.getByTestId('other-card')).toHaveAttribute('data-role', 'household-head');
+  await page.getByTestId('other-consent-yes').click();
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-profile').selectOption('cccd-2021-no-cmnd');
+  await page.getByTestId('demo-qr').click();
+  await expect(page.getByTestId('other-qr')).toContainText('✓');
+  await page.getByTestId('demo-insert').click();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+  // Back on the form: his name and ID from his verified chip, read-only; her own identity unchanged.
+  await expect(page.getByTestId('prefilled-headName')).toContainText('Trần Văn Đức', { timeout: 30_000 });
+  await expect(page.getByTestId('prefilled-headIdNumber')).toContainText('079097004567');
+  await expect(page.getByTestId('prefilled-headName')).toContainText('chủ hộ');
+  await page.getByTestId('field-headRelation').getByText('Con', { exact: true }).click();
+  await page.getByTestId('continue').click();
+
+  // The address she registers at is suggested from his card, remapped to today's units.
+  await page.getByTestId('field-requestKind').getByText('Đăng ký tạm trú', { exact: true }).click();
+  await expect(page.locator('[data-field="residenceAddress.detail"]')).toHaveValue('123/4 Đường Nguyễn Trãi');
+  await expect(page.getByTestId('field-residenceAddress').locator('select').first()).toHaveValue('79');
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-ownerIsSelf').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('answer-fullName')).toContainText('Lê Thị Bưởi');
+  await expect(page.getByTestId('answer-headName')).toContainText('Trần Văn Đức');
+  await expect(page.getByTestId('answer-ownerIdNumber')).toContainText('079097004567');
+  await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
 });
 
 test('anyone can look up a dossier by the code on the receipt, typed on the on-screen keyboard', async ({
