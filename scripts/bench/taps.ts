@@ -8,9 +8,11 @@
  * - `total` = taps + keystrokes, from the attract screen's "start" to the receipt.
  * The technician's demo panel (it stands in for the citizen presenting the card and the QR) is not counted.
  * Journeys (fictional citizens, fixtures/citizens):
- * - temporaryResidenceElderly: Lê Thị Bưởi (over-60) registers temporary residence at her son's house: the son
- *   is the household head and owner; she types the phone, the new address (commune found by typing) and his
- *   name and ID number.
+ * - temporaryResidenceElderly: Lê Thị Bưởi (over-60) registers temporary residence at her son's house; the son
+ *   (household head and owner, played by the fictional cccd-2021-no-cmnd card) taps his own card, which fills
+ *   his block and suggests the address; she types her phone number.
+ * - temporaryResidenceElderlyTyped (no target): the same when the son is not there: his name, ID number and
+ *   the address (commune found by typing) typed.
  * - birthByMother: Nguyễn Thị Hồng Nhung registers her daughter's birth; her own block comes from her chip.
  * - idCardRenewal: Trần Văn Đức renews his ID card.
  * Targets (issue #14): temporary residence ≤ 60, birth by the mother ≤ 90 (119 and 214 before). Needs a built
@@ -106,20 +108,28 @@ async function stopChild(child: ChildProcess): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // What the citizen does (the demo panel stands in for the card and its QR)
 
-async function identify(page: Page, profileId: string): Promise<void> {
-  await page.getByTestId('start').click();
-  await page.getByTestId('consent-yes').click();
+/** The demo panel stands in for a person showing their card's QR and putting the card on the reader. */
+async function presentCard(page: Page, profileId: string, qrDone = 'task-qr'): Promise<void> {
   await page.getByTestId('demo-open').click();
   await page.getByTestId('demo-profile').selectOption(profileId);
   await page.getByTestId('demo-qr').click();
-  await page.getByTestId('task-qr').locator('.task-list__mark', { hasText: '✓' }).waitFor();
+  await page.getByTestId(qrDone).locator('.task-list__mark', { hasText: '✓' }).waitFor();
   await page.getByTestId('demo-insert').click();
   await page
     .getByTestId('demo-panel')
     .getByRole('button', { name: /Đóng|Close/ })
     .click();
+}
+
+async function identify(page: Page, profileId: string): Promise<void> {
+  await page.getByTestId('start').click();
+  await page.getByTestId('consent-yes').click();
+  await presentCard(page, profileId);
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
 }
+
+/** A fictional citizen standing in for her son (fixtures/citizens). */
+const SON = 'cccd-2021-no-cmnd';
 
 /** Taps keys on the on-screen keyboard (capitals through shift), like tests/e2e/fixtures.ts `tapKeys`. */
 async function keys(page: Page, text: string): Promise<void> {
@@ -160,20 +170,47 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     await next(page); // about you: from the card
     await type(page, 'phone', '0912345678');
     await next(page);
+    // Her son is the household head and is with her: he taps his own card (his consent, QR, chip).
+    await choose(page, 'isHead', 'Không');
+    await page.getByTestId('other-card-start').click();
+    await page.getByTestId('other-consent-yes').click();
+    await presentCard(page, SON, 'other-qr');
+    await page.getByTestId('prefilled-headName').waitFor();
+    await choose(page, 'headRelation', 'Con');
+    await next(page);
+    // The address is suggested from his card (remapped to today's units): she only says what she asks for.
     await choose(page, 'requestKind', 'Đăng ký tạm trú');
-    await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('38');
-    await type(page, 'residenceAddress__q', 'hac thanh');
-    await page.getByTestId('commune-option').first().click();
-    await keys(page, 'So 12 Le Lai');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>('#f-residenceAddress-communeCode')?.value !== '',
+    );
+    await next(page);
+    await choose(page, 'hasMembers', 'Không');
+    await next(page);
+    await choose(page, 'ownerIsSelf', 'Không'); // the owner is her son: name and ID carried from the head
+    await next(page);
+    await submit(page);
+  },
+  /** The same visit when the son is not there: his name, ID and the address typed. */
+  async temporaryResidenceElderlyTyped(page) {
+    await identify(page, 'over-60');
+    await startService(page, 4);
+    await next(page);
+    await type(page, 'phone', '0912345678');
     await next(page);
     await choose(page, 'isHead', 'Không');
     await type(page, 'headName', 'Ddinh Coong Sown');
     await choose(page, 'headRelation', 'Con');
     await type(page, 'headIdNumber', '038085001234');
     await next(page);
+    await choose(page, 'requestKind', 'Đăng ký tạm trú');
+    await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('38');
+    await type(page, 'residenceAddress__q', 'hac thanh');
+    await page.getByTestId('commune-option').first().click();
+    await keys(page, 'So 12 Le Lai');
+    await next(page);
     await choose(page, 'hasMembers', 'Không');
     await next(page);
-    await choose(page, 'ownerIsSelf', 'Không'); // the owner is her son: name and ID carried from the head
+    await choose(page, 'ownerIsSelf', 'Không');
     await next(page);
     await submit(page);
   },
@@ -209,6 +246,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
   async idCardRenewal(page) {
     await identify(page, 'cccd-2021-no-cmnd');
     await startService(page, 2);
+    await page.locator('[data-testid^="step-"]').waitFor();
     const kind = page.getByTestId('field-requestKind');
     if (await kind.isVisible()) {
       await choose(page, 'requestKind', 'Đổi thẻ căn cước (hết hạn, hỏng, thay đổi thông tin)');
