@@ -84,7 +84,8 @@ export class DossierService {
       const form = getForm(f.formId, f.version);
       // What the service decides is not the citizen's to change.
       const preset = service.forms.find((r) => r.id === f.formId && r.version === f.version)?.preset ?? {};
-      const parsed = buildAnswerSchema(form, { today }).safeParse({ ...f.answers, ...preset });
+      // The verified identity too: conditions may depend on the citizen's age or card (catalogue/conditions.ts).
+      const parsed = buildAnswerSchema(form, { today, identity }).safeParse({ ...f.answers, ...preset });
       if (!parsed.success) throw new KioskApiError('dossier-invalid', `Answers to ${f.formId} are not valid`);
       answers[f.formId] = { ...parsed.data, _corrections: f.corrections };
     }
