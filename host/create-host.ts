@@ -2,7 +2,7 @@
  * Composition root: builds the host's services and binds them to KioskApi handlers.
  * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
  */
-import { communes, provinces, remapOldAddress } from '../catalogue/admin-units';
+import { communeByCodeOrNull, communes, provinces, remapOldAddress } from '../catalogue/admin-units';
 import { getForm, loadCatalogue } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
 import {
@@ -271,6 +271,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'places.provinces': () => provinces().map((p) => ({ code: p.code, name: p.fullName })),
       'places.communes': ({ provinceCode }) =>
         communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
+      'places.home': () => {
+        const c = config.kioskCommuneCode ? communeByCodeOrNull(config.kioskCommuneCode) : null;
+        return c
+          ? { provinceCode: c.provinceCode, communeCode: c.code, label: `${c.fullName}, ${c.provinceName}` }
+          : null;
+      },
       'places.remap': ({ text }) => {
         const r = remapOldAddress(text);
         const label = (c: { fullName: string; provinceName: string }): string =>

@@ -311,6 +311,11 @@ export const methods = {
     result: z.array(PlaceOption),
   },
   'places.remap': { params: z.object({ text: z.string().max(500) }).strict(), result: RemapAnswer },
+  /** The kiosk's own commune (config `kioskCommuneCode`), offered first in address fields; null when unset. */
+  'places.home': {
+    params: Empty,
+    result: z.object({ provinceCode: z.string(), communeCode: z.string(), label: z.string() }).nullable(),
+  },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;

@@ -12,6 +12,12 @@ export const KioskConfig = z.object({
   kioskName: z.string().default('Ki-ốt dịch vụ công'),
   dataDir: z.string().default('.kiosk-data'),
   defaultLanguage: Language.default('vi'),
+  /** Where the kiosk stands (current commune code, 5 digits): offered first in every address field. */
+  kioskCommuneCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .default(null),
   http: z
     .object({
       host: z.literal('127.0.0.1').default('127.0.0.1'),

@@ -12,14 +12,14 @@
  *   (household head and owner, played by the fictional cccd-2021-no-cmnd card) taps his own card, which fills
  *   his block and suggests the address; she types her phone number.
  * - temporaryResidenceElderlyTyped (no target): the same when the son is not there: his name, ID number and
- *   the address (commune found by typing) typed.
+ *   the address typed (the kiosk's own commune offered first, then the house number).
  * - birthByMother: Nguyễn Thị Hồng Nhung registers her daughter's birth; her own block comes from her chip.
  * - idCardRenewal: Trần Văn Đức renews his ID card.
  * Targets (issue #14): temporary residence ≤ 60, birth by the mother ≤ 90 (119 and 214 before). Needs a built
  * renderer (dist/renderer: `npm run build:renderer`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,6 +38,7 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-sync',
 ];
+const KIOSK_COMMUNE = '14797';
 export const TARGETS = { temporaryResidenceElderly: 60, birthByMother: 90 } as const;
 
 const log = (m: string): void => void process.stderr.write(`taps: ${m}\n`);
@@ -65,6 +66,8 @@ async function startHost(
   vpcdPort: number,
 ): Promise<{ child: ChildProcess; url: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-taps-'));
+  // The kiosk stands in Phường Hạc Thành (Thanh Hóa), where the son lives: its commune is offered first.
+  writeFileSync(path.join(dataDir, 'kiosk.json'), JSON.stringify({ kioskCommuneCode: KIOSK_COMMUNE }));
   const child = spawn(
     process.execPath,
     [
@@ -203,9 +206,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     await type(page, 'headIdNumber', '038085001234');
     await next(page);
     await choose(page, 'requestKind', 'Đăng ký tạm trú');
-    await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('38');
-    await type(page, 'residenceAddress__q', 'hac thanh');
-    await page.getByTestId('commune-option').first().click();
+    await page.getByTestId('address-home').click(); // the kiosk's own commune, offered first
     await keys(page, 'So 12 Le Lai');
     await next(page);
     await choose(page, 'hasMembers', 'Không');

@@ -146,6 +146,15 @@ test('temporary residence at her son’s: the son, head of household, taps his o
   await expect(page.getByTestId('answer-ownerIdNumber')).toContainText('079097004567');
   await page.getByTestId('submit-form').click();
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
+  // He takes his card back; the visit ends.
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-remove').click();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+  await page.getByTestId('finish').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
 
 test('anyone can look up a dossier by the code on the receipt, typed on the on-screen keyboard', async ({

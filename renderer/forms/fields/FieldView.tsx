@@ -220,6 +220,10 @@ function AddressInput({ path }: { path: string }) {
     { provinceCode: string; communeCode: string; label: string }[]
   >([]);
   const provinceCode = value?.provinceCode ?? '';
+  const [home, setHome] = useState<{ provinceCode: string; communeCode: string; label: string } | null>(null);
+  useEffect(() => {
+    void ui.places.home?.().then(setHome);
+  }, [ui.places]);
 
   useEffect(() => {
     void ui.places.provinces().then(setProvinces);
@@ -276,8 +280,11 @@ function AddressInput({ path }: { path: string }) {
       return name.startsWith(q) || name.includes(` ${q}`);
     });
     const rest = communes.filter((c) => !starts.includes(c) && foldForSearch(c.name).includes(q));
-    return [...starts, ...rest].slice(0, 6);
-  }, [query, communes]);
+    // the kiosk's own commune first
+    return [...starts, ...rest]
+      .sort((a, b) => Number(b.code === home?.communeCode) - Number(a.code === home?.communeCode))
+      .slice(0, 6);
+  }, [query, communes, home]);
 
   return (
     <div className="address-input">
@@ -298,6 +305,20 @@ function AddressInput({ path }: { path: string }) {
             </button>
           ))}
         </div>
+      )}
+      {home && !value?.communeCode && !value?.pendingText && (
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="address-home"
+          onClick={() => {
+            set({ provinceCode: home.provinceCode, communeCode: home.communeCode });
+            setCandidates([]);
+            ui.focus({ path: `${path}.detail`, layout: 'text', label: t('form.address.detail') });
+          }}
+        >
+          {t('formAddress.home', { place: home.label })}
+        </button>
       )}
       <label className="label label--small" htmlFor={inputId(`${path}.provinceCode`)}>
         {t('form.address.province')}
