@@ -97,7 +97,13 @@ describe('form values', () => {
     expect([...changes.keys()].sort()).toEqual(['headIdNumber', 'headRelation']);
     const issues = validateStep(ct01, head, { ...base, isHead: false }, '2026-11-23').map((i) => i.fieldId);
     expect(issues).toEqual(['headName', 'headRelation', 'headIdNumber']);
-    expect(visibleSteps(ct01, base).length).toBe(ct01.steps.length);
+    // every step but the parent/guardian one, which only a citizen under 18 sees
+    expect(visibleSteps(ct01, base, { identity, today: '2026-11-23' }).map((s) => s.id)).not.toContain(
+      'guardian',
+    );
+    expect(visibleSteps(ct01, base, { identity, today: '2026-11-23' }).length).toBe(ct01.steps.length - 1);
+    const minor = { ...identity, dateOfBirth: '2012-02-02' };
+    expect(visibleSteps(ct01, base, { identity: minor, today: '2026-11-23' }).length).toBe(ct01.steps.length);
   });
 
   it('normalises typed values: NFC text, numbers, empty strings dropped, date-box helpers removed', () => {
