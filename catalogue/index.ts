@@ -185,7 +185,8 @@ export function checkForm(form: Form): string[] {
     if (step.otherCard) {
       for (const [fieldId, key] of Object.entries(step.otherCard.fills)) {
         if (!earlier.has(fieldId)) problems.push(`step ${step.id}: otherCard fills unknown field ${fieldId}`);
-        if (!identity.has(`identity.${key}`)) problems.push(`step ${step.id}: otherCard ${key} is not a path of Identity`);
+        if (!identity.has(`identity.${key}`))
+          problems.push(`step ${step.id}: otherCard ${key} is not a path of Identity`);
       }
       checkCondition(`step ${step.id}`, step.otherCard.when, earlier, 'otherCard when');
     }
