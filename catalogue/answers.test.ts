@@ -185,6 +185,7 @@ describe('conditions on the card and cross-field rules', () => {
       applicantName: 'Lê Thị Hoa',
       applicantDateOfBirth: '2008-11-23',
       applicantIdNumber: '001308012345',
+      applicantIdIssueDate: '2022-01-10',
       applicantEthnicity: 'Kinh',
       applicantNationality: 'Việt Nam',
       applicantResidence: { provinceCode: '01', communeCode: '00004', detail: 'Số 1' },

@@ -29,6 +29,7 @@ describe('prefill', () => {
       sex: 'female',
       idNumber: '066190001234',
       nationality: 'Việt Nam',
+      ethnicity: 'Kinh',
       residenceAddress: { provinceCode: '66', communeCode: '24259', detail: 'Thôn 4' },
     });
     // what was prefilled passes the form's own checks
