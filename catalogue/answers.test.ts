@@ -15,6 +15,10 @@ const base = {
   requestKind: 'tam-tru',
   residenceAddress: { provinceCode: '01', communeCode: '00004', detail: 'Số 12 ngõ 5' },
   isHead: true,
+  // CT01 items 7–9 when the citizen is the head of household (prefilled from the chip)
+  headName: 'Trần Văn Bình',
+  headRelation: 'chu-ho',
+  headIdNumber: '001085012345',
   hasMembers: false,
   ownerIsSelf: true,
 };
@@ -40,11 +44,17 @@ describe('buildAnswerSchema (CT01)', () => {
     expect(issues(ct01, rest)).toEqual(['phone:answer/required', 'isHead:answer/required']);
   });
 
-  it('asks for the head of household only when you are not the head', () => {
-    expect(issues(ct01, { ...base, isHead: false })).toEqual([
+  it('always carries items 7–9 (household head), and checks the relation against the answer', () => {
+    const { headName: _n, headRelation: _r, headIdNumber: _i, ...noHead } = base;
+    expect(issues(ct01, { ...noHead, isHead: false })).toEqual([
       'headName:answer/required',
       'headRelation:answer/required',
       'headIdNumber:answer/required',
+    ]);
+    expect(issues(ct01, { ...base, isHead: false })).toEqual(['headRelation:rule/head-relation-not-self']);
+    expect(issues(ct01, { ...base, headRelation: 'con' })).toEqual(['headRelation:rule/head-relation-self']);
+    expect(issues(ct01, { ...base, residenceAddress: undefined })).toEqual([
+      'residenceAddress:answer/required',
     ]);
     const ok = schema.parse({
       ...base,
@@ -55,8 +65,8 @@ describe('buildAnswerSchema (CT01)', () => {
     });
     expect(ok.headRelation).toBe('con');
     // hidden answers are neither checked nor kept
-    const hidden = schema.parse({ ...base, isHead: true, headName: 'x', headIdNumber: 'not digits' });
-    expect(hidden).not.toHaveProperty('headIdNumber');
+    const hidden = schema.parse({ ...base, ownerIsSelf: true, ownerName: 'x', ownerIdNumber: 'not digits' });
+    expect(hidden).not.toHaveProperty('ownerIdNumber');
   });
 
   it('checks patterns, options, dates and unknown keys', () => {
@@ -140,6 +150,73 @@ describe('buildAnswerSchema (other forms)', () => {
         if (!r.success) for (const issue of r.error.issues) expect(issue.message).toMatch(/^answer\//);
       }),
       { numRuns: FUZZ_RUNS },
+    );
+  });
+});
+
+describe('conditions on the card and cross-field rules', () => {
+  it('CT01: a citizen under 18 (age from the chip at the filing date) must give the parent/guardian block', () => {
+    const ct01 = getForm('ct01', 'tt53-2025');
+    const check = (dateOfBirth: string, answers: Record<string, unknown>): string[] => {
+      const r = buildAnswerSchema(ct01, { today: TODAY, identity: { dateOfBirth } }).safeParse(answers);
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}:${i.message}`);
+    };
+    const minor = { ...base, dateOfBirth: '2010-01-01' };
+    expect(check('2010-01-01', minor)).toEqual([
+      'guardianName:answer/required',
+      'guardianRelation:answer/required',
+      'guardianIdNumber:answer/required',
+    ]);
+    expect(
+      check('2010-01-01', {
+        ...minor,
+        guardianName: 'Trần Văn An',
+        guardianRelation: 'cha',
+        guardianIdNumber: '001060098765',
+      }),
+    ).toEqual([]);
+    expect(check('2008-11-23', { ...base, dateOfBirth: '2008-11-23' })).toEqual([]); // 18 today
+  });
+
+  it('marriage: man ≥ 20, woman ≥ 18 at the filing date, with the rule’s own message code', () => {
+    const form = getForm('marriage-declaration');
+    const complete = {
+      applicantSide: 'female',
+      applicantName: 'Lê Thị Hoa',
+      applicantDateOfBirth: '2008-11-23',
+      applicantIdNumber: '001308012345',
+      applicantIdIssueDate: '2022-01-10',
+      applicantEthnicity: 'Kinh',
+      applicantNationality: 'Việt Nam',
+      applicantResidence: { provinceCode: '01', communeCode: '00004', detail: 'Số 1' },
+      partnerName: 'Trần Văn Nam',
+      partnerDateOfBirth: '2006-11-24',
+      partnerIdNumber: '001206012345',
+      partnerEthnicity: 'Kinh',
+      partnerNationality: 'Việt Nam',
+      partnerResidence: { provinceCode: '01', communeCode: '00004', detail: 'Số 2' },
+      wantCopies: false,
+    };
+    expect(issues(form, complete)).toEqual(['partnerDateOfBirth:rule/partner-man-20']);
+    expect(issues(form, { ...complete, partnerDateOfBirth: '2006-11-23' })).toEqual([]);
+    expect(
+      issues(form, { ...complete, applicantDateOfBirth: '2008-11-24', partnerDateOfBirth: '2000-01-01' }),
+    ).toEqual(['applicantDateOfBirth:rule/applicant-woman-18']);
+  });
+
+  it('death after birth; a stay ends on or after it starts', () => {
+    const death = getForm('death-declaration');
+    const r = issues(death, { deceasedDateOfBirth: '1950-05-05', dateOfDeath: '1950-05-04' });
+    expect(r).toContain('dateOfDeath:rule/death-after-birth');
+    expect(issues(death, { deceasedDateOfBirth: '1950-05-05', dateOfDeath: '2026-11-01' })).not.toContain(
+      'dateOfDeath:rule/death-after-birth',
+    );
+    const stay = getForm('stay-notice');
+    expect(issues(stay, { stayFrom: '2026-11-20', stayTo: '2026-11-19' })).toContain(
+      'stayTo:rule/stay-end-after-start',
+    );
+    expect(issues(stay, { stayFrom: '2026-11-20', stayTo: '2026-11-20' })).not.toContain(
+      'stayTo:rule/stay-end-after-start',
     );
   });
 });

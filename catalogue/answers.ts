@@ -4,7 +4,8 @@
  * that the renderer turns into sentences (renderer/i18n/errors/catalogue.json).
  */
 import { z } from 'zod';
-import type { Column, Condition, Field, Form, Step, VisibleWhen } from './schema';
+import { evaluate } from './form-conditions';
+import type { Column, Field, Form, Step, VisibleWhen } from './schema';
 
 export const PHONE_PATTERN = '^0\\d{9,10}$';
 export const ID_NUMBER_PATTERN = '^\\d{12}$';
@@ -50,18 +51,27 @@ export const ANSWER_ISSUES = [
 ] as const;
 export type AnswerIssue = (typeof ANSWER_ISSUES)[number];
 
-function conditions(v: VisibleWhen | undefined): Condition[] {
-  if (!v) return [];
-  return Array.isArray(v) ? v : [v];
+/** What conditions may read besides the answers: the chip identity (age, chip fields) and the filing date. */
+export interface AnswerContext {
+  identity?: Record<string, unknown> | null | undefined;
+  today?: string | undefined;
 }
 
-/** True when every `visibleWhen` condition holds for the answers given so far. */
+/** True when every `visibleWhen` condition holds for the answers given so far (unknown counts as false). */
 export function isVisible(
   item: { visibleWhen?: VisibleWhen | undefined },
   answers: Record<string, unknown>,
+  ctx: AnswerContext = {},
 ): boolean {
-  return conditions(item.visibleWhen).every((c) => answers[c.field] === c.equals);
+  const v = item.visibleWhen;
+  if (!v) return true;
+  return (Array.isArray(v) ? v : [v]).every(
+    (c) => evaluate(c, { answers, identity: ctx.identity, today: ctx.today }) === true,
+  );
 }
+
+/** The id of a broken cross-field rule, as an issue message: `rule/<ruleId>` (its text is in the form). */
+export const RULE_ISSUE_PREFIX = 'rule/';
 
 /** The fields of a form in screen order. */
 export function flattenFields(form: Form): Field[] {
@@ -69,10 +79,14 @@ export function flattenFields(form: Form): Field[] {
 }
 
 /** The fields visible for these answers (step and field conditions). */
-export function visibleFields(form: Form, answers: Record<string, unknown>): Field[] {
+export function visibleFields(
+  form: Form,
+  answers: Record<string, unknown>,
+  ctx: AnswerContext = {},
+): Field[] {
   return form.steps
-    .filter((s) => isVisible(s, answers))
-    .flatMap((s) => s.fields.filter((f) => isVisible(f, answers)));
+    .filter((s) => isVisible(s, answers, ctx))
+    .flatMap((s) => s.fields.filter((f) => isVisible(f, answers, ctx)));
 }
 
 function isEmpty(v: unknown): boolean {
@@ -192,28 +206,50 @@ function todayIso(): string {
  * parsed output; required visible fields must be present and non-empty; unknown keys are refused.
  * Issue messages are `AnswerIssue` codes; `path` is `[fieldId, ...]`.
  */
-export function buildAnswerSchema(form: Form, options: { today?: string } = {}): z.ZodType<Answers> {
+export function buildAnswerSchema(
+  form: Form,
+  options: { today?: string; identity?: Record<string, unknown> | null } = {},
+): z.ZodType<Answers> {
   const fields = flattenFields(form);
   const ids = new Set(fields.map((f) => f.id));
   return z
     .record(z.string(), z.unknown())
     .superRefine((answers, ctx) => {
       const today = options.today ?? todayIso();
+      const actx: AnswerContext = { identity: options.identity, today };
       for (const key of Object.keys(answers))
         if (!ids.has(key)) ctx.addIssue({ code: 'custom', message: 'answer/invalid', path: [key] });
-      for (const field of visibleFields(form, answers)) {
+      const visible = visibleFields(form, answers, actx);
+      const flagged = new Set<string>();
+      for (const field of visible) {
         const value = answers[field.id];
         if (isEmpty(value)) {
-          if (field.required) ctx.addIssue({ code: 'custom', message: 'answer/required', path: [field.id] });
+          if (field.required) {
+            ctx.addIssue({ code: 'custom', message: 'answer/required', path: [field.id] });
+            flagged.add(field.id);
+          }
           continue;
         }
-        for (const issue of checkValue(field, value, today))
+        for (const issue of checkValue(field, value, today)) {
           ctx.addIssue({ code: 'custom', message: issue.code, path: [field.id, ...issue.path] });
+          flagged.add(field.id);
+        }
+      }
+      // Cross-field rules, on values that are themselves valid and visible
+      const cctx = { answers, identity: options.identity, today };
+      for (const rule of form.rules ?? []) {
+        if (flagged.has(rule.field) || !visible.some((f) => f.id === rule.field)) continue;
+        if (rule.when && evaluate(rule.when, cctx) !== true) continue;
+        if (evaluate(rule.assert, cctx) === false)
+          ctx.addIssue({ code: 'custom', message: `${RULE_ISSUE_PREFIX}${rule.id}`, path: [rule.field] });
       }
     })
     .transform((answers) => {
       const out: Answers = {};
-      for (const field of visibleFields(form, answers)) {
+      for (const field of visibleFields(form, answers, {
+        identity: options.identity,
+        today: options.today,
+      })) {
         const value = answers[field.id];
         if (isEmpty(value)) continue;
         out[field.id] = typeof value === 'string' ? value.trim().normalize('NFC') : (value as AnswerValue);

@@ -42,10 +42,15 @@ describe('the catalogue', () => {
         const all: Field[] = [field, ...((field.columns ?? []) as Field[])];
         for (const f of all) {
           if (!f.prefill) continue;
-          bindings++;
-          if (f.prefill.startsWith('identity.'))
-            expect(identity.has(f.prefill), `${form.id}.${f.id}`).toBe(true);
-          else expect(seen.has(f.prefill.slice(7)), `${form.id}.${f.id}`).toBe(true);
+          const froms =
+            typeof f.prefill === 'string'
+              ? [f.prefill]
+              : f.prefill.flatMap((r) => (r.from === undefined ? [] : [r.from]));
+          for (const from of froms) {
+            bindings++;
+            if (from.startsWith('identity.')) expect(identity.has(from), `${form.id}.${f.id}`).toBe(true);
+            else expect(seen.has(from.slice(7)), `${form.id}.${f.id}`).toBe(true);
+          }
         }
         seen.add(field.id);
       }

@@ -5,12 +5,22 @@
 import { IDENTITY_PATHS } from '../common/identity';
 import { formData, serviceData } from './generated';
 import { checkRules } from './rules';
-import { Form, Service, type Fee, type Field } from './schema';
+import { answersRead, chipKeysRead, evaluate } from './form-conditions';
+import {
+  Form,
+  Service,
+  type Condition,
+  type Fee,
+  type Field,
+  type Prefill,
+  type VisibleWhen,
+} from './schema';
 
 export * from './schema';
 export * from './rules';
 export * from './contributions';
 export { buildAnswerSchema, flattenFields, visibleFields, isVisible, ANSWER_ISSUES } from './answers';
+export { evaluate, ageOn, type ConditionContext } from './form-conditions';
 export type { Answers, AnswerValue, AnswerIssue, AddressAnswer, PersonAnswer } from './answers';
 
 export type CatalogueErrorCode =
@@ -162,33 +172,62 @@ export function checkForm(form: Form): string[] {
       problems.push(`${id}: prefill ${binding} is not an earlier answer`);
     }
   };
+  const checkCondition = (
+    where: string,
+    c: VisibleWhen | undefined,
+    scope: ReadonlyMap<string, unknown>,
+    what: string,
+    word = 'field',
+  ): void => {
+    for (const cond of c === undefined ? [] : Array.isArray(c) ? c : [c]) {
+      for (const id of answersRead(cond))
+        if (!scope.has(id)) problems.push(`${where}: ${what} ${id} is not an earlier ${word}`);
+      for (const key of chipKeysRead(cond))
+        if (!identity.has(`identity.${key}`))
+          problems.push(`${where}: ${what} chip ${key} is not a path of Identity`);
+    }
+  };
+  const checkPrefill = (
+    id: string,
+    prefill: Prefill | undefined,
+    scope: ReadonlyMap<string, unknown>,
+  ): void => {
+    if (typeof prefill === 'string') return checkBinding(id, prefill, scope);
+    for (const rule of prefill ?? []) {
+      checkBinding(id, rule.from, scope);
+      checkCondition(id, rule.when, scope, 'prefill when');
+    }
+  };
   for (const step of form.steps) {
-    for (const c of conditionsOf(step.visibleWhen))
-      if (!earlier.has(c.field))
-        problems.push(`step ${step.id}: visibleWhen ${c.field} is not an earlier field`);
+    checkCondition(`step ${step.id}`, step.visibleWhen, earlier, 'visibleWhen');
     for (const field of step.fields) {
-      checkBinding(field.id, field.prefill, earlier);
-      for (const c of conditionsOf(field.visibleWhen))
-        if (!earlier.has(c.field))
-          problems.push(`${field.id}: visibleWhen ${c.field} is not an earlier field`);
+      checkPrefill(field.id, field.prefill, earlier);
+      checkCondition(field.id, field.visibleWhen, earlier, 'visibleWhen');
       const cols = new Map<string, unknown>();
       for (const col of field.columns ?? []) {
         // a column's answer.<id> refers to an earlier column of the same row
-        checkBinding(`${field.id}.${col.id}`, col.prefill, cols);
-        for (const c of conditionsOf(col.visibleWhen))
-          if (!cols.has(c.field))
-            problems.push(`${field.id}.${col.id}: visibleWhen ${c.field} is not an earlier column`);
+        checkPrefill(`${field.id}.${col.id}`, col.prefill, cols);
+        checkCondition(`${field.id}.${col.id}`, col.visibleWhen, cols, 'visibleWhen', 'column');
         cols.set(col.id, col);
       }
       earlier.set(field.id, field);
     }
   }
+  for (const step of form.steps)
+    if (step.otherCard) {
+      for (const [fieldId, key] of Object.entries(step.otherCard.fills)) {
+        if (!earlier.has(fieldId)) problems.push(`step ${step.id}: otherCard fills unknown field ${fieldId}`);
+        if (!identity.has(`identity.${key}`))
+          problems.push(`step ${step.id}: otherCard ${key} is not a path of Identity`);
+      }
+      checkCondition(`step ${step.id}`, step.otherCard.when, earlier, 'otherCard when');
+    }
+  for (const rule of form.rules ?? []) {
+    if (!earlier.has(rule.field)) problems.push(`rule ${rule.id}: field ${rule.field} is not in the form`);
+    checkCondition(`rule ${rule.id}`, rule.when, earlier, 'when');
+    checkCondition(`rule ${rule.id}`, rule.assert, earlier, 'assert');
+  }
   return problems;
-}
-
-function conditionsOf(v: Field['visibleWhen']): { field: string }[] {
-  if (!v) return [];
-  return Array.isArray(v) ? v : [v];
 }
 
 let cached: Catalogue | null = null;
@@ -263,4 +302,30 @@ export function resolvePrefill(
   const from = root === 'identity' ? sources.identity : sources.answers;
   const value = from?.[key];
   return value === null ? undefined : value;
+}
+
+export interface PrefillContext {
+  identity?: Record<string, unknown> | null | undefined;
+  answers?: Record<string, unknown>;
+  today?: string | undefined;
+}
+
+/**
+ * Which prefill applies now: a plain binding, or the first conditional alternative whose `when` holds and
+ * that gives a value. `binding` is `identity.<key>`, `answer.<id>` or `value` (a fixed value).
+ */
+export function selectPrefill(
+  prefill: Prefill | undefined,
+  ctx: PrefillContext,
+): { binding: string; value: unknown; suggest?: true } | undefined {
+  if (prefill === undefined) return undefined;
+  const rules = typeof prefill === 'string' ? [{ from: prefill }] : prefill;
+  const cctx = { answers: ctx.answers ?? {}, identity: ctx.identity, today: ctx.today };
+  for (const rule of rules as { when?: Condition; from?: string; value?: unknown; suggest?: true }[]) {
+    if (rule.when && evaluate(rule.when, cctx) !== true) continue;
+    const value = rule.from !== undefined ? resolvePrefill(rule.from, ctx) : rule.value;
+    if (value === undefined || value === null || value === '') continue;
+    return { binding: rule.from ?? 'value', value, ...(rule.suggest ? { suggest: true as const } : {}) };
+  }
+  return undefined;
 }

@@ -28,6 +28,8 @@ describe('prefill', () => {
       dateOfBirth: '1990-03-08',
       sex: 'female',
       idNumber: '066190001234',
+      nationality: 'Việt Nam',
+      ethnicity: 'Kinh',
       residenceAddress: { provinceCode: '66', communeCode: '24259', detail: 'Thôn 4' },
     });
     // what was prefilled passes the form's own checks
@@ -35,8 +37,46 @@ describe('prefill', () => {
       ...answers,
       phone: '0905123456',
       incomeSource: 'tien-luong',
+      idIssueDate: '2021-05-10',
     });
     expect(r.success).toBe(true);
+  });
+
+  it('fills the mother’s block of a birth registration from her chip only once she says she is the mother', () => {
+    const form = getForm('birth-declaration');
+    const fields = flattenFields(form);
+    expect(prefillAnswers(fields, identity)).not.toHaveProperty('motherName');
+    const mother = prefillAnswers(fields, identity, { requesterRelation: 'me' });
+    expect(mother).toMatchObject({
+      motherName: 'Hoàng Thị Lan',
+      motherYearOfBirth: '1990-03-08',
+      motherEthnicity: 'Kinh',
+      motherNationality: 'Việt Nam',
+      motherResidence: { provinceCode: '66', communeCode: '24259', detail: 'Thôn 4' },
+      childEthnicity: 'Kinh',
+      childNationality: 'Việt Nam',
+    });
+    expect(mother).not.toHaveProperty('fatherName'); // no spouse on this card
+    const father = prefillAnswers(
+      fields,
+      { ...identity, fullName: 'Lê Văn Tâm', spouseName: 'Hoàng Thị Lan' },
+      {
+        requesterRelation: 'cha',
+      },
+    );
+    expect(father).toMatchObject({ fatherName: 'Lê Văn Tâm', motherName: 'Hoàng Thị Lan', hasFather: true });
+  });
+
+  it('fills CT01 items 7–9 from the chip when the citizen is the household head', () => {
+    const form = getForm('ct01');
+    const head = prefillAnswers(flattenFields(form), identity, { isHead: true });
+    expect(head).toMatchObject({
+      headName: 'Hoàng Thị Lan',
+      headRelation: 'chu-ho',
+      headIdNumber: '066190001234',
+    });
+    const notHead = prefillAnswers(flattenFields(form), identity, { isHead: false });
+    expect(notHead).not.toHaveProperty('headName');
   });
 
   it('leaves a field empty when the value does not fit', () => {

@@ -3,13 +3,15 @@
  * because it pulls in the admin-unit data (address fields are remapped from the card's pre-2025 address).
  */
 import { remapOldAddress } from './admin-units';
-import { resolvePrefill } from './index';
+import { selectPrefill } from './index';
 import type { AddressAnswer, AnswerValue } from './answers';
 import type { Column, Field } from './schema';
 
 export interface PrefillSources {
   identity?: Record<string, unknown> | null;
   answers?: Record<string, unknown>;
+  /** Filing date for age conditions (default: today in Vietnam). */
+  today?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface PrefillSources {
  * - text-like: NFC strings.
  */
 export function prefillValue(field: Field | Column, sources: PrefillSources): AnswerValue | undefined {
-  const value = resolvePrefill(field.prefill, sources);
+  const value = selectPrefill(field.prefill, sources)?.value;
   if (value === undefined || value === null || value === '') return undefined;
   switch (field.type) {
     case 'address': {
@@ -53,9 +55,11 @@ export function prefillValue(field: Field | Column, sources: PrefillSources): An
 export function prefillAnswers(
   fields: readonly Field[],
   identity: Record<string, unknown> | null | undefined,
+  given: Record<string, AnswerValue> = {},
 ): Record<string, AnswerValue> {
-  const answers: Record<string, AnswerValue> = {};
+  const answers: Record<string, AnswerValue> = { ...given };
   for (const field of fields) {
+    if (field.id in given) continue;
     const v = prefillValue(field, { identity, answers });
     if (v !== undefined) answers[field.id] = v;
   }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RuleCondition } from './conditions';
 import { Contribution } from './contributions';
+import { Condition } from './form-conditions';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date YYYY-MM-DD');
 
@@ -47,13 +48,46 @@ export const PrefillBinding = z
   .string()
   .regex(/^(identity|answer)\.[A-Za-z][A-Za-z0-9]*$/, 'prefill binding');
 
-export const Condition = z
-  .object({ field: z.string().min(1), equals: z.union([z.string(), z.number(), z.boolean()]) })
-  .strict();
-export type Condition = z.infer<typeof Condition>;
-/** One condition, or several that must all hold. */
+/** One alternative of a conditional prefill: the first whose `when` holds gives the value. */
+export const PrefillRule = z
+  .object({
+    when: Condition.optional(),
+    from: PrefillBinding.optional(),
+    /** A fixed value (e.g. relation "chủ hộ" when the citizen is the household head). */
+    value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+    /**
+     * A suggestion, not the citizen's own card data (the child's nationality from the parent's card): shown
+     * in an ordinary input the citizen may change. Without it an `identity.*` value is read-only.
+     */
+    suggest: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((r) => (r.from === undefined) !== (r.value === undefined), 'prefill rule needs from or value');
+export type PrefillRule = z.infer<typeof PrefillRule>;
+
+/** A single binding, or conditional alternatives tried in order. */
+export const Prefill = z.union([PrefillBinding, z.array(PrefillRule).min(1)]);
+export type Prefill = z.infer<typeof Prefill>;
+
+export { Condition };
+/** One condition (all/any/not, answers, age, chip; see conditions.ts), or several that must all hold. */
 export const VisibleWhen = z.union([Condition, z.array(Condition).min(1)]);
 export type VisibleWhen = z.infer<typeof VisibleWhen>;
+
+/**
+ * A cross-field rule of a form: when `when` holds (or always), `assert` must hold; otherwise `message`
+ * is shown on `field`. A rule whose values are not all answered yet is not checked.
+ */
+export const Rule = z
+  .object({
+    id: Id,
+    when: Condition.optional(),
+    assert: Condition,
+    field: z.string().min(1),
+    message: LocalText,
+  })
+  .strict();
+export type Rule = z.infer<typeof Rule>;
 
 export const Validation = z
   .object({
@@ -84,7 +118,7 @@ const fieldBase = {
   validation: Validation.optional(),
   options: z.array(ChoiceOption).min(2).optional(),
   visibleWhen: VisibleWhen.optional(),
-  prefill: PrefillBinding.optional(),
+  prefill: Prefill.optional(),
   keyboard: Keyboard.optional(),
 };
 
@@ -116,6 +150,22 @@ export const Field = z
   });
 export type Field = z.infer<typeof Field>;
 
+/**
+ * "Ask them to tap their card": another person whose identity and consent the form needs (household head,
+ * owner, the other parent, the spouse). Their chip is read and verified like the citizen's own; `fills` maps
+ * field ids of this form to keys of their Identity (fields still blank are filled; identity fields then read
+ * only, an address is remapped like the citizen's own).
+ */
+export const OtherCard = z
+  .object({
+    role: z.enum(['household-head', 'owner', 'other-parent', 'spouse']),
+    /** Offered only when this holds (e.g. the citizen is not the household head). */
+    when: Condition.optional(),
+    fills: z.record(z.string(), z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/)),
+  })
+  .strict();
+export type OtherCard = z.infer<typeof OtherCard>;
+
 /** One screen: one question group (GOV.UK "one thing per page"), at most a handful of fields. */
 export const Step = z
   .object({
@@ -123,6 +173,7 @@ export const Step = z
     title: LocalText,
     help: LocalText.optional(),
     visibleWhen: VisibleWhen.optional(),
+    otherCard: OtherCard.optional(),
     fields: z.array(Field).min(1).max(5),
   })
   .strict();
@@ -146,6 +197,8 @@ export const Form = z
     fidelity: Fidelity,
     notes: z.string().optional(),
     steps: z.array(Step).min(1),
+    /** Cross-field rules (marriage ages, death after birth, end after start…). */
+    rules: z.array(Rule).optional(),
   })
   .strict()
   .superRefine((form, ctx) => {

@@ -2,10 +2,15 @@
  * Composition root: builds the host's services and binds them to KioskApi handlers.
  * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
  */
-import { communes, provinces, remapOldAddress } from '../catalogue/admin-units';
+import { communeByCodeOrNull, communes, provinces, remapOldAddress } from '../catalogue/admin-units';
 import { getForm, loadCatalogue, todayInVietnam } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
-import { KioskApiError, PROTOCOL_VERSION, type SimulatorProfile } from '../common/api/contract';
+import {
+  KioskApiError,
+  type OtherCardRole,
+  PROTOCOL_VERSION,
+  type SimulatorProfile,
+} from '../common/api/contract';
 import { type Handlers, KioskHost } from './api/kiosk-host';
 import type { TrustStore } from '../native/emrtd';
 import { defaultTrustStore, describeTrustStore } from '../native/emrtd/trust-store';
@@ -91,7 +96,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
           baseSalaryVnd: config.dossier.baseSalaryVnd,
           months: config.dossier.healthInsuranceMonths,
         },
-        routing: dossierRoutingFrom(config.portal),
+        routing: dossierRoutingFrom({ ...config.portal, kioskCommuneCode: config.kioskCommuneCode }),
       })
     : null;
   const payments = delivery
@@ -197,6 +202,14 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'session.consent': ({ granted }) => {
         identify.setConsent(granted);
         return { accepted: granted };
+      },
+      'identify.other': ({ role }) => {
+        identify.startOther(role);
+        return { started: true as const };
+      },
+      'identify.otherCancel': () => {
+        identify.cancelOther();
+        return { cancelled: true as const };
       },
       'identify.qr': ({ payload }) => ({ accepted: true, cardType: identify.provideQr(payload).cardType }),
       'identify.mrz': (key) => {
@@ -315,6 +328,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'places.communes': ({ provinceCode }) =>
         communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
       ...simulatorHandlers,
+      'places.home': () => {
+        const c = config.kioskCommuneCode ? communeByCodeOrNull(config.kioskCommuneCode) : null;
+        return c
+          ? { provinceCode: c.provinceCode, communeCode: c.code, label: `${c.fullName}, ${c.provinceName}` }
+          : null;
+      },
       'places.remap': ({ text }) => {
         const r = remapOldAddress(text);
         const label = (c: { fullName: string; provinceName: string }): string =>
@@ -370,6 +389,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return host.emit('identify.qr', { cardType: e.cardType });
       case 'qr-waiting':
         return host.emit('identify.qrWaiting', {});
+      case 'other':
+        return host.emit('identify.other', {
+          role: e.role as OtherCardRole,
+          identity: e.identity,
+          decision: e.decision,
+        });
     }
   };
   const onDelivered = (e: { localRef: string; dossierCode: string }): void =>

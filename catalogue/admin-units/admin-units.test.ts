@@ -137,3 +137,50 @@ describe('remapOldAddress over the whole mapping', () => {
     );
   });
 });
+
+describe('remapOldAddress: history layer and free text (cards issued 2021–2024)', () => {
+  it('Thừa Thiên Huế cards: the old province and the former city of Huế (now Thuận Hóa / Phú Xuân)', () => {
+    const r = remapOldAddress('Số 15 Đường Lê Lợi, Phường Phú Hội, Thành phố Huế, Tỉnh Thừa Thiên Huế');
+    expect(r).toMatchObject({
+      status: 'unique',
+      unit: { code: '19789', fullName: 'Phường Thuận Hoá', provinceCode: '46' },
+      detail: 'Số 15 Đường Lê Lợi',
+      old: { ward: 'Phường Phú Hội', district: 'Quận Thuận Hóa', province: 'Thành phố Huế' },
+    });
+    // without unit words, with the common abbreviation, and a ward of the other new district
+    expect(code(remapOldAddress('Phú Hội, TP Huế, TT Huế'))).toBe('19789');
+    const phuXuan = remapOldAddress('Phường Vĩnh Ninh, Thành phố Huế, Thừa Thiên Huế');
+    expect(phuXuan.status).toBe('unique');
+    // a district that kept its name under the new province name
+    expect(remapOldAddress('Xã Phú Lương, Huyện Phú Vang, Tỉnh Thừa Thiên Huế').status).toBe('unique');
+  });
+
+  it('Thủy Nguyên: huyện → thành phố; a commune merged before 2025 falls back to the communes of its district', () => {
+    const r = remapOldAddress('Thôn 2, Xã Thủy Sơn, Huyện Thủy Nguyên, Hải Phòng');
+    expect(r.status).toBe('ambiguous');
+    if (r.status === 'ambiguous')
+      expect(new Set(r.candidates.map((c) => c.provinceCode))).toEqual(new Set(['31']));
+  });
+
+  it('a parenthetical or free text after the province does not defeat the remap', () => {
+    const plain = remapOldAddress('Số 7 Phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội');
+    expect(plain.status).toBe('unique');
+    for (const tail of [
+      ' (gần hồ Gươm)',
+      ' (gần chợ, cạnh trường)',
+      ', gần hồ Gươm',
+      ', Việt Nam (nhà màu xanh)',
+    ]) {
+      const r = remapOldAddress(`Số 7 Phố Hàng Bạc, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội${tail}`);
+      expect(code(r), tail).toBe(code(plain));
+    }
+    const long = remapOldAddress(
+      'Căn hộ số 1205, Tầng 12, Số 37 Đường Lê Văn Lương, Ấp 3, Xã Phước Kiển, Huyện Nhà Bè, Thành phố Hồ Chí Minh (gần Trường Trung học cơ sở Nguyễn Bỉnh Khiêm)',
+    );
+    expect(long).toMatchObject({ status: 'unique', unit: { provinceCode: '79' } });
+    // a parenthetical inside the detail stays out of the units too
+    expect(code(remapOldAddress('Số 5 (nhà trong hẻm), Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội'))).toBe(
+      code(plain),
+    );
+  });
+});

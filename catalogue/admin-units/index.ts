@@ -4,6 +4,7 @@
  */
 import { foldForSearch, nfc } from '../../common/text/vietnamese';
 import raw from './data.json';
+import history from './history.json';
 import type { AdminUnitData } from './types';
 
 const data = raw as unknown as AdminUnitData;
@@ -352,7 +353,9 @@ function result(codes: string[], detail: string, old?: OldUnitMatch): RemapResul
 
 /** Splits an address into its comma-separated parts (also " - " and line breaks). */
 function splitAddress(text: string): string[] {
+  // a parenthetical is a note ("(gần chợ)"), never part of a unit name; one that holds commas is cut first
   return nfc(text)
+    .replace(/\s*\([^()]*\)/g, '')
     .split(/,|\n|;/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
@@ -369,7 +372,13 @@ function splitAddress(text: string): string[] {
 export function remapOldAddress(text: string): RemapResult {
   const parts = splitAddress(text).map(toPart);
   if (parts.length === 0) return { status: 'not-found' };
-  return remapOld(parts) ?? remapNew(parts) ?? { status: 'not-found' };
+  // Free text after the province (a landmark, a note) must not defeat the remap: try without it.
+  for (let drop = 0; drop <= Math.min(2, parts.length - 1); drop++) {
+    const kept = parts.slice(0, parts.length - drop);
+    const r = remapOld(kept) ?? remapNew(kept);
+    if (r) return r;
+  }
+  return { status: 'not-found' };
 }
 
 function detailOf(parts: Part[], count: number): string {
@@ -379,18 +388,54 @@ function detailOf(parts: Part[], count: number): string {
     .join(', ');
 }
 
+// ---------------------------------------------------------------------------------------------
+// History layer: names older than the 01/03/2025 tree (history.json)
+
+interface HistoryData {
+  provinces: { old: string; current: string }[];
+  districts: { province: string; old: string; current: string[] }[];
+}
+const hist = history as unknown as HistoryData;
+let histProvinces: (Keys & { unit: string | null; current: string })[] | null = null;
+
+/** Old province names (Tỉnh Thừa Thiên Huế) → the province of the 01/03/2025 tree. */
+function historyProvinces(part: Part): OldProvince[] {
+  histProvinces ??= hist.provinces.map((h) => ({ ...nameKeys(h.old), current: h.current }));
+  const names = new Set(matchByName(histProvinces, part, 'province').map((h) => h.current));
+  return oldTree().filter((p) => names.has(p.fullName));
+}
+
+/** Old district names (the former city of Huế) → the districts that replaced it in the same province. */
+function historyDistricts(provinces: OldProvince[], part: Part): { p: OldProvince; d: OldDistrict }[] {
+  const scope = provinces.length ? provinces : oldTree();
+  const out: { p: OldProvince; d: OldDistrict }[] = [];
+  for (const p of scope) {
+    const rows = hist.districts
+      .filter((h) => toneKey(h.province) === toneKey(p.fullName))
+      .map((h) => ({ ...nameKeys(h.old), current: h.current }));
+    for (const h of matchByName(rows, part, 'district'))
+      for (const name of h.current) {
+        const d = p.districts.find((x) => toneKey(x.fullName) === toneKey(name));
+        if (d) out.push({ p, d });
+      }
+  }
+  return out;
+}
+
 function remapOld(parts: Part[]): RemapResult | null {
   const tree = oldTree();
   const last = parts[parts.length - 1]!;
-  const provinces = matchByName(tree, last, 'province');
+  let provinces = matchByName(tree, last, 'province');
+  if (!provinces.length) provinces = historyProvinces(last);
   let used = provinces.length ? 1 : 0;
 
   // district: the next part from the right (anywhere in the country when no province was recognised)
   const dPart = parts[parts.length - 1 - used];
   if (!dPart) return null;
-  const districts = provinces.length
+  let districts = provinces.length
     ? provinces.flatMap((p) => matchByName(p.districts, dPart, 'district').map((d) => ({ p, d })))
     : allDistricts().match(dPart, 'district');
+  if (!districts.length) districts = historyDistricts(provinces, dPart);
   if (!districts.length) return null;
   used += 1;
 

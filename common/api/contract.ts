@@ -117,6 +117,9 @@ export const StaffAlert = z.object({
   clearedAt: z.number().int().nullable(),
 });
 export type StaffAlert = z.infer<typeof StaffAlert>;
+/** Whose card a form asks to be tapped besides the citizen's own (catalogue step `otherCard.role`). */
+export const OtherCardRole = z.enum(['household-head', 'owner', 'other-parent', 'spouse']);
+export type OtherCardRole = z.infer<typeof OtherCardRole>;
 
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
@@ -187,6 +190,11 @@ export const methods = {
     params: z.object({ granted: z.boolean() }).strict(),
     result: z.object({ accepted: z.boolean() }),
   },
+  'identify.other': {
+    params: z.object({ role: OtherCardRole }).strict(),
+    result: z.object({ started: z.literal(true) }),
+  },
+  'identify.otherCancel': { params: Empty, result: z.object({ cancelled: z.literal(true) }) },
   'identify.qr': {
     params: z.object({ payload: z.string().max(4096) }).strict(),
     result: z.object({ accepted: z.literal(true), cardType: z.string() }),
@@ -428,6 +436,11 @@ export const methods = {
   'places.remap': { params: z.object({ text: z.string().max(500) }).strict(), result: RemapAnswer },
   // Technician diagnostics: the CSCA trust material in use (authorities' certificates only).
   'trust.list': { params: Empty, result: z.array(z.lazy(() => TrustEntry)) },
+  /** The kiosk's own commune (config `kioskCommuneCode`), offered first in address fields; null when unset. */
+  'places.home': {
+    params: Empty,
+    result: z.object({ provinceCode: z.string(), communeCode: z.string(), label: z.string() }).nullable(),
+  },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type MethodName = keyof typeof methods;
@@ -460,6 +473,11 @@ export const events = {
   'identify.failed': z.object({ code: z.string() }),
   'identify.qr': z.object({ cardType: z.string() }),
   'identify.qrWaiting': z.object({}),
+  'identify.other': z.object({
+    role: OtherCardRole,
+    identity: Identity,
+    decision: z.enum(['accept', 'refuse-forged', 'refuse-unverifiable']),
+  }),
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),

@@ -12,6 +12,15 @@ export const KioskConfig = z.object({
   kioskName: z.string().default('Ki-ốt dịch vụ công'),
   dataDir: z.string().default('.kiosk-data'),
   defaultLanguage: Language.default('vi'),
+  /**
+   * Where the kiosk stands (current commune code, 5 digits): offered first in every address field, and the
+   * fallback receiving agency's commune (host/portal/agencies); null: the agency table's demo value.
+   */
+  kioskCommuneCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .default(null),
   http: z
     .object({
       host: z.literal('127.0.0.1').default('127.0.0.1'),
@@ -117,8 +126,6 @@ export const KioskConfig = z.object({
         .default(null),
       /** The province's receiving-agency table (host/portal/agencies); null: the bundled DEMO table. */
       agencyTable: z.string().nullable().default(null),
-      /** The commune (two-level unit code) the kiosk stands in; null: the table's demo value. */
-      kioskCommuneCode: z.string().nullable().default(null),
       /** `NoiNopHoSo`: where dossiers are filed, e.g. "Kiosk DVC - Trung tâm PVHCC phường X". */
       placeOfFiling: z.string().default('Ki-ốt dịch vụ công'),
       /** Fees shown before filing: the catalogue's, or the system's as listed at start-up (reconciliation). */
@@ -138,7 +145,6 @@ export const KioskConfig = z.object({
       clientSecretFile: null,
       tls: null,
       agencyTable: null,
-      kioskCommuneCode: null,
       placeOfFiling: 'Ki-ốt dịch vụ công',
       feesFrom: 'catalogue',
       holidaysFile: null,

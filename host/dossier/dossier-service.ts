@@ -197,7 +197,11 @@ export class DossierService {
       const form = getForm(f.formId, f.version);
       const ref = needed.find((r) => r.id === f.formId && r.version === f.version) as FormRef;
       // What the service decides is not the citizen's to change.
-      const parsed = buildAnswerSchema(form, { today }).safeParse({ ...f.answers, ...(ref.preset ?? {}) });
+      // The verified identity too: conditions may depend on the citizen's age or card (catalogue/form-conditions.ts).
+      const parsed = buildAnswerSchema(form, { today, identity }).safeParse({
+        ...f.answers,
+        ...(ref.preset ?? {}),
+      });
       if (!parsed.success) throw new KioskApiError('dossier-invalid', `Answers to ${f.formId} are not valid`);
       const data = parsed.data as Record<string, unknown>;
       // A shared form's choices this service does not file (e.g. "khác" in CT01 for service 3).

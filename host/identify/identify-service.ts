@@ -38,7 +38,9 @@ export type IdentifyEvent =
   | { type: 'verified'; verification: ChipVerification; decision: VerificationDecision }
   | { type: 'failed'; code: string }
   | { type: 'qr'; cardType: string }
-  | { type: 'qr-waiting' };
+  | { type: 'qr-waiting' }
+  /** A second person's card (household head, owner, the other parent, the spouse), read and verified alike. */
+  | { type: 'other'; role: string; identity: Identity; decision: VerificationDecision };
 
 /** What the kiosk does with a chip verdict. */
 export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
@@ -89,6 +91,8 @@ export class IdentifyService {
   private done = false;
   /** A scan that arrived before consent: kept unparsed, in memory, for a short while only. */
   private pendingQr: { payload: string; at: number } | null = null;
+  /** A second card read in progress (same pipeline: consent → key → chip → verdict), for this role. */
+  private other: { role: string } | null = null;
   static readonly PENDING_QR_MS = 120_000;
   private readonly read: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
   private readonly faces: NonNullable<IdentifyOptions['faces']>;
@@ -107,6 +111,7 @@ export class IdentifyService {
   }
 
   private reset(): void {
+    this.other = null;
     this.pendingQr = null;
     this.consent = false;
     this.keys = null;
@@ -115,8 +120,41 @@ export class IdentifyService {
     this.done = false;
   }
 
+  /**
+   * Reads another person's card within this session (the household head, the owner, the other parent, the
+   * spouse): only after the citizen's own card was read and accepted. The other person then gives their own
+   * consent (`setConsent`), shows their QR (or MRZ) and puts their card down; the verdict comes as an
+   * `other` event and stays in the session under `other:<role>`. The citizen's identity is untouched.
+   */
+  startOther(role: string): void {
+    const session = this.o.sessions.active;
+    if (!session) throw Object.assign(new Error('no session'), { code: 'session-none' });
+    if (session.personal.get('decision') !== 'accept')
+      throw Object.assign(new Error('own card first'), { code: 'consent-required' });
+    if (this.reading) throw Object.assign(new Error('reading'), { code: 'chip-busy' });
+    this.other = { role };
+    this.consent = false;
+    this.keys = null;
+    this.resume = null;
+    this.pendingQr = null;
+    this.done = false;
+  }
+
+  /** The other person declined or the citizen went back: nothing more is read. */
+  cancelOther(): void {
+    if (!this.other) return;
+    this.other = null;
+    this.keys = null;
+    this.resume = null;
+    this.done = true;
+  }
+
   setConsent(granted: boolean): void {
     if (!this.o.sessions.active) throw Object.assign(new Error('no session'), { code: 'session-none' });
+    if (!granted && this.other) {
+      this.cancelOther();
+      return;
+    }
     if (!granted) {
       this.o.sessions.end('consent-declined');
       return;
@@ -159,7 +197,7 @@ export class IdentifyService {
       issueDate: qr.issueDate,
       idNumber: qr.idNumber,
     });
-    this.o.sessions.active!.personal.set('qrIdentity', qr);
+    if (!this.other) this.o.sessions.active!.personal.set('qrIdentity', qr);
     this.o.emit({ type: 'qr', cardType: qr.cardType });
     void this.maybeRead();
     return qr;
@@ -214,6 +252,7 @@ export class IdentifyService {
     this.reading = true;
     const sessionId = session.id;
     const stillOurs = (): boolean => this.o.sessions.active?.id === sessionId;
+    const other = this.other;
     this.o.status.update('reader', { state: 'reading' });
     let transport: (CardTransport & { disconnect?(): void }) | null = null;
     const done: Record<string, number> = {};
@@ -239,7 +278,7 @@ export class IdentifyService {
           });
         },
         onIdentity: (identity, verification) => {
-          if (!identity || !stillOurs()) return;
+          if (!identity || !stillOurs() || other) return;
           session.personal.set('identity', identity);
           this.o.emit({ type: 'identity', identity, verification, photoPending: true });
         },
@@ -247,6 +286,14 @@ export class IdentifyService {
       this.resume = null;
       if (!stillOurs()) return;
       this.done = true;
+      if (other) {
+        this.other = null;
+        const decision = decide(result.verification, this.o.policy ?? { acceptUnknownCsca: false });
+        if (!result.identity) throw Object.assign(new Error('no identity'), { code: 'chip-read-failed' });
+        session.personal.set(`other:${other.role}`, { identity: result.identity, decision });
+        this.o.emit({ type: 'other', role: other.role, identity: result.identity, decision });
+        return;
+      }
       if (result.identity) session.personal.set('identity', result.identity);
       session.personal.set('verification', result.verification);
       // Decoded in the face worker, never on this thread: JPEG shown as is, JPEG 2000 as PNG; a missing or bad

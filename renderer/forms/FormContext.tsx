@@ -18,6 +18,8 @@ export interface PlacesSource {
   provinces(): Promise<PlaceOption[]>;
   communes(provinceCode: string): Promise<PlaceOption[]>;
   remap(text: string): Promise<RemapAnswer>;
+  /** The kiosk's own commune, offered first (null when not configured). */
+  home?(): Promise<{ provinceCode: string; communeCode: string; label: string } | null>;
 }
 
 export interface FormUi {

@@ -3,14 +3,16 @@
  * an error summary, progress, prefilled answers locked as "from your card" (the citizen may correct
  * them; corrections are recorded), and "check your answers" with change links before submitting.
  */
-import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, type Resolver, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import type { Answers } from '../../catalogue/answers';
 import type { Field, Form, Step } from '../../catalogue/schema';
+import { evaluate } from '../../catalogue/form-conditions';
 import { ErrorSummary } from './ErrorSummary';
+import { OtherCardPanel } from './OtherCardPanel';
 import { FieldView } from './fields/FieldView';
 import { type KeyboardTarget, type PlacesSource, FormUiContext } from './FormContext';
 import {
@@ -19,7 +21,11 @@ import {
   type FormValues,
   initialValues,
   normaliseValues,
-  prefillValue,
+  isBlank,
+  prefillOf,
+  refillStep,
+  shape,
+  same,
   validateStep,
   visibleStepFields,
   visibleSteps,
@@ -49,21 +55,38 @@ export interface FormEngineProps {
   preview?: boolean;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Required-field messages name the question (GOV.UK: "Nhập ngày sinh của người mẹ", not "invalid"). */
+function requiredKey(field: Field): string {
+  if (/[?？]\s*$/.test(field.label.vi)) return 'answer/required-question';
+  if (field.type === 'choice' || field.type === 'yesno') return 'answer/required-choose';
+  if (field.type === 'address') return 'answer/required-address';
+  return 'answer/required-enter';
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
 
 export function FormEngine(props: FormEngineProps) {
   const { form, identity, lang, today } = props;
   const { t } = useTranslation();
   const preset = props.preset;
   const defaults = useMemo(
-    () => ({ ...initialValues(form, identity, props.saved), ...preset }),
-    [form, identity, props.saved, preset],
+    () => ({ ...initialValues(form, identity, { ...preset, ...props.saved }, today), ...preset }),
+    [form, identity, props.saved, preset, today],
   );
+  const actx = { identity: identity as Record<string, unknown> | null, today };
+  /** Values put there by a prefill (so a later conditional prefill may replace them; typed values stay). */
+  const auto = useRef<Map<string, unknown>>(new Map());
+  if (auto.current.size === 0)
+    for (const f of form.steps.flatMap((s) => s.fields))
+      if (defaults[f.id] !== undefined && !props.saved?.[f.id] && !(preset && f.id in preset))
+        auto.current.set(f.id, defaults[f.id]);
   const asked = (f: Field): boolean => !preset || !(f.id in preset);
   const stepRef = useRef<Step | null>(null);
   const resolver: Resolver<FormValues> = async (values) => {
     const step = stepRef.current;
-    const issues = step && !props.preview ? validateStep(form, step, values, today) : [];
+    const issues = step && !props.preview ? validateStep(form, step, values, today, identity) : [];
     if (!issues.length) return { values, errors: {} };
     return {
       values: {},
@@ -72,35 +95,83 @@ export function FormEngine(props: FormEngineProps) {
   };
   const methods = useForm<FormValues>({ defaultValues: defaults, resolver, shouldFocusError: false });
   const values = useWatch({ control: methods.control }) as FormValues;
-  const steps = visibleSteps(form, values).filter((s) => visibleStepFields(s, values).some(asked));
+  const steps = visibleSteps(form, values, actx).filter((s) =>
+    visibleStepFields(s, values, actx).some(asked),
+  );
   const [index, setIndex] = useState(0);
   const [checking, setChecking] = useState(false);
   const [returnToCheck, setReturnToCheck] = useState(false);
   const [unlocked, setUnlocked] = useState<Set<string>>(new Set());
+  const [disputed, setDisputed] = useState<Set<string>>(new Set());
+  /** Values read from another person's verified card (field id → value and whose card). */
+  const [fromOther, setFromOther] = useState<Map<string, { value: unknown; role: string }>>(new Map());
+  const [otherOpen, setOtherOpen] = useState(false);
   const [focused, setFocused] = useState<KeyboardTarget | null>(null);
   const [submitted, setSubmitted] = useState(false);
 
   const step = steps[Math.min(index, steps.length - 1)]!;
   stepRef.current = step;
   const fieldErrors = methods.formState.errors as Record<string, { message?: string } | undefined>;
-  const errorText = (code: string | undefined): string =>
-    code ? t(code, { ns: 'errors', defaultValue: t('form.invalidAnswer') }) : '';
+  const errorText = (code: string | undefined, field?: Field): string => {
+    if (!code) return '';
+    if (code.startsWith('rule/')) {
+      const rule = form.rules?.find((r) => `rule/${r.id}` === code);
+      if (rule) return rule.message[lang];
+    }
+    if (code === 'answer/required' && field)
+      return t(requiredKey(field), {
+        ns: 'errors',
+        label: lowerFirst(field.label[lang].replace(/[?？]\s*$/, '')),
+        defaultValue: t(code, { ns: 'errors' }),
+      });
+    return t(code, { ns: 'errors', defaultValue: t('form.invalidAnswer') });
+  };
+
+  // Conditional prefill: on the screen shown, still-untouched fields take what their prefill gives for
+  // the answers so far (the mother's block from the card once "I am the mother" is answered; items 7–9
+  // of CT01 as soon as "I am the household head" is ticked). Typed values are never replaced.
+  const stepId = steps[Math.min(index, steps.length - 1)]?.id;
+  useEffect(() => {
+    const s = form.steps.find((x) => x.id === stepId);
+    if (!s || checking) return;
+    const changes = refillStep(s, identity, methods.getValues(), auto.current, today);
+    for (const [id, v] of changes) {
+      if (v === undefined) auto.current.delete(id);
+      else auto.current.set(id, v);
+      methods.setValue(id, v);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stepId, checking, values]);
+
+  /** The card value a field shows now, when it comes from the identity. */
+  const fromCard = (field: Field): { binding: string; value: unknown } | undefined => {
+    const pre = prefillOf(field, identity, values, today);
+    return pre?.binding.startsWith('identity.') && !pre.suggest ? pre : undefined;
+  };
+  /** A chip read verified by the reader: its values are read-only (a wrong card is for staff to fix). */
+  const chipVerified = identity?.source === 'chip';
+
+  const otherLock = (field: Field): string | undefined => {
+    const o = fromOther.get(field.id);
+    return o && field.type !== 'address' && same(values[field.id], o.value) ? o.role : undefined;
+  };
 
   const isLockedPrefill = (field: Field): boolean => {
-    if (!field.prefill?.startsWith('identity.') || unlocked.has(field.id)) return false;
-    const pre = prefillValue(field, identity, {});
-    return pre !== undefined && same(values[field.id], pre) && field.type !== 'address';
+    if (otherLock(field)) return true;
+    if (field.type === 'address' || unlocked.has(field.id)) return false;
+    const pre = fromCard(field);
+    return pre !== undefined && same(values[field.id], pre.value);
   };
 
   const corrections = (): Correction[] => {
     const out: Correction[] = [];
+    const now = normaliseValues(form, values);
     for (const s of form.steps)
       for (const f of s.fields) {
-        if (!f.prefill?.startsWith('identity.')) continue;
-        const pre = prefillValue(f, identity, {});
-        const now = normaliseValues(form, values)[f.id];
-        if (pre !== undefined && f.type !== 'address' && !same(pre, now))
-          out.push({ fieldId: f.id, binding: f.prefill, from: pre, to: now ?? null });
+        if (f.type === 'address' || !unlocked.has(f.id)) continue;
+        const pre = fromCard(f);
+        if (pre !== undefined && !same(pre.value, now[f.id]))
+          out.push({ fieldId: f.id, binding: pre.binding, from: pre.value, to: now[f.id] ?? null });
       }
     return out;
   };
@@ -139,7 +210,7 @@ export function FormEngine(props: FormEngineProps) {
 
   if (checking) {
     const answered = steps.flatMap((s) =>
-      visibleStepFields(s, values)
+      visibleStepFields(s, values, actx)
         .filter(asked)
         .map((f) => ({ step: s, field: f })),
     );
@@ -185,7 +256,7 @@ export function FormEngine(props: FormEngineProps) {
               props.onComplete(
                 props.preview
                   ? { answers: {}, corrections: [] }
-                  : { answers: finalAnswers(form, values, today), corrections: corrections() },
+                  : { answers: finalAnswers(form, values, today, identity), corrections: corrections() },
               );
             }}
           >
@@ -196,10 +267,47 @@ export function FormEngine(props: FormEngineProps) {
     );
   }
 
-  const visible = visibleStepFields(step, values).filter(asked);
+  const other = step.otherCard;
+  const otherOffered =
+    !!other &&
+    !props.preview &&
+    identity?.source === 'chip' &&
+    (!other.when || evaluate(other.when, { answers: values, identity: actx.identity, today }) === true) &&
+    !Object.keys(other.fills).some((id) => fromOther.has(id));
+  if (otherOpen && other)
+    return (
+      <OtherCardPanel
+        role={other.role}
+        onClose={() => setOtherOpen(false)}
+        onIdentity={(person) => {
+          const next = new Map(fromOther);
+          const current = methods.getValues();
+          for (const [fieldId, key] of Object.entries(other.fills)) {
+            const field = form.steps.flatMap((s) => s.fields).find((f) => f.id === fieldId);
+            const value = field ? shape(field, (person as Record<string, unknown>)[key]) : undefined;
+            if (!field || value === undefined) continue;
+            const was = current[fieldId];
+            // fill what is blank or still holds a suggestion; what the citizen typed stays
+            if (!isBlank(was) && !(auto.current.has(fieldId) && same(auto.current.get(fieldId), was)))
+              continue;
+            methods.setValue(fieldId, value);
+            auto.current.delete(fieldId);
+            next.set(fieldId, { value, role: other.role });
+          }
+          setFromOther(next);
+          setOtherOpen(false);
+        }}
+      />
+    );
+
+  const visible = visibleStepFields(step, values, actx).filter(asked);
   const summary = visible
     .filter((f) => fieldErrors[f.id]?.message)
-    .map((f) => ({ fieldId: f.id, label: f.label[lang], message: errorText(fieldErrors[f.id]?.message) }));
+    .map((f) => ({
+      fieldId: f.id,
+      label: f.label[lang],
+      message: errorText(fieldErrors[f.id]?.message, f),
+    }));
 
   return (
     <FormUiContext.Provider value={ui}>
@@ -225,32 +333,65 @@ export function FormEngine(props: FormEngineProps) {
           >
             <h1 className="heading-l">{step.title[lang]}</h1>
             {step.help && <p className="body">{step.help[lang]}</p>}
+            {otherOffered && other && (
+              <div className="inset" data-testid="other-card-offer">
+                <p className="body">{t('formOther.startHint', { who: t(`formOther.who.${other.role}`) })}</p>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  data-testid="other-card-start"
+                  onClick={() => setOtherOpen(true)}
+                >
+                  {t('formOther.start', { who: t(`formOther.who.${other.role}`) })}
+                </button>
+              </div>
+            )}
             {visible.map((f) => (
               <FieldView
                 key={f.id}
                 field={f}
-                error={errorText(fieldErrors[f.id]?.message)}
+                error={errorText(fieldErrors[f.id]?.message, f)}
                 locked={
                   isLockedPrefill(f) ? (
                     <div
                       className="prefilled"
                       data-testid={`prefilled-${f.id}`}
-                      data-binding={f.prefill}
+                      data-binding={otherLock(f) ? `other.${otherLock(f)}` : fromCard(f)?.binding}
                       data-type={f.type}
+                      data-readonly={chipVerified ? 'true' : 'false'}
                     >
                       <p className="prefilled__value">{formatAnswer(f, values[f.id], lang, t)}</p>
                       <p className="prefilled__tag">
                         <span aria-hidden="true">✓ </span>
-                        {t('form.fromCard')}
+                        {otherLock(f)
+                          ? t('formOther.fromTheirCard', { who: t(`formOther.who.${otherLock(f)}`) })
+                          : t('form.fromCard')}
                       </p>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => setUnlocked(new Set([...unlocked, f.id]))}
-                      >
-                        {t('form.correct')}
-                        <span className="visually-hidden"> {f.label[lang]}</span>
-                      </button>
+                      {otherLock(f) ? null : chipVerified ? (
+                        disputed.has(f.id) ? (
+                          <p className="inset" role="status" data-testid={`card-wrong-${f.id}`}>
+                            {t('formCard.cardWrongStaff')}
+                          </p>
+                        ) : (
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => setDisputed(new Set([...disputed, f.id]))}
+                          >
+                            {t('formCard.cardWrong')}
+                            <span className="visually-hidden"> {f.label[lang]}</span>
+                          </button>
+                        )
+                      ) : (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => setUnlocked(new Set([...unlocked, f.id]))}
+                        >
+                          {t('form.correct')}
+                          <span className="visually-hidden"> {f.label[lang]}</span>
+                        </button>
+                      )}
                     </div>
                   ) : undefined
                 }

@@ -6,6 +6,7 @@ import {
   initialValues,
   normaliseValues,
   prefillValue,
+  refillStep,
   validateStep,
   visibleSteps,
 } from './form-values';
@@ -78,12 +79,31 @@ describe('form values', () => {
     const base = {
       ...initialValues(ct01, identity),
       phone: '0912345678',
-      requestKind: ct01.steps[2]!.fields[0]!.options![0]!.value,
+      requestKind: ct01.steps.find((s) => s.id === 'request')!.fields[0]!.options![0]!.value,
     };
-    expect(validateStep(ct01, head, { ...base, isHead: true }, '2026-11-23')).toEqual([]);
+    // "I am the head" fills items 7–9 from the chip (conditional prefill on the screen shown)
+    const asHead = { ...base, isHead: true };
+    for (const [k, v] of refillStep(head, identity, asHead, new Map()))
+      (asHead as Record<string, unknown>)[k] = v;
+    expect(asHead).toMatchObject({
+      headName: identity.fullName,
+      headRelation: 'chu-ho',
+      headIdNumber: identity.idNumber,
+    });
+    expect(validateStep(ct01, head, asHead, '2026-11-23')).toEqual([]);
+    // …and undoing it clears what the prefill put there, but never what was typed
+    const auto = new Map(Object.entries(asHead).filter(([k]) => k.startsWith('head')));
+    const changes = refillStep(head, identity, { ...asHead, isHead: false, headName: 'Trần Văn An' }, auto);
+    expect([...changes.keys()].sort()).toEqual(['headIdNumber', 'headRelation']);
     const issues = validateStep(ct01, head, { ...base, isHead: false }, '2026-11-23').map((i) => i.fieldId);
     expect(issues).toEqual(['headName', 'headRelation', 'headIdNumber']);
-    expect(visibleSteps(ct01, base).length).toBe(ct01.steps.length);
+    // every step but the parent/guardian one, which only a citizen under 18 sees
+    expect(visibleSteps(ct01, base, { identity, today: '2026-11-23' }).map((s) => s.id)).not.toContain(
+      'guardian',
+    );
+    expect(visibleSteps(ct01, base, { identity, today: '2026-11-23' }).length).toBe(ct01.steps.length - 1);
+    const minor = { ...identity, dateOfBirth: '2012-02-02' };
+    expect(visibleSteps(ct01, base, { identity: minor, today: '2026-11-23' }).length).toBe(ct01.steps.length);
   });
 
   it('normalises typed values: NFC text, numbers, empty strings dropped, date-box helpers removed', () => {
@@ -106,8 +126,12 @@ describe('form values', () => {
       {
         ...initialValues(ct01, identity),
         phone: '0912345678',
-        requestKind: ct01.steps[2]!.fields[0]!.options![0]!.value,
+        requestKind: ct01.steps.find((s) => s.id === 'request')!.fields[0]!.options![0]!.value,
+        residenceAddress: { provinceCode: '01', communeCode: '00004', detail: 'Số 12 ngõ 5' },
         isHead: true,
+        headName: 'Trần Thị Bích Ngọc',
+        headRelation: 'chu-ho',
+        headIdNumber: identity.idNumber,
         hasMembers: false,
         ownerIsSelf: true,
       },

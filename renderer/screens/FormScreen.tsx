@@ -108,6 +108,7 @@ export function FormScreen({
       provinces: () => api.call('places.provinces', {}),
       communes: (provinceCode) => api.call('places.communes', { provinceCode }),
       remap: (text) => api.call('places.remap', { text }),
+      home: () => api.call('places.home', {}),
     }),
     [api],
   );

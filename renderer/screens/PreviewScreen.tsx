@@ -35,6 +35,7 @@ export function PreviewScreen({
       provinces: () => api.call('places.provinces', {}),
       communes: (provinceCode) => api.call('places.communes', { provinceCode }),
       remap: (text) => api.call('places.remap', { text }),
+      home: () => api.call('places.home', {}),
     }),
     [api],
   );

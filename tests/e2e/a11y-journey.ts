@@ -94,10 +94,18 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await visit('form-keyboard');
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
+  await page.getByTestId('field-isHead').locator('input[type=radio]').nth(0).check();
+  await page.getByTestId('continue').click();
+  // The new address: province, then the commune found by typing.
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
+  await page.locator('[data-field="residenceAddress__q"]').click();
+  for (const k of 'giang') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
+  await page.getByTestId('commune-option').first().click();
+  for (const k of 'so 5')
+    await page.locator(`.keyboard-dock [data-key="${k === ' ' ? 'space' : k}"]`).click();
   await page.getByTestId('continue').click();
   for (const [field, answer] of [
-    ['isHead', 0],
     ['hasMembers', 1],
     ['ownerIsSelf', 0],
   ] as const) {

@@ -229,10 +229,17 @@ export async function bringAllToCounter(page: Page): Promise<void> {
 
 /** Temporary residence (service 4), after the phone step: first request kind, head of household, no members, own home. */
 export async function answerTemporaryResidence(page: Page): Promise<void> {
+  // CT01 (temporary residence): the citizen is the household head (items 7–9 from the chip), then the new
+  // address (required: province, then the commune found by typing without accents), no members, own house.
+  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
+  await page.getByTestId('continue').click();
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
+  await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
+  await page.getByTestId('commune-option').first().click();
+  await tapKeys(page, 'So 5');
   await page.getByTestId('continue').click();
   for (const [field, answer] of [
-    ['isHead', 'Có'],
     ['hasMembers', 'Không'],
     ['ownerIsSelf', 'Có'],
   ] as const) {

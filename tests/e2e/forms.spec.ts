@@ -28,7 +28,7 @@ const forms = readdirSync(`${root}catalogue/forms/`)
       JSON.parse(readFileSync(`${root}catalogue/forms/${f}`, 'utf8')) as {
         id: string;
         version: string;
-        steps: unknown[];
+        steps: { fields: { id: string; options?: { value: string; label: { vi: string } }[] }[] }[];
       },
   );
 
@@ -41,8 +41,14 @@ const FAMILY_SCREENSHOTS: Record<string, string> = {
   tk01: 'form-tk01-passport',
 };
 
-function expected(type: string, value: unknown): string {
+function expected(
+  type: string,
+  value: unknown,
+  options?: { value: string; label: { vi: string } }[],
+): string {
   if (value === null || value === undefined) return '';
+  const option = options?.find((o) => o.value === value);
+  if (type === 'choice' && option) return option.label.vi;
   if (type === 'date' && typeof value === 'string') {
     const [y, m, d] = value.split('-');
     return d ? `${d}/${m}/${y}` : m ? `${m}/${y}` : y!;
@@ -81,8 +87,12 @@ for (const profile of profiles) {
           const el = prefilled.nth(i);
           const binding = (await el.getAttribute('data-binding'))!;
           const type = (await el.getAttribute('data-type'))!;
+          const fieldId = (await el.getAttribute('data-testid'))!.replace(/^prefilled-/, '');
+          const def = form.steps.flatMap((s) => s.fields).find((f) => f.id === fieldId);
+          // chip-verified values are read-only (a wrong card is for staff to fix)
+          await expect(el).toHaveAttribute('data-readonly', 'true');
           await expect(el.locator('.prefilled__value')).toHaveText(
-            expected(type, profile[binding.replace(/^identity\./, '')]),
+            expected(type, profile[binding.replace(/^identity\./, '')], def?.options),
           );
           checked++;
         }

@@ -9,15 +9,7 @@ import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
-import {
-  answerTemporaryResidence,
-  bringAllToCounter,
-  expect,
-  fillWithKeyboard,
-  identifyWithDemoCard,
-  tapKeys,
-  test,
-} from './fixtures';
+import { bringAllToCounter, expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 /** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
 /** The text of a printed receipt (file printer), whitespace collapsed; '' while it is not written yet. */
@@ -74,10 +66,30 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
 
-  await answerTemporaryResidence(page);
+  // The citizen is the household head: CT01 items 7–9 are filled from the chip, read-only.
+  await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
+  await expect(page.getByTestId('prefilled-headName')).toContainText('Nguyễn Thị Hồng Nhung');
+  await expect(page.getByTestId('prefilled-headIdNumber')).toContainText('001190012345');
+  await expect(page.getByTestId('field-headRelation').locator('input[value="chu-ho"]')).toBeChecked();
+  await expect(page.getByTestId('other-card-offer')).toHaveCount(0);
+  await page.getByTestId('continue').click();
+  // The new address is required: province, then the commune found by typing without accents.
+  await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
+  await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
+  await page.getByTestId('commune-option').first().click();
+  await expect(page.getByTestId('field-residenceAddress').locator('select').nth(1)).toHaveValue('00025');
+  await tapKeys(page, 'So 5');
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
+  await page.getByTestId('continue').click();
 
   await expect(page.getByTestId('check-answers')).toBeVisible();
   await expect(page.getByTestId('answer-phone')).toContainText('0912345678');
+  await expect(page.getByTestId('answer-headName')).toContainText('Nguyễn Thị Hồng Nhung');
+  await expect(page.getByTestId('answer-headRelation')).toContainText('Là chủ hộ');
   await page.screenshot({ path: `${screens}journey-check-answers.png`, fullPage: true });
   await page.getByTestId('submit-form').click();
   await bringAllToCounter(page);
@@ -152,6 +164,66 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
 
+test('temporary residence at her son’s: the son, head of household, taps his own card (second card read)', async ({
+  page,
+  demoKiosk,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'over-60');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId('service-4').first().click();
+  await page.getByTestId('start-service').click();
+  await page.getByTestId('continue').click();
+  await fillWithKeyboard(page, 'phone', '0912345678');
+  await page.getByTestId('continue').click();
+
+  await page.getByTestId('field-isHead').getByText('Không', { exact: true }).click();
+  await page.getByTestId('other-card-start').click();
+  // His own consent first; nothing is read before it.
+  await expect(page.getByTestId('other-card')).toHaveAttribute('data-role', 'household-head');
+  await page.getByTestId('other-consent-yes').click();
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-profile').selectOption('cccd-2021-no-cmnd');
+  await page.getByTestId('demo-qr').click();
+  await expect(page.getByTestId('other-qr')).toContainText('✓');
+  await page.getByTestId('demo-insert').click();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+  // Back on the form: his name and ID from his verified chip, read-only; her own identity unchanged.
+  await expect(page.getByTestId('prefilled-headName')).toContainText('Trần Văn Đức', { timeout: 30_000 });
+  await expect(page.getByTestId('prefilled-headIdNumber')).toContainText('079097004567');
+  await expect(page.getByTestId('prefilled-headName')).toContainText('chủ hộ');
+  await page.getByTestId('field-headRelation').getByText('Con', { exact: true }).click();
+  await page.getByTestId('continue').click();
+
+  // The address she registers at is suggested from his card, remapped to today's units.
+  await page.getByTestId('field-requestKind').getByText('Đăng ký tạm trú', { exact: true }).click();
+  await expect(page.locator('[data-field="residenceAddress.detail"]')).toHaveValue('123/4 Đường Nguyễn Trãi');
+  await expect(page.getByTestId('field-residenceAddress').locator('select').first()).toHaveValue('79');
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-ownerIsSelf').getByText('Không', { exact: true }).click();
+  await page.getByTestId('continue').click();
+  await expect(page.getByTestId('answer-fullName')).toContainText('Lê Thị Bưởi');
+  await expect(page.getByTestId('answer-headName')).toContainText('Trần Văn Đức');
+  await expect(page.getByTestId('answer-ownerIdNumber')).toContainText('079097004567');
+  await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
+  // He takes his card back; the visit ends.
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-remove').click();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+  await page.getByTestId('finish').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+});
+
 test('anyone can look up a dossier by the code on the receipt, typed on the on-screen keyboard', async ({
   page,
   demoKiosk,
@@ -219,23 +291,22 @@ test('birth registration (service 9) by a parent, the child’s details typed on
   await page.screenshot({ path: `${screens}journey-birth-child-telex.png` });
   await page.getByTestId('continue').click();
 
-  // The rest of the child's details, in VNI this time.
+  // The rest of the child's details, in VNI this time; ethnicity, nationality and home town are suggested
+  // from the mother's card (ordinary inputs she may change).
   await page.locator('[data-field="childPlaceOfBirth"]').click();
   await page.locator('.keyboard-dock [data-key="method-vni"]').click();
   await tapKeys(page, 'Be65nh vie65n Ha2 No65i');
   await expect(page.locator('[data-field="childPlaceOfBirth"]')).toHaveValue('Bệnh viện Hà Nội');
-  await fillWithKeyboard(page, 'childEthnicity', 'Kinh');
-  await fillWithKeyboard(page, 'childNationality', 'Vie65t Nam');
-  await fillWithKeyboard(page, 'childHometown', 'Ha2 No65i');
+  await expect(page.locator('[data-field="childEthnicity"]')).toHaveValue('Tày');
+  await expect(page.locator('[data-field="childNationality"]')).toHaveValue('Việt Nam');
   await page.getByTestId('continue').click();
 
-  await fillWithKeyboard(page, 'motherName', 'Nguye64n Thi5 Hu7o7ng');
-  await expect(page.locator('[data-field="motherName"]')).toHaveValue('Nguyễn Thị Hương');
-  await fillWithKeyboard(page, 'motherYearOfBirth__y', '2002');
-  await page.locator('[data-field="motherEthnicity"]').click();
-  await tapKeys(page, 'Kinh');
-  await fillWithKeyboard(page, 'motherNationality', 'Vie65t Nam');
-  await fillWithKeyboard(page, 'motherResidence', 'Ha2 No65i');
+  // The mother is the requester: her block comes from her chip, read-only; she types nothing about herself.
+  await expect(page.getByTestId('prefilled-motherName')).toContainText('Phạm Ngọc Ánh Dương');
+  await expect(page.getByTestId('prefilled-motherName')).toHaveAttribute('data-readonly', 'true');
+  await expect(page.getByTestId('prefilled-motherYearOfBirth')).toContainText('2007');
+  await expect(page.getByTestId('field-motherResidence').locator('select').first()).toHaveValue('01');
+  await expect(page.locator('[data-field="motherResidence.detail"]')).toHaveValue('Số 7 Phố Hàng Bạc');
   await page.getByTestId('continue').click();
 
   await page.getByTestId('field-hasFather').getByText('Không', { exact: true }).click();

@@ -40,7 +40,7 @@ test('the timeout warning can be extended, and when it runs out everything is wi
   await page.getByTestId('continue').click(); // step 1 from the card; the draft is saved at each step
   await fillWithKeyboard(page, 'phone', '0911222333');
   await page.getByTestId('continue').click();
-  await expect(page.getByTestId('step-request')).toBeVisible();
+  await expect(page.getByTestId('step-household-head')).toBeVisible();
 
   // First warning: at least 20 seconds to answer, one tap extends.
   const warning = page.getByTestId('timeout-warning');
@@ -51,7 +51,7 @@ test('the timeout warning can be extended, and when it runs out everything is wi
   await page.screenshot({ path: 'docs/screens/timeout-warning.png' });
   await page.getByTestId('timeout-extend').click();
   await expect(warning).toHaveCount(0);
-  await expect(page.getByTestId('step-request')).toBeVisible();
+  await expect(page.getByTestId('step-household-head')).toBeVisible();
 
   // Extending works again and again (WCAG asks for at least ten times); here twice more.
   for (let i = 0; i < 2; i++) {

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { foldForSearch } from '../../../common/text/vietnamese';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Column, Field } from '../../../catalogue/schema';
@@ -219,6 +220,10 @@ function AddressInput({ path }: { path: string }) {
     { provinceCode: string; communeCode: string; label: string }[]
   >([]);
   const provinceCode = value?.provinceCode ?? '';
+  const [home, setHome] = useState<{ provinceCode: string; communeCode: string; label: string } | null>(null);
+  useEffect(() => {
+    void ui.places.home?.().then(setHome);
+  }, [ui.places]);
 
   useEffect(() => {
     void ui.places.provinces().then(setProvinces);
@@ -236,7 +241,10 @@ function AddressInput({ path }: { path: string }) {
       if (r.status === 'unique')
         setValue(path, { provinceCode: r.provinceCode, communeCode: r.communeCode, detail });
       else {
-        setValue(path, { provinceCode: '', communeCode: '', detail });
+        // a commune split between new communes: today's province is known, the citizen picks the commune
+        const provincesOf = new Set(r.status === 'ambiguous' ? r.candidates.map((c) => c.provinceCode) : []);
+        const province = provincesOf.size === 1 ? [...provincesOf][0]! : '';
+        setValue(path, { provinceCode: province, communeCode: '', detail });
         if (r.status === 'ambiguous') setCandidates(r.candidates);
       }
     });
@@ -260,6 +268,24 @@ function AddressInput({ path }: { path: string }) {
       { shouldDirty: true },
     );
 
+  // Searchable commune list: typed with or without accents, on the on-screen keyboard.
+  const queryPath = `${path}__q`;
+  const query = (useWatch({ control, name: queryPath }) as string | undefined) ?? '';
+  const matches = useMemo(() => {
+    const q = foldForSearch(query).trim();
+    if (!q) return [];
+    // names starting with what was typed (or with a word of it) first, then any that contain it
+    const starts = communes.filter((c) => {
+      const name = foldForSearch(c.name);
+      return name.startsWith(q) || name.includes(` ${q}`);
+    });
+    const rest = communes.filter((c) => !starts.includes(c) && foldForSearch(c.name).includes(q));
+    // the kiosk's own commune first
+    return [...starts, ...rest]
+      .sort((a, b) => Number(b.code === home?.communeCode) - Number(a.code === home?.communeCode))
+      .slice(0, 6);
+  }, [query, communes, home]);
+
   return (
     <div className="address-input">
       {candidates.length > 0 && (
@@ -280,6 +306,20 @@ function AddressInput({ path }: { path: string }) {
           ))}
         </div>
       )}
+      {home && !value?.communeCode && !value?.pendingText && (
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="address-home"
+          onClick={() => {
+            set({ provinceCode: home.provinceCode, communeCode: home.communeCode });
+            setCandidates([]);
+            ui.focus({ path: `${path}.detail`, layout: 'text', label: t('form.address.detail') });
+          }}
+        >
+          {t('formAddress.home', { place: home.label })}
+        </button>
+      )}
       <label className="label label--small" htmlFor={inputId(`${path}.provinceCode`)}>
         {t('form.address.province')}
       </label>
@@ -296,6 +336,36 @@ function AddressInput({ path }: { path: string }) {
           </option>
         ))}
       </select>
+      {provinceCode && (
+        <div className="address-input__search" data-testid={`commune-search-${path}`}>
+          <label className="label label--small" htmlFor={inputId(queryPath)}>
+            {t('formAddress.search')}
+          </label>
+          <TextInput path={queryPath} label={t('formAddress.search')} layout="text" />
+          {matches.length > 0 && (
+            <ul className="address-input__matches" aria-label={t('formAddress.matches')}>
+              {matches.map((c) => (
+                <li key={c.code}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    data-testid="commune-option"
+                    onClick={() => {
+                      set({ communeCode: c.code });
+                      setValue(queryPath, '');
+                      setCandidates([]);
+                      ui.focus({ path: `${path}.detail`, layout: 'text', label: t('form.address.detail') });
+                    }}
+                  >
+                    {c.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {query.trim() !== '' && matches.length === 0 && <p className="hint">{t('formAddress.noMatch')}</p>}
+        </div>
+      )}
       <label className="label label--small" htmlFor={inputId(`${path}.communeCode`)}>
         {t('form.address.commune')}
       </label>

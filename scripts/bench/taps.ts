@@ -1,0 +1,307 @@
+/**
+ * Taps benchmark: how many times a citizen touches the screen to finish a service, for scripted journeys
+ * against the real demo kiosk (`--demo --simulator` behind a private pcscd, Debian's Chromium, as
+ * tests/e2e/fixtures.ts). Counted in the page by a probe installed before the app starts:
+ * - `taps`: trusted clicks on anything but the on-screen keyboard (buttons, radios, links, text boxes);
+ *   a native drop-down (`<select>`) counts 2 (open + choose);
+ * - `keystrokes`: keys of the on-screen keyboard (a capital letter is 2: shift + letter);
+ * - `total` = taps + keystrokes, from the attract screen's "start" to the receipt.
+ * The technician's demo panel (it stands in for the citizen presenting the card and the QR) is not counted.
+ * Journeys (fictional citizens, fixtures/citizens):
+ * - temporaryResidenceElderly: Lê Thị Bưởi (over-60) registers temporary residence at her son's house; the son
+ *   (household head and owner, played by the fictional cccd-2021-no-cmnd card) taps his own card, which fills
+ *   his block and suggests the address; she types her phone number.
+ * - temporaryResidenceElderlyTyped (no target): the same when the son is not there: his name, ID number and
+ *   the address typed (the kiosk's own commune offered first, then the house number).
+ * - birthByMother: Nguyễn Thị Hồng Nhung registers her daughter's birth; her own block comes from her chip.
+ * - idCardRenewal: Trần Văn Đức renews his ID card.
+ * Targets (issue #14): temporary residence ≤ 60, birth by the mother ≤ 90 (119 and 214 before). Needs a built
+ * renderer (dist/renderer: `npm run build:renderer`).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { startPrivatePcscd } from '../../tests/support/pcscd';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+const KIOSK_COMMUNE = '14797';
+export const TARGETS = { temporaryResidenceElderly: 60, birthByMother: 90 } as const;
+
+const log = (m: string): void => void process.stderr.write(`taps: ${m}\n`);
+
+/** Runs in the page before the app: counts the citizen's taps and keystrokes. */
+const PAGE_PROBE = `
+(() => {
+  const c = { taps: 0, keystrokes: 0 };
+  window.__taps = c;
+  const demo = (el) => el.closest('[data-testid="demo-panel"], [data-testid="demo-open"]');
+  document.addEventListener('click', (e) => {
+    if (!e.isTrusted || !(e.target instanceof Element) || demo(e.target)) return;
+    if (e.target.closest('[data-key]')) c.keystrokes++;
+    else if (e.target.closest('select')) return;
+    else c.taps++;
+  }, true);
+  document.addEventListener('change', (e) => {
+    if (e.target instanceof HTMLSelectElement && !demo(e.target)) c.taps += 2;
+  }, true);
+})();
+`;
+
+async function startHost(
+  env: NodeJS.ProcessEnv,
+  vpcdPort: number,
+): Promise<{ child: ChildProcess; url: string }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-taps-'));
+  // The kiosk stands in Phường Hạc Thành (Thanh Hóa), where the son lives: its commune is offered first.
+  writeFileSync(path.join(dataDir, 'kiosk.json'), JSON.stringify({ kioskCommuneCode: KIOSK_COMMUNE }));
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'host/main.ts',
+      '--renderer-dir',
+      'dist/renderer',
+      '--data-dir',
+      dataDir,
+      '--demo',
+      '--simulator',
+      '--vpcd-port',
+      String(vpcdPort),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], env },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => reject(new Error('host did not start within 60 s')), 60_000);
+    rl.once('line', (l) => {
+      clearTimeout(timer);
+      resolve(l);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+  const ready = JSON.parse(line) as { event: string; url: string };
+  if (ready.event !== 'ready') throw new Error(`host failed: ${line}`);
+  child.stdout!.resume();
+  return { child, url: ready.url };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the citizen does (the demo panel stands in for the card and its QR)
+
+/** The demo panel stands in for a person showing their card's QR and putting the card on the reader. */
+async function presentCard(page: Page, profileId: string, qrDone = 'task-qr'): Promise<void> {
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-profile').selectOption(profileId);
+  await page.getByTestId('demo-qr').click();
+  await page.getByTestId(qrDone).locator('.task-list__mark', { hasText: '✓' }).waitFor();
+  await page.getByTestId('demo-insert').click();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+}
+
+async function identify(page: Page, profileId: string): Promise<void> {
+  await page.getByTestId('start').click();
+  await page.getByTestId('consent-yes').click();
+  await presentCard(page, profileId);
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+}
+
+/** A fictional citizen standing in for her son (fixtures/citizens). */
+const SON = 'cccd-2021-no-cmnd';
+
+/** Taps keys on the on-screen keyboard (capitals through shift), like tests/e2e/fixtures.ts `tapKeys`. */
+async function keys(page: Page, text: string): Promise<void> {
+  const dock = page.locator('.keyboard-dock').last();
+  for (const ch of text) {
+    if (ch === ' ') await dock.locator('[data-key="space"]').click();
+    else if (ch !== ch.toLowerCase()) {
+      await dock.locator('[data-key="shift"]').click();
+      await dock.locator(`[data-key="${ch.toLowerCase()}"]`).click();
+    } else await dock.locator(`[data-key="${ch}"]`).click();
+  }
+}
+
+async function type(page: Page, field: string, text: string): Promise<void> {
+  await page.locator(`[data-field="${field}"]`).click();
+  await keys(page, text);
+}
+
+const choose = (page: Page, field: string, label: string): Promise<void> =>
+  page.getByTestId(`field-${field}`).getByText(label, { exact: true }).click();
+const next = (page: Page): Promise<void> => page.getByTestId('continue').click();
+
+async function startService(page: Page, serviceNumber: number): Promise<void> {
+  await page.getByTestId(`service-${serviceNumber}`).first().click();
+  await page.getByTestId('start-service').click();
+}
+
+async function submit(page: Page): Promise<void> {
+  await page.getByTestId('check-answers').waitFor();
+  await page.getByTestId('submit-form').click();
+  await page.getByTestId('screen-receipt').waitFor({ timeout: 30_000 });
+}
+
+const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
+  async temporaryResidenceElderly(page) {
+    await identify(page, 'over-60');
+    await startService(page, 4);
+    await next(page); // about you: from the card
+    await type(page, 'phone', '0912345678');
+    await next(page);
+    // Her son is the household head and is with her: he taps his own card (his consent, QR, chip).
+    await choose(page, 'isHead', 'Không');
+    await page.getByTestId('other-card-start').click();
+    await page.getByTestId('other-consent-yes').click();
+    await presentCard(page, SON, 'other-qr');
+    await page.getByTestId('prefilled-headName').waitFor();
+    await choose(page, 'headRelation', 'Con');
+    await next(page);
+    // The address is suggested from his card (remapped to today's units): she only says what she asks for.
+    await choose(page, 'requestKind', 'Đăng ký tạm trú');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>('#f-residenceAddress-communeCode')?.value !== '',
+    );
+    await next(page);
+    await choose(page, 'hasMembers', 'Không');
+    await next(page);
+    await choose(page, 'ownerIsSelf', 'Không'); // the owner is her son: name and ID carried from the head
+    await next(page);
+    await submit(page);
+  },
+  /** The same visit when the son is not there: his name, ID and the address typed. */
+  async temporaryResidenceElderlyTyped(page) {
+    await identify(page, 'over-60');
+    await startService(page, 4);
+    await next(page);
+    await type(page, 'phone', '0912345678');
+    await next(page);
+    await choose(page, 'isHead', 'Không');
+    await type(page, 'headName', 'Ddinh Coong Sown');
+    await choose(page, 'headRelation', 'Con');
+    await type(page, 'headIdNumber', '038085001234');
+    await next(page);
+    await choose(page, 'requestKind', 'Đăng ký tạm trú');
+    await page.getByTestId('address-home').click(); // the kiosk's own commune, offered first
+    await keys(page, 'So 12 Le Lai');
+    await next(page);
+    await choose(page, 'hasMembers', 'Không');
+    await next(page);
+    await choose(page, 'ownerIsSelf', 'Không');
+    await next(page);
+    await submit(page);
+  },
+  async birthByMother(page) {
+    await identify(page, 'cccd-2021-with-cmnd');
+    await startService(page, 9);
+    await choose(page, 'requesterRelation', 'Mẹ');
+    await next(page);
+    await type(page, 'childName', 'Phan Thij Mai');
+    await type(page, 'childDateOfBirth__d', '2');
+    await type(page, 'childDateOfBirth__m', '11');
+    await type(page, 'childDateOfBirth__y', '2026');
+    await choose(page, 'childSex', 'Nữ');
+    await next(page);
+    await type(page, 'childPlaceOfBirth', 'Beenhj vieenj Phuj sanr Ha Nooij');
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-field="childEthnicity"]')?.value === 'Kinh',
+    );
+    await next(page); // ethnicity, nationality, home town suggested from her card
+    await page.getByTestId('prefilled-motherName').waitFor();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>('#f-motherResidence-communeCode')?.value === '00025',
+    );
+    await next(page); // the mother: from her chip, read-only
+    await page.getByTestId('field-hasFather').locator('input:checked').waitFor({ state: 'attached' });
+    await next(page); // the father is declared: her spouse on the chip (suggested)
+    await type(page, 'fatherYearOfBirth__y', '1988');
+    await next(page); // the rest of his block suggested from her card
+    await choose(page, 'wantCopies', 'Không');
+    await next(page);
+    await submit(page);
+  },
+  async idCardRenewal(page) {
+    await identify(page, 'cccd-2021-no-cmnd');
+    await startService(page, 2);
+    await page.locator('[data-testid^="step-"]').waitFor();
+    const kind = page.getByTestId('field-requestKind');
+    if (await kind.isVisible()) {
+      await choose(page, 'requestKind', 'Đổi thẻ căn cước (hết hạn, hỏng, thay đổi thông tin)');
+      await next(page);
+    }
+    await next(page); // about you: from the card
+    await type(page, 'phone', '0987654321');
+    await next(page);
+    await submit(page);
+  },
+};
+
+export default async function bench(): Promise<Record<string, unknown>> {
+  if (!existsSync(path.join(ROOT, 'dist/renderer/index.html')))
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
+  const pcscd = await startPrivatePcscd();
+  const { child, url } = await startHost(pcscd.env, pcscd.basePort);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const journeys: Record<
+    string,
+    { taps: number; keystrokes: number; total: number; target?: number; met?: boolean }
+  > = {};
+  try {
+    for (const [name, run] of Object.entries(JOURNEYS)) {
+      const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+      await context.addInitScript({ content: PAGE_PROBE });
+      const page = await context.newPage();
+      page.setDefaultTimeout(30_000);
+      await page.goto(url);
+      await page.getByTestId('screen-attract').waitFor();
+      log(name);
+      await run(page).catch(async (e: unknown) => {
+        await page.screenshot({ path: path.join(tmpdir(), `kiosk-bench-taps-${name}.png`) });
+        throw e;
+      });
+      const c = await page.evaluate(
+        () => (window as unknown as { __taps: { taps: number; keystrokes: number } }).__taps,
+      );
+      const target = (TARGETS as Record<string, number>)[name];
+      const total = c.taps + c.keystrokes;
+      journeys[name] = { ...c, total, ...(target !== undefined ? { target, met: total <= target } : {}) };
+      // end the session for the next journey
+      await page.getByTestId('finish').click();
+      await page.getByTestId('screen-attract').waitFor();
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await stopChild(child);
+    await pcscd.stop();
+  }
+  return { journeys, targetsMet: Object.values(journeys).every((j) => j.met !== false) };
+}
