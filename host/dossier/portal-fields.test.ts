@@ -10,10 +10,11 @@ import type { DossierSubmission } from '../portal/types';
 import { SessionManager } from '../session/session-manager';
 import { DossierService, type FilledFormInput } from './dossier-service';
 
-const plain = (f: Pick<Field, 'type' | 'options' | 'columns'>): unknown =>
+const plain = (f: Pick<Field, 'type' | 'options' | 'columns'>, allowed?: readonly string[]): unknown =>
   ({
     date: '2026-11-01',
-    choice: f.options?.[0]?.value,
+    // The first choice this service files (`forms[].allow`, e.g. CT01's request kinds per service).
+    choice: (f.options?.find((o) => !allowed || allowed.includes(String(o.value))) ?? f.options?.[0])?.value,
     yesno: false,
     number: 1,
     phone: '0912345678',
@@ -30,7 +31,7 @@ function filled(serviceId: string): FilledFormInput[] {
     const answers: Record<string, unknown> = { ...ref.preset };
     for (let i = 0; i < 5; i++)
       for (const f of visibleFields(form, answers))
-        if (f.required && answers[f.id] === undefined) answers[f.id] = plain(f);
+        if (f.required && answers[f.id] === undefined) answers[f.id] = plain(f, ref.allow?.[f.id]);
     return { formId: ref.id, version: ref.version, answers, corrections: [] };
   });
 }

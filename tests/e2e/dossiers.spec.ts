@@ -60,7 +60,7 @@ async function idCard(page: Page, kind: 'cap-doi' | 'cap-lai'): Promise<void> {
   await expectAxeClean(page, `exemption question (${kind})`);
   await page.getByTestId('exemption-none').check();
   await page.getByTestId('exemption-submit').click();
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{3}\.\d{2}\.\d{2}\.H22-\d{6}-\d{4}$/, {
     timeout: 20_000,
   });
 }
@@ -140,16 +140,19 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
   await page.getByTestId('continue').click();
   await page.getByTestId('submit-form').click();
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{3}\.\d{2}\.\d{2}\.H22-\d{6}-\d{4}$/, {
     timeout: 20_000,
   });
   await expect(page.getByTestId('screen-receipt')).toContainText('1.000656');
   const linked = page.getByTestId('linked-dossiers');
   await expect(linked).toContainText('1.003197');
   await expect(linked).toContainText('2.000821');
-  await expect(linked.locator('strong')).toHaveText([/^000\.00\.01\.H22-/, /^000\.00\.01\.H22-/], {
-    timeout: 20_000,
-  });
+  await expect(linked.locator('strong')).toHaveText(
+    [/^\d{3}\.\d{2}\.\d{2}\.H22-/, /^\d{3}\.\d{2}\.\d{2}\.H22-/],
+    {
+      timeout: 20_000,
+    },
+  );
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 
@@ -199,7 +202,7 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
   await fillWithKeyboard(page, 'phone', '0912000111');
   await page.getByTestId('continue').click();
   await page.getByTestId('submit-form').click();
-  await expect(page.getByTestId('dossier-code')).toHaveText(/^000\.00\.01\.H22-\d{6}-\d{4}$/, {
+  await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{3}\.\d{2}\.\d{2}\.H22-\d{6}-\d{4}$/, {
     timeout: 20_000,
   });
   await expect(page.getByTestId('screen-exemption')).toHaveCount(0);

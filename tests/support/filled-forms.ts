@@ -6,12 +6,13 @@ import { buildAnswerSchema, getForm, getService, visibleFields } from '../../cat
 import { communes } from '../../catalogue/admin-units';
 import type { Field } from '../../catalogue/schema';
 
-function answer(f: Pick<Field, 'type' | 'options' | 'columns'>): unknown {
+function answer(f: Pick<Field, 'type' | 'options' | 'columns'>, allowed?: readonly string[]): unknown {
   switch (f.type) {
     case 'date':
       return '2026-11-01';
     case 'choice':
-      return f.options![0]!.value;
+      // A shared form's choices this service files (`forms[].allow`, e.g. CT01's request kinds per service).
+      return (f.options!.find((o) => !allowed || allowed.includes(String(o.value))) ?? f.options![0]!).value;
     case 'yesno':
       return false;
     case 'number':
@@ -46,7 +47,7 @@ export function filledForms(serviceId: string): FilledForm[] {
     const answers: Record<string, unknown> = { ...ref.preset };
     for (let i = 0; i < 5; i++)
       for (const f of visibleFields(form, answers))
-        if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f);
+        if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f, ref.allow?.[f.id]);
     if (!buildAnswerSchema(form).safeParse(answers).success)
       throw new Error(`filledForms: answers for ${ref.id} do not pass its schema`);
     return { formId: ref.id, version: ref.version, answers, corrections: [] };
