@@ -56,4 +56,7 @@ test('a CAN-only chip: the CAN screen, a wrong CAN, then the right one opens the
   await expect(page.getByTestId('identity-name')).toHaveText(profile.fullName, { timeout: 60_000 });
   await expect(page.getByTestId('screen-confirm')).toBeVisible();
   await expect(page.getByTestId('verification')).toContainText('xác thực chíp');
+  // Leave the reader empty: the demo kiosk is shared by this worker's next specs.
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-remove').click();
 });

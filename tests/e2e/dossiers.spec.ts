@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
-import { expect, fillWithKeyboard, identifyWithDemoCard, test } from './fixtures';
+import { expect, fillWithKeyboard, identifyWithDemoCard, passAttachmentsIfAsked, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -60,6 +60,7 @@ async function idCard(page: Page, kind: 'cap-doi' | 'cap-lai'): Promise<void> {
   await expectAxeClean(page, `exemption question (${kind})`);
   await page.getByTestId('exemption-none').check();
   await page.getByTestId('exemption-submit').click();
+  await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{3}\.\d{2}\.\d{2}\.H22-\d{6}-\d{4}$/, {
     timeout: 20_000,
   });
@@ -140,6 +141,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
   await page.getByTestId('continue').click();
   await page.getByTestId('submit-form').click();
+  await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{3}\.\d{2}\.\d{2}\.H22-\d{6}-\d{4}$/, {
     timeout: 20_000,
   });
@@ -202,6 +204,7 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
   await fillWithKeyboard(page, 'phone', '0912000111');
   await page.getByTestId('continue').click();
   await page.getByTestId('submit-form').click();
+  await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(/^\d{3}\.\d{2}\.\d{2}\.H22-\d{6}-\d{4}$/, {
     timeout: 20_000,
   });

@@ -227,6 +227,13 @@ export async function bringAllToCounter(page: Page): Promise<void> {
   await page.getByTestId('attachments-continue').click();
 }
 
+/** After "send": the documents screen when the service has papers besides its forms (all brought to the counter). */
+export async function passAttachmentsIfAsked(page: Page): Promise<void> {
+  const attachments = page.getByTestId('screen-attachments');
+  await attachments.or(page.getByTestId('screen-receipt')).first().waitFor({ timeout: 20_000 });
+  if (await attachments.isVisible()) await bringAllToCounter(page);
+}
+
 /** Temporary residence (service 4), after the phone step: first request kind, head of household, no members, own home. */
 export async function answerTemporaryResidence(page: Page): Promise<void> {
   // CT01 (temporary residence): the citizen is the household head (items 7–9 from the chip), then the new

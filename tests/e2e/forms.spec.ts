@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, identifyWithDemoCard, test } from './fixtures';
+import { expect, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const citizensDir = `${root}fixtures/citizens/`;
@@ -65,6 +65,13 @@ for (const profile of profiles) {
     test.setTimeout(240_000);
     await page.goto(demoKiosk.url);
     await identifyWithDemoCard(page, profile.id);
+    // A PACE-only chip (`pace-only`) opens with the Card Access Number printed on the card.
+    const chip = (profile as { chip?: { bac?: boolean; pace?: { can: string } } }).chip;
+    if (chip?.bac === false && chip.pace) {
+      await expect(page.getByTestId('screen-can')).toBeVisible({ timeout: 30_000 });
+      await tapKeys(page, chip.pace.can);
+      await page.getByTestId('can-continue').click();
+    }
     await expect(page.getByTestId('identity-name')).toHaveText(String(profile.fullName), { timeout: 30_000 });
     await page.getByTestId('confirm-yes').click();
     let checked = 0;

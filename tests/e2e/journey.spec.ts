@@ -9,9 +9,16 @@ import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
-import { bringAllToCounter, expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import {
+  bringAllToCounter,
+  expect,
+  fillWithKeyboard,
+  identifyWithDemoCard,
+  passAttachmentsIfAsked,
+  tapKeys,
+  test,
+} from './fixtures';
 
-/** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
 /** The text of a printed receipt (file printer), whitespace collapsed; '' while it is not written yet. */
 const pdfText = (file: string): string =>
   existsSync(file)
@@ -21,6 +28,7 @@ const pdfText = (file: string): string =>
         .replace(/\s+/g, ' ')
     : '';
 
+/** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
 const DOSSIER_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4}$/;
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
@@ -212,6 +220,7 @@ test('temporary residence at her son’s: the son, head of household, taps his o
   await expect(page.getByTestId('answer-headName')).toContainText('Trần Văn Đức');
   await expect(page.getByTestId('answer-ownerIdNumber')).toContainText('079097004567');
   await page.getByTestId('submit-form').click();
+  await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   // He takes his card back; the visit ends.
   await page.getByTestId('demo-open').click();
