@@ -5,6 +5,7 @@
  */
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { KioskConfig } from '../config/config';
 import { resolveClientSecret } from '../portal/credentials';
 import { PortalError } from '../portal/errors';
@@ -129,7 +130,7 @@ function peerCertificate(
     const socket = tlsConnect({
       host: url.hostname,
       port: Number(url.port || 443),
-      servername: url.hostname,
+      ...(isIP(url.hostname.replace(/^\[|\]$/g, '')) ? {} : { servername: url.hostname }),
       rejectUnauthorized: false,
       timeout: config.portal.timeoutMs,
       ...(tls?.caFile ? { ca: readFileSync(tls.caFile) } : {}),
