@@ -10,8 +10,17 @@
  * program path the units name — and only those. Everything else (directive names and values, dependencies,
  * credentials, the timer's calendar) is verified by systemd itself.
  */
-import { execFile } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,6 +180,47 @@ describe('systemd units', () => {
     });
     expect(stdout).toMatch(/Normalized form: \*-\*-\* 03:45:00 Asia\/Ho_Chi_Minh/);
     expect(stdout).toMatch(/Next elapse: \w{3} \d{4}-\d{2}-\d{2} 20:45:00 UTC/);
+  });
+});
+
+describe('pcscd without virtual readers', () => {
+  it('pcscd run as the drop-in says, with the empty reader.conf.d the package installs, lists no reader', async () => {
+    const line = directives(
+      readFileSync(path.join(SYSTEMD, 'pcscd.service.d/kiosk-no-virtual-readers.conf'), 'utf8'),
+    ).at(-1)![1];
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-pcscd-conf-'));
+    mkdirSync(path.join(dir, 'run'));
+    mkdirSync(path.join(dir, 'reader.conf.d'));
+    // The drop-in's command line, in a private mount namespace with a private /run/pcscd (as tests/support/pcscd.ts
+    // does), without --auto-exit, and with the empty folder here instead of the package's.
+    const args = line
+      .split(/\s+/)
+      .slice(1)
+      .filter((a) => a !== '--auto-exit')
+      .map((a) =>
+        a === '/usr/lib/vn-public-service-kiosk/reader.conf.d' ? path.join(dir, 'reader.conf.d') : a,
+      );
+    expect(args).toEqual(['--foreground', '--config', path.join(dir, 'reader.conf.d')]);
+    const pcscd = spawn(
+      'unshare',
+      [
+        '-m',
+        '--propagation',
+        'private',
+        'sh',
+        '-c',
+        `mkdir -p /run/pcscd && mount --bind "${dir}/run" /run/pcscd && exec pcscd ${args.join(' ')}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      const env = { ...process.env, PCSCLITE_CSOCK_NAME: path.join(dir, 'run/pcscd.comm') };
+      while (!existsSync(env.PCSCLITE_CSOCK_NAME)) await new Promise((r) => setTimeout(r, 100));
+      const { stdout } = await run('pcsc_scan', ['-r'], { env, timeout: 10_000 });
+      expect(stdout.trim()).toBe('No reader found.');
+    } finally {
+      pcscd.kill('SIGTERM');
+    }
   });
 });
 
