@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KioskConfig } from '../config/config';
 import { canonicalConfig, configChecksum } from './config-checksum';
@@ -32,6 +33,54 @@ describe('configuration checksum', () => {
     );
     expect(configChecksum({ ...base, portal: { ...base.portal, clientSecretFile: '/x' } }).sha256).not.toBe(
       configChecksum(base).sha256,
+    );
+  });
+});
+
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
+
+/** The same object with its keys inserted in reverse order at every level. */
+function reversed(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(reversed);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, x]) => [k, reversed(x)]),
+    );
+  return v;
+}
+
+describe('configuration checksum, fuzzed', () => {
+  it(`fuzz (${FUZZ_RUNS} runs): key order never matters, secrets never appear, the JSON stays valid`, () => {
+    const secret = fc.string({ minLength: 12, maxLength: 20 }).map((s) => `SECRET-${s}`);
+    fc.assert(
+      fc.property(fc.jsonValue(), secret, (value, hidden) => {
+        const withSecret = { settings: value, staff: { pinHash: hidden }, portal: { clientSecret: hidden } };
+        const a = canonicalConfig(withSecret);
+        expect(canonicalConfig(reversed(withSecret)).json).toBe(a.json);
+        expect(a.json).not.toContain(hidden);
+        expect(JSON.parse(a.json)).toBeTypeOf('object');
+        expect(configChecksum(withSecret).sha256).toMatch(/^[0-9a-f]{64}$/);
+      }),
+      { numRuns: FUZZ_RUNS },
+    );
+  });
+
+  it(`fuzz (${FUZZ_RUNS} runs): any aplay output gives a list, never a throw`, () => {
+    const line = fc.oneof(
+      fc.string(),
+      fc
+        .tuple(fc.nat(9), fc.string(), fc.nat(9), fc.string())
+        .map(([c, n, d, x]) => `card ${c}: ${n}, device ${d}: ${x}`),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const out = parseAplayCards(lines.join('\n'));
+        expect(Array.isArray(out)).toBe(true);
+        for (const d of out) expect(d).toMatch(/^card \d+ device \d+: /);
+      }),
+      { numRuns: FUZZ_RUNS },
     );
   });
 });
