@@ -190,25 +190,37 @@ export async function qrScanCheck(
   const scanner = new SerialScanner({ path, duplicateWindowMs: 0 });
   const t0 = performance.now();
   try {
-    const payload = await new Promise<string | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), waitMs);
-      scanner.once('scan', (p: string) => {
-        clearTimeout(timer);
-        resolve(p);
-      });
-      scanner.on('error', () => undefined);
-      scanner.start();
-    });
-    if (payload === null) return fail(`no scan within ${Math.round(waitMs / 1000)} s`);
+    // A scan, a garbled line (the scanner works: its verdict), or the port refused (the host may hold it).
+    const got = await new Promise<{ payload: string } | { junk: string } | { port: string } | null>(
+      (resolve) => {
+        const timer = setTimeout(() => resolve(null), waitMs);
+        const done = (v: { payload: string } | { junk: string } | { port: string }) => {
+          clearTimeout(timer);
+          resolve(v);
+        };
+        scanner.once('scan', (p: string) => done({ payload: p }));
+        scanner.on('error', (e) =>
+          done(e.code === 'qr-scanner-unavailable' ? { port: e.message } : { junk: e.code }),
+        );
+        scanner.start();
+      },
+    );
+    if (got === null) return fail(`no scan within ${Math.round(waitMs / 1000)} s`);
+    if ('port' in got) return fail(`${got.port} (is the kiosk host running? stop it for a test scan)`);
     const ms = Math.round(performance.now() - t0);
+    if ('junk' in got)
+      return warn(`the scanner sent something unreadable (${got.junk}): USB-CDC mode, not keyboard?`, {
+        verdict: got.junk,
+        waitedMs: ms,
+      });
     let verdict = 'a CCCD QR';
     try {
-      parseCccdQr(payload);
+      parseCccdQr(got.payload);
     } catch (e) {
       verdict = `not a CCCD QR (${(e as { code?: string }).code ?? 'unreadable'})`;
     }
-    return pass(`scan received: ${payload.length} characters, ${verdict}`, {
-      length: payload.length,
+    return pass(`scan received: ${got.payload.length} characters, ${verdict}`, {
+      length: got.payload.length,
       verdict,
       waitedMs: ms,
     });

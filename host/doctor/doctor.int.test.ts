@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listProfiles, startVirtualCard, type VirtualCard } from '../../native/simulator';
+import {
+  listProfiles,
+  startVirtualCard,
+  startVirtualScanner,
+  type VirtualCard,
+} from '../../native/simulator';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../devices/isolated-pcscd';
 import { MOCK_CREDENTIALS } from '../portal/mock/server';
 import { type StartedMockPortal, startMockPortal } from '../portal/mock/start';
@@ -228,5 +233,36 @@ describe('kiosk doctor with a reader (isolated pcscd, simulator behind vpcd)', (
     expect(byId(r, 'readers').status).toBe('fail');
     expect(byId(r, 'readers').detail).toContain('virtual (software) reader: refused in production mode');
     expect(byId(r, 'card').status).toBe('skip');
+  }, 120_000);
+});
+
+describe("kiosk doctor with a serial QR scanner (the simulator's pseudo-terminal)", () => {
+  it('--scan reports one scan by its length and verdict, never its content', async () => {
+    const scanner = await startVirtualScanner();
+    const profile = listProfiles().find((p) => p.qr)!;
+    try {
+      const running = doctor(
+        bare({ devices: { scannerPath: scanner.path } }),
+        { KIOSK_PORTAL_CLIENT_SECRET: MOCK_CREDENTIALS.clientSecret },
+        ['--json', '--scan', '--wait', '30'],
+      );
+      // Scan until the doctor has answered (it opens the scanner only when it reaches that check).
+      let finished = false;
+      void running.then(() => (finished = true));
+      while (!finished) {
+        await scanner.scan(profile.qr!, { eol: '\r\n' });
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const out = await running;
+      const r = DoctorReport.parse(JSON.parse(out.stdout));
+      expect(byId(r, 'qr-scanner')).toMatchObject({ status: 'pass', data: { path: scanner.path } });
+      expect(byId(r, 'qr-scan')).toMatchObject({
+        status: 'pass',
+        data: { length: profile.qr!.length, verdict: 'a CCCD QR' },
+      });
+      expect(out.stdout).not.toContain(profile.qr!.split('|')[0]!);
+    } finally {
+      await scanner.stop();
+    }
   }, 120_000);
 });
