@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config';
 import { startKioskHost } from './start-host';
+import { sdNotifier } from './systemd/sd-notify';
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +54,11 @@ try {
     mockPortal: running.mockPortal?.url ?? null,
   };
   process.stdout.write(JSON.stringify(ready) + '\n');
+  // Under systemd (kiosk-host.service, Type=notify): READY=1 now, then the watchdog while the event loop runs.
+  const systemd = sdNotifier();
+  await systemd?.ready(`serving on 127.0.0.1:${running.port} (${config.mode})`);
   const stop = async (): Promise<void> => {
+    await systemd?.stopping();
     await running.stop();
     process.exit(0);
   };
