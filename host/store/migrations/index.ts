@@ -5,12 +5,20 @@ import { migration002 } from './002_audit';
 import { migration003 } from './003_retention_counters';
 import { migration004 } from './004_data_at_rest';
 import { migration005 } from './005_fee_unknown';
+import { migration006 } from './006_report_counts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {
