@@ -85,22 +85,27 @@ export class JourneyTracker {
     };
   }
 
-  /** A call from the UI (before it ran). */
+  /** A call from the UI (before it ran): consent is noted at once. */
   called(method: MethodName, params: unknown): void {
     const j = this.current;
-    if (!j) return;
-    if (method === 'session.consent' && (params as { granted?: boolean }).granted) j.consented = true;
-    const step = stepOf(method, params);
-    if (step && j.consented && STEPS.indexOf(step) > STEPS.indexOf(j.step)) j.step = step;
-    const sid = this.service((params as { serviceId?: unknown }).serviceId);
-    if (sid && j.consented) j.serviceId = sid;
+    if (j && method === 'session.consent' && (params as { granted?: boolean }).granted) j.consented = true;
   }
 
+  /**
+   * A call that succeeded moves the journey on: the step it shows (only for a catalogue service when it names
+   * one), the service chosen, a dossier submitted.
+   */
   succeeded(method: MethodName, params: unknown): void {
     const j = this.current;
-    if (!j || method !== 'dossier.submit') return;
-    const sid = this.service((params as { serviceId?: unknown }).serviceId) ?? NO_SERVICE;
-    j.submitted.push({ serviceId: sid, atMs: this.now() - j.startedAt });
+    if (!j || !j.consented) return;
+    const named = (params as { serviceId?: unknown } | null)?.serviceId;
+    const sid = this.service(named);
+    if (named !== undefined && !sid) return;
+    const step = stepOf(method, params);
+    if (step && STEPS.indexOf(step) > STEPS.indexOf(j.step)) j.step = step;
+    if (sid) j.serviceId = sid;
+    if (method === 'dossier.submit')
+      j.submitted.push({ serviceId: sid ?? NO_SERVICE, atMs: this.now() - j.startedAt });
   }
 
   /** An error code a citizen met (a failed call, a card that could not be read). Codes only. */

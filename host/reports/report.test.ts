@@ -51,17 +51,20 @@ function rig() {
   }) => {
     at(o.start);
     tracker.begin();
-    if (o.consent !== false) tracker.called('session.consent', { granted: true });
+    if (o.consent !== false) {
+      tracker.called('session.consent', { granted: true });
+      tracker.succeeded('session.consent', { granted: true });
+    }
     if (o.refused) tracker.refused();
     if (o.service) {
-      tracker.called('catalogue.home', {});
-      tracker.called('draft.save', { serviceId: o.service, data: {} });
-      if (o.stopAt === 'attachments') tracker.called('attachment.bring', { serviceId: o.service, code: 'x' });
+      tracker.succeeded('catalogue.home', {});
+      tracker.succeeded('draft.save', { serviceId: o.service, data: {} });
+      if (o.stopAt === 'attachments')
+        tracker.succeeded('attachment.bring', { serviceId: o.service, code: 'x' });
     }
     for (const e of o.errors ?? []) tracker.failed(e);
     if (o.submitAfterS !== undefined) {
       at(o.start + o.submitAfterS * 1000);
-      tracker.called('dossier.submit', { serviceId: o.service });
       tracker.succeeded('dossier.submit', { serviceId: o.service });
     }
     at(t + 20_000);
