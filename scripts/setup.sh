@@ -18,6 +18,7 @@ PACKAGES=(
   libopenjp2-tools                                   # opj_compress/opj_decompress: regenerate fixtures/faces (JPEG 2000)
   vsmartcard-vpicc python3-pycryptodome              # vicc: a third-party ICAO card emulator for interop tests
   sane-utils libsane1                                # document scanners: scanimage; SANE's test backend for tests/demo
+  prometheus                                         # promtool: checks deploy/monitoring's rules and scrape config
 )
 
 missing=()
