@@ -50,12 +50,15 @@ export function durationBucket(ms: number): string {
 }
 
 export class ReportStore {
-  private readonly bump: Database.Statement;
-  constructor(private readonly db: Database.Database) {
-    this.bump = db.prepare(
+  private bumpStatement: Database.Statement | null = null;
+  /** `db` may be opened read-only (the report CLI): only `add` writes. */
+  constructor(private readonly db: Database.Database) {}
+
+  private get bump(): Database.Statement {
+    return (this.bumpStatement ??= this.db.prepare(
       `INSERT INTO report_counts (day, service_id, channel, metric, key, value) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (day, service_id, channel, metric, key) DO UPDATE SET value = value + excluded.value`,
-    );
+    ));
   }
 
   add(day: string, serviceId: string, channel: Channel, metric: Metric, key = '', by = 1): void {
