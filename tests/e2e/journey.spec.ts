@@ -161,6 +161,9 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   expect(reprint).toContain('Biên lai thu phí, lệ phí điện tử');
   lastDossierCode = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
+  // One tap on a happy face rates the journey and ends it.
+  await expect(page.getByTestId('screen-rating')).toBeVisible();
+  await page.getByTestId('rating-5').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
 
@@ -221,6 +224,7 @@ test('temporary residence at her son’s: the son, head of household, taps his o
     .getByRole('button', { name: /Đóng|Close/ })
     .click();
   await page.getByTestId('finish').click();
+  await page.getByTestId('rating-skip').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
 
@@ -252,6 +256,8 @@ test('a forged chip is refused politely and staff are called', async ({ page, de
   await expect(page.getByTestId('screen-refused')).toHaveAttribute('data-decision', 'refuse-forged');
   await page.screenshot({ path: `${screens}journey-refused.png` });
   await page.getByTestId('refused-finish').click();
+  await expect(page.getByTestId('screen-rating')).toBeVisible();
+  await page.getByTestId('rating-skip').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
 
