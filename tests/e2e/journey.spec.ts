@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
@@ -165,6 +166,21 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await expect(page.getByTestId('screen-rating')).toBeVisible();
   await page.getByTestId('rating-5').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
+  // Counted in the kiosk's aggregate table (codes and numbers only): today's "very happy" for service 4.
+  const ratings = (): number => {
+    const db = new Database(path.join(demoKiosk.dataDir, 'kiosk.db'), { readonly: true });
+    try {
+      const r = db
+        .prepare(
+          "SELECT SUM(value) AS n FROM report_counts WHERE metric = 'rating' AND key = '5' AND service_id = 'temporary-residence'",
+        )
+        .get() as { n: number | null };
+      return r.n ?? 0;
+    } finally {
+      db.close();
+    }
+  };
+  await expect.poll(ratings).toBeGreaterThanOrEqual(1);
 });
 
 test('temporary residence at her son’s: the son, head of household, taps his own card (second card read)', async ({
