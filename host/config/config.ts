@@ -223,7 +223,8 @@ export const KioskConfig = z.object({
       enabled: z.boolean().default(false),
       /** Address to bind: loopback by default; a management-network address of the kiosk otherwise. */
       host: z.string().min(1).default('127.0.0.1'),
-      port: z.number().int().min(1).max(65535).default(9464),
+      /** 0: any free port (tests). */
+      port: z.number().int().min(0).max(65535).default(9464),
       /** File (0600) holding the bearer token (or env KIOSK_METRICS_TOKEN); never the token in this file. */
       tokenFile: z.string().nullable().default(null),
     })

@@ -2,7 +2,13 @@
  * `/metrics` scraped over HTTP after every fictional citizen's journey: parsed with a strict text-format
  * parser, names and types as documented, bounded labels, no label value from any citizen, bearer token.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config/config';
+import { DeviceStatusBoard } from '../devices/device-status';
+import { startMetricsFor } from '../kiosk-services';
+import { scratchDir } from '../store/test-helpers';
 import { journeyRig, fictionalCitizens, personalStrings, runCitizenJourneys } from '../reports/test-journeys';
 import { startMetricsServer, resolveMetricsToken } from './index';
 import { ExpositionError, parseExposition } from './strict-parser';
@@ -104,6 +110,38 @@ describe('/metrics', () => {
       (await fetch(server.url, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } })).status,
     ).toBe(405);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+  });
+
+  it('the composition root starts it only when enabled, on loopback by default, and refuses to without a token', async () => {
+    const s = scratchDir('metrics-config-');
+    cleanups.push(async () => s.cleanup());
+    const off = loadConfig({ dataDir: s.dir }, {});
+    expect(off.metrics).toEqual({ enabled: false, host: '127.0.0.1', port: 9464, tokenFile: null });
+    expect(await startMetricsFor(off, new DeviceStatusBoard(), null, Date.now())).toBeNull();
+    const saved = process.env.KIOSK_METRICS_TOKEN;
+    delete process.env.KIOSK_METRICS_TOKEN;
+    cleanups.push(async () => {
+      if (saved !== undefined) process.env.KIOSK_METRICS_TOKEN = saved;
+    });
+    const noToken = loadConfig({ dataDir: s.dir, metrics: { enabled: true, port: 0 } } as never, {});
+    await expect(startMetricsFor(noToken, new DeviceStatusBoard(), null, Date.now())).rejects.toBeInstanceOf(
+      ConfigError,
+    );
+    const tokenFile = join(s.dir, 'metrics.token');
+    writeFileSync(tokenFile, `${TOKEN}\n`, { mode: 0o600 });
+    const on = loadConfig({ dataDir: s.dir, metrics: { enabled: true, port: 0, tokenFile } } as never, {});
+    const server = (await startMetricsFor(on, new DeviceStatusBoard(), null, Date.now()))!;
+    cleanups.push(() => server.stop());
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    const res = await fetch(server.url, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    const names = parseExposition(await res.text()).map((f) => f.name);
+    // Without a store: device health and uptime only.
+    expect(names).toEqual([
+      'kiosk_uptime_seconds',
+      'kiosk_device_up',
+      'kiosk_device_state',
+      'kiosk_printer_paper_out',
+    ]);
   });
 
   it('a token is required, at least 16 characters, from the environment or a file', () => {
