@@ -34,6 +34,7 @@ import type { SpeechService } from './speech';
 import type { Delivery } from './outbox';
 import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
 import { SessionManager } from './session/session-manager';
+import { JourneyTracker, ReportStore } from './reports';
 
 /** What the kiosk's demo mode and technician screen can ask of the reader simulator. */
 export interface SimulatorControl {
@@ -50,6 +51,8 @@ export interface HostServices {
   simulator: SimulatorControl | null;
   identify: IdentifyService;
   delivery: Delivery | null;
+  /** Aggregate report counters (no personal data), with a store only. */
+  reports: ReportStore | null;
 }
 
 export interface CreatedHost {
@@ -72,6 +75,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const status = deps.status ?? new DeviceStatusBoard();
   const sessions = new SessionManager();
   const simulator = deps.simulator ?? null;
+  // Journeys and ratings, counted without personal data in the store's aggregate table (host/reports).
+  const reports = deps.delivery ? new ReportStore(deps.delivery.store.db) : null;
+  let serviceIds: ReadonlySet<string> | null = null;
+  const journeys = reports
+    ? new JourneyTracker({
+        reports,
+        channel: config.dossier.channel,
+        serviceIds: () => (serviceIds ??= new Set(loadCatalogue().services.map((s) => s.id))),
+        dayOf: (ms) => todayInVietnam(new Date(ms)),
+      })
+    : null;
   // Identify events are forwarded to the transports once `host` exists (below).
   let emit: (e: IdentifyEvent) => void = () => undefined;
   const identify = new IdentifyService({
@@ -82,7 +96,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     trustStore: deps.trustStore,
     policy: { acceptUnknownCsca: config.trust.acceptUnknownCsca },
     // Refused and forged cards are audited: decision, verdicts, card type, CSCA — no personal data.
-    onRefused: (r) => deps.delivery?.store.audit('citizen', 'card.refused', undefined, { ...r }),
+    onRefused: (r) => {
+      journeys?.refused();
+      deps.delivery?.store.audit('citizen', 'card.refused', undefined, { ...r });
+    },
   });
   const delivery = deps.delivery ?? null;
   const dossiers = delivery
@@ -155,7 +172,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     volumeStep: speech?.volumeStep ?? 0,
     volumeStepCount: speech?.volumeStepCount ?? 1,
   });
-  const services: HostServices = { config, status, sessions, simulator, identify, delivery };
+  const services: HostServices = { config, status, sessions, simulator, identify, delivery, reports };
 
   const requireSimulator = (): SimulatorControl => {
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
@@ -185,8 +202,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       }
     : {};
 
+  // Every call is observed for the journey counters (step, service, error codes; never the parameters' values).
+  const track = (h: Handlers): Handlers => (journeys ? journeys.wrap(h) : h);
   const host = new KioskHost(
-    {
+    track({
       'kiosk.hello': () => ({
         protocolVersion: PROTOCOL_VERSION,
         kioskName: config.kioskName,
@@ -275,6 +294,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return r;
       },
       'staff.alerts': () => alerts.list(),
+      'rating.submit': ({ score, reasons }) => journeys?.rate(score, reasons ?? []) ?? { recorded: false },
       'speech.say': async ({ text, lang, masked }) => {
         if (!speech) return { outcome: 'silent' };
         return { outcome: await speech.say(text, lang, { masked: masked ?? false }) };
@@ -358,7 +378,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
           };
         return { status: 'not-found' };
       },
-    },
+    }),
     () => sessions.touch(),
   );
 
@@ -384,6 +404,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       case 'verified':
         return host.emit('identify.verified', { verification: e.verification, decision: e.decision });
       case 'failed':
+        journeys?.failed(e.code);
         return host.emit('identify.failed', { code: e.code });
       case 'qr':
         return host.emit('identify.qr', { cardType: e.cardType });
@@ -412,6 +433,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const offSpeechReset = sessions.onEnd(() => speech?.resetForNewSession());
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
   const offEnd = sessions.onEnd((reason) => host.emit('session.ended', { reason }));
+  const offJourney = sessions.onEnd((reason) => journeys?.end(reason));
 
   return {
     host,
@@ -426,6 +448,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       delivery?.outbox.off('state', onOutboxState);
       offEnd();
       sessions.end('staff');
+      offJourney();
     },
   };
 }

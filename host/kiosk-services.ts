@@ -31,6 +31,7 @@ import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox'
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
+import { resolveMetricsToken, type RunningMetricsServer, startMetricsServer } from './metrics';
 import { SpeechService } from './speech';
 
 /** The test CSCA that signs the simulator's cards (its private key is in the repository). */
@@ -237,11 +238,38 @@ export const startConfiguredDevices: StartDevicesFn = async (config, status, onS
   };
 };
 
+/**
+ * The Prometheus `/metrics` endpoint when `metrics.enabled`: loopback unless a management address is
+ * configured, bearer token required (a missing or short token stops the start with a sentence).
+ */
+export async function startMetricsFor(
+  config: KioskConfig,
+  status: DeviceStatusBoard,
+  delivery: Delivery | null,
+  startedAt: number,
+): Promise<RunningMetricsServer | null> {
+  if (!config.metrics.enabled) return null;
+  let token: string;
+  try {
+    token = resolveMetricsToken(config.metrics.tokenFile);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return startMetricsServer({
+    host: config.metrics.host,
+    port: config.metrics.port,
+    token,
+    sources: { status: () => status.get(), db: delivery?.store.db ?? null, startedAt },
+  });
+}
+
 export interface KioskServices {
   created: CreatedHost;
   devices: RunningDevices | null;
   delivery: Delivery | null;
   mockPortal: StartedMockPortal | null;
+  /** The Prometheus endpoint (`metrics.enabled`), or null. */
+  metrics?: RunningMetricsServer | null;
   /** Stops everything started here, in reverse order. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -264,6 +292,7 @@ export async function startKioskServices(
   config: KioskConfig,
   opts: KioskServicesOptions = {},
 ): Promise<KioskServices> {
+  const startedAt = Date.now();
   const status = new DeviceStatusBoard();
   const stops: (() => Promise<void> | void)[] = [];
   const stopAll = async (): Promise<void> => {
@@ -312,7 +341,9 @@ export async function startKioskServices(
       else created.services.identify.offerQr(p);
     };
     onScanError = (code) => created.host.emit('identify.failed', { code });
-    return { created, devices, delivery, mockPortal: portal.mock, stop: stopAll };
+    const metrics = await startMetricsFor(config, status, delivery, startedAt);
+    if (metrics) stops.push(() => metrics.stop());
+    return { created, devices, delivery, mockPortal: portal.mock, metrics, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

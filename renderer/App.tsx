@@ -29,6 +29,7 @@ import { CanEntryScreen } from './screens/CanEntryScreen';
 import { MrzEntryScreen } from './screens/MrzEntryScreen';
 import { PreviewScreen } from './screens/PreviewScreen';
 import { QueueScreen } from './screens/QueueScreen';
+import { RatingScreen } from './screens/RatingScreen';
 import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
@@ -52,6 +53,7 @@ type Screen =
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[]; declared: string[] }
   | { name: 'receipt'; receipt: ReceiptView }
+  | { name: 'rating' }
   | { name: 'preview'; formId: string; version: string; back: Screen };
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionState }) {
@@ -103,7 +105,8 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       api.on('session.ended', () => {
         setIdentity(null);
         wipeRendererStorage();
-        setScreen({ name: 'attract' });
+        // The rating screen follows a session the citizen ended; it holds nothing personal.
+        setScreen((s) => (s.name === 'rating' ? s : { name: 'attract' }));
       }),
     [api],
   );
@@ -143,13 +146,17 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       });
     }
   };
-  const endSession = async (reason: 'cancel' | 'done' | 'timeout' = 'cancel'): Promise<void> => {
+  const endSession = async (
+    reason: 'cancel' | 'done' | 'timeout' = 'cancel',
+    rate = false,
+  ): Promise<void> => {
     await api.call('session.end', { reason }).catch(() => undefined);
     setIdentity(null);
     setPendingService(null);
     resetIdentify();
     wipeRendererStorage();
-    setScreen({ name: 'attract' });
+    // A finished, refused or given-up journey asks for a rating (skippable; nothing personal is kept).
+    setScreen(rate ? { name: 'rating' } : { name: 'attract' });
   };
 
   const idle = useIdleTimeout({
@@ -197,7 +204,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     case 'mrz':
     case 'confirm':
       if (idState.decision && idState.decision !== 'accept') {
-        body = <RefusedScreen decision={idState.decision} onFinish={() => void endSession()} />;
+        body = <RefusedScreen decision={idState.decision} onFinish={() => void endSession('cancel', true)} />;
       } else if (idState.decision === 'accept' && idState.identity) {
         body = (
           <ConfirmIdentityScreen
@@ -333,11 +340,18 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           >
             {t('journey.tryAgain')}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void endSession()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void endSession('cancel', true)}
+          >
             {t('journey.finish')}
           </button>
         </main>
       );
+      break;
+    case 'rating':
+      body = <RatingScreen onDone={() => setScreen({ name: 'attract' })} />;
       break;
     case 'preview':
       body = (
@@ -354,7 +368,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         <ReceiptScreen
           receipt={screen.receipt}
           demoMode={demoMode}
-          onFinish={() => void endSession('done')}
+          onFinish={() => void endSession('done', true)}
           onAnother={identity ? () => setScreen({ name: 'services' }) : undefined}
         />
       );

@@ -19,6 +19,7 @@ PACKAGES=(
   vsmartcard-vpicc python3-pycryptodome              # vicc: a third-party ICAO card emulator for interop tests
   sane-utils libsane1                                # document scanners: scanimage; SANE's test backend for tests/demo
   systemd openssl python3                            # deploy/ unit checks, the host's sd_notify; kiosk doctor's TLS test
+  prometheus                                         # promtool: checks deploy/monitoring's rules and scrape config
 )
 
 missing=()

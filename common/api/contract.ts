@@ -124,6 +124,17 @@ export type OtherCardRole = z.infer<typeof OtherCardRole>;
 export const SessionEndReason = z.enum(['done', 'timeout', 'cancel', 'consent-declined', 'staff']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
+/** Reason chips of a satisfaction rating (codes; the renderer words them in vi and en). */
+export const RatingReason = z.enum([
+  'waited-too-long',
+  'hard-to-understand',
+  'kiosk-failed',
+  'card-not-read',
+  'too-many-questions',
+  'other',
+]);
+export type RatingReason = z.infer<typeof RatingReason>;
+
 /** One CSCA / link certificate / CRL of the trust store, or a file that could not be used. */
 export const TrustEntry = z.object({
   kind: z.enum(['csca', 'link', 'crl', 'rejected']),
@@ -381,6 +392,17 @@ export const methods = {
   },
   /** Open staff alerts (no personal data), most severe first. */
   'staff.alerts': { params: Empty, result: z.array(StaffAlert) },
+  /**
+   * Satisfaction rating after a finished, refused or abandoned journey: one score (1 very unhappy … 5 very
+   * happy) and optional reason chips. Counted per day and service only (host/reports): no personal data, no
+   * link to a dossier. `recorded: false` when the journey was already rated or none is recent.
+   */
+  'rating.submit': {
+    params: z
+      .object({ score: z.number().int().min(1).max(5), reasons: z.array(RatingReason).max(6).optional() })
+      .strict(),
+    result: z.object({ recorded: z.boolean() }),
+  },
   'speech.say': {
     params: z.object({ text: z.string().max(4000), lang: Language, masked: z.boolean().optional() }).strict(),
     result: z.object({ outcome: z.string() }),

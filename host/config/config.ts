@@ -217,6 +217,18 @@ export const KioskConfig = z.object({
       credentials: { dataKek: 'kiosk-data-kek', auditKey: 'kiosk-audit-key' },
       backup: { dir: null, everyHours: 24, keepCount: 7, keepDays: 14 },
     }),
+  /** Prometheus `/metrics` for the centre's monitoring (host/metrics): off unless enabled; bearer token required. */
+  metrics: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** Address to bind: loopback by default; a management-network address of the kiosk otherwise. */
+      host: z.string().min(1).default('127.0.0.1'),
+      /** 0: any free port (tests). */
+      port: z.number().int().min(0).max(65535).default(9464),
+      /** File (0600) holding the bearer token (or env KIOSK_METRICS_TOKEN); never the token in this file. */
+      tokenFile: z.string().nullable().default(null),
+    })
+    .default({ enabled: false, host: '127.0.0.1', port: 9464, tokenFile: null }),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

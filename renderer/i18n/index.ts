@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
+import rating from './screens/rating.json';
 
 type ErrorFile = { vi?: Record<string, string>; en?: Record<string, string> };
 const errorFiles = import.meta.glob<ErrorFile>('./errors/*.json', { eager: true, import: 'default' });
@@ -25,8 +26,8 @@ export function initI18n(lng: 'vi' | 'en' = 'vi'): typeof i18next {
     fallbackLng: 'vi',
     supportedLngs: SUPPORTED_LANGUAGES,
     resources: {
-      vi: { translation: vi, errors: errorMessages('vi') },
-      en: { translation: en, errors: errorMessages('en') },
+      vi: { translation: vi, errors: errorMessages('vi'), rating: rating.vi },
+      en: { translation: en, errors: errorMessages('en'), rating: rating.en },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -21,6 +21,8 @@ export type ScreenName =
   | 'attachments'
   | 'receipt'
   | 'refused'
+  | 'rating'
+  | 'rating-reasons'
   | 'timeout';
 
 export type Visit = (screen: ScreenName) => Promise<void>;
@@ -123,6 +125,9 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   await visit('receipt');
   await page.getByTestId('finish').click();
+  await expect(page.getByTestId('screen-rating')).toBeVisible();
+  await visit('rating');
+  await page.getByTestId('rating-skip').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 }
 
@@ -134,6 +139,11 @@ export async function walkRefusedAndTimeout(page: Page, token: string, visit: Vi
   await expect(page.getByTestId('screen-refused')).toBeVisible({ timeout: 30_000 });
   await visit('refused');
   await page.getByTestId('refused-finish').click();
+  await page.getByTestId('rating-2').click();
+  await expect(page.getByTestId('screen-rating-reasons')).toBeVisible();
+  await page.getByTestId('rating-reason-card-not-read').click();
+  await visit('rating-reasons');
+  await page.getByTestId('rating-send').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
   await hostCall(page, token, 'simulator.removeCard', {});
 

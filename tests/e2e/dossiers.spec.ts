@@ -156,6 +156,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
     },
   );
   await page.getByTestId('finish').click();
+  await page.getByTestId('rating-skip').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 
   // The portal's own records: both ID-card dossiers with their own fee, and the three components of 16.

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
@@ -169,7 +170,25 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   expect(reprint).toContain('Biên lai thu phí, lệ phí điện tử');
   lastDossierCode = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
+  // One tap on a happy face rates the journey and ends it.
+  await expect(page.getByTestId('screen-rating')).toBeVisible();
+  await page.getByTestId('rating-5').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
+  // Counted in the kiosk's aggregate table (codes and numbers only): today's "very happy" for service 4.
+  const ratings = (): number => {
+    const db = new Database(path.join(demoKiosk.dataDir, 'kiosk.db'), { readonly: true });
+    try {
+      const r = db
+        .prepare(
+          "SELECT SUM(value) AS n FROM report_counts WHERE metric = 'rating' AND key = '5' AND service_id = 'temporary-residence'",
+        )
+        .get() as { n: number | null };
+      return r.n ?? 0;
+    } finally {
+      db.close();
+    }
+  };
+  await expect.poll(ratings).toBeGreaterThanOrEqual(1);
 });
 
 test('temporary residence at her son’s: the son, head of household, taps his own card (second card read)', async ({
@@ -230,6 +249,7 @@ test('temporary residence at her son’s: the son, head of household, taps his o
     .getByRole('button', { name: /Đóng|Close/ })
     .click();
   await page.getByTestId('finish').click();
+  await page.getByTestId('rating-skip').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
 
@@ -261,6 +281,8 @@ test('a forged chip is refused politely and staff are called', async ({ page, de
   await expect(page.getByTestId('screen-refused')).toHaveAttribute('data-decision', 'refuse-forged');
   await page.screenshot({ path: `${screens}journey-refused.png` });
   await page.getByTestId('refused-finish').click();
+  await expect(page.getByTestId('screen-rating')).toBeVisible();
+  await page.getByTestId('rating-skip').click();
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
 

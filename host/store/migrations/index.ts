@@ -5,6 +5,7 @@ import { migration002 } from './002_audit';
 import { migration003 } from './003_retention_counters';
 import { migration004 } from './004_data_at_rest';
 import { migration005 } from './005_fee_unknown';
+import { migration006 } from './006_report_counts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 export const LATEST_VERSION = MIGRATIONS.length;
 
