@@ -21,6 +21,8 @@ export type ScreenName =
   | 'attachments'
   | 'receipt'
   | 'refused'
+  | 'confirm-stop'
+  | 'ending'
   | 'timeout';
 
 export type Visit = (screen: ScreenName) => Promise<void>;
@@ -71,6 +73,12 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await expect(page.getByTestId('screen-mrz')).toBeVisible();
   await visit('mrz');
   await page.locator('.back-link').first().click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+  // Back on the identify screen asks before ending anything.
+  await page.locator('.back-link').first().click();
+  await expect(page.getByTestId('confirm-stop')).toBeVisible();
+  await visit('confirm-stop');
+  await page.getByTestId('confirm-stop-no').click();
   await expect(page.getByTestId('screen-identify')).toBeVisible();
 
   await scanQrAndInsert(page, token, 'cccd-2021-with-cmnd', [`slow:${slowMs}`]);
@@ -123,6 +131,9 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   await visit('receipt');
   await page.getByTestId('finish').click();
+  await expect(page.getByTestId('take-card')).toBeVisible();
+  await visit('ending');
+  await hostCall(page, token, 'simulator.removeCard', {});
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 }
 
@@ -134,8 +145,9 @@ export async function walkRefusedAndTimeout(page: Page, token: string, visit: Vi
   await expect(page.getByTestId('screen-refused')).toBeVisible({ timeout: 30_000 });
   await visit('refused');
   await page.getByTestId('refused-finish').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('take-card')).toBeVisible();
   await hostCall(page, token, 'simulator.removeCard', {});
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
 
   // The page clock was installed before the page loaded: jump past the idle time (default 90 s).
   await page.getByTestId('start').click();

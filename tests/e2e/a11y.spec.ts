@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
-import { expect, test } from './fixtures';
+import { expect, takeCardAndLeave, test } from './fixtures';
 
 type Variant = {
   lang: 'vi' | 'en';
@@ -116,7 +116,7 @@ test('the display options toggle, show their state without colour alone, and res
 
   // Declining consent ends the session: the next citizen gets the default display.
   await page.getByTestId('consent-no').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await takeCardAndLeave(page);
   await expect(large).toHaveAttribute('aria-pressed', 'false');
   await expect(contrast).toHaveAttribute('aria-pressed', 'false');
   await expect(html).not.toHaveClass(/\btext-large\b|\bcontrast-high\b/);

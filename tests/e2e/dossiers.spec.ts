@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
-import { expect, fillWithKeyboard, identifyWithDemoCard, test } from './fixtures';
+import { expect, fillWithKeyboard, identifyWithDemoCard, takeCardAndLeave, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -151,7 +151,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
     timeout: 20_000,
   });
   await page.getByTestId('finish').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await takeCardAndLeave(page);
 
   // The portal's own records: both ID-card dossiers with their own fee, and the three components of 16.
   const db = new Database(path.join(demoKiosk.dataDir, 'mock-portal.db'), { readonly: true });

@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
-import { bringAllToCounter, expect, fillWithKeyboard, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import {
+  bringAllToCounter,
+  expect,
+  fillWithKeyboard,
+  identifyWithDemoCard,
+  takeCardAndLeave,
+  tapKeys,
+  test,
+} from './fixtures';
 
 /** `<receiving agency>-YYMMDD-XXXX`: the agency differs by procedure (police, People's Committee, …). */
 /** The text of a printed receipt (file printer), whitespace collapsed; '' while it is not written yet. */
@@ -161,7 +169,11 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   expect(reprint).toContain('Biên lai thu phí, lệ phí điện tử');
   lastDossierCode = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  // The card is still on the reader: the kiosk asks for it and the receipt back until it is taken.
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'done');
+  await expect(page.getByTestId('take-card')).toHaveText('Vui lòng lấy lại thẻ Căn cước và giấy biên nhận');
+  await page.screenshot({ path: `${screens}journey-take-card.png` });
+  await takeCardAndLeave(page);
 });
 
 test('temporary residence at her son’s: the son, head of household, taps his own card (second card read)', async ({
@@ -221,7 +233,8 @@ test('temporary residence at her son’s: the son, head of household, taps his o
     .getByRole('button', { name: /Đóng|Close/ })
     .click();
   await page.getByTestId('finish').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-card', 'absent');
+  await takeCardAndLeave(page);
 });
 
 test('anyone can look up a dossier by the code on the receipt, typed on the on-screen keyboard', async ({
@@ -252,7 +265,9 @@ test('a forged chip is refused politely and staff are called', async ({ page, de
   await expect(page.getByTestId('screen-refused')).toHaveAttribute('data-decision', 'refuse-forged');
   await page.screenshot({ path: `${screens}journey-refused.png` });
   await page.getByTestId('refused-finish').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'refused');
+  await expect(page.getByTestId('take-card')).toHaveText('Vui lòng lấy lại thẻ Căn cước');
+  await takeCardAndLeave(page);
 });
 
 test('declining consent reads nothing and ends the session', async ({ page, demoKiosk }) => {
@@ -260,7 +275,8 @@ test('declining consent reads nothing and ends the session', async ({ page, demo
   await page.getByTestId('start').click();
   await page.screenshot({ path: `${screens}journey-consent.png` });
   await page.getByTestId('consent-no').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'consent-declined');
+  await takeCardAndLeave(page);
 });
 
 test('birth registration (service 9) by a parent, the child’s details typed on the on-screen keyboard', async ({
@@ -365,7 +381,8 @@ test('the card pulled off mid-read: the citizen is asked to put it back, and the
   await expect(page.getByTestId('screen-confirm')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('verification')).toContainText('không bị sửa đổi');
   await page.getByTestId('confirm-no').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'not-me');
+  await takeCardAndLeave(page);
 });
 
 test('portal down: the citizen leaves with a queued receipt and the dossier is delivered later', async ({
