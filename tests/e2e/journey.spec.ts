@@ -224,6 +224,7 @@ test('temporary residence at her son’s: the son, head of household, taps his o
   await expect(page.getByTestId('answer-headName')).toContainText('Trần Văn Đức');
   await expect(page.getByTestId('answer-ownerIdNumber')).toContainText('079097004567');
   await page.getByTestId('submit-form').click();
+  await bringAllToCounter(page);
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   // He takes his card back; the visit ends.
   await page.getByTestId('demo-open').click();
