@@ -174,7 +174,7 @@ describe('Electron main wiring', () => {
 
   it('recreates the window with fresh storage when the renderer crashes and after each session', async () => {
     const f = fakeElectron();
-    const app = (await startKioskApp(f.electron, opts))!;
+    const app = (await startKioskApp(f.electron, { ...opts, endingHoldMs: 0 }))!;
     f.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
     await new Promise((r) => setTimeout(r, 0));
     expect(f.windows).toHaveLength(2);
@@ -188,5 +188,28 @@ describe('Electron main wiring', () => {
     // host events reach the current window
     app.created.services.status.update('portal', { state: 'up' });
     expect(f.windows[2]!.webContents.sent.at(-1)?.[0]).toBe(IPC_CHANNELS.event);
+  });
+
+  it('keeps the "take your card" screen up until the card leaves the reader, then recreates the window', async () => {
+    const f = fakeElectron();
+    const app = (await startKioskApp(f.electron, { ...opts, endingHoldMs: 0 }))!;
+    const { sessions, status } = app.created.services;
+    status.update('reader', { state: 'card-present', name: 'Reader 0' });
+    sessions.start('vi');
+    sessions.end('done');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(f.windows).toHaveLength(1);
+    status.update('portal', { state: 'up' }); // other status changes do not count
+    await new Promise((r) => setTimeout(r, 10));
+    expect(f.windows).toHaveLength(1);
+    status.update('reader', { state: 'ready' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(f.windows).toHaveLength(2);
+    expect(f.storageCleared()).toBe(1);
+    // Only once, however the status changes afterwards.
+    status.update('reader', { state: 'card-present' });
+    status.update('reader', { state: 'ready' });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(f.windows).toHaveLength(2);
   });
 });

@@ -67,7 +67,12 @@ export interface KioskAppOptions {
   startServices?: (config: KioskConfig) => Promise<KioskServices>;
   /** Clock for the nightly restart (tests). */
   now?: () => number;
+  /** How long the renderer's "thank you" shows once the card has left, before the fresh window (ms). */
+  endingHoldMs?: number;
 }
+
+/** Under the renderer's 5 s (`END_SCREEN_SECONDS`): the fresh window comes before anyone can tap "start". */
+export const ENDING_HOLD_MS = 4000;
 
 /** "HH:MM" in Asia/Ho_Chi_Minh (UTC+7 all year). */
 export function localTime(epochMs: number): string {
@@ -178,8 +183,29 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
     return win;
   };
 
+  // The renderer's end screen asks for the card back until it leaves the reader, then thanks the citizen for
+  // a few seconds; the window (and its storage) is recreated after that, not under the citizen's eyes.
+  const status = created.services.status;
+  const cardOn = (): boolean => ['card-present', 'reading'].includes(status.get().reader.state);
+  let cancelEnding: (() => void) | null = null;
   created.services.sessions.onEnd(() => {
-    void recreate();
+    cancelEnding?.();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const hold = (): void => {
+      offStatus();
+      timer = setTimeout(() => {
+        cancelEnding = null;
+        void recreate();
+      }, opts.endingHoldMs ?? ENDING_HOLD_MS);
+    };
+    const offStatus = status.onChange(() => {
+      if (!cardOn() && !timer) hold();
+    });
+    cancelEnding = () => {
+      offStatus();
+      if (timer) clearTimeout(timer);
+    };
+    if (!cardOn()) hold();
   });
   app.on('window-all-closed', () => undefined);
 

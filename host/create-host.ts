@@ -418,10 +418,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         });
     }
   };
-  const onDelivered = (e: { localRef: string; dossierCode: string }): void =>
+  const onDelivered = (e: { localRef: string; dossierCode: string }): void => {
     host.emit('dossier.delivered', { localRef: e.localRef, dossierCode: e.dossierCode });
+    status.update('portal', { queued: delivery?.outbox.waitingCount() ?? 0 });
+  };
   const onOutboxState = (e: { portalState: 'up' | 'down' }): void =>
-    status.update('portal', { state: e.portalState, queued: delivery?.outbox.listQueue().length ?? 0 });
+    status.update('portal', { state: e.portalState, queued: delivery?.outbox.waitingCount() ?? 0 });
   delivery?.outbox.on('delivered', onDelivered);
   delivery?.outbox.on('state', onOutboxState);
   // The host wipes a session the UI has abandoned; every call counts as activity (KioskHost's onCall).

@@ -138,7 +138,7 @@ export function startDeliveryFor(
       ...(config.portal.tls ? { fetch: mutualTlsFetch(config.portal.tls) } : {}),
     },
   });
-  status.update('portal', { mock: Boolean(portal.mock), queued: delivery.outbox.listQueue().length });
+  status.update('portal', { mock: Boolean(portal.mock), queued: delivery.outbox.waitingCount() });
   // A first contact tells the status strip whether the portal answers; the outbox keeps it current.
   void delivery.portal
     .login()

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus, KioskApi, ReceiptView } from '../common/api/contract';
 import type { Identity } from '../common/identity';
@@ -21,6 +21,8 @@ import { useIdleTimeout } from './flows/useIdleTimeout';
 import { useIdentify } from './flows/useIdentify';
 import { ConfirmIdentityScreen, RefusedScreen } from './screens/ConfirmIdentityScreen';
 import { ConsentScreen } from './screens/ConsentScreen';
+import { ConfirmStop } from './components/ConfirmStop';
+import { EndScreen, type EndingReason } from './screens/EndScreen';
 import { type DraftData, type FilledForm, FormScreen } from './screens/FormScreen';
 import { ResumeScreen } from './screens/ResumeScreen';
 import { IdentifyScreen } from './screens/IdentifyScreen';
@@ -53,8 +55,14 @@ type Screen =
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[]; declared: string[] }
   | { name: 'receipt'; receipt: ReceiptView }
-  | { name: 'rating' }
-  | { name: 'preview'; formId: string; version: string; back: Screen };
+  /** After a finished, refused or given-up journey: one tap on a face (skippable), then the end screen. */
+  | { name: 'rating'; then: EndingReason }
+  | { name: 'preview'; formId: string; version: string; back: Screen }
+  /** The session has ended and is wiped: "take your card" until the card leaves the reader. */
+  | { name: 'ended'; reason: EndingReason };
+
+/** Screens with no citizen session behind them: a `session.ended` arriving there changes nothing. */
+const SESSIONLESS = new Set<Screen['name']>(['attract', 'lookup', 'queue', 'browse', 'ended', 'rating']);
 
 export function App({ api, connection }: { api: KioskApi; connection: ConnectionState }) {
   const { t, i18n } = useTranslation();
@@ -70,6 +78,11 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const [localError, setLocalError] = useState<string | null>(null);
   /** A service chosen while browsing, to open once the citizen has been identified. */
   const [pendingService, setPendingService] = useState<string | null>(null);
+  /** The configured language every session starts in (kiosk.hello); a citizen's choice lasts one session. */
+  const [defaultLanguage, setDefaultLanguage] = useState<'vi' | 'en'>('vi');
+  /** "Do you want to stop?" is open (a back or cancel button that would end the session). */
+  const [askStop, setAskStop] = useState(false);
+  const cardPresent = status?.reader.state === 'card-present' || status?.reader.state === 'reading';
   useEffect(() => setLocalError(null), [idState.qr, idState.percent]);
 
   useEffect(() => {
@@ -87,6 +100,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           setDemoMode(h.demoMode);
           setTimeouts(h.timeouts);
           setFilingChannel(h.filingChannel);
+          setDefaultLanguage(h.defaultLanguage);
         })
         .catch(() => undefined);
       api
@@ -102,11 +116,11 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
 
   useEffect(
     () =>
-      api.on('session.ended', () => {
+      api.on('session.ended', ({ reason }) => {
         setIdentity(null);
+        setAskStop(false);
         wipeRendererStorage();
-        // The rating screen follows a session the citizen ended; it holds nothing personal.
-        setScreen((s) => (s.name === 'rating' ? s : { name: 'attract' }));
+        setScreen((s) => (SESSIONLESS.has(s.name) ? s : { name: 'ended', reason }));
       }),
     [api],
   );
@@ -128,7 +142,8 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     if (granted) setScreen({ name: 'identify' });
     else {
       wipeRendererStorage();
-      setScreen({ name: 'attract' });
+      setPendingService(null);
+      setScreen({ name: 'ended', reason: 'consent-declined' });
     }
   };
   const submit = async (serviceId: string, forms: FilledForm[], declared: string[] = []): Promise<void> => {
@@ -146,21 +161,28 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       });
     }
   };
-  const endSession = async (
-    reason: 'cancel' | 'done' | 'timeout' = 'cancel',
-    rate = false,
-  ): Promise<void> => {
-    await api.call('session.end', { reason }).catch(() => undefined);
+  /**
+   * Every ending: the rating (when asked) or the end screen first (so the host's `session.ended` finds it),
+   * then the host wipes.
+   */
+  const endSession = async (reason: EndingReason = 'cancel', rate = false): Promise<void> => {
+    setAskStop(false);
+    setScreen(rate ? { name: 'rating', then: reason } : { name: 'ended', reason });
     setIdentity(null);
     setPendingService(null);
     resetIdentify();
     wipeRendererStorage();
-    // A finished, refused or given-up journey asks for a rating (skippable; nothing personal is kept).
-    setScreen(rate ? { name: 'rating' } : { name: 'attract' });
+    const hostReason = reason === 'done' || reason === 'timeout' ? reason : 'cancel';
+    await api.call('session.end', { reason: hostReason }).catch(() => undefined);
   };
+  /** Back to the welcome screen for the next citizen, in the kiosk's default language. */
+  const welcomeNext = useCallback(() => {
+    setScreen({ name: 'attract' });
+    if (i18n.language !== defaultLanguage) void i18n.changeLanguage(defaultLanguage);
+  }, [i18n, defaultLanguage]);
 
   const idle = useIdleTimeout({
-    enabled: screen.name !== 'attract',
+    enabled: screen.name !== 'attract' && screen.name !== 'ended',
     idleSeconds: timeouts.idleSeconds,
     warningSeconds: timeouts.warningSeconds,
     onTimeout: () => void endSession('timeout'),
@@ -204,7 +226,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     case 'mrz':
     case 'confirm':
       if (idState.decision && idState.decision !== 'accept') {
-        body = <RefusedScreen decision={idState.decision} onFinish={() => void endSession('cancel', true)} />;
+        body = (
+          <RefusedScreen decision={idState.decision} onFinish={() => void endSession('refused', true)} />
+        );
       } else if (idState.decision === 'accept' && idState.identity) {
         body = (
           <ConfirmIdentityScreen
@@ -227,13 +251,13 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
                 )
                 .catch(() => setScreen(next));
             }}
-            onNo={() => void endSession()}
+            onNo={() => void endSession('not-me')}
           />
         );
       } else if (idState.error === 'chip-can-required' || idState.error === 'chip-pace-failed') {
-        body = <CanEntryScreen state={idState} onBack={() => void endSession()} />;
+        body = <CanEntryScreen state={idState} onBack={() => setAskStop(true)} />;
       } else if (idState.percent !== null) {
-        body = <ReadingScreen state={idState} />;
+        body = <ReadingScreen state={idState} onCancel={() => setAskStop(true)} />;
       } else if (screen.name === 'mrz') {
         body = (
           <MrzEntryScreen
@@ -245,7 +269,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         body = (
           <IdentifyScreen
             state={localError ? { ...idState, error: localError } : idState}
-            onBack={() => void endSession()}
+            onBack={() => setAskStop(true)}
             onTypeMrz={() => setScreen({ name: 'mrz' })}
             onError={setLocalError}
           />
@@ -258,7 +282,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         <ServicesScreen
           services={services}
           onChoose={(serviceId) => setScreen({ name: 'service', serviceId })}
-          onBack={() => (identity ? void endSession() : setScreen({ name: 'attract' }))}
+          onBack={() => (identity ? setAskStop(true) : setScreen({ name: 'attract' }))}
         />
       );
       break;
@@ -351,7 +375,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       );
       break;
     case 'rating':
-      body = <RatingScreen onDone={() => setScreen({ name: 'attract' })} />;
+      body = screen.name === 'rating' && (
+        <RatingScreen onDone={() => setScreen({ name: 'ended', reason: screen.then })} />
+      );
       break;
     case 'preview':
       body = (
@@ -362,6 +388,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           onClose={() => setScreen(screen.back)}
         />
       );
+      break;
+    case 'ended':
+      body = <EndScreen reason={screen.reason} cardPresent={cardPresent} onDone={welcomeNext} />;
       break;
     case 'receipt':
       body = (
@@ -390,6 +419,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         </header>
         <SpeechBar status={speech} />
         {body}
+        {askStop && (
+          <ConfirmStop onStop={() => void endSession('cancel')} onContinue={() => setAskStop(false)} />
+        )}
         {idle.warning && <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />}
         {demoMode && (
           <DemoPanel

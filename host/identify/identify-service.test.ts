@@ -43,7 +43,8 @@ function rig(profileId: string, faults: string[] = []) {
       });
     });
   const insert = () => bus.emit('event', { type: 'card-inserted', reader: card.readerName, atr: null });
-  return { profile, card, service, sessions, events, until, insert };
+  const remove = () => bus.emit('event', { type: 'card-removed', reader: card.readerName });
+  return { profile, card, service, sessions, events, until, insert, remove };
 }
 
 describe('IdentifyService', () => {
@@ -77,6 +78,25 @@ describe('IdentifyService', () => {
     const photo = r.events.find((e) => e.type === 'photo');
     expect(photo).toMatchObject({ dataUrl: expect.stringMatching(/^data:image\/jpeg;base64,\/9j\//) });
     expect(r.sessions.active?.personal.get('identity')).toMatchObject({ fullName: 'Nguyễn Thị Hồng Nhung' });
+  });
+
+  it('a QR shown before the session waits for consent; one shown while the last citizen takes their card does not', () => {
+    const held = rig('cccd-2021-with-cmnd');
+    held.service.offerQr(held.profile.qr!);
+    expect(held.events).toEqual([{ type: 'qr-waiting' }]);
+    held.sessions.start('vi');
+    held.service.setConsent(true);
+    expect(held.service.hasKey).toBe(true);
+
+    const left = rig('cccd-2021-with-cmnd');
+    left.insert();
+    left.sessions.start('vi');
+    left.sessions.end('done');
+    left.service.offerQr(left.profile.qr!); // after the end, on the "take your card" screen
+    left.remove();
+    left.sessions.start('vi');
+    left.service.setConsent(true);
+    expect(left.service.hasKey).toBe(false);
   });
 
   it('declining consent ends the session', () => {

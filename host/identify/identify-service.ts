@@ -235,6 +235,9 @@ export class IdentifyService {
       void this.maybeRead();
     } else if (e.type === 'card-removed') {
       if (this.reader === e.reader) this.reader = null;
+      // Between sessions, a QR held for "the next citizen" was shown by whoever is now taking their card back
+      // (the end screen waits for exactly that): it must not carry over to the next person.
+      if (!this.o.sessions.active) this.pendingQr = null;
       this.o.status.update('reader', { state: 'ready', name: e.reader });
       this.o.emit({ type: 'card', present: false });
     } else if (e.type === 'reader-attached') {

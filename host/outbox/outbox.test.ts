@@ -135,6 +135,7 @@ describe('Outbox', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(t.outbox.portalState).toBe('down');
     expect(t.outbox.listQueue().filter((q) => q.state === 'queued')).toHaveLength(3);
+    expect(t.outbox.waitingCount()).toBe(3);
     t.portal.failWith = null;
     await t.outbox.idle();
     expect(t.outbox.portalState).toBe('up');
@@ -142,6 +143,9 @@ describe('Outbox', () => {
     expect(states.at(-1)).toBe('up');
     for (const ref of refs) expect(t.store.findOutbox({ localRef: ref })?.state).toBe('delivered');
     expect([...t.portal.byKey.values()].map((e) => e.requests)).toEqual([1, 1, 1]);
+    // Delivered dossiers are not "waiting to be sent" (the status strip's count).
+    expect(t.outbox.listQueue()).toHaveLength(3);
+    expect(t.outbox.waitingCount()).toBe(0);
   });
 
   it('marks a refused dossier failed for staff, showing only the masked ID', async () => {

@@ -207,6 +207,11 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return n;
   }
 
+  /** Dossiers still waiting to be sent (state `queued`); delivered and failed ones are not waiting. */
+  waitingCount(): number {
+    return this.store.listOutbox(Number.MAX_SAFE_INTEGER).filter((r) => r.state === 'queued').length;
+  }
+
   listQueue(limit = 200): QueueEntry[] {
     return this.store.listOutbox(limit).map((r) => ({
       localRef: r.localRef,

@@ -2,7 +2,29 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../../common/api/contract';
 import type { ConnectionState } from '../api/ws-client';
 
-/** What the host reports about the reader, the scanner and the portal. Text and shape, never colour alone. */
+/**
+ * What the citizen must know of the kiosk's devices, in plain words: "working normally", or only the problems
+ * that change what they can do (and what still works). Text and shape, never colour alone.
+ */
+export function citizenNotices(status: DeviceStatus): string[] {
+  const notices: string[] = [];
+  if (
+    status.reader.state === 'no-service' ||
+    status.reader.state === 'no-reader' ||
+    status.reader.state === 'error'
+  )
+    notices.push('reader');
+  if (status.scanner.state === 'disconnected') notices.push('scanner');
+  if (status.portal.state === 'down') notices.push('portal');
+  if (status.printer.state === 'out-of-paper') notices.push('printerPaper');
+  else if (status.printer.state === 'absent') notices.push('printerAbsent');
+  return notices;
+}
+
+/**
+ * The strip at the bottom of every screen. Citizens see `citizenNotices`; the technical details (reader,
+ * scanner, portal states, simulators, the outbox queue, the mode) only in demo mode, for the technician.
+ */
 export function StatusStrip({
   status,
   connection,
@@ -16,11 +38,46 @@ export function StatusStrip({
   const { t } = useTranslation();
   if (connection !== 'open' || !status) {
     return (
-      <footer className="status-strip" aria-label={t('status.label')} data-testid="status-strip">
+      <footer className="status-strip" aria-label={t('citizenStatus.label')} data-testid="status-strip">
         <p role="status" className="status-strip__host">
           <span aria-hidden="true">⟳ </span>
-          {t(`status.host.${connection === 'open' ? 'connecting' : connection}`)}
+          {demoMode
+            ? t(`status.host.${connection === 'open' ? 'connecting' : connection}`)
+            : t('citizenStatus.connecting')}
         </p>
+      </footer>
+    );
+  }
+  const notices = citizenNotices(status);
+  const citizen = (
+    <ul
+      className="status-strip__citizen"
+      data-testid="status-citizen"
+      data-state={notices.length ? 'notice' : 'ok'}
+    >
+      {notices.length === 0 ? (
+        <li>
+          <span className="status-strip__mark" aria-hidden="true">
+            ✓
+          </span>
+          <span>{t('citizenStatus.ok')}</span>
+        </li>
+      ) : (
+        notices.map((n) => (
+          <li key={n} data-testid={`notice-${n}`}>
+            <span className="status-strip__mark" aria-hidden="true">
+              !
+            </span>
+            <span>{t(`citizenStatus.${n}`)}</span>
+          </li>
+        ))
+      )}
+    </ul>
+  );
+  if (!demoMode) {
+    return (
+      <footer className="status-strip" aria-label={t('citizenStatus.label')} data-testid="status-strip">
+        {citizen}
       </footer>
     );
   }
@@ -49,8 +106,9 @@ export function StatusStrip({
     },
   ];
   return (
-    <footer className="status-strip" aria-label={t('status.label')} data-testid="status-strip">
-      <ul>
+    <footer className="status-strip" aria-label={t('citizenStatus.label')} data-testid="status-strip">
+      {citizen}
+      <ul aria-label={t('status.label')} data-testid="status-technical">
         {items.map((item) => (
           <li key={item.id} data-testid={`status-${item.id}`} data-state={item.state}>
             <span className="status-strip__mark" aria-hidden="true">

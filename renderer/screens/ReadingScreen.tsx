@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { IdentifyState } from '../flows/useIdentify';
 
-/** Reading the chip: keep the card still; the name appears before the photo has finished. */
-export function ReadingScreen({ state }: { state: IdentifyState }) {
+/** Reading the chip: keep the card still; the name appears before the photo has finished. One way out: stop. */
+export function ReadingScreen({ state, onCancel }: { state: IdentifyState; onCancel(): void }) {
   const { t } = useTranslation();
   const percent = state.percent ?? 0;
   return (
@@ -33,6 +33,14 @@ export function ReadingScreen({ state }: { state: IdentifyState }) {
           {t('reading.hello', { name: state.identity.fullName })}
         </p>
       )}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={onCancel}
+        data-testid="reading-cancel"
+      >
+        {t('ending.stopReading')}
+      </button>
     </main>
   );
 }

@@ -23,6 +23,8 @@ export type ScreenName =
   | 'refused'
   | 'rating'
   | 'rating-reasons'
+  | 'confirm-stop'
+  | 'ending'
   | 'timeout';
 
 export type Visit = (screen: ScreenName) => Promise<void>;
@@ -73,6 +75,12 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await expect(page.getByTestId('screen-mrz')).toBeVisible();
   await visit('mrz');
   await page.locator('.back-link').first().click();
+  await expect(page.getByTestId('screen-identify')).toBeVisible();
+  // Back on the identify screen asks before ending anything.
+  await page.locator('.back-link').first().click();
+  await expect(page.getByTestId('confirm-stop')).toBeVisible();
+  await visit('confirm-stop');
+  await page.getByTestId('confirm-stop-no').click();
   await expect(page.getByTestId('screen-identify')).toBeVisible();
 
   await scanQrAndInsert(page, token, 'cccd-2021-with-cmnd', [`slow:${slowMs}`]);
@@ -128,6 +136,9 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await expect(page.getByTestId('screen-rating')).toBeVisible();
   await visit('rating');
   await page.getByTestId('rating-skip').click();
+  await expect(page.getByTestId('take-card')).toBeVisible();
+  await visit('ending');
+  await hostCall(page, token, 'simulator.removeCard', {});
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 }
 
@@ -144,8 +155,9 @@ export async function walkRefusedAndTimeout(page: Page, token: string, visit: Vi
   await page.getByTestId('rating-reason-card-not-read').click();
   await visit('rating-reasons');
   await page.getByTestId('rating-send').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('take-card')).toBeVisible();
   await hostCall(page, token, 'simulator.removeCard', {});
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
 
   // The page clock was installed before the page loaded: jump past the idle time (default 90 s).
   await page.getByTestId('start').click();

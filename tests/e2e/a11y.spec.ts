@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
-import { expect, test } from './fixtures';
+import { expect, fillWithKeyboard, identifyWithDemoCard, takeCardAndLeave, test } from './fixtures';
 
 type Variant = {
   lang: 'vi' | 'en';
@@ -116,12 +116,36 @@ test('the display options toggle, show their state without colour alone, and res
 
   // Declining consent ends the session: the next citizen gets the default display.
   await page.getByTestId('consent-no').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await takeCardAndLeave(page);
   await expect(large).toHaveAttribute('aria-pressed', 'false');
   await expect(contrast).toHaveAttribute('aria-pressed', 'false');
   await expect(html).not.toHaveClass(/\btext-large\b|\bcontrast-high\b/);
   expect(await fontSize()).toBe('40px');
   await page.locator('.language-switch button[lang="vi"]').click();
+});
+
+test('in high contrast the chosen radio is told apart by more than its dot', async ({ page, demoKiosk }) => {
+  test.setTimeout(90_000);
+  await page.goto(demoKiosk.url);
+  await identifyWithDemoCard(page, 'cccd-2021-no-cmnd');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId('service-4').first().click();
+  await page.getByTestId('start-service').click();
+  await page.getByTestId('continue').click();
+  await fillWithKeyboard(page, 'phone', '0911222333');
+  await page.getByTestId('continue').click();
+  await page.getByTestId('display-high-contrast').click();
+  const field = page.getByTestId('field-isHead');
+  await field.getByText('Có', { exact: true }).click();
+  const look = (answer: string) =>
+    field.locator('.radio', { hasText: answer }).evaluate((label) => {
+      const input = label.querySelector('input')!;
+      const i = getComputedStyle(input);
+      const l = getComputedStyle(label);
+      return `${i.outlineStyle} ${i.outlineColor} ${l.fontWeight} ${l.textDecorationLine}`;
+    });
+  expect(await look('Có')).toBe('solid rgb(255, 221, 0) 700 underline');
+  expect(await look('Không')).not.toContain('rgb(255, 221, 0) 700');
 });
 
 test('the journey passes axe and has 44 px targets on every screen, in both languages, orientations and display modes', async ({

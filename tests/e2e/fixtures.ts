@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 
 export interface KioskProcess {
@@ -165,7 +165,7 @@ export const test = base.extend<
   ],
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** From the attract screen to "Is this you?" with a simulated card: consent, QR through the serial scanner, chip. */
 export async function identifyWithDemoCard(
@@ -187,6 +187,29 @@ export async function identifyWithDemoCard(
       .getByTestId('demo-panel')
       .getByRole('button', { name: /Đóng|Close/ })
       .click();
+}
+
+/** Takes the simulated card off the reader through the technician's panel (opened and closed again if need be). */
+export async function removeDemoCard(page: Page): Promise<void> {
+  const panel = page.getByTestId('demo-panel');
+  const wasOpen = await panel.isVisible();
+  if (!wasOpen) await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-remove').click();
+  if (!wasOpen) await panel.getByRole('button', { name: /Đóng|Close/ }).click();
+}
+
+/**
+ * After any ending: the end screen. With the card still on the reader it asks for it back and stays until the
+ * simulated card is taken off; then (or with no card, after a few seconds) the welcome screen comes back.
+ */
+export async function takeCardAndLeave(page: Page): Promise<void> {
+  const ending = page.getByTestId('screen-ending');
+  await expect(ending).toBeVisible();
+  if ((await ending.getAttribute('data-card')) === 'present') {
+    await expect(page.getByTestId('take-card')).toBeVisible();
+    await removeDemoCard(page);
+  }
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   fillWithKeyboard,
   identifyWithDemoCard,
   passAttachmentsIfAsked,
+  takeCardAndLeave,
   tapKeys,
   test,
 } from './fixtures';
@@ -173,7 +174,11 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   // One tap on a happy face rates the journey and ends it.
   await expect(page.getByTestId('screen-rating')).toBeVisible();
   await page.getByTestId('rating-5').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  // The card is still on the reader: the kiosk asks for it and the receipt back until it is taken.
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'done');
+  await expect(page.getByTestId('take-card')).toHaveText('Vui lòng lấy lại thẻ Căn cước và giấy biên nhận');
+  await page.screenshot({ path: `${screens}journey-take-card.png` });
+  await takeCardAndLeave(page);
   // Counted in the kiosk's aggregate table (codes and numbers only): today's "very happy" for service 4.
   const ratings = (): number => {
     const db = new Database(path.join(demoKiosk.dataDir, 'kiosk.db'), { readonly: true });
@@ -250,7 +255,8 @@ test('temporary residence at her son’s: the son, head of household, taps his o
     .click();
   await page.getByTestId('finish').click();
   await page.getByTestId('rating-skip').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-card', 'absent');
+  await takeCardAndLeave(page);
 });
 
 test('anyone can look up a dossier by the code on the receipt, typed on the on-screen keyboard', async ({
@@ -283,7 +289,9 @@ test('a forged chip is refused politely and staff are called', async ({ page, de
   await page.getByTestId('refused-finish').click();
   await expect(page.getByTestId('screen-rating')).toBeVisible();
   await page.getByTestId('rating-skip').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'refused');
+  await expect(page.getByTestId('take-card')).toHaveText('Vui lòng lấy lại thẻ Căn cước');
+  await takeCardAndLeave(page);
 });
 
 test('declining consent reads nothing and ends the session', async ({ page, demoKiosk }) => {
@@ -291,7 +299,8 @@ test('declining consent reads nothing and ends the session', async ({ page, demo
   await page.getByTestId('start').click();
   await page.screenshot({ path: `${screens}journey-consent.png` });
   await page.getByTestId('consent-no').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'consent-declined');
+  await takeCardAndLeave(page);
 });
 
 test('birth registration (service 9) by a parent, the child’s details typed on the on-screen keyboard', async ({
@@ -396,7 +405,8 @@ test('the card pulled off mid-read: the citizen is asked to put it back, and the
   await expect(page.getByTestId('screen-confirm')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('verification')).toContainText('không bị sửa đổi');
   await page.getByTestId('confirm-no').click();
-  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'not-me');
+  await takeCardAndLeave(page);
 });
 
 test('portal down: the citizen leaves with a queued receipt and the dossier is delivered later', async ({

@@ -1,19 +1,19 @@
 /** The kiosk's mode is on screen: production says so in the status strip; demo mode has a permanent banner. */
 import { expect, test } from './fixtures';
 
-test('production: the status strip says "Vận hành", no banner, no technician tools', async ({
+test('production: the status strip speaks to the citizen only, no banner, no technician tools', async ({
   page,
   kiosk,
 }) => {
   await page.goto(kiosk.url);
-  await expect(page.getByTestId('status-mode')).toHaveAttribute('data-state', 'production');
-  await expect(page.getByTestId('status-mode')).toContainText('Chế độ');
-  await expect(page.getByTestId('status-mode')).toContainText('Vận hành');
+  await expect(page.getByTestId('status-citizen')).toBeVisible();
+  await expect(page.getByTestId('status-mode')).toHaveCount(0);
+  await expect(page.getByTestId('status-technical')).toHaveCount(0);
   await expect(page.getByTestId('demo-banner')).toHaveCount(0);
   await expect(page.getByTestId('demo-open')).toHaveCount(0);
 });
 
-test('demo: a banner on every screen, in both languages, and the strip says "Trình diễn"', async ({
+test('demo: a banner on every screen, in both languages, and the strip adds the technician\'s details ("Trình diễn")', async ({
   page,
   demoKiosk,
 }) => {
@@ -22,6 +22,8 @@ test('demo: a banner on every screen, in both languages, and the strip says "Tr�
   await expect(banner).toHaveText(/Chế độ trình diễn — không dùng cho người dân/);
   await expect(page.getByTestId('status-mode')).toHaveAttribute('data-state', 'demo');
   await expect(page.getByTestId('status-mode')).toContainText('Trình diễn');
+  await expect(page.getByTestId('status-citizen')).toBeVisible();
+  await expect(page.getByTestId('status-technical').getByTestId('status-reader')).toContainText('mô phỏng');
   await page.getByTestId('start').click();
   await expect(banner).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();

@@ -11,6 +11,7 @@ import {
   fillWithKeyboard,
   identifyWithDemoCard,
   type KioskProcess,
+  removeDemoCard,
   startHostProcess,
   stopChild,
   test,
@@ -62,7 +63,14 @@ test('the timeout warning can be extended, and when it runs out everything is wi
 
   // Nobody answers: the session ends and is wiped.
   await expect(warning).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('screen-attract')).toBeVisible({ timeout: 35_000 });
+  // The card is still on the reader: the end screen asks for it back and stays until it is taken.
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'timeout', {
+    timeout: 35_000,
+  });
+  await expect(page.getByTestId('take-card')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('Trần Văn Đức');
+  await removeDemoCard(page);
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
   const storage = await page.evaluate(() => ({
     local: Object.keys(localStorage),
     session: Object.keys(sessionStorage).filter((k) => k !== 'kiosk.apiToken'),
@@ -78,6 +86,8 @@ test('the timeout warning can be extended, and when it runs out everything is wi
   await expect(page.getByTestId('task-card')).not.toContainText('Đã thấy thẻ');
   await expect(page.locator('body')).not.toContainText('Trần Văn Đức');
   await page.getByRole('button', { name: 'Quay lại' }).click();
+  await page.getByTestId('confirm-stop-yes').click();
+  await expect(page.getByTestId('screen-ending')).toHaveAttribute('data-reason', 'cancel');
 });
 
 test('the same card brings back the unfinished form; another card does not', async ({ page }) => {
