@@ -312,6 +312,11 @@ export const DocumentItem = z
     when: LocalText.optional(),
     /** The catalogue form that produces this item, if any. */
     formId: Id.optional(),
+    /**
+     * A linked service filed as one dossier per component procedure (16): the procedure codes whose dossier
+     * carries this item. Absent: every dossier of the service.
+     */
+    procedures: z.array(z.string().regex(/^\d\.\d{6}$/)).min(1).optional(),
   })
   .strict();
 export type DocumentItem = z.infer<typeof DocumentItem>;

@@ -273,7 +273,8 @@ export class DossierService {
                 ]
               : [],
           documents: dossierDocuments(
-            service.documents,
+            // A component dossier of a linked service carries only its own papers.
+            service.documents.filter((d) => !d.procedures || d.procedures.includes(part.code)),
             session.personal.get(ATTACHMENTS_SESSION_KEY),
             service.id,
           ),

@@ -15,6 +15,7 @@ import {
   identifyWithDemoCard,
   passAttachmentsIfAsked,
   takeCardAndLeave,
+  tapKeys,
   test,
 } from './fixtures';
 
@@ -115,7 +116,11 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'deceasedEthnicity', 'Kinh');
   await fillWithKeyboard(page, 'deceasedNationality', 'Vieet Nam');
-  await fillWithKeyboard(page, 'deceasedLastResidence', 'Ha Noi');
+  // The last residence is a two-level address: province, then the commune found by typing without accents.
+  await page.getByTestId('field-deceasedLastResidence').locator('select').first().selectOption('01');
+  await fillWithKeyboard(page, 'deceasedLastResidence__q', 'giang vo');
+  await page.getByTestId('commune-option').first().click();
+  await tapKeys(page, 'So 5');
   await page.getByTestId('continue').click();
   const d = new Date(Date.now() - 3 * 86_400_000);
   await fillWithKeyboard(page, 'dateOfDeath__d', String(d.getUTCDate()));
@@ -139,12 +144,16 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await expect(page.locator('[data-field="fullName"]')).not.toHaveValue('Nguyễn Thị Hồng Nhung');
   await fillWithKeyboard(page, 'idNumber', '001040012345');
   await page.getByTestId('continue').click();
-  // Its request kind is the service's, not asked.
   await fillWithKeyboard(page, 'phone', '0912345678');
   await page.getByTestId('continue').click();
-  await expect(page.getByTestId('field-requestKind')).toHaveCount(0);
-  await page.getByTestId('continue').click();
+  // The deceased was the household head: nothing of this form comes from the filer's card, so it is typed.
   await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
+  await fillWithKeyboard(page, 'headName', 'Nguyeenx Vawn Ba');
+  await fillWithKeyboard(page, 'headIdNumber', '001040012345');
+  await page.getByTestId('continue').click();
+  // Its request kind is the service's, not asked; the residence removed is the deceased's last one (carried).
+  await expect(page.getByTestId('field-requestKind')).toHaveCount(0);
+  await expect(page.getByTestId('field-residenceAddress').locator('select').nth(1)).toHaveValue('00025');
   await page.getByTestId('continue').click();
   await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();
@@ -167,10 +176,13 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await takeCardAndLeave(page);
 
   // The portal's own records: both ID-card dossiers with their own fee, and the three components of 16.
-  const db = new Database(path.join(demoKiosk.dataDir, 'mock-portal.db'), { readonly: true });
+  // Demo mode keeps the mock system's data outside the kiosk's data folder (`<dataDir>-mock-portal`).
+  const db = new Database(path.join(`${demoKiosk.dataDir}-mock-portal`, 'mock-portal.db'), {
+    readonly: true,
+  });
   try {
     const rows = db
-      .prepare('SELECT code, procedure_code AS procedureCode, fee_vnd AS feeVnd, paid FROM dossiers')
+      .prepare('SELECT code, procedure_code AS procedureCode, fee_vnd AS feeVnd, paid FROM hoso')
       .all() as { code: string; procedureCode: string; feeVnd: number; paid: number }[];
     const byCode = new Map(rows.map((r) => [r.code, r]));
     expect(byCode.get(first)).toMatchObject({ procedureCode: '1.014064', feeVnd: 35000, paid: 1 });
@@ -181,7 +193,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
         code,
       ).toHaveLength(1);
     // The residence removed is the deceased's (CT01 items 1–4), not that of the person filing.
-    const removal = db.prepare("SELECT body FROM dossiers WHERE procedure_code = '1.003197'").get() as {
+    const removal = db.prepare("SELECT body FROM hoso WHERE procedure_code = '1.003197'").get() as {
       body: string;
     };
     const wire = JSON.parse(removal.body) as { DuLieuBieuMau: { ct01: Record<string, unknown> } };
@@ -221,10 +233,13 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
   await expect(page.getByTestId('pay-now')).toHaveCount(0);
   const code = await page.getByTestId('dossier-code').innerText();
   await page.getByTestId('finish').click();
-  const db = new Database(path.join(demoKiosk.dataDir, 'mock-portal.db'), { readonly: true });
+  // Demo mode keeps the mock system's data outside the kiosk's data folder (`<dataDir>-mock-portal`).
+  const db = new Database(path.join(`${demoKiosk.dataDir}-mock-portal`, 'mock-portal.db'), {
+    readonly: true,
+  });
   try {
     expect(
-      db.prepare('SELECT procedure_code AS c, fee_vnd AS f FROM dossiers WHERE code = ?').get(code),
+      db.prepare('SELECT procedure_code AS c, fee_vnd AS f FROM hoso WHERE code = ?').get(code),
     ).toEqual({
       c: '1.014064',
       f: 0,

@@ -342,7 +342,9 @@ export class MockPortal {
           d,
           now,
           appointment,
-          this.feeFor(proc, d.KenhThucHien),
+          // The system's own fee for the channel; a dossier that lists no fee line claims an exemption (or a free
+          // case) which the receiving officer checks: nothing is billed at filing.
+          d.DanhSachLePhi.length === 0 ? 0 : this.feeFor(proc, d.KenhThucHien),
         );
         return {
           error_code: WIRE_ERROR.ok,
