@@ -316,7 +316,10 @@ export const DocumentItem = z
      * A linked service filed as one dossier per component procedure (16): the procedure codes whose dossier
      * carries this item. Absent: every dossier of the service.
      */
-    procedures: z.array(z.string().regex(/^\d\.\d{6}$/)).min(1).optional(),
+    procedures: z
+      .array(z.string().regex(/^\d\.\d{6}$/))
+      .min(1)
+      .optional(),
   })
   .strict();
 export type DocumentItem = z.infer<typeof DocumentItem>;

@@ -148,6 +148,7 @@ export function AttachmentsScreen({
           className="attachment"
           data-testid={`attachment-${item.code}`}
           data-state={item.state}
+          data-required={item.required}
         >
           <h2 className="heading-m">
             {item.title} {!item.required && <span className="hint">({t('attachments.optional')})</span>}

@@ -163,6 +163,19 @@ async function startService(page: Page, serviceNumber: number): Promise<void> {
 async function submit(page: Page): Promise<void> {
   await page.getByTestId('check-answers').waitFor();
   await page.getByTestId('submit-form').click();
+  // Papers besides the forms: each required one brought to the counter (one tap each), then on.
+  const attachments = page.getByTestId('screen-attachments');
+  await attachments.or(page.getByTestId('screen-receipt')).first().waitFor({ timeout: 30_000 });
+  if (await attachments.isVisible()) {
+    const required = page.locator('[data-testid^="attachment-"][data-required="true"]');
+    await required
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
+    for (const section of await required.all())
+      await section.locator('[data-testid^="attach-bring-"]').click();
+    await page.getByTestId('attachments-continue').click();
+  }
   await page.getByTestId('screen-receipt').waitFor({ timeout: 30_000 });
 }
 
@@ -295,6 +308,13 @@ export default async function bench(): Promise<Record<string, unknown>> {
       journeys[name] = { ...c, total, ...(target !== undefined ? { target, met: total <= target } : {}) };
       // end the session for the next journey
       await page.getByTestId('finish').click();
+      await page.getByTestId('rating-skip').click();
+      // The end screen holds until the card leaves the reader.
+      await page.getByTestId('screen-ending').waitFor();
+      if ((await page.getByTestId('screen-ending').getAttribute('data-card')) === 'present') {
+        await page.getByTestId('demo-open').click();
+        await page.getByTestId('demo-remove').click();
+      }
       await page.getByTestId('screen-attract').waitFor();
       await context.close();
     }

@@ -238,12 +238,12 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
     readonly: true,
   });
   try {
-    expect(
-      db.prepare('SELECT procedure_code AS c, fee_vnd AS f FROM hoso WHERE code = ?').get(code),
-    ).toEqual({
-      c: '1.014064',
-      f: 0,
-    });
+    expect(db.prepare('SELECT procedure_code AS c, fee_vnd AS f FROM hoso WHERE code = ?').get(code)).toEqual(
+      {
+        c: '1.014064',
+        f: 0,
+      },
+    );
   } finally {
     db.close();
   }

@@ -83,7 +83,12 @@ export function resolveReceivingAgency(
     const a = pick(ofKind.find((x) => x.communes.includes(c)));
     if (a) return a;
   }
-  const kiosk = q.kioskCommuneCode ?? table.kioskCommuneCode ?? null;
+  // A demo table's fictional communes never match a real kiosk's commune: the table's own stands in.
+  const kiosk =
+    (table.status === 'demo' ? table.kioskCommuneCode : undefined) ??
+    q.kioskCommuneCode ??
+    table.kioskCommuneCode ??
+    null;
   if (rule.anywhereInProvince && kiosk) {
     const a = pick(ofKind.find((x) => x.communes.includes(kiosk)));
     if (a) return a;
