@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import { expect, identifyWithDemoCard, removeDemoCard, tapKeys, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const citizensDir = `${root}fixtures/citizens/`;
@@ -112,5 +112,8 @@ for (const profile of profiles) {
       await expect(page.getByTestId('form-preview')).toHaveCount(0);
     }
     expect(checked).toBeGreaterThan(forms.length);
+    // Leave the reader empty: a card left there (the PACE-only one asks for its CAN) would be read at the next
+    // citizen's consent.
+    await removeDemoCard(page);
   });
 }
