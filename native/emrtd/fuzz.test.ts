@@ -1,7 +1,6 @@
 /** fast-check fuzzing of the parsers: any input gives a result or a typed ChipError, never a crash or hang. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChipError } from './errors';
 import { parseTlvList } from './tlv';
 import { parseDg1, parseMrz } from './lds/dg1';
 import { parseDg13 } from './lds/dg13';
@@ -15,52 +14,12 @@ import { citizenFiles } from './testing/citizen-card';
 import { makePki } from './testing/test-pki';
 import { passiveAuthenticate } from './passive-auth';
 import { trustStoreFromPem } from './trust-store';
+import { fuzzParser, mutated, numRuns, onlyTyped } from './testing/fuzz';
 
-const numRuns = Number(process.env.FUZZ_RUNS ?? 10000);
 const pki = makePki();
 const files = citizenFiles(pki, { dg2Size: 1200 });
 
-function onlyTyped(fn: () => unknown): void {
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof ChipError)) throw e;
-  }
-}
-
-/** A valid file with a few bytes changed, cut or extended: reaches deep into the parser. */
-function mutated(base: Uint8Array) {
-  return fc
-    .record({
-      edits: fc.array(fc.tuple(fc.nat(base.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
-      cut: fc.nat(base.length),
-      tail: fc.uint8Array({ maxLength: 8 }),
-    })
-    .map(({ edits, cut, tail }) => {
-      const b = Uint8Array.from(base);
-      for (const [i, v] of edits) b[i] = v;
-      const end = cut === 0 ? b.length : cut;
-      const out = new Uint8Array(end + tail.length);
-      out.set(b.subarray(0, end));
-      out.set(tail, end);
-      return out;
-    });
-}
-
-function fuzz(name: string, base: Uint8Array, parse: (b: Uint8Array) => unknown) {
-  it(`fuzz ${name}: random bytes`, () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), (b) => onlyTyped(() => parse(b))),
-      { numRuns },
-    );
-  });
-  it(`fuzz ${name}: mutated valid file`, () => {
-    fc.assert(
-      fc.property(mutated(base), (b) => onlyTyped(() => parse(b))),
-      { numRuns },
-    );
-  });
-}
+const fuzz = fuzzParser;
 
 describe('parser fuzzing', () => {
   fuzz('TLV', files.DG13!, parseTlvList);
