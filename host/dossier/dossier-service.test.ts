@@ -1,8 +1,5 @@
 /** Dossiers from finished forms: host re-validation, presets, one dossier per component of a linked service. */
 import { describe, expect, it } from 'vitest';
-import { buildAnswerSchema, getForm, getService, visibleFields } from '../../catalogue';
-import { communes } from '../../catalogue/admin-units';
-import type { Field } from '../../catalogue/schema';
 import type { Identity } from '../../common/identity';
 import { join } from 'node:path';
 import { Outbox } from '../outbox';
@@ -12,57 +9,13 @@ import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
 import { SessionManager } from '../session/session-manager';
 import type { ReceiptRecord } from '../store/store';
-import { DossierService, type FilledFormInput } from './dossier-service';
+import { DossierService } from './dossier-service';
+import { filledForms } from '../../tests/support/filled-forms';
 
 const identity = { idNumber: '001190012345', fullName: 'Nguyễn Thị Hồng Nhung' } as Identity;
 
 /** Valid answers for any catalogue form: each visible required question answered plainly. */
-function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
-  if (f.validation?.pattern === '^\\d{12}$') return '012345678901';
-  switch (f.type) {
-    case 'date':
-      return f.validation?.min === 'today' ? '2099-01-01' : '2026-11-01';
-    case 'choice':
-      return f.options![0]!.value;
-    case 'yesno':
-      return false;
-    case 'number':
-      return 1;
-    case 'phone':
-      return '0912345678';
-    case 'email':
-      return 'an@example.vn';
-    case 'idNumber':
-      return '001190012345';
-    case 'address':
-      return { provinceCode: '01', communeCode: communes('01')[0]!.code, detail: 'Số 1' };
-    case 'person':
-      return { fullName: 'Nguyễn Văn An' };
-    case 'table':
-      return [Object.fromEntries((f.columns ?? []).filter((c) => c.required).map((c) => [c.id, answer(c)]))];
-    default:
-      return 'Nguyễn Văn An';
-  }
-}
-
-function filled(
-  serviceId: string,
-  set: Record<string, unknown> = {},
-  forms: string[] | null = null,
-): FilledFormInput[] {
-  const refs = getService(serviceId).forms.filter((r) => (forms ? forms.includes(r.id) : !r.when));
-  return refs.map((ref) => {
-    const form = getForm(ref.id, ref.version);
-    // The service's own choices (a shared form's allowed request kinds) and the case under test.
-    const allowed = Object.fromEntries(Object.entries(ref.allow ?? {}).map(([k, v]) => [k, v[0]]));
-    const answers: Record<string, unknown> = { ...allowed, ...set, ...ref.preset };
-    for (let i = 0; i < 5; i++)
-      for (const f of visibleFields(form, answers))
-        if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f);
-    expect(buildAnswerSchema(form).safeParse(answers).success).toBe(true);
-    return { formId: ref.id, version: ref.version, answers, corrections: [] };
-  });
-}
+const filled = filledForms;
 
 interface Sent {
   procedureCode: string;

@@ -1,18 +1,19 @@
 /**
- * Valid answers for a catalogue service's forms: each visible required question answered plainly (the same
- * rule as host/dossier/dossier-service.test.ts), checked against the form's own answer schema.
+ * Valid answers for a catalogue service's forms: each visible required question answered plainly, within the
+ * service's own choices (`forms[].allow`, e.g. CT01's request kinds per service), checked against the form's own
+ * answer schema. Shared by the host's dossier tests and the Electron/WebSocket journey.
  */
 import { buildAnswerSchema, getForm, getService, visibleFields } from '../../catalogue';
 import { communes } from '../../catalogue/admin-units';
 import type { Field } from '../../catalogue/schema';
 
-function answer(f: Pick<Field, 'type' | 'options' | 'columns'>, allowed?: readonly string[]): unknown {
+function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
+  if (f.validation?.pattern === '^\\d{12}$') return '012345678901';
   switch (f.type) {
     case 'date':
-      return '2026-11-01';
+      return f.validation?.min === 'today' ? '2099-01-01' : '2026-11-01';
     case 'choice':
-      // A shared form's choices this service files (`forms[].allow`, e.g. CT01's request kinds per service).
-      return (f.options!.find((o) => !allowed || allowed.includes(String(o.value))) ?? f.options![0]!).value;
+      return f.options![0]!.value;
     case 'yesno':
       return false;
     case 'number':
@@ -41,13 +42,23 @@ export interface FilledForm {
   corrections: never[];
 }
 
-export function filledForms(serviceId: string): FilledForm[] {
-  return getService(serviceId).forms.map((ref) => {
+/**
+ * @param set answers that make the case under test (e.g. `{ requestKind: 'cap-lai' }`)
+ * @param forms the forms to fill; default: the service's forms without a `when` (those every case files)
+ */
+export function filledForms(
+  serviceId: string,
+  set: Record<string, unknown> = {},
+  forms: string[] | null = null,
+): FilledForm[] {
+  const refs = getService(serviceId).forms.filter((r) => (forms ? forms.includes(r.id) : !r.when));
+  return refs.map((ref) => {
     const form = getForm(ref.id, ref.version);
-    const answers: Record<string, unknown> = { ...ref.preset };
+    const allowed = Object.fromEntries(Object.entries(ref.allow ?? {}).map(([k, v]) => [k, v[0]]));
+    const answers: Record<string, unknown> = { ...allowed, ...set, ...ref.preset };
     for (let i = 0; i < 5; i++)
       for (const f of visibleFields(form, answers))
-        if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f, ref.allow?.[f.id]);
+        if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f);
     if (!buildAnswerSchema(form).safeParse(answers).success)
       throw new Error(`filledForms: answers for ${ref.id} do not pass its schema`);
     return { formId: ref.id, version: ref.version, answers, corrections: [] };
