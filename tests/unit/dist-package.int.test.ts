@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -288,5 +289,43 @@ describe('the Debian package', () => {
       } else if (!found.essential) undeclared.push(`${c} (${found.pkg})`);
     }
     expect(undeclared).toEqual([]);
+  });
+});
+
+describe('the Electron variant (electron-builder.yml)', () => {
+  // electron-builder's own JSON schema (app-builder-lib), read with the YAML and JSON-schema libraries it uses.
+  const req = createRequire(path.join(REPO, 'node_modules/app-builder-lib/package.json'));
+  const yaml = req('js-yaml') as { load(text: string): unknown };
+  const Ajv = req('ajv') as new (o: object) => {
+    compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown };
+  };
+  const config = yaml.load(readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8')) as {
+    files: string[];
+    deb: { depends: string[]; fpm: string[] };
+    linux: { target: Array<{ target: string }> };
+  };
+
+  it('is valid for electron-builder, builds deb and AppImage, packages no fixtures, declares the runtime packages', () => {
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(
+      JSON.parse(readFileSync(path.join(REPO, 'node_modules/app-builder-lib/scheme.json'), 'utf8')),
+    );
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+    expect(config.linux.target.map((t) => t.target).sort()).toEqual(['AppImage', 'deb']);
+    expect(config.files).toContain('!fixtures/**');
+    expect(config.files.filter((f) => f.startsWith('fixtures'))).toEqual([]);
+    const electronBrings = [
+      'chromium',
+      'libc6',
+      'libstdc++6',
+      'systemd',
+      'udev',
+      'adduser',
+      'init-system-helpers',
+    ];
+    for (const d of RUNTIME_DEPENDS.map((x) => x.pkg.split(' ')[0]!).filter(
+      (p) => !electronBrings.includes(p),
+    ))
+      expect(config.deb.depends).toContain(d);
+    expect(config.deb.fpm.join(' ')).toContain('--conflicts vsmartcard-vpcd');
   });
 });
