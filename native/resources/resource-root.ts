@@ -26,6 +26,9 @@ export function resourcePath(...relative: string[]): string {
   // Bundled (the package's ESM bundle, the Electron CommonJS bundle): the bundle file's own place, whatever a
   // bundler wrote for import.meta.url.
   if (typeof KIOSK_BUNDLE_DEPTH === 'number')
-    return path.join(resourceRootFor(pathToFileURL(__filename).href, process.env, KIOSK_BUNDLE_DEPTH), ...relative);
+    return path.join(
+      resourceRootFor(pathToFileURL(__filename).href, process.env, KIOSK_BUNDLE_DEPTH),
+      ...relative,
+    );
   return path.join(resourceRootFor(import.meta.url, process.env), ...relative);
 }
