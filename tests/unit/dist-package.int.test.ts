@@ -22,6 +22,7 @@ import {
   RUNTIME_DEPENDS,
   RUNTIME_RECOMMENDS,
 } from '../../scripts/dist/debian';
+import { DEMO_STUBS } from '../../scripts/dist/bundle';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 const sh = (cmd: string, args: string[]): string =>
@@ -188,6 +189,21 @@ describe('the Debian package', () => {
     expect(listing.filter((p) => /fixtures|\/pki\/|simulator|portal\/mock|sane-demo/.test(p))).toEqual([]);
     expect(listing.filter((p) => /\.(ts|tsx)$/.test(p) && !p.endsWith('.d.ts'))).toEqual([]);
     expect(listing.filter((p) => /\.key(\.pem)?$|\.p12$|\.pfx$/.test(p))).toEqual([]);
+  });
+
+  it('bundles no demo code: the simulator, the mock portal and the demo pcscd are stubs that refuse', () => {
+    for (const bundle of ['kiosk-host.mjs', 'kiosk-doctor.mjs']) {
+      const text = readFileSync(path.join(extracted, PREFIX.slice(1), 'host', bundle), 'utf8');
+      // esbuild heads each bundled module with a `// <path>` comment.
+      const demoModules = [
+        ...text.matchAll(
+          /^\/\/ ((?:native\/simulator|host\/portal\/mock|host\/devices\/isolated-pcscd)\S*)$/gm,
+        ),
+      ].map((m) => m[1]);
+      expect(demoModules.sort()).toEqual(Object.keys(DEMO_STUBS).sort());
+      if (bundle === 'kiosk-host.mjs') expect(text).toContain('demo-not-packaged');
+      expect(text).not.toContain('vpcd-worker');
+    }
   });
 
   it('holds no private key: no PEM key armour with a body, none of the fixtures’ key material', () => {
