@@ -4,6 +4,8 @@
  */
 import type { ComponentType } from 'react';
 import { AlertsPanel } from './AlertsPanel';
+import { DevicesPanel } from './DevicesPanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 
 export interface StaffPanel {
   id: string;
@@ -12,4 +14,8 @@ export interface StaffPanel {
   Component: ComponentType;
 }
 
-export const STAFF_PANELS: StaffPanel[] = [{ id: 'alerts', labelKey: 'alerts.tab', Component: AlertsPanel }];
+export const STAFF_PANELS: StaffPanel[] = [
+  { id: 'alerts', labelKey: 'alerts.tab', Component: AlertsPanel },
+  { id: 'devices', labelKey: 'devices.tab', Component: DevicesPanel },
+  { id: 'diagnostics', labelKey: 'diagnostics.tab', Component: DiagnosticsPanel },
+];

@@ -183,6 +183,19 @@ test('call button → "staff have been told" only when delivered → on the staf
   await expect.poll(() => received.filter((r) => r.resolved).length).toBe(2);
   expect(await scrape()).toContain('kiosk_staff_calls_open 0');
 
+  // Devices: this kiosk runs without a reader; the mock portal answers; disk and CSCA are checked now.
+  await page.getByTestId('staff-tab-devices').click();
+  await expect(page.getByTestId('staff-device-reader')).toHaveAttribute('data-state', 'unknown');
+  await expect(page.getByTestId('staff-device-disk')).toContainText('Ổ đĩa');
+  await expect(page.getByTestId('staff-device-csca')).toBeVisible();
+  // Diagnostics: the doctor's checks, one verdict each, translated.
+  await page.getByTestId('staff-tab-diagnostics').click();
+  await page.getByTestId('staff-diagnostics-run').click();
+  await expect(page.getByTestId('staff-diagnostics-summary')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('staff-check-version')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('staff-check-version')).toContainText('Phiên bản phần mềm');
+  await expect(page.getByTestId('staff-check-card-read')).toHaveAttribute('data-status', 'skip');
+
   // "Khoá" locks: back to the citizen screens, staff-only methods refused again.
   await page.getByTestId('staff-lock').click();
   await expect(console_).toHaveCount(0);
