@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskApi, StaffDevice } from '../../common/api/contract';
+import { LoadFailed } from './LoadFailed';
 import { useStaffData } from './useStaffData';
 
 const load = (api: KioskApi): Promise<StaffDevice[]> => api.call('staff.devices', {});
@@ -8,15 +9,7 @@ const load = (api: KioskApi): Promise<StaffDevice[]> => api.call('staff.devices'
 export function DevicesPanel() {
   const { t } = useTranslation('staff');
   const { data, error, reload } = useStaffData(load);
-  if (error && !data)
-    return (
-      <div className="error-summary" role="alert" data-testid="staff-load-failed">
-        <p className="body">{t('console.loadFailed')}</p>
-        <button type="button" className="button button--secondary" onClick={reload}>
-          {t('console.retry')}
-        </button>
-      </div>
-    );
+  if (error && !data) return <LoadFailed onRetry={reload} />;
   if (!data) return null;
   return (
     <div data-testid="staff-devices">
