@@ -353,6 +353,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return alerts.list();
       },
       'staff.state': () => ({ active: staff.active }),
+      'staff.touch': () => {
+        staff.require();
+        return { active: true as const };
+      },
       'staff.lock': () => {
         staff.close('lock');
         return { locked: true as const };
