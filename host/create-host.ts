@@ -2,6 +2,7 @@
  * Composition root: builds the host's services and binds them to KioskApi handlers.
  * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
  */
+import { hostname } from 'node:os';
 import { communeByCodeOrNull, communes, provinces, remapOldAddress } from '../catalogue/admin-units';
 import { getForm, loadCatalogue, todayInVietnam } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
@@ -28,6 +29,10 @@ import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
 import { AlertService } from './staff/alert-service';
+import { resolveWebhookToken } from './staff/alert-webhook';
+import { StaffCalls } from './staff/staff-calls';
+import { DeviceAlerts } from './staff/device-alerts';
+import { StaffSession } from './staff/staff-session';
 import type { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
@@ -53,6 +58,9 @@ export interface HostServices {
   delivery: Delivery | null;
   /** Aggregate report counters (no personal data), with a store only. */
   reports: ReportStore | null;
+  /** Staff mode (the console) and the call button. */
+  staff: StaffSession;
+  staffCalls: StaffCalls;
 }
 
 export interface CreatedHost {
@@ -69,6 +77,8 @@ export interface HostDeps {
   delivery?: Delivery | null;
   speech?: SpeechService | null;
   printer?: PrinterService | null;
+  /** The devices were started (host/kiosk-services.ts): a missing reader is then an alert. */
+  readerExpected?: boolean;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
@@ -131,6 +141,37 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   // The PIN's lockout is persisted and every attempt audited in the store (in memory without one).
   const staffPin = new StaffPin(config.staff.pinHash, { store: delivery?.store ?? null });
   const alerts = new AlertService(delivery?.store ?? null);
+  // Staff mode: opened by a right PIN, closed by staff.lock, 5 min without staff activity or a citizen session.
+  const staff = new StaffSession({
+    audit: delivery
+      ? (actor, action, subject, detail) => delivery.store.audit(actor, action, subject, detail)
+      : null,
+  });
+  let alertsChanged: () => void = () => undefined;
+  const webhook = config.staff.alertWebhook;
+  const staffCalls = new StaffCalls({
+    alerts,
+    audit: delivery
+      ? (actor, action, subject, detail) => delivery.store.audit(actor, action, subject, detail)
+      : null,
+    webhook: webhook ? { url: webhook.url, token: resolveWebhookToken(webhook.tokenFile) } : null,
+    kiosk: config.kioskName,
+    instance: hostname(),
+    onChange: () => alertsChanged(),
+  });
+  // Device alerts from the status board, the printer and the doctor's disk and CSCA checks (loaded when first
+  // needed: the doctor imports the composition root).
+  const deviceAlerts = new DeviceAlerts(
+    alerts,
+    {
+      status: () => status.get(),
+      readerExpected: deps.readerExpected ?? false,
+      printerNearEnd: deps.printer ? async () => (await deps.printer!.status()).paperNearEnd : undefined,
+      disk: async () => (await import('./doctor/system-checks')).diskCheck(config.dataDir),
+      csca: async () => (await import('./doctor/trust-check')).cscaCheck(config),
+    },
+    () => alertsChanged(),
+  );
   const queue = delivery ? new QueueService({ store: delivery.store, printer: deps.printer ?? null }) : null;
   const speech = deps.speech ?? null;
   const receipts = delivery
@@ -172,7 +213,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     volumeStep: speech?.volumeStep ?? 0,
     volumeStepCount: speech?.volumeStepCount ?? 1,
   });
-  const services: HostServices = { config, status, sessions, simulator, identify, delivery, reports };
+  const services: HostServices = {
+    config,
+    status,
+    sessions,
+    simulator,
+    identify,
+    delivery,
+    reports,
+    staff,
+    staffCalls,
+  };
 
   const requireSimulator = (): SimulatorControl => {
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
@@ -216,7 +267,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       }),
       'status.get': () => status.get(),
       'trust.list': () => describeTrustStore(deps.trustStore?.() ?? defaultTrustStore()),
-      'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
+      'session.start': ({ language }) => {
+        // A citizen at the screen: staff mode never stays open behind them.
+        staff.close('citizen');
+        return { sessionId: sessions.start(language).id };
+      },
       'session.end': ({ reason }) => ({ ended: sessions.end(reason) }),
       'session.consent': ({ granted }) => {
         identify.setConsent(granted);
@@ -290,10 +345,57 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'portal.reconciliation': () => reconciliation?.latest ?? null,
       'staff.unlock': ({ pin }) => {
         const r = staffPin.verify(pin);
-        if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
+        if (r.ok) staff.open('staff:pin');
         return r;
       },
-      'staff.alerts': () => alerts.list(),
+      'staff.alerts': () => {
+        staff.require({ touch: false });
+        return alerts.list();
+      },
+      'staff.state': () => ({ active: staff.active }),
+      'staff.touch': () => {
+        staff.require();
+        return { active: true as const };
+      },
+      'staff.lock': () => {
+        staff.close('lock');
+        return { locked: true as const };
+      },
+      'staff.exitShell': () => {
+        staff.require();
+        staff.close('exit');
+        queueMicrotask(() => host.emit('staff.exit', {}));
+        return { exiting: true as const };
+      },
+      'staff.call': ({ screen }) => staffCalls.call(screen),
+      'staff.calls': () => {
+        staff.require({ touch: false });
+        return staffCalls.list();
+      },
+      'staff.answerCall': ({ id }) => ({ answered: staffCalls.answer(id, staff.require()) }),
+      'staff.devices': () => {
+        staff.require({ touch: false });
+        return deviceAlerts.check();
+      },
+      'staff.diagnostics': async () => {
+        const actor = staff.require();
+        const { runDoctor } = await import('./doctor');
+        // The card read and QR scan tests wait for a technician at the reader: not from the console.
+        const r = await runDoctor({ config, read: false, scan: false, checkTimeoutMs: 10_000 });
+        delivery?.store.audit(actor, 'staff.diagnostics', undefined, { ...r.summary, ok: r.ok });
+        return {
+          startedAt: r.startedAt,
+          ok: r.ok,
+          checks: r.checks.map((c) => ({ id: c.id, status: c.status, detail: c.detail })),
+        };
+      },
+      'staff.clearAlert': ({ code }) => {
+        const actor = staff.require();
+        const cleared = alerts.clear(code, actor);
+        if (code === 'staff-call') staffCalls.answerAll(actor);
+        alertsChanged();
+        return { cleared };
+      },
       'rating.submit': ({ score, reasons }) => journeys?.rate(score, reasons ?? []) ?? { recorded: false },
       'speech.say': async ({ text, lang, masked }) => {
         if (!speech) return { outcome: 'silent' };
@@ -436,6 +538,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
   const offEnd = sessions.onEnd((reason) => host.emit('session.ended', { reason }));
   const offJourney = sessions.onEnd((reason) => journeys?.end(reason));
+  const offStaff = staff.onChange((active) => host.emit('staff.mode', { active }));
+  staff.watch();
+  alertsChanged = () => host.emit('staff.alertsChanged', {});
+  const offDeviceAlerts = status.onChange(() => deviceAlerts.fromStatus());
+  deviceAlerts.watch();
 
   return {
     host,
@@ -451,6 +558,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       offEnd();
       sessions.end('staff');
       offJourney();
+      staff.unwatch();
+      staff.close('shutdown');
+      offStaff();
+      offDeviceAlerts();
+      deviceAlerts.unwatch();
     },
   };
 }

@@ -32,7 +32,12 @@ import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox'
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
-import { resolveMetricsToken, type RunningMetricsServer, startMetricsServer } from './metrics';
+import {
+  type MetricsSources,
+  resolveMetricsToken,
+  type RunningMetricsServer,
+  startMetricsServer,
+} from './metrics';
 import { SpeechService } from './speech';
 
 /** The test CSCA that signs the simulator's cards (its private key is in the repository). */
@@ -262,6 +267,7 @@ export async function startMetricsFor(
   status: DeviceStatusBoard,
   delivery: Delivery | null,
   startedAt: number,
+  staffCalls?: MetricsSources['staffCalls'],
 ): Promise<RunningMetricsServer | null> {
   if (!config.metrics.enabled) return null;
   let token: string;
@@ -274,7 +280,7 @@ export async function startMetricsFor(
     host: config.metrics.host,
     port: config.metrics.port,
     token,
-    sources: { status: () => status.get(), db: delivery?.store.db ?? null, startedAt },
+    sources: { status: () => status.get(), db: delivery?.store.db ?? null, startedAt, staffCalls },
   });
 }
 
@@ -347,6 +353,7 @@ export async function startKioskServices(
       simulator: devices?.simulator ?? null,
       trustStore: () => trust,
       delivery,
+      readerExpected: Boolean(devices),
     });
     stops.push(() => created.dispose());
     // What the receipt lookup parser accepts (a receipt's QR, a dossier code) goes to the lookup screen;
@@ -356,7 +363,9 @@ export async function startKioskServices(
       else created.services.identify.offerQr(p);
     };
     onScanError = (code) => created.host.emit('identify.failed', { code });
-    const metrics = await startMetricsFor(config, status, delivery, startedAt);
+    const metrics = await startMetricsFor(config, status, delivery, startedAt, () =>
+      created.services.staffCalls.stats(),
+    );
     if (metrics) stops.push(() => metrics.stop());
     return { created, devices, delivery, mockPortal: portal.mock, metrics, stop: stopAll };
   } catch (e) {

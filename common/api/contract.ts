@@ -117,6 +117,77 @@ export const StaffAlert = z.object({
   clearedAt: z.number().int().nullable(),
 });
 export type StaffAlert = z.infer<typeof StaffAlert>;
+/**
+ * Staff mode and the call button ("Gọi cán bộ"). A call carries the screen it was made from, from this closed
+ * list, and nothing else about the citizen.
+ */
+export const StaffCallScreen = z.enum([
+  'attract',
+  'consent',
+  'lookup',
+  'queue',
+  'identify',
+  'mrz',
+  'can',
+  'reading',
+  'confirm',
+  'refused',
+  'browse',
+  'services',
+  'service',
+  'form',
+  'resume',
+  'attachments',
+  'submitting',
+  'submit-failed',
+  'receipt',
+  'rating',
+  'preview',
+  'ended',
+  'other',
+]);
+export type StaffCallScreen = z.infer<typeof StaffCallScreen>;
+/**
+ * How far a call went: `delivered` — the centre's alert receiver answered 2xx; `failed` — a receiver is
+ * configured but did not take it; `no-channel` — no receiver configured (kept on this kiosk's staff console only).
+ */
+export const StaffCallDelivery = z.enum(['delivered', 'failed', 'no-channel']);
+export type StaffCallDelivery = z.infer<typeof StaffCallDelivery>;
+export const StaffCall = z.object({
+  id: z.number().int(),
+  screen: StaffCallScreen,
+  at: z.number().int(),
+  delivery: StaffCallDelivery,
+});
+export type StaffCall = z.infer<typeof StaffCall>;
+/** One device on the staff console's Devices panel: a state, the alert it raised, and a few numbers. */
+export const StaffDevice = z.object({
+  id: z.enum(['reader', 'printer', 'portal', 'disk', 'csca']),
+  state: z.enum(['ok', 'warn', 'fail', 'unknown']),
+  /** The store alert this state raised (host/store/alerts.ts), or null. */
+  alert: z.string().nullable(),
+  /** Free disk space (GiB, one decimal), days until the first CSCA ends, dossiers waiting. */
+  facts: z.object({
+    freeGiB: z.number().optional(),
+    daysLeft: z.number().int().optional(),
+    queued: z.number().int().optional(),
+  }),
+});
+export type StaffDevice = z.infer<typeof StaffDevice>;
+/** The technician checks (host/doctor) as the Diagnostics panel shows them: verdicts, no personal data. */
+export const StaffDiagnostics = z.object({
+  startedAt: z.string(),
+  ok: z.boolean(),
+  checks: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['pass', 'warn', 'fail', 'skip']),
+      /** The doctor's technical sentence (English, for the technician). */
+      detail: z.string(),
+    }),
+  ),
+});
+export type StaffDiagnostics = z.infer<typeof StaffDiagnostics>;
 /** Whose card a form asks to be tapped besides the citizen's own (catalogue step `otherCard.role`). */
 export const OtherCardRole = z.enum(['household-head', 'owner', 'other-parent', 'spouse']);
 export type OtherCardRole = z.infer<typeof OtherCardRole>;
@@ -392,6 +463,37 @@ export const methods = {
   },
   /** Open staff alerts (no personal data), most severe first. */
   'staff.alerts': { params: Empty, result: z.array(StaffAlert) },
+  // Staff mode (host/staff/staff-session.ts): every method below but `staff.state` and `staff.call` answers
+  // `staff.locked` unless a right PIN opened staff mode.
+  /** Is staff mode on (the console shown)? */
+  'staff.state': { params: Empty, result: z.object({ active: z.boolean() }) },
+  /** A tap in the staff console: staff activity (staff mode stays open 5 more minutes). Staff only. */
+  'staff.touch': { params: Empty, result: z.object({ active: z.literal(true) }) },
+  /** Closes staff mode: back to the citizen screens. */
+  'staff.lock': { params: Empty, result: z.object({ locked: z.literal(true) }) },
+  /** Leaves the kiosk shell (emits `staff.exit`; the Electron shell quits). Staff only. */
+  'staff.exitShell': { params: Empty, result: z.object({ exiting: z.literal(true) }) },
+  /** The call button: raises a `staff-call` alert with the screen only and sends it to the centre when configured. */
+  'staff.call': {
+    params: z.object({ screen: StaffCallScreen }).strict(),
+    result: z.object({ id: z.number().int(), delivery: StaffCallDelivery }),
+  },
+  /** Open calls, oldest first. Staff only. */
+  'staff.calls': { params: Empty, result: z.array(StaffCall) },
+  /** An officer answers a call (audited). Staff only. */
+  'staff.answerCall': {
+    params: z.object({ id: z.number().int() }).strict(),
+    result: z.object({ answered: z.boolean() }),
+  },
+  /** Clears an open alert (audited with the staff actor). Staff only. */
+  'staff.clearAlert': {
+    params: z.object({ code: z.string().min(1).max(64) }).strict(),
+    result: z.object({ cleared: z.boolean() }),
+  },
+  /** Devices checked now (reader, printer paper, portal, disk, CSCA expiry); raises/clears their alerts. Staff only. */
+  'staff.devices': { params: Empty, result: z.array(StaffDevice) },
+  /** Runs the technician checks (`kiosk doctor`, without the card read and scan tests). Staff only. */
+  'staff.diagnostics': { params: Empty, result: StaffDiagnostics },
   /**
    * Satisfaction rating after a finished, refused or abandoned journey: one score (1 very unhappy … 5 very
    * happy) and optional reason chips. Counted per day and service only (host/reports): no personal data, no
@@ -504,6 +606,10 @@ export const events = {
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),
   'staff.exit': z.object({}),
+  /** Staff mode opened or closed (the renderer shows the staff console while active). */
+  'staff.mode': z.object({ active: z.boolean() }),
+  /** Staff alerts or calls changed: the console refreshes. */
+  'staff.alertsChanged': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

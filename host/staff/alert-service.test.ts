@@ -1,42 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config';
 import { createHost } from '../create-host';
-import { startDelivery } from '../outbox';
-import { FakePortal } from '../outbox/fake-portal';
 import { ALERT_CODES } from '../store/alerts';
-import { scratchDir } from '../store/test-helpers';
 import { hashPin } from './staff-pin';
+import { staffTestHost } from './test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-function hostWithStore() {
-  const s = scratchDir('alerts-');
-  const cfg = loadConfig({ dataDir: s.dir, staff: { pinHash: hashPin('482915') } }, {});
-  const delivery = startDelivery({
-    dbPath: join(s.dir, 'kiosk.db'),
-    keys: join(s.dir, 'keys', 'data.key'),
-    portal: new FakePortal(),
-  });
-  const created = createHost(cfg, { delivery });
-  cleanups.push(async () => {
-    await created.dispose();
-    await delivery.stop();
-    s.cleanup();
-  });
-  let id = 0;
-  const call = (method: string, params: object = {}) =>
-    created.host.handleMessage({ v: 1, id: ++id, method, params });
-  return { delivery, call };
-}
+const hostWithStore = () => staffTestHost(cleanups);
 
 describe('staff.alerts', () => {
   it('lists the open alerts through KioskApi, without personal data', async () => {
     const { delivery, call } = hostWithStore();
+    await call('staff.unlock', { pin: '482915' });
     expect(await call('staff.alerts')).toMatchObject({ ok: true, result: [] });
     delivery.store.raiseAlert('backup-failed', 'warning');
     delivery.store.raiseAlert('store-key-missing', 'critical');
@@ -51,8 +31,11 @@ describe('staff.alerts', () => {
   });
 
   it('answers an empty list when the kiosk runs without a store', async () => {
-    const { host } = createHost(loadConfig({ dataDir: '/nonexistent-kiosk-test' }, {}));
-    expect(await host.handleMessage({ v: 1, id: 1, method: 'staff.alerts', params: {} })).toMatchObject({
+    const { host } = createHost(
+      loadConfig({ dataDir: '/nonexistent-kiosk-test', staff: { pinHash: hashPin('482915') } }, {}),
+    );
+    await host.handleMessage({ v: 1, id: 1, method: 'staff.unlock', params: { pin: '482915' } });
+    expect(await host.handleMessage({ v: 1, id: 2, method: 'staff.alerts', params: {} })).toMatchObject({
       ok: true,
       result: [],
     });
@@ -68,7 +51,7 @@ describe('staff.alerts', () => {
       result: { lockedForSeconds: 300 },
     });
     expect(delivery.store.pinLockout()).toMatchObject({ failures: 0, lockouts: 1 });
-    expect(await call('staff.alerts')).toMatchObject({ ok: true, result: [{ code: 'staff-pin-locked' }] });
+    expect(delivery.store.listAlerts()).toMatchObject([{ code: 'staff-pin-locked' }]);
     expect(delivery.store.readAudit().filter((e) => e.action === 'staff.pin-attempt')).toHaveLength(5);
   });
 });
