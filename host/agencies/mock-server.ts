@@ -48,6 +48,8 @@ export class AgencyMockServer {
     readonly name: string,
     private readonly operations: Record<string, MockOperation>,
     private readonly records: JsonRecords<object>,
+    /** Extra admin operations at `POST /admin/<name>` (e.g. the demo bank's transfer); fault-free. */
+    private readonly adminOperations: Record<string, MockOperation> = {},
   ) {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
@@ -122,8 +124,11 @@ export class AgencyMockServer {
         return send(res, 200, this.faults);
       case 'GET /admin/records':
         return send(res, 200, { records: this.records.list() });
-      default:
-        return send(res, 404, { message: 'not found' });
+      default: {
+        const op = req.method === 'POST' ? this.adminOperations[path.slice('/admin/'.length)] : undefined;
+        if (!op || typeof body !== 'object' || body === null) return send(res, 404, { message: 'not found' });
+        return send(res, 200, await op(body as Record<string, unknown>));
+      }
     }
   }
 }
