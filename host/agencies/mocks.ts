@@ -1,5 +1,6 @@
 import type { AgencyMockServer } from './mock-server';
 import { createTrafficFinesMock } from './traffic-fines/mock';
+import { createVehicleRegistrationMock } from './vehicle-registration/mock';
 
 /**
  * Every agency mock by name: `npm run -s agency:mock -- --agency <name>` and demo mode start them (one
@@ -7,4 +8,5 @@ import { createTrafficFinesMock } from './traffic-fines/mock';
  */
 export const AGENCY_MOCKS: Record<string, (opts: { recordsPath: string }) => AgencyMockServer> = {
   'traffic-fines': createTrafficFinesMock,
+  'vehicle-registration': createVehicleRegistrationMock,
 };
