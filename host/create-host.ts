@@ -22,6 +22,7 @@ import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { dossierRoutingFrom } from './dossier/routing';
 import type { AgencyEndpoint } from './agencies/endpoints';
+import { createAgencyHandlers } from './agencies/handlers';
 import { loadAgencyTable } from './portal/agencies/receiving-agency';
 import { ReconciliationService, withPortalFees } from './portal/reconcile';
 import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
@@ -176,6 +177,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     volumeStepCount: speech?.volumeStepCount ?? 1,
   });
   const services: HostServices = { config, status, sessions, simulator, identify, delivery, reports };
+  // Agency services (host/agencies): 07 vehicle registration, 08 traffic fines.
+  const agencyApi = createAgencyHandlers({
+    config,
+    sessions,
+    printer: deps.printer ?? null,
+    agencies: deps.agencies ?? new Map(),
+  });
 
   const requireSimulator = (): SimulatorControl => {
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
@@ -351,6 +359,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'places.communes': ({ provinceCode }) =>
         communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
       ...simulatorHandlers,
+      ...agencyApi.handlers,
+      ...agencyApi.demo,
       'places.home': () => {
         const c = config.kioskCommuneCode ? communeByCodeOrNull(config.kioskCommuneCode) : null;
         return c

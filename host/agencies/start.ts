@@ -11,6 +11,8 @@ export interface StartedAgencyMock {
   setFaults(f: Partial<AgencyFaults>): Promise<void>;
   /** Every record the mock keeps (what it received), as stored. */
   records<T = Record<string, unknown>>(): Promise<T[]>;
+  /** A call to one of the mock's admin operations (`POST /admin/<name>`), e.g. the demo bank. */
+  admin(name: string, body: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startAgencyMock(opts: {
     async records<T>() {
       return ((await p.admin('GET', '/admin/records')) as { records: T[] }).records;
     },
+    admin: (name, body) => p.admin('POST', `/admin/${name}`, body),
     stop: () => p.stop(),
   };
 }
