@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../config/config';
 import { AGENCY_MOCKS } from './mocks';
@@ -32,5 +32,12 @@ export async function startAgencyEndpoints(config: KioskConfig): Promise<Map<str
     missing.map((agency) => startAgencyMock({ agency, recordsPath: path.join(dir, `${agency}.json`) })),
   );
   for (const m of started) out.set(m.agency, { url: m.url, timeoutMs, mock: m });
+  // Where each mock listens, for the technician and the e2e tests (fault injection, records).
+  if (started.length > 0)
+    writeFileSync(
+      path.join(dir, 'endpoints.json'),
+      JSON.stringify(Object.fromEntries(started.map((m) => [m.agency, m.url]))),
+      { mode: 0o600 },
+    );
   return out;
 }

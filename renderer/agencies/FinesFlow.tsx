@@ -26,7 +26,7 @@ type Step =
  * No identification: only the violations are shown, never the owner.
  */
 export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
-  const { t, i18n } = useTranslation('agencies');
+  const { t } = useTranslation('agencies');
   const api = useKioskApi();
   const [by, setBy] = useState<'plate' | 'decision'>('plate');
   const [text, setText] = useState('');
@@ -65,6 +65,13 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
     { enabled: step.name === 'search' },
   );
 
+  /** Back to an empty search box with the keyboard open. */
+  const newSearch = (): void => {
+    setText('');
+    setTyping(true);
+    setStep({ name: 'search' });
+  };
+
   const showPayment = async (p: FinePaymentView): Promise<void> => {
     if (p.state === 'paid') {
       const qr = p.eReceipt ? await QRCode.toDataURL(p.eReceipt.url, { margin: 2, width: 240 }) : null;
@@ -97,7 +104,6 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
     return () => window.clearInterval(timer);
   }, [api, waitingRef]);
 
-  const lang = i18n.language;
   let body: React.ReactNode;
   switch (step.name) {
     case 'search':
@@ -186,7 +192,7 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
               <p className="body">{t('fines.none', { query: step.query })}</p>
               <p className="body">{t('fines.noneHint')}</p>
             </div>
-            <button type="button" className="button" onClick={() => setStep({ name: 'search' })}>
+            <button type="button" className="button" onClick={newSearch}>
               {t('fines.searchAgain')}
             </button>
             <button type="button" className="button button--secondary" onClick={onFinish}>
@@ -217,7 +223,7 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
                   <strong>{v.offence}</strong>
                 </span>
                 <dl className="summary-list">
-                  <Row k={t('fines.when')} v={dateTime(v.at, lang)} />
+                  <Row k={t('fines.when')} v={dateTime(v.at)} />
                   <Row k={t('fines.where')} v={v.place} />
                   <Row k={t('fines.amount')} v={vnd(v.amountVnd)} />
                   <Row
@@ -243,11 +249,7 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
             >
               {t('fines.pay')}
             </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setStep({ name: 'search' })}
-            >
+            <button type="button" className="button button--secondary" onClick={newSearch}>
               {t('fines.searchAgain')}
             </button>
           </div>
@@ -324,13 +326,13 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
           </div>
           <dl className="summary-list">
             <Row k={t('fines.paidAmount')} v={vnd(p.amountVnd)} testId="fines-paid-amount" />
-            {p.eReceipt && <Row k={t('fines.paidAt')} v={dateTime(p.eReceipt.issuedAt, lang)} />}
+            {p.eReceipt && <Row k={t('fines.paidAt')} v={dateTime(p.eReceipt.issuedAt)} />}
           </dl>
           <h3 className="heading-s">{t('fines.paidItems')}</h3>
           <ul className="list list--bullet" data-testid="fines-paid-items">
             {p.violations.map((v) => (
               <li key={v.id}>
-                {v.plate} · {v.offence} · {dateTime(v.at, lang)} · {vnd(v.amountVnd)}
+                {v.plate} · {v.offence} · {dateTime(v.at)} · {vnd(v.amountVnd)}
                 {v.decisionNumber ? ` · ${v.decisionNumber}` : ''}
               </li>
             ))}

@@ -350,7 +350,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
               v={r.feeVnd === null ? t('vehicle.feeUnknown') : `${r.feeVnd} đ`}
               testId="vehicle-fee"
             />
-            <Row k="" v={dateTime(r.receivedAt, lang)} />
+            <Row k="" v={dateTime(r.receivedAt)} />
           </dl>
           <h3 className="heading-s">{t('vehicle.bringTitle')}</h3>
           <ul className="list list--bullet" data-testid="vehicle-bring">
