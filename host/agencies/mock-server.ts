@@ -13,6 +13,34 @@ export const rejected = (message: string): AgencyAnswer => ({ ok: false, code: '
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * The transport faults every mock shares (the portal mock too): `down` drops the connection, `latencyMs`
+ * waits, `errorRate` answers 503, `timeoutRate` holds the request unanswered (freed on close). Returns true
+ * when the request was taken care of.
+ */
+export async function applyTransportFaults(
+  f: Pick<AgencyFaults, 'down' | 'latencyMs' | 'errorRate' | 'timeoutRate'>,
+  roll: (p: number) => boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  if (f.down) {
+    req.socket.destroy();
+    return true;
+  }
+  if (f.latencyMs > 0) await sleep(f.latencyMs);
+  if (roll(f.errorRate)) {
+    send(res, 503, { message: 'Service Unavailable' });
+    return true;
+  }
+  if (roll(f.timeoutRate)) {
+    const t = setTimeout(() => res.destroy(), 120_000);
+    res.on('close', () => clearTimeout(t));
+    return true;
+  }
+  return false;
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -87,17 +115,7 @@ export class AgencyMockServer {
     if (path === '/health') return send(res, 200, { ok: true, agency: this.name });
     if (path.startsWith('/admin/')) return this.admin(req, res, path);
     const f = this.faults;
-    if (f.down) {
-      req.socket.destroy();
-      return;
-    }
-    if (f.latencyMs > 0) await sleep(f.latencyMs);
-    if (this.roll(f.errorRate)) return send(res, 503, { message: 'Service Unavailable' });
-    if (this.roll(f.timeoutRate)) {
-      const t = setTimeout(() => res.destroy(), 120_000);
-      res.on('close', () => clearTimeout(t));
-      return;
-    }
+    if (await applyTransportFaults(f, (p) => this.roll(p), req, res)) return;
     if (req.method !== 'POST') return send(res, 405, { message: 'POST only' });
     const op = this.operations[path.replace(/^\/+/, '')];
     if (!op) return send(res, 404, { message: 'not found' });

@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { KioskApiError } from '../../common/api/contract';
 import type { PrinterService } from '../printer';
 import { resolveFonts } from '../receipt/fonts';
+import { startPdf } from '../receipt/pdf-doc';
 import type { SessionManager } from '../session/session-manager';
 
 /** A receipt of an agency service: a title, label/value rows, what to bring, an optional QR (a public link). */
@@ -23,19 +23,10 @@ const MM = 72 / 25.4;
 export async function renderAgencyReceiptPdf(r: AgencyReceipt, paper: 'a4' | '80mm'): Promise<Buffer> {
   const fonts = resolveFonts();
   const roll = paper === '80mm';
-  const doc = new PDFDocument({
-    size: roll ? [80 * MM, 297 * MM] : 'A4',
-    margin: roll ? 4 * MM : 56,
-    info: { Title: r.title },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, finished } = startPdf(
+    { size: roll ? [80 * MM, 297 * MM] : 'A4', margin: roll ? 4 * MM : 56, info: { Title: r.title } },
+    fonts,
+  );
   const size = roll
     ? { header: 7.5, title: 11, label: 7.5, value: 9 }
     : { header: 11, title: 16, label: 10, value: 12 };

@@ -8,7 +8,7 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { VietQrTransfer } from '../components/PaymentPanel';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
-import { AgencyProblem, Row, dateTime, errorCode, isoToDmy, vnd } from './common';
+import { AgencyProblem, PrintAndFinish, Row, dateTime, errorCode, isoToDmy, vnd } from './common';
 import type { AgencyFlowProps } from './flows';
 
 type Step =
@@ -33,7 +33,6 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
   const [typing, setTyping] = useState(true);
   const [step, setStep] = useState<Step>({ name: 'search' });
   const [chosen, setChosen] = useState<string[]>([]);
-  const [print, setPrint] = useState<'idle' | 'printing' | 'done' | string>('idle');
 
   const search = useCallback(
     (kind: 'plate' | 'decision', value: string): void => {
@@ -338,39 +337,10 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
             ))}
           </ul>
           {step.qr && <img className="receipt-qr" src={step.qr} alt={t('fines.eReceiptQrAlt')} />}
-          <button
-            type="button"
-            className="button"
-            data-testid="agency-print"
-            disabled={print === 'printing'}
-            onClick={() => {
-              setPrint('printing');
-              api
-                .call('fines.print', { reference: p.reference })
-                .then(() => setPrint('done'))
-                .catch((e) => setPrint(errorCode(e)));
-            }}
-          >
-            {print === 'printing' ? t('common.printing') : t('common.print')}
-          </button>
-          {print === 'done' && (
-            <p className="body" role="status" data-testid="agency-printed">
-              {t('common.printed')}
-            </p>
-          )}
-          {print !== 'idle' && print !== 'printing' && print !== 'done' && (
-            <p className="body" role="alert">
-              {t(print, { ns: 'errors' })}
-            </p>
-          )}
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={onFinish}
-            data-testid="agency-done"
-          >
-            {t('common.finish')}
-          </button>
+          <PrintAndFinish
+            print={() => api.call('fines.print', { reference: p.reference })}
+            onFinish={onFinish}
+          />
         </div>
       );
       break;

@@ -5,7 +5,7 @@ import { parseVehicleIdentifier } from '../../common/vehicle/identifiers';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { KeyboardLayout } from '../keyboard';
-import { AgencyProblem, Row, dateTime, errorCode } from './common';
+import { AgencyProblem, PrintAndFinish, Row, dateTime, errorCode } from './common';
 import type { AgencyFlowProps } from './flows';
 
 type Start = Result<'vehicle.start'>;
@@ -79,7 +79,6 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
   const [focus, setFocus] = useState<FieldId | null>(null);
   const [errors, setErrors] = useState<{ field: FieldId; text: string }[]>([]);
   const [slotId, setSlotId] = useState<string | null>(null);
-  const [print, setPrint] = useState<'idle' | 'printing' | 'done' | string>('idle');
 
   const begin = useCallback((): void => {
     setStep({ name: 'working' });
@@ -359,39 +358,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
             ))}
           </ul>
           <p className="body">{t('vehicle.next')}</p>
-          <button
-            type="button"
-            className="button"
-            data-testid="agency-print"
-            disabled={print === 'printing'}
-            onClick={() => {
-              setPrint('printing');
-              api
-                .call('vehicle.print', { code: r.code })
-                .then(() => setPrint('done'))
-                .catch((e) => setPrint(errorCode(e)));
-            }}
-          >
-            {print === 'printing' ? t('common.printing') : t('common.print')}
-          </button>
-          {print === 'done' && (
-            <p className="body" role="status" data-testid="agency-printed">
-              {t('common.printed')}
-            </p>
-          )}
-          {print !== 'idle' && print !== 'printing' && print !== 'done' && (
-            <p className="body" role="alert">
-              {t(print, { ns: 'errors' })}
-            </p>
-          )}
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={onFinish}
-            data-testid="agency-done"
-          >
-            {t('common.finish')}
-          </button>
+          <PrintAndFinish print={() => api.call('vehicle.print', { code: r.code })} onFinish={onFinish} />
         </div>
       );
       break;

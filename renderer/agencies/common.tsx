@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const vnd = (n: number): string => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
@@ -75,5 +76,42 @@ export function Row({ k, v, testId }: { k: string; v: string; testId?: string })
         {v}
       </dd>
     </div>
+  );
+}
+
+/** The end of an agency flow: print the receipt (what the printer said), then finish. */
+export function PrintAndFinish({ print, onFinish }: { print(): Promise<unknown>; onFinish(): void }) {
+  const { t } = useTranslation('agencies');
+  const [state, setState] = useState<'idle' | 'printing' | 'done' | string>('idle');
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        data-testid="agency-print"
+        disabled={state === 'printing'}
+        onClick={() => {
+          setState('printing');
+          print()
+            .then(() => setState('done'))
+            .catch((e) => setState(errorCode(e)));
+        }}
+      >
+        {state === 'printing' ? t('common.printing') : t('common.print')}
+      </button>
+      {state === 'done' && (
+        <p className="body" role="status" data-testid="agency-printed">
+          {t('common.printed')}
+        </p>
+      )}
+      {state !== 'idle' && state !== 'printing' && state !== 'done' && (
+        <p className="body" role="alert">
+          {t(state, { ns: 'errors' })}
+        </p>
+      )}
+      <button type="button" className="button button--secondary" onClick={onFinish} data-testid="agency-done">
+        {t('common.finish')}
+      </button>
+    </>
   );
 }

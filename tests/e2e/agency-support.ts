@@ -1,4 +1,5 @@
 /** Helpers of the agency-service specs (07 vehicle registration, 08 traffic fines): mocks, records, keys. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -36,4 +37,12 @@ export async function setAgencyFaults(k: KioskProcess, agency: string, faults: o
 export async function tapExact(page: Page, text: string): Promise<void> {
   const dock = page.locator('.keyboard-dock').last();
   for (const ch of text) await dock.locator(`[data-key="${ch === ' ' ? 'space' : ch}"]`).click();
+}
+
+/** The text of a printed receipt (file-mode printer: `<dataDir>/receipts/<code>.pdf`), as pdftotext reads it. */
+export function printedText(k: KioskProcess, code: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(k.dataDir, 'receipts', `${code}.pdf`), '-'])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
 }

@@ -4,14 +4,12 @@
  * screen and on paper (pdftotext); the error paths: nothing found, the system down, payment cancelled. What the
  * payment system received is read from the mock's own records.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
 import type { FinePaymentRecord } from '../../host/agencies/traffic-fines/mock';
-import { agencyRecords, setAgencyFaults, tapExact } from './agency-support';
+import { agencyRecords, printedText, setAgencyFaults, tapExact } from './agency-support';
 import { expect, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -151,15 +149,7 @@ test('two violations of one plate paid with one VietQR; the e-receipt on screen 
   });
   await page.getByTestId('agency-print').click();
   await expect(page.getByTestId('agency-printed')).toBeVisible();
-  const printed = execFileSync('pdftotext', [
-    '-enc',
-    'UTF-8',
-    path.join(demoKiosk.dataDir, 'receipts', `${reference}.pdf`),
-    '-',
-  ])
-    .toString('utf8')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ');
+  const printed = printedText(demoKiosk, reference);
   expect(printed).toContain('BIÊN LAI THU TIỀN PHẠT VI PHẠM HÀNH CHÍNH');
   expect(printed).toContain(`Số ${rec!.eReceipt!.number}, ký hiệu ${rec!.eReceipt!.series}`);
   expect(printed).toContain('4.800.000 đồng');

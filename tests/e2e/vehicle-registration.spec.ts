@@ -5,10 +5,8 @@
  * pdftotext). The system down at the start has a sentence and a way forward. What the police system received
  * is read from the mock's own records.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import type { DeclarationRecord } from '../../host/agencies/vehicle-registration/mock';
-import { agencyRecords, setAgencyFaults, tapExact } from './agency-support';
+import { agencyRecords, printedText, setAgencyFaults, tapExact } from './agency-support';
 import { expect, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 async function fill(page: import('@playwright/test').Page, field: string, keys: string, exact = false) {
@@ -103,15 +101,7 @@ test('declare a motorbike and book its inspection at the commune police; the pol
   // The paper receipt.
   await page.getByTestId('agency-print').click();
   await expect(page.getByTestId('agency-printed')).toBeVisible();
-  const printed = execFileSync('pdftotext', [
-    '-enc',
-    'UTF-8',
-    path.join(demoKiosk.dataDir, 'receipts', `${code}.pdf`),
-    '-',
-  ])
-    .toString('utf8')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ');
+  const printed = printedText(demoKiosk, code);
   expect(printed).toContain(`Mã hồ sơ ${code}`);
   expect(printed).toContain('Lịch hẹn kiểm tra xe Buổi sáng');
   expect(printed).toContain('Công an Phường Giảng Võ (mô phỏng)');
