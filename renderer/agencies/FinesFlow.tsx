@@ -208,8 +208,8 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
             )}
             <p className="body">{t('fines.choose')}</p>
             {step.violations.map((v) => (
-              <label className="panel fine-item" key={v.id} data-testid={`fine-${v.id}`}>
-                <span className="radio">
+              <div className="panel fine-item" key={v.id} data-testid={`fine-${v.id}`}>
+                <label className="radio">
                   <input
                     type="checkbox"
                     disabled={v.paid}
@@ -220,7 +220,7 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
                     data-testid={`fine-check-${v.id}`}
                   />
                   <strong>{v.offence}</strong>
-                </span>
+                </label>
                 <dl className="summary-list">
                   <Row k={t('fines.when')} v={dateTime(v.at)} />
                   <Row k={t('fines.where')} v={v.place} />
@@ -233,7 +233,7 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
                   <Row k={t('fines.issuedBy')} v={v.issuedBy} />
                   {v.paid && <Row k="" v={t('fines.alreadyPaid')} />}
                 </dl>
-              </label>
+              </div>
             ))}
             <p className="heading-m" data-testid="fines-total">
               {t('fines.total')}: {vnd(total)}

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
 import type { FinePaymentRecord } from '../../host/agencies/traffic-fines/mock';
 import { agencyRecords, printedText, setAgencyFaults, tapExact } from './agency-support';
-import { expect, test } from './fixtures';
+import { expect, expectAxeClean, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -131,6 +131,7 @@ test('two violations of one plate paid with one VietQR; the e-receipt on screen 
   // Never the owner: the fixture holds a name the screen must not show.
   await expect(page.locator('body')).not.toContainText('NGUYỄN VĂN MẪU');
   await expect(page.getByTestId('fines-total')).toContainText('4.800.000 đ');
+  await expectAxeClean(page, 'fines results');
   await page.getByTestId('fines-pay').click();
   expect(await vietQrAmount(page)).toBe('4800000');
   const reference = await page.getByTestId('payment-reference').innerText();
@@ -138,6 +139,7 @@ test('two violations of one plate paid with one VietQR; the e-receipt on screen 
   await expect(page.getByTestId('fines-paid')).toBeVisible();
   await expect(page.getByTestId('fines-e-receipt')).toContainText(/Số \d{7}, ký hiệu BLP-\d{2}XP/);
   await expect(page.getByTestId('fines-paid-amount')).toHaveText('4.800.000 đ');
+  await expectAxeClean(page, 'fines e-receipt');
   const rec = agencyRecords<FinePaymentRecord>(demoKiosk, 'traffic-fines').find(
     (r) => r.reference === reference,
   );

@@ -7,7 +7,7 @@
  */
 import type { DeclarationRecord } from '../../host/agencies/vehicle-registration/mock';
 import { agencyRecords, printedText, setAgencyFaults, tapExact } from './agency-support';
-import { expect, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import { expect, expectAxeClean, identifyWithDemoCard, tapKeys, test } from './fixtures';
 
 async function fill(page: import('@playwright/test').Page, field: string, keys: string, exact = false) {
   await page.getByTestId(`vehicle-${field}`).click();
@@ -45,6 +45,7 @@ test('declare a motorbike and book its inspection at the commune police; the pol
   // Nothing typed: the error summary names what is missing; a frame number too short is refused.
   await page.getByTestId('vehicle-continue').click();
   await expect(page.getByTestId('vehicle-errors')).toContainText('Bạn hãy nhập nhãn hiệu');
+  await expectAxeClean(page, 'vehicle form with errors');
   await fill(page, 'brand', 'Honda');
   await fill(page, 'model', 'Wave Alpha');
   await fill(page, 'colour', 'Xanh');
@@ -76,6 +77,7 @@ test('declare a motorbike and book its inspection at the commune police; the pol
   await expect(page.getByTestId('vehicle-appointment')).toContainText('Buổi sáng');
   await expect(page.getByTestId('vehicle-fee')).toContainText('Cán bộ sẽ thông báo');
   await expect(page.getByTestId('vehicle-bring')).toContainText('Chiếc xe đã kê khai');
+  await expectAxeClean(page, 'vehicle receipt');
 
   // The record as the police system stored it.
   const rec = agencyRecords<DeclarationRecord>(demoKiosk, 'vehicle-registration').find(
