@@ -50,7 +50,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+/** A request body as text; throws past `limit` bytes (the mocks answer 413/400). */
+export async function readRaw(req: IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
@@ -58,7 +59,11 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
     if (size > limit) throw new Error('body too large');
     chunks.push(c as Buffer);
   }
-  const raw = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const raw = await readRaw(req, limit);
   return raw ? (JSON.parse(raw) as unknown) : {};
 }
 

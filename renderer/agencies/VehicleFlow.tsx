@@ -5,7 +5,7 @@ import { parseVehicleIdentifier } from '../../common/vehicle/identifiers';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { KeyboardLayout } from '../keyboard';
-import { AgencyProblem, PrintAndFinish, Row, dateTime, errorCode } from './common';
+import { AgencyProblem, BackButton, PrintAndFinish, Row, dateTime, errorCode } from './common';
 import type { AgencyFlowProps } from './flows';
 
 type Start = Result<'vehicle.start'>;
@@ -195,11 +195,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
         >
           {t('common.continue')}
         </button>
-        {back && (
-          <button type="button" className="button button--secondary" onClick={back}>
-            {t('common.back')}
-          </button>
-        )}
+        {back && <BackButton onClick={back} />}
         {current && (
           <div className="keyboard-dock">
             <Keyboard
@@ -279,13 +275,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
           >
             {t('common.continue')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => setStep({ name: 'invoice' })}
-          >
-            {t('common.back')}
-          </button>
+          <BackButton onClick={() => setStep({ name: 'invoice' })} />
         </>
       );
       break;
@@ -311,13 +301,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
           <button type="button" className="button" onClick={declare} data-testid="vehicle-send">
             {t('vehicle.send')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => setStep({ name: 'slot' })}
-          >
-            {t('common.back')}
-          </button>
+          <BackButton onClick={() => setStep({ name: 'slot' })} />
         </>
       );
       break;

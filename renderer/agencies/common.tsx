@@ -115,3 +115,13 @@ export function PrintAndFinish({ print, onFinish }: { print(): Promise<unknown>;
     </>
   );
 }
+
+/** "Back" to the previous step of a flow. */
+export function BackButton({ onClick }: { onClick(): void }) {
+  const { t } = useTranslation('agencies');
+  return (
+    <button type="button" className="button button--secondary" onClick={onClick}>
+      {t('common.back')}
+    </button>
+  );
+}

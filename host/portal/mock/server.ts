@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { computeAppointment, loadWorkingCalendar, type WorkingCalendar } from '../../calendar';
 import { formatPortalTime, parsePortalTime } from '../dates';
 import { SERVICES, WIRE_ERROR, WireDossier, loaiDinhDanh, type WireProcedure } from '../wire';
-import { applyTransportFaults } from '../../agencies/mock-server';
+import { applyTransportFaults, readRaw } from '../../agencies/mock-server';
 import { NO_FAULTS, parseFaults, seededRandom, type Faults } from './faults';
 import { MockPortalState, bodyHash, statusAt, type StoredDossier } from './state';
 
@@ -38,17 +38,6 @@ export const MOCK_CREDENTIALS = { clientId: 'kiosk-demo', clientSecret: 'bi-mat-
 export function defaultMockData(): MockTthcData {
   const url = new URL('../../../fixtures/portal/tthc.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as MockTthcData;
-}
-
-async function readRaw(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function send(
