@@ -368,6 +368,20 @@ export const Source = z.object({ ref: z.string().min(1), supports: z.string().mi
 export const KioskSupport = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('full'), note: LocalText.optional() }).strict(),
   z.object({ mode: z.literal('info-only'), reason: LocalText }).strict(),
+  /**
+   * The kiosk serves it through an agency's own system (host/agencies), not a portal dossier: `agency` names
+   * the adapter (a key of host/agencies/mocks.ts and config `agencies.urls`); `identify`: the flow needs the
+   * citizen's chip (an owner's declaration) or not (paying a fine by plate); `ends`: what the citizen leaves with.
+   */
+  z
+    .object({
+      mode: z.literal('agency'),
+      agency: Id,
+      identify: z.boolean(),
+      ends: z.enum(['appointment', 'payment-receipt', 'dossier-code']),
+      note: LocalText.optional(),
+    })
+    .strict(),
 ]);
 export type KioskSupport = z.infer<typeof KioskSupport>;
 

@@ -22,6 +22,8 @@ import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { dossierRoutingFrom } from './dossier/routing';
+import type { AgencyEndpoint } from './agencies/endpoints';
+import { createAgencyHandlers } from './agencies/handlers';
 import { loadAgencyTable } from './portal/agencies/receiving-agency';
 import { ReconciliationService, withPortalFees } from './portal/reconcile';
 import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
@@ -79,6 +81,8 @@ export interface HostDeps {
   printer?: PrinterService | null;
   /** The devices were started (host/kiosk-services.ts): a missing reader is then an alert. */
   readerExpected?: boolean;
+  /** Agency systems by name (host/agencies/endpoints.ts); absent: none (their services are unavailable). */
+  agencies?: ReadonlyMap<string, AgencyEndpoint>;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
@@ -224,6 +228,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     staff,
     staffCalls,
   };
+  // Agency services (host/agencies): 07 vehicle registration, 08 traffic fines.
+  const agencyApi = createAgencyHandlers({
+    config,
+    sessions,
+    printer: deps.printer ?? null,
+    agencies: deps.agencies ?? new Map(),
+  });
 
   const requireSimulator = (): SimulatorControl => {
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
@@ -450,6 +461,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'places.communes': ({ provinceCode }) =>
         communes(provinceCode).map((c) => ({ code: c.code, name: c.fullName })),
       ...simulatorHandlers,
+      ...agencyApi.handlers,
+      ...agencyApi.demo,
       'places.home': () => {
         const c = config.kioskCommuneCode ? communeByCodeOrNull(config.kioskCommuneCode) : null;
         return c

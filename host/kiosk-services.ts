@@ -30,6 +30,7 @@ import { readerPolicy } from './devices/reader-policy';
 import { type RunningDevices, startDevices } from './devices/start-devices';
 import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
+import { startAgencyEndpoints } from './agencies/endpoints';
 import { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
 import {
@@ -341,6 +342,9 @@ export async function startKioskServices(
     if (portal.mock) stops.push(() => portal.mock?.stop());
     const delivery = startDeliveryFor(config, portal, status);
     if (delivery) stops.push(() => delivery.stop());
+    // Agency systems other than the portal (host/agencies); their mocks only in demo mode.
+    const agencies = await startAgencyEndpoints(config);
+    for (const a of agencies.values()) if (a.mock) stops.push(() => a.mock?.stop());
     const speech = opts.speech === undefined ? startSpeech(config) : opts.speech;
     if (speech) stops.push(() => speech.stop());
     const printer = startPrinter(config, status);
@@ -354,6 +358,7 @@ export async function startKioskServices(
       trustStore: () => trust,
       delivery,
       readerExpected: Boolean(devices),
+      agencies,
     });
     stops.push(() => created.dispose());
     // What the receipt lookup parser accepts (a receipt's QR, a dossier code) goes to the lookup screen;

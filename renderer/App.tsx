@@ -39,6 +39,7 @@ import { ServicesScreen } from './screens/ServicesScreen';
 import { CallStaffButton, CallStaffPrompt, CallStaffProvider } from './staff/CallStaff';
 import { StaffConsole } from './staff/StaffConsole';
 import { useStaffMode } from './staff/useStaffMode';
+import { AGENCY_FLOWS } from './agencies/flows';
 
 /** Where the citizen is in the journey. Personal data lives in `identity` and `filled` for this session only. */
 type Screen =
@@ -58,6 +59,8 @@ type Screen =
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[]; declared: string[] }
   | { name: 'receipt'; receipt: ReceiptView }
+  /** A service served through an agency's own system (renderer/agencies): vehicle registration, fines. */
+  | { name: 'agency'; serviceId: string }
   /** After a finished, refused or given-up journey: one tap on a face (skippable), then the end screen. */
   | { name: 'rating'; then: EndingReason }
   | { name: 'preview'; formId: string; version: string; back: Screen }
@@ -311,7 +314,16 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           channel={filingChannel}
           identity={identity}
           onStart={() => {
-            if (identity) setScreen({ name: 'form', serviceId: service.id });
+            const support = service.kioskSupport;
+            if (support.mode === 'agency' && (identity || !support.identify)) {
+              // A flow without identification (paying a fine) still runs in a session, wiped at its end.
+              if (!identity)
+                void api
+                  .call('session.start', { language: i18n.language === 'en' ? 'en' : 'vi' })
+                  .catch(() => undefined)
+                  .then(() => setScreen({ name: 'agency', serviceId: service.id }));
+              else setScreen({ name: 'agency', serviceId: service.id });
+            } else if (identity) setScreen({ name: 'form', serviceId: service.id });
             else {
               setPendingService(service.id);
               void start();
@@ -394,6 +406,19 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         </main>
       );
       break;
+    case 'agency': {
+      const Flow = service?.kioskSupport.mode === 'agency' ? AGENCY_FLOWS[service.kioskSupport.agency] : null;
+      body = service && Flow && (
+        <Flow
+          service={service}
+          identity={identity}
+          demoMode={demoMode}
+          onFinish={() => void endSession('done', true)}
+          onQueue={() => void endSession('cancel').then(() => setScreen({ name: 'queue' }))}
+        />
+      );
+      break;
+    }
     case 'rating':
       body = screen.name === 'rating' && (
         <RatingScreen onDone={() => setScreen({ name: 'ended', reason: screen.then })} />

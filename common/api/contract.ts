@@ -143,6 +143,7 @@ export const StaffCallScreen = z.enum([
   'receipt',
   'rating',
   'preview',
+  'agency',
   'ended',
   'other',
 ]);
@@ -244,6 +245,86 @@ export const AttachmentComponent = z.object({
   ),
 });
 export type AttachmentComponent = z.infer<typeof AttachmentComponent>;
+
+// Agency services (host/agencies): 07 vehicle registration, 08 traffic fines. ------------------------------
+
+/** A traffic violation as the kiosk shows it: never the owner's name, ID or address. */
+export const FineViolationView = z.object({
+  id: z.string(),
+  decisionNumber: z.string().nullable(),
+  /** As printed: `30A-123.45`. */
+  plate: z.string(),
+  /** Epoch ms. */
+  at: z.number(),
+  place: z.string(),
+  offence: z.string(),
+  issuedBy: z.string(),
+  amountVnd: z.number(),
+  /** `YYYY-MM-DD` or null. */
+  deadline: z.string().nullable(),
+  paid: z.boolean(),
+});
+export type FineViolationView = z.infer<typeof FineViolationView>;
+
+export const FineEReceiptView = z.object({
+  number: z.string(),
+  series: z.string(),
+  url: z.string(),
+  issuedAt: z.number(),
+});
+
+export const FinePaymentView = z.object({
+  reference: z.string(),
+  state: z.enum(['waiting', 'paid', 'cancelled']),
+  amountVnd: z.number(),
+  violations: z.array(FineViolationView),
+  bankBin: z.string(),
+  accountNo: z.string(),
+  accountName: z.string(),
+  vietQr: z.string().nullable(),
+  eReceipt: FineEReceiptView.nullable(),
+});
+export type FinePaymentView = z.infer<typeof FinePaymentView>;
+
+export const PoliceUnitView = z.object({ code: z.string(), name: z.string(), address: z.string() });
+export const InspectionSlotView = z.object({
+  id: z.string(),
+  date: z.string(),
+  halfDay: z.enum(['morning', 'afternoon']),
+  at: z.number(),
+});
+/** The vehicle as the citizen typed it (checked again by the host with common/vehicle). */
+export const VehicleInput = z
+  .object({
+    brand: z.string().min(1).max(60),
+    model: z.string().min(1).max(60),
+    colour: z.string().min(1).max(40),
+    frameNumber: z.string().min(1).max(40),
+    engineNumber: z.string().min(1).max(40),
+    invoiceNumber: z.string().min(1).max(40),
+    invoiceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    seller: z.string().min(1).max(200),
+  })
+  .strict();
+export type VehicleInput = z.infer<typeof VehicleInput>;
+export const VehicleReceiptView = z.object({
+  code: z.string(),
+  maskedId: z.string(),
+  ownerName: z.string(),
+  vehicle: z.object({
+    brand: z.string(),
+    model: z.string(),
+    colour: z.string(),
+    frameNumber: z.string(),
+    engineNumber: z.string(),
+  }),
+  policeUnit: PoliceUnitView,
+  slot: InspectionSlotView,
+  /** null: unknown (staff will tell), never "free". */
+  feeVnd: z.number().nullable(),
+  receivedAt: z.number(),
+});
+export type VehicleReceiptView = z.infer<typeof VehicleReceiptView>;
 
 export const methods = {
   'kiosk.hello': { params: Empty, result: Hello },
@@ -558,6 +639,46 @@ export const methods = {
     result: z.array(PlaceOption),
   },
   'places.remap': { params: z.object({ text: z.string().max(500) }).strict(), result: RemapAnswer },
+  // Agency services (host/agencies) --------------------------------------------------------------------
+  /** 08: violations by plate or by decision number / receipt QR (no owner data). */
+  'fines.lookup': {
+    params: z.object({ by: z.enum(['plate', 'decision']), text: z.string().max(300) }).strict(),
+    result: z.object({ query: z.string(), violations: z.array(FineViolationView) }),
+  },
+  /** 08: one VietQR payment for the chosen unpaid violations of the last lookup. */
+  'fines.pay': {
+    params: z.object({ violationIds: z.array(z.string().max(64)).min(1).max(20) }).strict(),
+    result: FinePaymentView,
+  },
+  'fines.check': { params: z.object({ reference: z.string().max(25) }).strict(), result: FinePaymentView },
+  'fines.cancel': { params: z.object({ reference: z.string().max(25) }).strict(), result: FinePaymentView },
+  /** Prints the e-receipt of a paid payment. */
+  'fines.print': {
+    params: z.object({ reference: z.string().max(25) }).strict(),
+    result: z.object({ kind: z.string() }),
+  },
+  /** 07: the competent police unit for the identified owner and its inspection sessions. */
+  'vehicle.start': {
+    params: Empty,
+    result: z.object({
+      policeUnit: PoliceUnitView,
+      slots: z.array(InspectionSlotView),
+      feeVnd: z.number().nullable(),
+    }),
+  },
+  'vehicle.declare': {
+    params: z.object({ vehicle: VehicleInput, slotId: z.string().max(32) }).strict(),
+    result: VehicleReceiptView,
+  },
+  'vehicle.print': {
+    params: z.object({ code: z.string().max(40) }).strict(),
+    result: z.object({ kind: z.string() }),
+  },
+  /** Demo mode only: the bank transfer for a fine payment arrives. */
+  'simulator.finesBankTransfer': {
+    params: z.object({ reference: z.string().max(25) }).strict(),
+    result: FinePaymentView,
+  },
   // Technician diagnostics: the CSCA trust material in use (authorities' certificates only).
   'trust.list': { params: Empty, result: z.array(z.lazy(() => TrustEntry)) },
   /** The kiosk's own commune (config `kioskCommuneCode`), offered first in address fields; null when unset. */

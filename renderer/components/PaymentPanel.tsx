@@ -111,6 +111,47 @@ export function PaymentPanel({
       </div>
     );
   return (
+    <VietQrTransfer
+      qrDataUrl={qr}
+      amountVnd={payment.amountVnd}
+      accountName={payment.accountName}
+      accountNo={payment.accountNo}
+      reference={payment.reference}
+      onDemoBank={
+        demoMode
+          ? () =>
+              void api.call('simulator.bankTransfer', { localRef }).then((r) => {
+                if (!r.paid) return;
+                setPaid(true);
+                void showEReceipt(r.eReceipt);
+              })
+          : undefined
+      }
+    />
+  );
+}
+
+/**
+ * The transfer step every payment shares (dossier fees, traffic fines): the VietQR, the amount, the account
+ * and the transfer reference, and in demo mode the technician's "the bank has received it".
+ */
+export function VietQrTransfer({
+  qrDataUrl,
+  amountVnd,
+  accountName,
+  accountNo,
+  reference,
+  onDemoBank,
+}: {
+  qrDataUrl: string | null;
+  amountVnd: number;
+  accountName: string;
+  accountNo: string;
+  reference: string;
+  onDemoBank?: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
     <div className="payment" data-testid="payment">
       <h2 className="heading-m">{t('payment.scanTitle')}</h2>
       <ol className="list list--bullet">
@@ -118,42 +159,38 @@ export function PaymentPanel({
         <li>{t('payment.step2')}</li>
         <li>{t('payment.step3')}</li>
       </ol>
-      {qr && <img className="receipt-qr" src={qr} alt={t('payment.qrAlt')} data-testid="vietqr" />}
+      {qrDataUrl && (
+        <img className="receipt-qr" src={qrDataUrl} alt={t('payment.qrAlt')} data-testid="vietqr" />
+      )}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('payment.amount')}</dt>
           <dd className="summary-list__value" data-testid="payment-amount">
-            {vnd(payment.amountVnd)}
+            {vnd(amountVnd)}
           </dd>
         </div>
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('payment.account')}</dt>
           <dd className="summary-list__value">
-            {payment.accountName} · {payment.accountNo}
+            {accountName} · {accountNo}
           </dd>
         </div>
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('payment.reference')}</dt>
           <dd className="summary-list__value" data-testid="payment-reference">
-            {payment.reference}
+            {reference}
           </dd>
         </div>
       </dl>
       <p className="body" role="status">
         {t('payment.waiting')}
       </p>
-      {demoMode && (
+      {onDemoBank && (
         <button
           type="button"
           className="button button--secondary demo-action"
           data-testid="demo-bank"
-          onClick={() =>
-            void api.call('simulator.bankTransfer', { localRef }).then((r) => {
-              if (!r.paid) return;
-              setPaid(true);
-              void showEReceipt(r.eReceipt);
-            })
-          }
+          onClick={onDemoBank}
         >
           {t('payment.demoBank')}
         </button>

@@ -7,11 +7,21 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
-import rating from './screens/rating.json';
-import staff from './screens/staff.json';
 
 type ErrorFile = { vi?: Record<string, string>; en?: Record<string, string> };
 const errorFiles = import.meta.glob<ErrorFile>('./errors/*.json', { eager: true, import: 'default' });
+
+type ScreenFile = { vi: Record<string, unknown>; en: Record<string, unknown> };
+/** Screen namespaces: screens/<name>.json is the namespace `<name>` (rating, staff, agencies …). */
+const screenFiles = import.meta.glob<ScreenFile>('./screens/*.json', { eager: true, import: 'default' });
+
+function screenNamespaces(lang: 'vi' | 'en'): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [file, data] of Object.entries(screenFiles)) {
+    out[file.replace(/^.*\/(.+)\.json$/, '$1')] = data[lang];
+  }
+  return out;
+}
 
 export function errorMessages(lang: 'vi' | 'en'): Record<string, string> {
   const merged: Record<string, string> = {};
@@ -27,8 +37,8 @@ export function initI18n(lng: 'vi' | 'en' = 'vi'): typeof i18next {
     fallbackLng: 'vi',
     supportedLngs: SUPPORTED_LANGUAGES,
     resources: {
-      vi: { translation: vi, errors: errorMessages('vi'), rating: rating.vi, staff: staff.vi },
-      en: { translation: en, errors: errorMessages('en'), rating: rating.en, staff: staff.en },
+      vi: { translation: vi, errors: errorMessages('vi'), ...screenNamespaces('vi') },
+      en: { translation: en, errors: errorMessages('en'), ...screenNamespaces('en') },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

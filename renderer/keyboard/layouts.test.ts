@@ -25,6 +25,15 @@ describe('layouts', () => {
     expect(layoutComposes('email')).toBe(false);
     expect(layoutComposes('numeric')).toBe(false);
     expect(layoutComposes('phone')).toBe(false);
+    expect(layoutComposes('plate')).toBe(false);
+  });
+
+  it('the plate layout types capitals, digits, Đ (for "QĐ") and the separators of plates and decisions', () => {
+    const keys = layoutRows('plate').flatMap((r) => r.keys);
+    const chars = keys.flatMap((k) => (k.kind === 'char' ? [k.text] : []));
+    expect(chars.join('')).toBe('1234567890QWERTYUIOPASDFGHJKLĐZXCVBNM-./');
+    expect(keys.some((k) => k.kind === 'shift' || k.kind === 'tone' || k.kind === 'methods')).toBe(false);
+    expect(keys.filter((k) => k.kind === 'done' || k.kind === 'backspace')).toHaveLength(2);
   });
 
   it('the text layout has the QWERTY rows in order', () => {

@@ -5,7 +5,7 @@
  */
 import type { Tone } from './engine';
 
-export type KeyboardLayout = 'text' | 'numeric' | 'email' | 'phone';
+export type KeyboardLayout = 'text' | 'numeric' | 'email' | 'phone' | 'plate';
 
 export type KeySpec =
   | { readonly id: string; readonly kind: 'char'; readonly text: string; readonly wide?: number }
@@ -80,6 +80,16 @@ export function layoutRows(layout: KeyboardLayout, options: LayoutOptions = {}):
             DONE,
           ],
         },
+      ];
+    case 'plate':
+      // Number plates and penalty-decision numbers (common/vehicle): capital letters only (no shift, no
+      // marks but Đ for "QĐ"), digits, and the separators printed on plates and decisions.
+      return [
+        { id: 'digits', keys: chars('1234567890') },
+        { id: 'row-1', keys: chars('QWERTYUIOP') },
+        { id: 'row-2', keys: chars('ASDFGHJKLĐ') },
+        { id: 'row-3', keys: [...chars('ZXCVBNM'), BACKSPACE] },
+        { id: 'bottom', keys: [...chars('-./'), { ...SPACE, wide: 2 }, DONE] },
       ];
     case 'phone':
       return [

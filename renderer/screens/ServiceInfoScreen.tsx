@@ -26,7 +26,8 @@ export function ServiceInfoScreen({
 }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
-  const canDo = service.kioskSupport.mode === 'full' && service.forms.length > 0;
+  const support = service.kioskSupport;
+  const canDo = (support.mode === 'full' && service.forms.length > 0) || support.mode === 'agency';
   return (
     <main id="main" className="screen" data-testid="screen-service-info">
       <button type="button" className="back-link" onClick={onBack}>
@@ -65,6 +66,11 @@ export function ServiceInfoScreen({
             ))}
           </ul>
         </>
+      )}
+      {support.mode === 'agency' && support.note && (
+        <div className="inset" data-testid="service-agency-note">
+          <p className="body">{support.note[lang]}</p>
+        </div>
       )}
       {canDo ? (
         <button type="button" className="button button--start" onClick={onStart} data-testid="start-service">

@@ -3,7 +3,6 @@
  * complete: checked in the mock portal's own database (its SQLite file), not in the kiosk's answers.
  */
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -11,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
 import {
   expect,
+  expectAxeClean,
   fillWithKeyboard,
   identifyWithDemoCard,
   passAttachmentsIfAsked,
@@ -23,15 +23,6 @@ import {
 const DOSSIER_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4}$/;
 
 test.describe.configure({ mode: 'serial' });
-
-/** No serious or critical axe violation on the current screen. */
-async function expectAxeClean(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-    .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${where}`).toEqual([]);
-}
 
 /** The VietQR on screen, decoded as a banking app would: its amount. */
 async function payAndReadVietQr(page: Page): Promise<string> {

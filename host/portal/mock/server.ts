@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { computeAppointment, loadWorkingCalendar, type WorkingCalendar } from '../../calendar';
 import { formatPortalTime, parsePortalTime } from '../dates';
 import { SERVICES, WIRE_ERROR, WireDossier, loaiDinhDanh, type WireProcedure } from '../wire';
+import { applyTransportFaults, readRaw } from '../../agencies/mock-server';
 import { NO_FAULTS, parseFaults, seededRandom, type Faults } from './faults';
 import { MockPortalState, bodyHash, statusAt, type StoredDossier } from './state';
 
@@ -37,19 +38,6 @@ export const MOCK_CREDENTIALS = { clientId: 'kiosk-demo', clientSecret: 'bi-mat-
 export function defaultMockData(): MockTthcData {
   const url = new URL('../../../fixtures/portal/tthc.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as MockTthcData;
-}
-
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-async function readRaw(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) throw new Error('body too large');
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function send(
@@ -142,18 +130,7 @@ export class MockPortal {
     if (path.startsWith('/admin/') || path === '/health') return this.admin(req, res, path);
     if (req.method === 'GET' && path.startsWith('/bienlai/')) return this.eReceiptPage(res, path);
     const f = this.faults;
-    if (f.down) {
-      req.socket.destroy();
-      return;
-    }
-    if (f.latencyMs > 0) await sleep(f.latencyMs);
-    if (this.roll(f.errorRate)) return send(res, 503, { message: 'Service Unavailable' });
-    if (this.roll(f.timeoutRate)) {
-      // Hold the request without answering; the client's timeout fires. Freed on close.
-      const t = setTimeout(() => res.destroy(), 120_000);
-      res.on('close', () => clearTimeout(t));
-      return;
-    }
+    if (await applyTransportFaults(f, (p) => this.roll(p), req, res)) return;
     if (req.method !== 'POST') return send(res, 405, { message: 'POST only' });
     let raw: string;
     try {

@@ -1,0 +1,22 @@
+import PDFDocument from 'pdfkit';
+import type { ReceiptFonts } from './fonts';
+
+/**
+ * A PDFKit document with the kiosk's fonts registered as `body` and `bold`, and the promise of its bytes once
+ * `doc.end()` is called (receipts, agency receipts, reports).
+ */
+export function startPdf(
+  options: PDFKit.PDFDocumentOptions,
+  fonts: ReceiptFonts,
+): { doc: PDFKit.PDFDocument; finished: Promise<Buffer> } {
+  const doc = new PDFDocument(options);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return { doc, finished };
+}

@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export const vnd = (n: number): string => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
+
+/** A date and time in Vietnam's time zone, day first in both languages: 03/10/2026 07:42. */
+export const dateTime = (ms: number): string => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+};
+
+/** `YYYY-MM-DD` → `DD/MM/YYYY`. */
+export const isoToDmy = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** An agency's failure: its sentence, and the ways forward (try again, a queue ticket, finish). */
+export function AgencyProblem({
+  code,
+  onRetry,
+  onQueue,
+  onFinish,
+}: {
+  code: string;
+  onRetry?: () => void;
+  onQueue(): void;
+  onFinish(): void;
+}) {
+  const { t } = useTranslation('agencies');
+  return (
+    <>
+      <div className="error-summary" role="alert" data-testid="agency-error" data-code={code}>
+        <h2 className="error-summary__title">{t('common.problem')}</h2>
+        <p className="body">
+          {t(code, { ns: 'errors', defaultValue: t('agency-server-error', { ns: 'errors' }) })}
+        </p>
+      </div>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry} data-testid="agency-retry">
+          {t('common.tryAgain')}
+        </button>
+      )}
+      <button type="button" className="button button--secondary" onClick={onQueue} data-testid="agency-queue">
+        {t('common.queue')}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={onFinish}
+        data-testid="agency-finish"
+      >
+        {t('common.finish')}
+      </button>
+    </>
+  );
+}
+
+export const errorCode = (e: unknown): string => (e as { code?: string }).code ?? 'agency-server-error';
+
+/** One row of a summary list. */
+export function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
+  return (
+    <div className="summary-list__row">
+      <dt className="summary-list__key">{k}</dt>
+      <dd className="summary-list__value" data-testid={testId}>
+        {v}
+      </dd>
+    </div>
+  );
+}
+
+/** The end of an agency flow: print the receipt (what the printer said), then finish. */
+export function PrintAndFinish({ print, onFinish }: { print(): Promise<unknown>; onFinish(): void }) {
+  const { t } = useTranslation('agencies');
+  const [state, setState] = useState<'idle' | 'printing' | 'done' | string>('idle');
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        data-testid="agency-print"
+        disabled={state === 'printing'}
+        onClick={() => {
+          setState('printing');
+          print()
+            .then(() => setState('done'))
+            .catch((e) => setState(errorCode(e)));
+        }}
+      >
+        {state === 'printing' ? t('common.printing') : t('common.print')}
+      </button>
+      {state === 'done' && (
+        <p className="body" role="status" data-testid="agency-printed">
+          {t('common.printed')}
+        </p>
+      )}
+      {state !== 'idle' && state !== 'printing' && state !== 'done' && (
+        <p className="body" role="alert">
+          {t(state, { ns: 'errors' })}
+        </p>
+      )}
+      <button type="button" className="button button--secondary" onClick={onFinish} data-testid="agency-done">
+        {t('common.finish')}
+      </button>
+    </>
+  );
+}
+
+/** "Back" to the previous step of a flow. */
+export function BackButton({ onClick }: { onClick(): void }) {
+  const { t } = useTranslation('agencies');
+  return (
+    <button type="button" className="button button--secondary" onClick={onClick}>
+      {t('common.back')}
+    </button>
+  );
+}
