@@ -29,6 +29,7 @@ import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
 import { AlertService } from './staff/alert-service';
 import type { PrinterService } from './printer';
+import { FormsPrintService } from './print-forms';
 import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
 import type { Delivery } from './outbox';
@@ -143,6 +144,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         agencyTable: loadAgencyTable(config.portal.agencyTable),
       })
     : null;
+  // "In tờ khai để ký": completed forms as A4 PDFs (CUPS), or a download in browser mode.
+  const formsPrint = new FormsPrintService({
+    sessions,
+    printer: deps.printer ?? null,
+    issuingSystem: config.kioskName,
+    routing: dossierRoutingFrom({ ...config.portal, kioskCommuneCode: config.kioskCommuneCode }),
+  });
   // Documents for the dossier: camera frames, SANE scans (demo: SANE's test backend), or "bring to the counter".
   const attachments = new AttachmentService({
     sessions,
@@ -251,6 +259,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         if (!receipts) throw new KioskApiError('not-available', 'No store');
         return { kind: (await receipts.print(localRef)).kind };
       },
+      'forms.print': ({ serviceId, forms }) => formsPrint.print(serviceId, forms),
       'dossier.lookup': async ({ text }) => {
         if (!delivery) throw new KioskApiError('not-available', 'No portal');
         const answer = await delivery.outbox.lookup(parseLookupInput(text));

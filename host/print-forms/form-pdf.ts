@@ -91,7 +91,6 @@ function page(doc: PDFKit.PDFDocument, { form, answers }: PrintableForm, input: 
   const code = formCodeLine(form);
   if (code) {
     doc.font('bold').fontSize(10).text(code, left, doc.y, { width, align: 'right' });
-    doc.font('body').fontSize(8).text(form.legalBasis, left, doc.y, { width, align: 'right' });
     doc.moveDown(0.6);
   }
   doc
@@ -120,7 +119,7 @@ function page(doc: PDFKit.PDFDocument, { form, answers }: PrintableForm, input: 
   fields.forEach((field, i) => {
     const value = paperAnswer(field, answers[field.id]);
     ensure(30);
-    const label = `${i + 1}. ${field.label.vi}: `;
+    const label = `${i + 1}. ${field.label.vi}${/[?:]\s*$/.test(field.label.vi) ? '' : ':'} `;
     if (field.type === 'table' && value) {
       doc.font('body').fontSize(11).text(label, left, doc.y, { width });
       doc
