@@ -135,6 +135,19 @@ describe('consent blocks', () => {
     expect(text).toContain(squash(String(f!.answers.guardianName)));
   });
 
+  it('CT01 for a residence confirmation (service 28): no household-head or owner consent', async () => {
+    const [f] = filledForms('residence-confirmation', { isHead: false, ownerIsSelf: false }, ['ct01'], adult);
+    const text = await print(f!.answers, adult);
+    expect(text).not.toContain(squash('Ý KIẾN CỦA CHỦ HỘ'));
+    expect(text).toContain(squash('Xác nhận thông tin về cư trú'));
+  });
+
+  it('DC02 for a child’s first card (service 26) is signed by the legal representative', () => {
+    const [f] = filledForms('child-id-card', { childDateOfBirth: '2018-04-02' }, ['dc02'], adult);
+    const blocks = signatureBlocks('dc02', f!.answers);
+    expect(blocks.map((b) => [b.title, b.name])).toEqual([['NGƯỜI ĐẠI DIỆN HỢP PHÁP', adult.fullName]]);
+  });
+
   it('the marriage declaration is signed by both parties', () => {
     const blocks = signatureBlocks('marriage-declaration', { applicantName: 'A', partnerName: 'B' });
     expect(blocks.map((b) => b.name)).toEqual(['B', 'A']);

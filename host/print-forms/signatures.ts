@@ -23,7 +23,7 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !
 const SIGN = '(Ký, ghi rõ họ tên)';
 
 interface Spec {
-  declarant: { title: string; name: string[] };
+  declarant: { title: string | ((a: A) => string); name: string[] };
   /** The marriage declaration: a second party signs as well. */
   second?: (a: A) => SignatureBlock | null;
   consents?: (a: A) => SignatureBlock[];
@@ -33,24 +33,34 @@ function consent(title: string, note: string, name: unknown, id: unknown): Signa
   return { title, note, name: text(name), idNumber: text(id), kind: 'consent' };
 }
 
+/** CT01 request kinds that register someone at an address (thường trú, tạm trú and its extension). */
+const REGISTRATIONS = new Set(['thuong-tru', 'tam-tru', 'gia-han-tam-tru']);
+
+function registrationConsents(a: A): SignatureBlock[] {
+  return [
+    // "required when registering into someone else's household" (forms.md, CT01)
+    ...(a['isHead'] === false
+      ? [consent('Ý KIẾN CỦA CHỦ HỘ', `Đồng ý. ${SIGN}`, a['headName'], a['headIdNumber'])]
+      : []),
+    ...(a['ownerIsSelf'] === false
+      ? [
+          consent(
+            'Ý KIẾN CỦA CHỦ SỞ HỮU HOẶC NGƯỜI ĐẠI DIỆN CHỖ Ở HỢP PHÁP',
+            `Đồng ý. ${SIGN}`,
+            a['ownerName'],
+            a['ownerIdNumber'],
+          ),
+        ]
+      : []),
+  ];
+}
+
 const SPECS: Record<string, Spec> = {
   ct01: {
     declarant: { title: 'NGƯỜI KÊ KHAI', name: ['fullName'] },
     consents: (a) => [
-      // "required when registering into someone else's household" (forms.md, CT01)
-      ...(a['isHead'] === false
-        ? [consent('Ý KIẾN CỦA CHỦ HỘ', `Đồng ý. ${SIGN}`, a['headName'], a['headIdNumber'])]
-        : []),
-      ...(a['ownerIsSelf'] === false
-        ? [
-            consent(
-              'Ý KIẾN CỦA CHỦ SỞ HỮU HOẶC NGƯỜI ĐẠI DIỆN CHỖ Ở HỢP PHÁP',
-              `Đồng ý. ${SIGN}`,
-              a['ownerName'],
-              a['ownerIdNumber'],
-            ),
-          ]
-        : []),
+      // household head and owner agree to a registration at their home, not to a confirmation or removal
+      ...(REGISTRATIONS.has(String(a['requestKind'])) ? registrationConsents(a) : []),
       ...(text(a['guardianName'])
         ? [
             consent(
@@ -64,18 +74,11 @@ const SPECS: Record<string, Spec> = {
     ],
   },
   dc02: {
-    declarant: { title: 'NGƯỜI ĐỀ NGHỊ', name: ['fullName'] },
-    consents: (a) =>
-      text(a['repName'])
-        ? [
-            consent(
-              'NGƯỜI ĐẠI DIỆN HỢP PHÁP CỦA NGƯỜI DƯỚI 14 TUỔI',
-              `Đề nghị cấp thẻ căn cước cho người có tên trên. ${SIGN}`,
-              a['repName'],
-              a['repIdNumber'],
-            ),
-          ]
-        : [],
+    // a child's first card (1.014062): the legal representative requests and signs
+    declarant: {
+      title: (a) => (text(a['repName']) ? 'NGƯỜI ĐẠI DIỆN HỢP PHÁP' : 'NGƯỜI ĐỀ NGHỊ'),
+      name: ['repName', 'fullName'],
+    },
   },
   'birth-declaration': { declarant: { title: 'NGƯỜI YÊU CẦU', name: ['requesterName'] } },
   'death-declaration': { declarant: { title: 'NGƯỜI YÊU CẦU', name: ['requesterName'] } },
@@ -104,8 +107,9 @@ const DEFAULT: Spec = {
 export function signatureBlocks(formId: string, answers: A): SignatureBlock[] {
   const spec = SPECS[formId] ?? DEFAULT;
   const name = spec.declarant.name.map((k) => text(answers[k])).find((x) => x !== null) ?? null;
+  const title = spec.declarant.title;
   const declarant: SignatureBlock = {
-    title: spec.declarant.title,
+    title: typeof title === 'string' ? title : title(answers),
     note: SIGN,
     name,
     idNumber: null,

@@ -3,7 +3,14 @@
  * service's own choices (`forms[].allow`, e.g. CT01's request kinds per service), checked against the form's own
  * answer schema. Shared by the host's dossier tests and the Electron/WebSocket journey.
  */
-import { buildAnswerSchema, flattenFields, getForm, getService, visibleFields } from '../../catalogue';
+import {
+  type AnswerValue,
+  buildAnswerSchema,
+  flattenFields,
+  getForm,
+  getService,
+  visibleFields,
+} from '../../catalogue';
 import { communes } from '../../catalogue/admin-units';
 import { prefillAnswers } from '../../catalogue/prefill';
 import type { Field } from '../../catalogue/schema';
@@ -58,7 +65,7 @@ export function filledForms(
   return refs.map((ref) => {
     const form = getForm(ref.id, ref.version);
     const allowed = Object.fromEntries(Object.entries(ref.allow ?? {}).map(([k, v]) => [k, v[0]]));
-    const given = { ...allowed, ...set, ...ref.preset } as Parameters<typeof prefillAnswers>[2];
+    const given = { ...allowed, ...set, ...ref.preset } as Record<string, AnswerValue>;
     const answers: Record<string, unknown> =
       identity && !ref.about ? prefillAnswers(flattenFields(form), identity, given) : { ...given };
     const ctx = { identity };
