@@ -4,10 +4,10 @@
  * items with their answers, the pledge (hộ tịch declarations), the place/date line and the signature blocks
  * (consents of the household head / owner / guardian, the declarant). Noto Sans (host/receipt fonts).
  */
-import PDFDocument from 'pdfkit';
 import { visibleFields } from '../../catalogue';
 import type { Form } from '../../catalogue/schema';
 import { resolveFonts, type ReceiptFonts } from '../receipt/fonts';
+import { openPdfDocument } from '../receipt/pdf-document';
 import { PrintFormsError } from './errors';
 import { paperAnswer } from './answer-text';
 import { signatureBlocks, type SignatureBlock } from './signatures';
@@ -57,20 +57,15 @@ export async function renderFormsPdf(
   if (input.forms.length === 0) throw new PrintFormsError('print-forms-invalid', 'no form to print');
   const fonts = resolveFonts(opts.fonts);
   try {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: A4_MARGIN,
-      autoFirstPage: false,
-      info: { Title: input.forms.map((f) => f.form.title.vi).join(' · '), Creator: input.issuingSystem },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const finished = new Promise<Buffer>((resolve, reject) => {
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
-    doc.registerFont('body', fonts.regular);
-    doc.registerFont('bold', fonts.bold);
+    const { doc, finished } = openPdfDocument(
+      {
+        size: 'A4',
+        margin: A4_MARGIN,
+        autoFirstPage: false,
+        info: { Title: input.forms.map((f) => f.form.title.vi).join(' · '), Creator: input.issuingSystem },
+      },
+      fonts,
+    );
     for (const item of input.forms) page(doc, item, input);
     doc.end();
     return await finished;

@@ -4,16 +4,15 @@
  * as a download and is never written to disk; a thermal receipt printer cannot print A4 (`print-forms-no-a4`).
  * The answers are checked like a submission (verified identity, the service's own forms, the forms' rules).
  */
-import { buildAnswerSchema, getForm, getService, resolveDossier, ruleContext } from '../../catalogue';
+import { buildAnswerSchema, getForm, resolveDossier, ruleContext, todayInVietnam } from '../../catalogue';
 import { communeByCodeOrNull } from '../../catalogue/admin-units';
 import type { Service } from '../../catalogue/schema';
-import { KioskApiError } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import { addressCommunes, residenceCommune, type DossierRouting } from '../dossier/routing';
+import { knownService, verifiedIdentity } from '../dossier/verified-session';
 import { resolveReceivingAgency } from '../portal/agencies/receiving-agency';
 import type { PrinterService } from '../printer';
 import type { SessionManager } from '../session/session-manager';
-import { todayInVietnam } from '../../catalogue';
 import { PrintFormsError } from './errors';
 import { renderFormsPdf, type PrintableForm } from './form-pdf';
 
@@ -44,16 +43,8 @@ export class FormsPrintService {
   ) {}
 
   async print(serviceId: string, forms: FormsToPrint[]): Promise<PrintFormsResult> {
-    const session = this.o.sessions.active;
-    const identity = session?.personal.get('identity') as Identity | undefined;
-    if (!session || !identity || session.personal.get('decision') !== 'accept')
-      throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
-    let service: Service;
-    try {
-      service = getService(serviceId);
-    } catch {
-      throw new KioskApiError('dossier-unknown-service', `Unknown service ${serviceId}`);
-    }
+    const identity = verifiedIdentity(this.o.sessions);
+    const service = knownService(serviceId);
     if (service.kioskSupport.mode !== 'full' || forms.length === 0)
       throw new PrintFormsError('print-forms-invalid', 'This service has no form to print');
     const today = todayInVietnam(this.o.now?.());

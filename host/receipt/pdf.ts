@@ -1,10 +1,10 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatAppointment } from '../calendar/appointment';
 import { formatVietnamDateTime } from '../portal/dates';
 import { statusLabel, isDossierStatus } from '../portal/status';
 import { ReceiptError } from './errors';
 import { resolveFonts, type ReceiptFonts } from './fonts';
+import { openPdfDocument } from './pdf-document';
 import { feeText, isOfficialReceipt, receiptQrText, receiptTitle, type ReceiptData } from './receipt-data';
 
 export type Paper = 'a4' | '80mm';
@@ -59,19 +59,14 @@ export async function renderReceiptPdf(
   const qrPng = await QRCode.toBuffer(receiptQrText(d), { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
   const roll = opts.paper === '80mm';
   try {
-    const doc = new PDFDocument({
-      size: roll ? [ROLL.width, ROLL.height] : 'A4',
-      margin: roll ? ROLL.margin : 56,
-      info: { Title: receiptTitle(d), Creator: d.issuingSystem },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const finished = new Promise<Buffer>((resolve, reject) => {
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
-    doc.registerFont('body', fonts.regular);
-    doc.registerFont('bold', fonts.bold);
+    const { doc, finished } = openPdfDocument(
+      {
+        size: roll ? [ROLL.width, ROLL.height] : 'A4',
+        margin: roll ? ROLL.margin : 56,
+        info: { Title: receiptTitle(d), Creator: d.issuingSystem },
+      },
+      fonts,
+    );
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
     const left = doc.page.margins.left;
     const size = roll

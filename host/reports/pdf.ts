@@ -3,8 +3,8 @@
  * and simple bars (completed / abandoned / refused; ratings 1–5). The text is Vietnamese (staff reports);
  * service ids stay beside their names so the numbers can be matched with the CSV.
  */
-import PDFDocument from 'pdfkit';
 import { resolveFonts } from '../receipt/fonts';
+import { openPdfDocument } from '../receipt/pdf-document';
 import { pairs } from './csv';
 import type { Report, ServiceReport } from './report';
 
@@ -27,19 +27,14 @@ export async function reportPdf(
   opts: { kioskName: string; serviceName?: (id: string) => string | null },
 ): Promise<Buffer> {
   const fonts = resolveFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    info: { Title: `Báo cáo ${r.label}`, Creator: opts.kioskName },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, finished } = openPdfDocument(
+    {
+      size: 'A4',
+      margin: 48,
+      info: { Title: `Báo cáo ${r.label}`, Creator: opts.kioskName },
+    },
+    fonts,
+  );
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
 

@@ -4,12 +4,11 @@
  * pdftotext), the dossier filed to the mock provincial system and checked in its own database.
  */
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import {
   expect,
   fillWithKeyboard,
-  identifyWithDemoCard,
+  mockPortalDossier,
+  openServiceWithDemoCard,
   passAttachmentsIfAsked,
   takeCardAndLeave,
   tapKeys,
@@ -29,11 +28,7 @@ test('residence confirmation (service 28): print the CT01 to sign, file it, the 
   demoKiosk,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(demoKiosk.url);
-  await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
-  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-
-  await page.getByTestId('all-service-28').click();
+  await openServiceWithDemoCard(page, demoKiosk.url, 28);
   await expect(page.getByTestId('service-fee')).toContainText('Miễn phí');
   await page.getByTestId('start-service').click();
   await expect(page.getByTestId('prefilled-fullName')).toContainText('Nguyễn Thị Hồng Nhung');
@@ -87,20 +82,10 @@ test('residence confirmation (service 28): print the CT01 to sign, file it, the 
   await takeCardAndLeave(page);
 
   // The mock provincial system's own record: the procedure, no fee, the CT01 with the service's request kind.
-  const db = new Database(path.join(`${demoKiosk.dataDir}-mock-portal`, 'mock-portal.db'), {
-    readonly: true,
+  const record = mockPortalDossier(demoKiosk, code);
+  expect(record).toMatchObject({ procedureCode: '1.010041', feeVnd: 0 });
+  expect((record!.body as { DuLieuBieuMau: { ct01: unknown } }).DuLieuBieuMau.ct01).toMatchObject({
+    requestKind: 'xac-nhan-cu-tru',
+    idNumber: '001190012345',
   });
-  try {
-    const row = db
-      .prepare('SELECT procedure_code AS procedureCode, fee_vnd AS feeVnd, body FROM hoso WHERE code = ?')
-      .get(code) as { procedureCode: string; feeVnd: number; body: string };
-    expect(row).toMatchObject({ procedureCode: '1.010041', feeVnd: 0 });
-    const wire = JSON.parse(row.body) as { DuLieuBieuMau: { ct01: Record<string, unknown> } };
-    expect(wire.DuLieuBieuMau.ct01).toMatchObject({
-      requestKind: 'xac-nhan-cu-tru',
-      idNumber: '001190012345',
-    });
-  } finally {
-    db.close();
-  }
 });

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 
 export interface KioskProcess {
@@ -187,6 +188,35 @@ export async function identifyWithDemoCard(
       .getByTestId('demo-panel')
       .getByRole('button', { name: /Đóng|Close/ })
       .click();
+}
+
+/** From the welcome screen to a service's page, as the demo citizen Nguyễn Thị Hồng Nhung (card and QR). */
+export async function openServiceWithDemoCard(page: Page, url: string, serviceNumber: number): Promise<void> {
+  await page.goto(url);
+  await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId(`all-service-${serviceNumber}`).click();
+}
+
+/**
+ * A dossier as the mock provincial system recorded it in its own database (demo mode keeps it outside the
+ * kiosk's data folder, `<dataDir>-mock-portal`): procedure, fee, paid, and the wire body it received.
+ */
+export function mockPortalDossier(
+  kiosk: KioskProcess,
+  code: string,
+): { procedureCode: string; feeVnd: number; paid: number; body: Record<string, unknown> } | null {
+  const db = new Database(path.join(`${kiosk.dataDir}-mock-portal`, 'mock-portal.db'), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        'SELECT procedure_code AS procedureCode, fee_vnd AS feeVnd, paid, body FROM hoso WHERE code = ?',
+      )
+      .get(code) as { procedureCode: string; feeVnd: number; paid: number; body: string } | undefined;
+    return row ? { ...row, body: JSON.parse(row.body) as Record<string, unknown> } : null;
+  } finally {
+    db.close();
+  }
 }
 
 /** Takes the simulated card off the reader through the technician's panel (opened and closed again if need be). */
