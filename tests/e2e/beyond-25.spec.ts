@@ -5,13 +5,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
+  answerCt01Address,
   expect,
   fillWithKeyboard,
   mockPortalDossier,
   openServiceWithDemoCard,
   passAttachmentsIfAsked,
   takeCardAndLeave,
-  tapKeys,
   test,
 } from './fixtures';
 
@@ -39,15 +39,7 @@ test('residence confirmation (service 28): print the CT01 to sign, file it, the 
   await page.getByTestId('continue').click();
   // The request kind is the service's own: not asked.
   await expect(page.getByTestId('field-requestKind')).toHaveCount(0);
-  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
-  await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
-  await page.getByTestId('commune-option').first().click();
-  await tapKeys(page, 'So 5');
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
-  await page.getByTestId('continue').click();
-  await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
-  await page.getByTestId('continue').click();
+  await answerCt01Address(page);
 
   // "In tờ khai để ký": no printer in browser mode, so the completed form downloads as a PDF.
   await expect(page.getByTestId('check-answers')).toBeVisible();

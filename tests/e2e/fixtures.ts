@@ -294,6 +294,11 @@ export async function answerTemporaryResidence(page: Page): Promise<void> {
   await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
   await page.getByTestId('continue').click();
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await answerCt01Address(page);
+}
+
+/** CT01 from its address step: an address in Hà Nội (Giảng Võ), no members moving too, the citizen's own home. */
+export async function answerCt01Address(page: Page): Promise<void> {
   await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
   await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
   await page.getByTestId('commune-option').first().click();
