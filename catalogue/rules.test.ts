@@ -358,6 +358,32 @@ const table: Row[] = [
   ['household-health-insurance', {}, ADULT, [], 'online', DATE, '1.001939', 0, 'free'],
   // 16 has no code of its own (the joint code is unverified): its components are filed (see host/dossier).
   ['death-joint-registration', {}, ADULT, [], 'online', DATE, null, null, 'unknown'],
+  // 26–29, the services kiosks add: a child's first card (1.014062, children pay no căn cước fee), marital
+  // status (the province sets the fee: unknown; the officer applies the exemptions the record lists), residence confirmation (free), extract copies.
+  [
+    'child-id-card',
+    { dc02: { requestKind: 'cap-moi-duoi-14' } },
+    ADULT,
+    [],
+    'online',
+    DATE,
+    '1.014062',
+    0,
+    'free',
+  ],
+  ['marriage-status-confirmation', {}, ADULT, [], 'online', DATE, '1.004873', null, 'unknown'],
+  [
+    'residence-confirmation',
+    { ct01: { requestKind: 'xac-nhan-cu-tru' } },
+    ADULT,
+    [],
+    'online',
+    DATE,
+    '1.010041',
+    0,
+    'free',
+  ],
+  ['civil-status-extract-copy', {}, ADULT, [], 'online', DATE, '2.000635', 8000, 'due'],
 ];
 
 describe('rules as data: request kind × age × exemption × channel → one code, one amount', () => {

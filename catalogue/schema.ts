@@ -389,7 +389,8 @@ export const Delivery = z.enum(['counter', 'post', 'online', 'vneid']);
 
 export const Service = z
   .object({
-    number: z.number().int().min(1).max(25),
+    /** 1–25: Đề án 06's numbering; 26 and up: services one-stop kiosks commonly add (dossier-rules §6). */
+    number: z.number().int().min(1).max(99),
     id: Id,
     name: LocalText,
     /** Short name for tiles and search results. */

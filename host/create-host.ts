@@ -36,6 +36,7 @@ import { StaffCalls } from './staff/staff-calls';
 import { DeviceAlerts } from './staff/device-alerts';
 import { StaffSession } from './staff/staff-session';
 import type { PrinterService } from './printer';
+import { FormsPrintService } from './print-forms';
 import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
 import type { Delivery } from './outbox';
@@ -188,6 +189,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         agencyTable: loadAgencyTable(config.portal.agencyTable),
       })
     : null;
+  // "In tờ khai để ký": completed forms as A4 PDFs (CUPS), or a download in browser mode.
+  const formsPrint = new FormsPrintService({
+    sessions,
+    printer: deps.printer ?? null,
+    issuingSystem: config.kioskName,
+    routing: dossierRoutingFrom({ ...config.portal, kioskCommuneCode: config.kioskCommuneCode }),
+  });
   // Documents for the dossier: camera frames, SANE scans (demo: SANE's test backend), or "bring to the counter".
   const attachments = new AttachmentService({
     sessions,
@@ -317,6 +325,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         if (!receipts) throw new KioskApiError('not-available', 'No store');
         return { kind: (await receipts.print(localRef)).kind };
       },
+      'forms.print': ({ serviceId, forms }) => formsPrint.print(serviceId, forms),
       'dossier.lookup': async ({ text }) => {
         if (!delivery) throw new KioskApiError('not-available', 'No portal');
         const answer = await delivery.outbox.lookup(parseLookupInput(text));

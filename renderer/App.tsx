@@ -58,7 +58,7 @@ type Screen =
   | { name: 'attachments'; serviceId: string; forms: FilledForm[]; declared: string[] }
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[]; declared: string[] }
-  | { name: 'receipt'; receipt: ReceiptView }
+  | { name: 'receipt'; receipt: ReceiptView; printable?: { serviceId: string; forms: FilledForm[] } }
   /** A service served through an agency's own system (renderer/agencies): vehicle registration, fines. */
   | { name: 'agency'; serviceId: string }
   /** After a finished, refused or given-up journey: one tap on a face (skippable), then the end screen. */
@@ -156,7 +156,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     setScreen({ name: 'submitting', serviceId });
     try {
       const receipt = await api.call('dossier.submit', { serviceId, forms, declared });
-      setScreen({ name: 'receipt', receipt });
+      setScreen({ name: 'receipt', receipt, printable: { serviceId, forms } });
     } catch (e) {
       setScreen({
         name: 'submit-failed',
@@ -441,6 +441,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       body = (
         <ReceiptScreen
           receipt={screen.receipt}
+          printable={screen.printable}
           demoMode={demoMode}
           onFinish={() => void endSession('done', true)}
           onAnother={identity ? () => setScreen({ name: 'services' }) : undefined}

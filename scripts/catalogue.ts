@@ -73,8 +73,11 @@ async function main(argv: string[]): Promise<number> {
       const { services, forms } = readDefinitions();
       const { catalogue, problems } = checkDefinitions(services, forms);
       for (const p of problems) console.error(`${p.where}: ${p.message}`);
-      if (catalogue.services.length !== 25) {
-        console.error(`expected 25 services, found ${catalogue.services.length} valid`);
+      // The 25 of Đề án 06 (numbers 1–25) must all be there; 26 and up are services kiosks add.
+      const numbers = catalogue.services.map((s) => s.number);
+      const missing = Array.from({ length: 25 }, (_, i) => i + 1).filter((n) => !numbers.includes(n));
+      if (missing.length > 0 || new Set(numbers).size !== numbers.length) {
+        console.error(`expected services 1–25 once each, missing ${missing.join(', ') || 'none'}`);
         problems.push({ where: 'services', message: 'count' });
       }
       if (problems.length) {

@@ -396,6 +396,14 @@ export const methods = {
     params: z.object({ localRef: z.string().max(64) }).strict(),
     result: z.object({ kind: z.string() }),
   },
+  /**
+   * "In tờ khai để ký": the completed forms of a service as an A4 PDF for signature (check-answers and receipt
+   * screens). `printed`: sent to the A4 printer; `download`: no printer (browser mode), the PDF comes back.
+   */
+  'forms.print': {
+    params: z.object({ serviceId: z.string().max(64), forms: z.array(FilledForm).min(1).max(5) }).strict(),
+    result: z.object({ kind: z.enum(['printed', 'download']), pdfBase64: z.string().nullable() }),
+  },
   'dossier.lookup': {
     params: z.object({ text: z.string().min(1).max(1024) }).strict(),
     result: z.discriminatedUnion('kind', [

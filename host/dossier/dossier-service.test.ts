@@ -270,3 +270,54 @@ describe('DossierService', () => {
     }
   });
 });
+
+describe('DossierService: the services kiosks add (26–29)', () => {
+  const agency = (r: ReturnType<typeof rig>) =>
+    (r.submitted[0] as unknown as { receivingAgency: { name: string } }).receivingAgency.name;
+
+  it('26 a child’s first card: the parent files DC02 for the child, code 1.014062, no fee, commune police', async () => {
+    const r = rig();
+    const forms = filled('child-id-card', { childDateOfBirth: '2018-04-02' });
+    const receipt = await r.dossiers.submit('child-id-card', forms);
+    expect(r.submitted[0]).toMatchObject({ procedureCode: '1.014062', fees: [], feeUnknown: false });
+    const dc02 = r.submitted[0]!.answers.dc02 as Record<string, unknown>;
+    expect(dc02).toMatchObject({ requestKind: 'cap-moi-duoi-14', childDateOfBirth: '2018-04-02' });
+    expect(receipt.feeVnd).toBe(0);
+    expect(agency(r)).toMatch(/^Công an/);
+  });
+
+  it('26 refuses a child who is already 14 (they apply themselves)', async () => {
+    const r = rig();
+    const forms = filled('child-id-card', { childDateOfBirth: '2018-04-02' });
+    forms[0]!.answers.childDateOfBirth = '2010-01-01';
+    await expect(r.dossiers.submit('child-id-card', forms)).rejects.toMatchObject({
+      code: 'dossier-invalid',
+    });
+  });
+
+  it('27 marital status: 1.004873 to the commune People’s Committee, fee unknown (set by the province)', async () => {
+    const r = rig();
+    await r.dossiers.submit('marriage-status-confirmation', filled('marriage-status-confirmation'));
+    expect(r.submitted[0]).toMatchObject({ procedureCode: '1.004873', feeUnknown: true });
+    expect(agency(r)).toMatch(/^UBND/);
+  });
+
+  it('28 residence confirmation: CT01 with the preset request kind, 1.010041, free, commune police', async () => {
+    const r = rig();
+    const forms = filled('residence-confirmation');
+    forms[0]!.answers.requestKind = 'thuong-tru';
+    await r.dossiers.submit('residence-confirmation', forms);
+    expect(r.submitted[0]).toMatchObject({ procedureCode: '1.010041', feeUnknown: false });
+    expect((r.submitted[0]!.answers.ct01 as Record<string, unknown>).requestKind).toBe('xac-nhan-cu-tru');
+    expect(r.submitted[0]!.fees.reduce((a, f) => a + f.amountVnd, 0)).toBe(0);
+    expect(agency(r)).toMatch(/^Công an/);
+  });
+
+  it('29 extract copy: 2.000635, 8,000 đ, commune People’s Committee', async () => {
+    const r = rig();
+    const receipt = await r.dossiers.submit('civil-status-extract-copy', filled('civil-status-extract-copy'));
+    expect(r.submitted[0]).toMatchObject({ procedureCode: '2.000635', fees: [{ amountVnd: 8000 }] });
+    expect(receipt.feeVnd).toBe(8000);
+    expect(agency(r)).toMatch(/^UBND/);
+  });
+});

@@ -33,6 +33,7 @@ import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../attachments/attach
 import { PortalError } from '../portal/errors';
 import { resolveReceivingAgency } from '../portal/agencies/receiving-agency';
 import { identityVerifiedFlag } from '../portal/identity-flag';
+import { knownService, verifiedIdentity } from './verified-session';
 import type { ChipVerification } from '../../common/identity';
 import {
   addressCommunes,
@@ -156,16 +157,9 @@ export class DossierService {
     forms: FilledFormInput[],
     opts: { declared?: readonly string[] } = {},
   ): Promise<ReceiptView> {
-    const session = this.o.sessions.active;
-    const identity = session?.personal.get('identity') as Identity | undefined;
-    if (!session || !identity || session.personal.get('decision') !== 'accept')
-      throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
-    let service: Service;
-    try {
-      service = getService(serviceId);
-    } catch {
-      throw new KioskApiError('dossier-unknown-service', `Unknown service ${serviceId}`);
-    }
+    const identity = verifiedIdentity(this.o.sessions);
+    const session = this.o.sessions.active!;
+    const service = knownService(serviceId);
     if (service.kioskSupport.mode !== 'full')
       throw new KioskApiError('dossier-not-at-kiosk', 'This service cannot be submitted at the kiosk');
 

@@ -3,7 +3,7 @@ import type { ReceiptFonts } from './fonts';
 
 /**
  * A PDFKit document with the kiosk's fonts registered as `body` and `bold`, and the promise of its bytes once
- * `doc.end()` is called (receipts, agency receipts, reports).
+ * `doc.end()` is called (receipts, agency receipts, reports, printed forms).
  */
 export function startPdf(
   options: PDFKit.PDFDocumentOptions,

@@ -53,6 +53,8 @@ export interface FormEngineProps {
   preset?: Record<string, unknown>;
   /** Technician preview of a form definition: every screen can be walked without answering. */
   preview?: boolean;
+  /** Shown on "check your answers" above the submit button ("In tờ khai để ký"), given the answers so far. */
+  renderOnCheck?(answers: () => Answers): ReactNode;
 }
 
 /** Required-field messages name the question (GOV.UK: "Nhập ngày sinh của người mẹ", not "invalid"). */
@@ -246,6 +248,7 @@ export function FormEngine(props: FormEngineProps) {
               </div>
             ))}
           </dl>
+          {!props.preview && props.renderOnCheck?.(() => finalAnswers(form, values, today, identity))}
           <button
             type="button"
             className="button"

@@ -12,13 +12,16 @@ type ErrorFile = { vi?: Record<string, string>; en?: Record<string, string> };
 const errorFiles = import.meta.glob<ErrorFile>('./errors/*.json', { eager: true, import: 'default' });
 
 type ScreenFile = { vi: Record<string, unknown>; en: Record<string, unknown> };
-/** Screen namespaces: screens/<name>.json is the namespace `<name>` (rating, staff, agencies …). */
+/** Screen namespaces: screens/<name>.json is the namespace `<name>` in camelCase (rating, staff, agencies, printForms …). */
 const screenFiles = import.meta.glob<ScreenFile>('./screens/*.json', { eager: true, import: 'default' });
 
 function screenNamespaces(lang: 'vi' | 'en'): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [file, data] of Object.entries(screenFiles)) {
-    out[file.replace(/^.*\/(.+)\.json$/, '$1')] = data[lang];
+    const name = file
+      .replace(/^.*\/(.+)\.json$/, '$1')
+      .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    out[name] = data[lang];
   }
   return out;
 }

@@ -9,6 +9,7 @@ import type { Form, FormRef, Service } from '../../catalogue/schema';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { PlacesSource } from '../forms/FormContext';
+import { PrintFormsButton } from '../components/PrintFormsButton';
 import { FormEngine } from '../forms/FormEngine';
 import type { Correction } from '../forms/form-values';
 import { ExemptionStep } from './ExemptionStep';
@@ -172,6 +173,15 @@ export function FormScreen({
       places={places}
       onExit={() => (index === 0 ? onExit() : setIndex(index - 1))}
       submitLabel={index < forms.length - 1 ? t('form.continue') : undefined}
+      renderOnCheck={(answers) => (
+        <PrintFormsButton
+          serviceId={service.id}
+          forms={() => [
+            ...filled.slice(0, index),
+            { formId: form.id, version: form.version, answers: answers(), corrections: [] },
+          ]}
+        />
+      )}
       onComplete={({ answers, corrections }) => {
         const next = [
           ...filled.slice(0, index),

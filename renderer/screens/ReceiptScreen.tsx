@@ -5,6 +5,8 @@ import type { ReceiptView } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 import { ReceiptFee } from '../components/FeeBox';
 import { PaymentPanel } from '../components/PaymentPanel';
+import { PrintFormsButton } from '../components/PrintFormsButton';
+import type { FilledForm } from './FormScreen';
 
 const time = (ms: number, lang: string): string =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
@@ -44,8 +46,11 @@ export function ReceiptScreen({
   demoMode,
   onFinish,
   onAnother,
+  printable,
 }: {
   receipt: ReceiptView;
+  /** The forms just submitted: "In tờ khai để ký" prints them for signature. */
+  printable?: { serviceId: string; forms: FilledForm[] } | undefined;
   demoMode: boolean;
   onFinish(): void;
   /** Another dossier in the same visit (same verified card, no new tap). */
@@ -183,6 +188,7 @@ export function ReceiptScreen({
       {receipt.feeVnd !== null && receipt.feeVnd > 0 && code && !receipt.feePaid && (
         <PaymentPanel localRef={receipt.localRef} demoMode={demoMode} onPaid={markPaid} />
       )}
+      {printable && <PrintFormsButton serviceId={printable.serviceId} forms={() => printable.forms} />}
       <h2 className="heading-m">{t('receipt.nextTitle')}</h2>
       <p className="body">{t('receipt.next')}</p>
       {onAnother && (

@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 
 export interface KioskProcess {
@@ -190,6 +191,35 @@ export async function identifyWithDemoCard(
       .click();
 }
 
+/** From the welcome screen to a service's page, as the demo citizen Nguyễn Thị Hồng Nhung (card and QR). */
+export async function openServiceWithDemoCard(page: Page, url: string, serviceNumber: number): Promise<void> {
+  await page.goto(url);
+  await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId(`all-service-${serviceNumber}`).click();
+}
+
+/**
+ * A dossier as the mock provincial system recorded it in its own database (demo mode keeps it outside the
+ * kiosk's data folder, `<dataDir>-mock-portal`): procedure, fee, paid, and the wire body it received.
+ */
+export function mockPortalDossier(
+  kiosk: KioskProcess,
+  code: string,
+): { procedureCode: string; feeVnd: number; paid: number; body: Record<string, unknown> } | null {
+  const db = new Database(path.join(`${kiosk.dataDir}-mock-portal`, 'mock-portal.db'), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        'SELECT procedure_code AS procedureCode, fee_vnd AS feeVnd, paid, body FROM hoso WHERE code = ?',
+      )
+      .get(code) as { procedureCode: string; feeVnd: number; paid: number; body: string } | undefined;
+    return row ? { ...row, body: JSON.parse(row.body) as Record<string, unknown> } : null;
+  } finally {
+    db.close();
+  }
+}
+
 /** Takes the simulated card off the reader through the technician's panel (opened and closed again if need be). */
 export async function removeDemoCard(page: Page): Promise<void> {
   const panel = page.getByTestId('demo-panel');
@@ -265,6 +295,11 @@ export async function answerTemporaryResidence(page: Page): Promise<void> {
   await page.getByTestId('field-isHead').getByText('Có', { exact: true }).click();
   await page.getByTestId('continue').click();
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
+  await answerCt01Address(page);
+}
+
+/** CT01 from its address step: an address in Hà Nội (Giảng Võ), no members moving too, the citizen's own home. */
+export async function answerCt01Address(page: Page): Promise<void> {
   await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
   await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
   await page.getByTestId('commune-option').first().click();

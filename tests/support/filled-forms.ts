@@ -3,8 +3,16 @@
  * service's own choices (`forms[].allow`, e.g. CT01's request kinds per service), checked against the form's own
  * answer schema. Shared by the host's dossier tests and the Electron/WebSocket journey.
  */
-import { buildAnswerSchema, getForm, getService, visibleFields } from '../../catalogue';
+import {
+  type AnswerValue,
+  buildAnswerSchema,
+  flattenFields,
+  getForm,
+  getService,
+  visibleFields,
+} from '../../catalogue';
 import { communes } from '../../catalogue/admin-units';
+import { prefillAnswers } from '../../catalogue/prefill';
 import type { Field } from '../../catalogue/schema';
 
 function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
@@ -50,17 +58,37 @@ export function filledForms(
   serviceId: string,
   set: Record<string, unknown> = {},
   forms: string[] | null = null,
+  /** A fictional card holder: the answers start from what the card prefills, conditions see their age. */
+  identity: Record<string, unknown> | null = null,
 ): FilledForm[] {
   const refs = getService(serviceId).forms.filter((r) => (forms ? forms.includes(r.id) : !r.when));
   return refs.map((ref) => {
     const form = getForm(ref.id, ref.version);
     const allowed = Object.fromEntries(Object.entries(ref.allow ?? {}).map(([k, v]) => [k, v[0]]));
-    const answers: Record<string, unknown> = { ...allowed, ...set, ...ref.preset };
-    for (let i = 0; i < 5; i++)
-      for (const f of visibleFields(form, answers))
-        if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f);
-    if (!buildAnswerSchema(form).safeParse(answers).success)
-      throw new Error(`filledForms: answers for ${ref.id} do not pass its schema`);
+    const given = { ...allowed, ...set, ...ref.preset } as Record<string, AnswerValue>;
+    const answers: Record<string, unknown> =
+      identity && !ref.about ? prefillAnswers(flattenFields(form), identity, given) : { ...given };
+    const ctx = { identity };
+    const schema = buildAnswerSchema(form, ctx);
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 5; i++)
+        for (const f of visibleFields(form, answers, ctx))
+          if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f);
+      // A card value the form does not take (a passport number as the ID): corrected as the citizen would.
+      const r = schema.safeParse(answers);
+      if (r.success) break;
+      for (const issue of r.error.issues) {
+        const id = issue.path[0];
+        if (typeof id === 'string' && !(id in given)) {
+          const f = visibleFields(form, answers, ctx).find((x) => x.id === id);
+          // a cross-field rule (a parent born before the child): an earlier date
+          if (f)
+            answers[id] = f.type === 'date' && issue.message.startsWith('rule/') ? '1990-01-01' : answer(f);
+        }
+      }
+    }
+    const last = schema.safeParse(answers);
+    if (!last.success) throw new Error(`filledForms: answers for ${ref.id} do not pass its schema`);
     return { formId: ref.id, version: ref.version, answers, corrections: [] };
   });
 }
