@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readServiceExec, splitCommand } from './unit-file';
+
+describe('readServiceExec', () => {
+  it('reads the repository kiosk-host.service as systemd would start it', () => {
+    const unit = readFileSync(new URL('../../deploy/systemd/kiosk-host.service', import.meta.url), 'utf8');
+    const exec = readServiceExec(unit);
+    expect(exec.unsupported).toEqual([]);
+    expect(exec.user).toBe('kiosk');
+    expect(exec.group).toBe('kiosk');
+    expect(exec.workingDirectory).toBe('/usr/lib/vn-public-service-kiosk');
+    expect(exec.execStart).toEqual(['/usr/lib/vn-public-service-kiosk/bin/kiosk-host', '--port', '8731']);
+    expect(exec.environment.NODE_ENV).toBe('production');
+    expect(exec.stateDirectoryMode).toBe(0o700);
+    expect(exec.stateDirectories.length).toBeGreaterThan(0);
+    expect(exec.credentials.map((c) => c.name)).toEqual(['kiosk-data-kek', 'kiosk-audit-key']);
+    expect(exec.credentials.every((c) => c.encrypted)).toBe(true);
+  });
+
+  it('later Environment= assignments win, quotes and continuation lines as systemd reads them', () => {
+    const exec = readServiceExec(
+      [
+        '[Unit]',
+        'Environment=IGNORED=1',
+        '[Service]',
+        'Environment=A=1 "B=two words"',
+        'Environment=A=3',
+        '# ExecStart=/not/this',
+        'ExecStart=-/usr/bin/prog \\',
+        '  --name \'x y\' "a\\"b"',
+        'User=kiosk',
+      ].join('\n'),
+    );
+    expect(exec.environment).toEqual({ A: '3', B: 'two words' });
+    expect(exec.execStart).toEqual(['/usr/bin/prog', '--name', 'x y', 'a"b']);
+    expect(exec.group).toBe('kiosk');
+    expect(exec.unsupported).toEqual([]);
+  });
+
+  it('refuses what it cannot start like systemd: specifiers, EnvironmentFile=, privileged prefixes, no ExecStart', () => {
+    expect(readServiceExec('[Service]\nExecStart=/bin/x %i').unsupported).toHaveLength(1);
+    expect(readServiceExec('[Service]\nEnvironmentFile=/etc/x\nExecStart=/bin/x').unsupported).toHaveLength(
+      1,
+    );
+    expect(readServiceExec('[Service]\nExecStart=+/bin/x').unsupported).toHaveLength(1);
+    expect(readServiceExec('[Service]\nUser=x').unsupported).toEqual(['no ExecStart=']);
+  });
+});
+
+describe('splitCommand', () => {
+  it('splits words, keeps quoted spaces, refuses an open quote', () => {
+    expect(splitCommand('  a  "b c"  d\\ e ')).toEqual(['a', 'b c', 'd e']);
+    expect(() => splitCommand('a "b')).toThrow(/unterminated/);
+  });
+});

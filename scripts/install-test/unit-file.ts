@@ -1,0 +1,145 @@
+/**
+ * Reads an installed systemd service unit the way systemd would for the few directives the install test needs to
+ * start the service by hand in a chroot (no systemd as PID 1 here): who runs it, where, with which environment,
+ * which state folders and credentials systemd would have prepared, and the command. Unknown directives are
+ * ignored; a directive this reader cannot honour (e.g. EnvironmentFile=, specifiers such as %i) is reported in
+ * `unsupported` so the caller fails instead of starting the service differently from systemd.
+ */
+
+export interface ServiceExec {
+  user: string;
+  group: string;
+  workingDirectory: string | null;
+  /** Environment= assignments, later ones overriding earlier ones (as systemd does). */
+  environment: Record<string, string>;
+  /** ExecStart= split into argv (systemd's quoting rules for plain words, "…" and '…'). */
+  execStart: string[];
+  /** StateDirectory= names (relative to /var/lib) with StateDirectoryMode= (octal, default 0755). */
+  stateDirectories: string[];
+  stateDirectoryMode: number;
+  /** LoadCredentialEncrypted= / LoadCredential= as name → path of the (encrypted) file. */
+  credentials: { name: string; path: string; encrypted: boolean }[];
+  unsupported: string[];
+}
+
+/** Splits a command line as systemd does for ExecStart= (double and single quotes, backslash escapes). */
+export function splitCommand(line: string): string[] {
+  const words: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && /\s/.test(line[i]!)) i++;
+    if (i >= line.length) break;
+    let word = '';
+    let quote: string | null = null;
+    for (; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (c === quote) quote = null;
+        else if (c === '\\' && i + 1 < line.length) word += line[++i];
+        else word += c;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '\\' && i + 1 < line.length) word += line[++i];
+      else if (/\s/.test(c)) break;
+      else word += c;
+    }
+    if (quote) throw new Error(`unterminated quote in: ${line}`);
+    words.push(word);
+  }
+  return words;
+}
+
+/** The [Service] section's directives in order, continuation lines joined, comments dropped. */
+function serviceDirectives(text: string): [string, string][] {
+  const out: [string, string][] = [];
+  let section = '';
+  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header) {
+      section = header[1]!;
+      continue;
+    }
+    if (section !== 'Service') continue;
+    const eq = line.indexOf('=');
+    if (eq < 0) continue;
+    out.push([line.slice(0, eq).trim(), line.slice(eq + 1).trim()]);
+  }
+  return out;
+}
+
+export function readServiceExec(text: string): ServiceExec {
+  const exec: ServiceExec = {
+    user: 'root',
+    group: '',
+    workingDirectory: null,
+    environment: {},
+    execStart: [],
+    stateDirectories: [],
+    stateDirectoryMode: 0o755,
+    credentials: [],
+    unsupported: [],
+  };
+  for (const [key, value] of serviceDirectives(text)) {
+    if (/%[a-zA-Z]/.test(value)) exec.unsupported.push(`${key}=${value} (specifier)`);
+    switch (key) {
+      case 'User':
+        exec.user = value;
+        break;
+      case 'Group':
+        exec.group = value;
+        break;
+      case 'WorkingDirectory':
+        exec.workingDirectory = value.replace(/^-/, '');
+        break;
+      case 'Environment':
+        for (const word of splitCommand(value)) {
+          const eq = word.indexOf('=');
+          if (eq > 0) exec.environment[word.slice(0, eq)] = word.slice(eq + 1);
+        }
+        break;
+      case 'EnvironmentFile':
+        exec.unsupported.push(`EnvironmentFile=${value}`);
+        break;
+      case 'ExecStart': {
+        if (value === '') {
+          exec.execStart = [];
+          break;
+        }
+        // Prefixes: "-" (failure ignored) changes nothing here; the others change privileges or argv[0].
+        const m = /^([-@:+!]*)(.*)$/.exec(value)!;
+        if (/[@:+!]/.test(m[1]!)) exec.unsupported.push(`ExecStart prefix ${m[1]}`);
+        if (exec.execStart.length > 0) exec.unsupported.push('several ExecStart= lines');
+        exec.execStart = splitCommand(m[2]!);
+        break;
+      }
+      case 'StateDirectory':
+        exec.stateDirectories.push(...value.split(/\s+/).filter(Boolean));
+        break;
+      case 'StateDirectoryMode':
+        exec.stateDirectoryMode = parseInt(value, 8);
+        break;
+      case 'LoadCredential':
+      case 'LoadCredentialEncrypted': {
+        const colon = value.indexOf(':');
+        if (colon <= 0) exec.unsupported.push(`${key}=${value}`);
+        else
+          exec.credentials.push({
+            name: value.slice(0, colon),
+            path: value.slice(colon + 1),
+            encrypted: key === 'LoadCredentialEncrypted',
+          });
+        break;
+      }
+      case 'DynamicUser':
+        if (value === 'yes' || value === 'true') exec.unsupported.push('DynamicUser=yes');
+        break;
+      default:
+        break;
+    }
+  }
+  if (exec.group === '') exec.group = exec.user;
+  if (exec.execStart.length === 0) exec.unsupported.push('no ExecStart=');
+  return exec;
+}
