@@ -5,6 +5,7 @@
  * no transport: host/start-host.ts adds the WebSocket, electron/kiosk-app.ts the IPC. Each step is a small
  * function so it can be tested alone; `startKioskServices` takes substitutes for the slow ones.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MOCK_CREDENTIALS } from './portal/mock/server';
@@ -41,6 +42,21 @@ function derOf(pem: string): string[] {
   return certificatesFromPem(pem).map((c) => Buffer.from(c.toSchema(true).toBER(false)).toString('hex'));
 }
 
+declare const KIOSK_TEST_CSCA_SHA256: readonly string[] | undefined;
+
+/**
+ * SHA-256 (hex) of each test CSCA certificate (DER): read from fixtures/pki in the source tree. A packaged host
+ * has no fixtures: it carries only these hashes, written in when it is bundled (scripts/dist/bundle.ts).
+ */
+function testCscaHashes(): Set<string> {
+  if (typeof KIOSK_TEST_CSCA_SHA256 !== 'undefined') return new Set(KIOSK_TEST_CSCA_SHA256);
+  return new Set(derOf(readFileSync(TEST_CSCA_FILE, 'utf8')).map(sha256Hex));
+}
+
+function sha256Hex(derHex: string): string {
+  return createHash('sha256').update(Buffer.from(derHex, 'hex')).digest('hex');
+}
+
 /**
  * The CSCA trust store: the configured folder (default: the bundled Vietnamese CSCA) with its CRLs and the
  * algorithm policy, configured extras, and — in demo mode while the reader simulator runs, never in
@@ -63,20 +79,19 @@ export function buildTrustStore(config: KioskConfig, simulatorRunning: boolean):
     requireRootOwned,
     policy,
   });
-  const testPem = readFileSync(TEST_CSCA_FILE, 'utf8');
   const extra = t.extraCscaFiles.map((f) => {
     if (requireRootOwned) assertRootOwned(f);
     return readFileSync(f, 'utf8');
   });
   if (config.mode === 'production') {
-    const test = new Set(derOf(testPem));
+    const test = testCscaHashes();
     t.extraCscaFiles.forEach((f, i) => {
-      if (derOf(extra[i]!).some((d) => test.has(d)))
+      if (derOf(extra[i]!).some((d) => test.has(sha256Hex(d))))
         throw new ConfigError(
           `Refused in production mode: trust.extraCscaFiles ${f} is the simulator's test CSCA (its private key is public)`,
         );
     });
-  } else if (simulatorRunning) extra.push(testPem);
+  } else if (simulatorRunning) extra.push(readFileSync(TEST_CSCA_FILE, 'utf8'));
   return mergeTrustStores(main, trustStoreFromPem(...extra));
 }
 

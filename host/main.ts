@@ -5,11 +5,14 @@
  * The URL carries a ONE-TIME code (exchanged for an HttpOnly cookie), never the session secret.
  * Flags: --port N  --renderer-dir DIR  --data-dir DIR  --demo  --no-devices  --simulator  --vpcd-port N
  *        --vpcd-socket-dir DIR (an isolated pcscd's vpcd bridges, with PCSCLITE_CSOCK_NAME: tests)
+ *        --ui-socket PATH (or KIOSK_UI_SOCKET; the installed kiosk): one-time URLs for the screen come from this
+ *        Unix socket (host/systemd/ui-socket.ts) and the ready line's `url` is null, so no code reaches the journal.
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config';
 import { startKioskHost } from './start-host';
 import { sdNotifier } from './systemd/sd-notify';
+import { serveUiSocket } from './systemd/ui-socket';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     simulator: { type: 'boolean' },
     'vpcd-port': { type: 'string' },
     'vpcd-socket-dir': { type: 'string' },
+    'ui-socket': { type: 'string' },
   },
 });
 
@@ -45,10 +49,12 @@ if (values.port) overrides.http = { host: '127.0.0.1', port: Number(values.port)
 try {
   const config = loadConfig(overrides);
   const running = await startKioskHost(config);
+  const uiSocketPath = values['ui-socket'] ?? process.env.KIOSK_UI_SOCKET;
+  const uiSocket = uiSocketPath ? await serveUiSocket(uiSocketPath, () => running.bootstrapUrl()) : null;
   // The mock portal's address is printed so a technician (or a test) can inject faults through its admin API.
   const ready = {
     event: 'ready',
-    url: running.bootstrapUrl(),
+    url: uiSocket ? null : running.bootstrapUrl(),
     port: running.port,
     mode: config.mode,
     mockPortal: running.mockPortal?.url ?? null,
@@ -59,6 +65,7 @@ try {
   await systemd?.ready(`serving on 127.0.0.1:${running.port} (${config.mode})`);
   const stop = async (): Promise<void> => {
     await systemd?.stopping();
+    await uiSocket?.close();
     await running.stop();
     process.exit(0);
   };

@@ -2,19 +2,17 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statfsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { resourcePath } from '../../native/resources/resource-root';
 import type { KioskConfig } from '../config/config';
 import { configChecksum } from './config-checksum';
 import { fail, pass, type Verdict, warn } from './check';
 
 const run = promisify(execFile);
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
-      .version;
+    return (JSON.parse(readFileSync(resourcePath('package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }

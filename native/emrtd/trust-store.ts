@@ -4,9 +4,9 @@
  * no one else) and listed with fingerprints for the technician diagnostics. Path validation: ./trust/path.ts.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { basename, join } from 'node:path';
 import type * as pkijs from 'pkijs';
+import { resourcePath } from '../resources/resource-root';
 import { ChipError } from './errors';
 import {
   certificateFromDer,
@@ -245,7 +245,8 @@ export function describeTrustStore(store: TrustStore): TrustEntry[] {
   return out;
 }
 
-export const BUNDLED_TRUST_DIR = fileURLToPath(new URL('./trust/', import.meta.url));
+/** native/emrtd/trust/ in the source tree and at the same place under a packaged kiosk's install prefix. */
+export const BUNDLED_TRUST_DIR = resourcePath('native', 'emrtd', 'trust');
 
 let bundled: TrustStore | null = null;
 /** The CSCA certificates shipped in native/emrtd/trust/ (CSCA Vietnam 2021, P-384). */

@@ -152,15 +152,17 @@ describe('systemd units', () => {
       NoNewPrivileges: 'yes',
       CapabilityBoundingSet: '',
       RestrictAddressFamilies: 'AF_UNIX AF_INET AF_INET6 AF_NETLINK',
-      ReadWritePaths: '/var/lib/kiosk',
+      ReadWritePaths: '/var/lib/vn-public-service-kiosk',
       User: 'kiosk',
     });
     expect(host.WatchdogSec).toMatch(/^\d+s$/);
     expect(values('kiosk-host.service', 'LoadCredentialEncrypted')).toEqual([
-      'kiosk-data-kek:/etc/kiosk/kiosk-data-kek.cred',
-      'kiosk-audit-key:/etc/kiosk/kiosk-audit-key.cred',
+      'kiosk-data-kek:/etc/vn-public-service-kiosk/kiosk-data-kek.cred',
+      'kiosk-audit-key:/etc/vn-public-service-kiosk/kiosk-audit-key.cred',
     ]);
-    expect(values('kiosk-host.service', 'Environment')).toContain('KIOSK_DATA_DIR=/var/lib/kiosk/data');
+    expect(values('kiosk-host.service', 'Environment')).toContain(
+      'KIOSK_DATA_DIR=/var/lib/vn-public-service-kiosk/data',
+    );
   });
 
   it('kiosk-ui.service runs the UI as cage’s only client and always restarts; the timer restarts nightly', () => {
