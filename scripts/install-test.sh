@@ -169,6 +169,23 @@ else
   fatal "installed: kiosk-host.service ('$HOST_UNIT'), /usr/bin/kiosk-doctor, system user kiosk"
 fi
 
+# The technician's configuration (README "Install on a kiosk"): the portal gateway and its client secret file, so
+# the host opens its database. The gateway address is a closed loopback port: nothing leaves this machine.
+CONF=/etc/$PKG/kiosk.json
+SECRET=/etc/$PKG/portal-client-secret
+if [ -f "$ROOT$CONF" ] && node -e '
+  const fs = require("fs");
+  const [file, secret] = process.argv.slice(1);
+  const c = JSON.parse(fs.readFileSync(file, "utf8"));
+  c.portal = { ...(c.portal ?? {}), url: "https://127.0.0.1:9/", mock: false, clientId: "install-test-kiosk", clientSecretFile: secret };
+  fs.writeFileSync(file, JSON.stringify(c, null, 2) + "\n");
+' "$ROOT$CONF" "$SECRET" && printf 'install-test-not-a-real-secret\n' >"$ROOT$SECRET" &&
+  in_root chown kiosk:kiosk "$SECRET" && chmod 0600 "$ROOT$SECRET"; then
+  pass "configured as a technician would: $CONF (portal gateway), $SECRET (0600, user kiosk)"
+else
+  fatal "configure $CONF"
+fi
+
 # ---------------------------------------------------------------------------------------------------------------
 say "== checks"
 # shellcheck disable=SC2086
@@ -196,8 +213,16 @@ start_host() {
     sleep 0.2
   done
   info=$(grep -m1 '"event":"ready"' "$WORK/host.out") || { show "$WORK/host.out"; show "$WORK/host.err"; return 1; }
-  read -r BOOT_URL HOST_MODE < <(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.url, r.mode)' "$info" 2>/dev/null) ||
+  read -r READY_URL HOST_MODE HOST_PORT < <(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.url ?? "-", r.mode, r.port)' "$info" 2>/dev/null) ||
     { say "    | not a ready line: $info"; return 1; }
+  # The screen's one-time URL: the installed kiosk hands it to the UI launcher on a Unix socket (never in the
+  # journal), so ask as the screen does — `kiosk-ui --print-url` as kiosk-ui.service's user.
+  if [ "$READY_URL" = - ]; then
+    BOOT_URL=$(chroot --userspec="$userspec" "$ROOT" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/nonexistent \
+      /usr/lib/$PKG/bin/kiosk-ui --print-url 2>"$WORK/print-url.err") || { show "$WORK/print-url.err"; return 1; }
+  else
+    BOOT_URL=$READY_URL
+  fi
   # The user by the root's own user database (this machine's may give the uid another name).
   HOST_USER=$(in_root getent passwd "$(ps -o uid= -p "$HOST_PID" | tr -d ' ')" | cut -d: -f1)
   : "$n"
@@ -207,6 +232,11 @@ if start_host; then
   pass "installed host starts as kiosk-host.service does (user ${HOST_USER:-?}, mode $HOST_MODE, ${BOOT_URL%%/bootstrap*})"
   [ "$HOST_MODE" = production ] && pass "installed host runs in production mode by default" ||
     fail "installed host runs in production mode by default (got $HOST_MODE)"
+  if [ "$READY_URL" = - ] && ! grep -q 'code=' "$WORK/host.out" "$WORK/host.err"; then
+    pass "no one-time code in the host's log; kiosk-ui --print-url got one from the UI socket"
+  else
+    fail "no one-time code in the host's log (ready url: $READY_URL)"
+  fi
 else
   fatal "installed host starts as kiosk-host.service does"
 fi
@@ -234,7 +264,7 @@ stop_host
 # ---------------------------------------------------------------------------------------------------------------
 say "== upgrade to $VERSION2"
 DB=$(find "$ROOT/var/lib" -name kiosk.db -type f 2>/dev/null | head -n 1)
-ETC_SUM=$(cd "$ROOT" && find etc/$PKG etc/kiosk -type f 2>/dev/null | sort | xargs -r sha256sum)
+ETC_SUM=$(cd "$ROOT" && find etc/$PKG -type f 2>/dev/null | sort | xargs -r sha256sum)
 if [ -n "$DB" ]; then
   MARK="install-test $(date -u +%s) $$"
   sqlite3 "$DB" "INSERT INTO settings(key, value, updated_at) VALUES ('install-test-marker', '$MARK', 0)" 2>"$WORK/sql.err" ||
@@ -252,7 +282,7 @@ else
   show "$WORK/upgrade.log" 30
   fail "apt-get install ./$(basename "$DEB2") upgrades $VERSION → $VERSION2"
 fi
-ETC_SUM2=$(cd "$ROOT" && find etc/$PKG etc/kiosk -type f 2>/dev/null | sort | xargs -r sha256sum)
+ETC_SUM2=$(cd "$ROOT" && find etc/$PKG -type f 2>/dev/null | sort | xargs -r sha256sum)
 [ -n "$ETC_SUM" ] && [ "$ETC_SUM" = "$ETC_SUM2" ] && pass "configuration in /etc kept as it was" ||
   fail "configuration in /etc kept as it was"
 if start_host; then

@@ -7,10 +7,18 @@
  * namespaces, capabilities): the install test says so.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { readServiceExec, type ServiceExec } from './unit-file';
+import { dropInOrder, readServiceExec, type ServiceExec } from './unit-file';
 
 /** systemd's default PATH for services (Debian 12, systemd 252). */
 export const SERVICE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -56,7 +64,29 @@ export interface Prepared {
 }
 
 export async function prepareService(root: string, unitPath: string, unitName: string): Promise<Prepared> {
-  const exec = readServiceExec(readFileSync(path.join(root, unitPath), 'utf8'));
+  const dirs = {
+    lib: ['usr/lib/systemd/system', 'lib/systemd/system'],
+    run: ['run/systemd/system'],
+    etc: ['etc/systemd/system'],
+  };
+  const found = Object.entries(dirs).flatMap(([dir, paths]) =>
+    paths.flatMap((p) => {
+      const d = path.join(root, p, `${unitName}.d`);
+      return existsSync(d)
+        ? readdirSync(d).map((name) => ({
+            dir: dir as 'etc' | 'run' | 'lib',
+            name,
+            path: path.join(d, name),
+          }))
+        : [];
+    }),
+  );
+  const dropIns = dropInOrder(found);
+  const exec = readServiceExec(
+    readFileSync(path.join(root, unitPath), 'utf8'),
+    ...dropIns.map((f) => readFileSync(f, 'utf8')),
+  );
+  for (const f of dropIns) process.stderr.write(`note: drop-in ${path.relative(root, f)} applied\n`);
   if (exec.unsupported.length > 0)
     throw new Error(`cannot start like systemd: ${exec.unsupported.join('; ')}`);
   const uid = idOf(root, 'passwd', exec.user);
@@ -67,6 +97,13 @@ export async function prepareService(root: string, unitPath: string, unitName: s
     mkdirSync(abs, { recursive: true });
     chownSync(abs, uid, gid);
     chmodSync(abs, exec.stateDirectoryMode);
+  }
+
+  for (const dir of exec.runtimeDirectories) {
+    const abs = path.join(root, 'run', dir);
+    mkdirSync(abs, { recursive: true });
+    chownSync(abs, uid, gid);
+    chmodSync(abs, exec.runtimeDirectoryMode);
   }
 
   const env: Record<string, string> = { PATH: SERVICE_PATH, ...exec.environment };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readServiceExec, splitCommand } from './unit-file';
+import { dropInOrder, readServiceExec, splitCommand } from './unit-file';
 
 describe('readServiceExec', () => {
   it('reads the repository kiosk-host.service as systemd would start it', () => {
@@ -45,6 +45,28 @@ describe('readServiceExec', () => {
     );
     expect(readServiceExec('[Service]\nExecStart=+/bin/x').unsupported).toHaveLength(1);
     expect(readServiceExec('[Service]\nUser=x').unsupported).toEqual(['no ExecStart=']);
+  });
+});
+
+describe('drop-ins', () => {
+  it("an empty LoadCredentialEncrypted= in a drop-in drops every credential (the package's no-credentials fallback)", () => {
+    const unit =
+      '[Service]\nExecStart=/bin/x\nLoadCredentialEncrypted=a:/etc/a.cred\nLoadCredential=b:/etc/b\nRuntimeDirectory=k\nRuntimeDirectoryMode=0700';
+    const exec = readServiceExec(unit, '[Service]\nLoadCredentialEncrypted=\n');
+    expect(exec.credentials).toEqual([]);
+    expect(exec.runtimeDirectories).toEqual(['k']);
+    expect(exec.runtimeDirectoryMode).toBe(0o700);
+  });
+
+  it('are applied by file name across folders, /etc winning over /usr/lib for the same name', () => {
+    expect(
+      dropInOrder([
+        { dir: 'lib', name: '20-b.conf', path: '/usr/lib/x.d/20-b.conf' },
+        { dir: 'etc', name: '10-a.conf', path: '/etc/x.d/10-a.conf' },
+        { dir: 'lib', name: '10-a.conf', path: '/usr/lib/x.d/10-a.conf' },
+        { dir: 'run', name: 'notes.txt', path: '/run/x.d/notes.txt' },
+      ]),
+    ).toEqual(['/etc/x.d/10-a.conf', '/usr/lib/x.d/20-b.conf']);
   });
 });
 

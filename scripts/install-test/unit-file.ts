@@ -17,6 +17,9 @@ export interface ServiceExec {
   /** StateDirectory= names (relative to /var/lib) with StateDirectoryMode= (octal, default 0755). */
   stateDirectories: string[];
   stateDirectoryMode: number;
+  /** RuntimeDirectory= names (relative to /run) with RuntimeDirectoryMode= (octal, default 0755). */
+  runtimeDirectories: string[];
+  runtimeDirectoryMode: number;
   /** LoadCredentialEncrypted= / LoadCredential= as name → path of the (encrypted) file. */
   credentials: { name: string; path: string; encrypted: boolean }[];
   unsupported: string[];
@@ -69,7 +72,11 @@ function serviceDirectives(text: string): [string, string][] {
   return out;
 }
 
-export function readServiceExec(text: string): ServiceExec {
+/**
+ * The unit file's text followed by its drop-ins' texts (in systemd's order: `dropInOrder`). An empty assignment
+ * resets a list, as in systemd (e.g. a drop-in's `LoadCredentialEncrypted=` drops every credential).
+ */
+export function readServiceExec(...texts: string[]): ServiceExec {
   const exec: ServiceExec = {
     user: 'root',
     group: '',
@@ -78,10 +85,12 @@ export function readServiceExec(text: string): ServiceExec {
     execStart: [],
     stateDirectories: [],
     stateDirectoryMode: 0o755,
+    runtimeDirectories: [],
+    runtimeDirectoryMode: 0o755,
     credentials: [],
     unsupported: [],
   };
-  for (const [key, value] of serviceDirectives(text)) {
+  for (const [key, value] of texts.flatMap(serviceDirectives)) {
     if (/%[a-zA-Z]/.test(value)) exec.unsupported.push(`${key}=${value} (specifier)`);
     switch (key) {
       case 'User':
@@ -94,6 +103,7 @@ export function readServiceExec(text: string): ServiceExec {
         exec.workingDirectory = value.replace(/^-/, '');
         break;
       case 'Environment':
+        if (value === '') exec.environment = {};
         for (const word of splitCommand(value)) {
           const eq = word.indexOf('=');
           if (eq > 0) exec.environment[word.slice(0, eq)] = word.slice(eq + 1);
@@ -115,13 +125,26 @@ export function readServiceExec(text: string): ServiceExec {
         break;
       }
       case 'StateDirectory':
+        if (value === '') exec.stateDirectories = [];
         exec.stateDirectories.push(...value.split(/\s+/).filter(Boolean));
         break;
       case 'StateDirectoryMode':
         exec.stateDirectoryMode = parseInt(value, 8);
         break;
+      case 'RuntimeDirectory':
+        if (value === '') exec.runtimeDirectories = [];
+        exec.runtimeDirectories.push(...value.split(/\s+/).filter(Boolean));
+        break;
+      case 'RuntimeDirectoryMode':
+        exec.runtimeDirectoryMode = parseInt(value, 8);
+        break;
       case 'LoadCredential':
       case 'LoadCredentialEncrypted': {
+        // systemd keeps both in one list: an empty assignment of either clears it.
+        if (value === '') {
+          exec.credentials = [];
+          break;
+        }
         const colon = value.indexOf(':');
         if (colon <= 0) exec.unsupported.push(`${key}=${value}`);
         else
@@ -142,4 +165,19 @@ export function readServiceExec(text: string): ServiceExec {
   if (exec.group === '') exec.group = exec.user;
   if (exec.execStart.length === 0) exec.unsupported.push('no ExecStart=');
   return exec;
+}
+
+/**
+ * Drop-in files for a unit, in the order systemd applies them: by file name across /usr/lib, /lib, /run and /etc
+ * (`<unit>.d/*.conf`); of two files with the same name, the one in the more important folder (/etc) wins.
+ */
+export function dropInOrder(found: { dir: 'etc' | 'run' | 'lib'; name: string; path: string }[]): string[] {
+  const rank = { lib: 0, run: 1, etc: 2 } as const;
+  const byName = new Map<string, { dir: 'etc' | 'run' | 'lib'; path: string }>();
+  for (const f of found) {
+    if (!f.name.endsWith('.conf')) continue;
+    const had = byName.get(f.name);
+    if (!had || rank[f.dir] > rank[had.dir]) byName.set(f.name, f);
+  }
+  return [...byName.keys()].sort().map((n) => byName.get(n)!.path);
 }
