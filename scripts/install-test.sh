@@ -29,6 +29,7 @@ RESULTS="$REPO/test-results"
 passed=0
 failed=0
 HOST_PID=
+NOTIFY_PID=
 WORK=
 ROOT=
 
@@ -59,6 +60,12 @@ stop_host() {
     wait "$HOST_PID" 2>/dev/null
   fi
   HOST_PID=
+  sleep 0.5
+  if [ -n "$NOTIFY_PID" ]; then
+    kill -TERM "$NOTIFY_PID" 2>/dev/null
+    wait "$NOTIFY_PID" 2>/dev/null
+  fi
+  NOTIFY_PID=
 }
 
 cleanup() {
@@ -142,6 +149,8 @@ cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 printf '#!/bin/sh\nexit 101\n' >"$ROOT/usr/sbin/policy-rc.d" && chmod 0755 "$ROOT/usr/sbin/policy-rc.d"
 # A root thrown away after the test: dpkg need not fsync.
 echo force-unsafe-io >"$ROOT/etc/dpkg/dpkg.cfg.d/install-test-unsafe-io"
+# No manual-page index in a throwaway root (man-db's trigger is slow and tests nothing of the kiosk's).
+echo 'man-db man-db/auto-update boolean false' | in_root debconf-set-selections
 # Keep the downloaded .debs in the cache for the next run.
 echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$ROOT/etc/apt/apt.conf.d/90install-test-keep"
 say "root ready in $((SECONDS - t0)) s"
@@ -199,7 +208,15 @@ fi
 # Starts the installed host as kiosk-host.service does; sets HOST_PID and BOOT_URL.
 start_host() {
   local prep info userspec script n
-  prep=$("$TSX" scripts/install-test/prepare-service.ts "$ROOT" "$HOST_UNIT" kiosk-host.service 2>"$WORK/prepare.err") ||
+  # Type=notify: systemd's notification socket, played by notify-socket.py (READY=1, WATCHDOG=1, STOPPING=1 and
+  # the barriers of systemd-notify answered; each message lands in a log).
+  mkdir -p "$ROOT/run/install-test"
+  rm -f "$ROOT/run/install-test/notify"
+  : >"$WORK/notify.log"
+  python3 scripts/install-test/notify-socket.py "$ROOT/run/install-test/notify" >>"$WORK/notify.log" 2>"$WORK/notify.err" &
+  NOTIFY_PID=$!
+  for _ in $(seq 1 50); do [ -S "$ROOT/run/install-test/notify" ] && break; sleep 0.1; done
+  prep=$("$TSX" scripts/install-test/prepare-service.ts "$ROOT" "$HOST_UNIT" kiosk-host.service /run/install-test/notify 2>"$WORK/prepare.err") ||
     { show "$WORK/prepare.err"; return 1; }
   show "$WORK/prepare.err" 5
   userspec=$(node -e 'process.stdout.write(JSON.parse(process.argv[1]).userspec)' "$prep")
@@ -212,6 +229,7 @@ start_host() {
     kill -0 "$HOST_PID" 2>/dev/null || break
     sleep 0.2
   done
+  HOST_READY=$SECONDS
   info=$(grep -m1 '"event":"ready"' "$WORK/host.out") || { show "$WORK/host.out"; show "$WORK/host.err"; return 1; }
   read -r READY_URL HOST_MODE HOST_PORT < <(node -e 'const r = JSON.parse(process.argv[1]); console.log(r.url ?? "-", r.mode, r.port)' "$info" 2>/dev/null) ||
     { say "    | not a ready line: $info"; return 1; }
@@ -232,6 +250,19 @@ if start_host; then
   pass "installed host starts as kiosk-host.service does (user ${HOST_USER:-?}, mode $HOST_MODE, ${BOOT_URL%%/bootstrap*})"
   [ "$HOST_MODE" = production ] && pass "installed host runs in production mode by default" ||
     fail "installed host runs in production mode by default (got $HOST_MODE)"
+  for _ in $(seq 1 50); do grep -q READY=1 "$WORK/notify.log" && break; sleep 0.2; done
+  if grep -q '^READY=1' "$WORK/notify.log" && grep -q "^MAINPID=$HOST_PID\$" "$WORK/notify.log"; then
+    pass "Type=notify: the host told systemd's socket READY=1 with its own MAINPID"
+  else
+    fail "Type=notify: READY=1 with MAINPID=$HOST_PID on NOTIFY_SOCKET"
+    show "$WORK/notify.log"
+    show "$WORK/notify.err"
+  fi
+  if [ "$(in_root stat -c '%a %U' /var/lib/$PKG)" = "700 kiosk" ]; then
+    pass "data folder /var/lib/$PKG: mode 0700, user kiosk"
+  else
+    fail "data folder /var/lib/$PKG: mode 0700, user kiosk (got $(in_root stat -c '%a %U' /var/lib/$PKG 2>&1))"
+  fi
   if [ "$READY_URL" = - ] && ! grep -q 'code=' "$WORK/host.out" "$WORK/host.err"; then
     pass "no one-time code in the host's log; kiosk-ui --print-url got one from the UI socket"
   else
@@ -259,7 +290,19 @@ else
   fail "browser smoke test of the installed UI (Debian Chromium)"
   show "$WORK/smoke.log" 30
 fi
+# The watchdog: WatchdogSec=30s means WATCHDOG=1 every 15 s after READY=1; wait for the first one if need be.
+for _ in $(seq 1 25); do
+  grep -q '^WATCHDOG=1' "$WORK/notify.log" && break
+  [ $((SECONDS - HOST_READY)) -ge 25 ] && break
+  sleep 1
+done
 stop_host
+if grep -q '^WATCHDOG=1' "$WORK/notify.log" && grep -q '^STOPPING=1' "$WORK/notify.log"; then
+  pass "the host fed the watchdog (WATCHDOG=1) and said STOPPING=1 on SIGTERM"
+else
+  fail "the host fed the watchdog (WATCHDOG=1) and said STOPPING=1 on SIGTERM"
+  show "$WORK/notify.log"
+fi
 
 # ---------------------------------------------------------------------------------------------------------------
 say "== upgrade to $VERSION2"
@@ -316,10 +359,12 @@ else
 fi
 in_root apt-get install -y -q "$DEB2_IN" >"$WORK/reinstall.log" 2>&1 || { show "$WORK/reinstall.log"; fail "reinstall before the confirmed purge"; }
 in_root KIOSK_PURGE_DATA=yes apt-get purge -y -q "$PKG" >"$WORK/purge2.log" 2>&1 || { show "$WORK/purge2.log"; fail "apt-get purge with KIOSK_PURGE_DATA=yes"; }
-if [ ! -e "$STATE" ] && [ ! -e "$DB" ]; then
-  pass "KIOSK_PURGE_DATA=yes apt-get purge removes the data (${STATE#"$ROOT"})"
+if [ ! -e "$STATE" ] && [ ! -e "$DB" ] && ! in_root getent passwd kiosk >/dev/null &&
+  ! ls "$ROOT/etc/$PKG/"*.cred >/dev/null 2>&1; then
+  pass "KIOSK_PURGE_DATA=yes apt-get purge removes the data (${STATE#"$ROOT"}), the credentials and user kiosk"
 else
-  fail "KIOSK_PURGE_DATA=yes apt-get purge removes the data (${STATE#"$ROOT"} still there)"
+  fail "KIOSK_PURGE_DATA=yes apt-get purge removes the data (${STATE#"$ROOT"}), the credentials and user kiosk"
+  ls -ld "$STATE" "$ROOT/etc/$PKG/"*.cred 2>&1 | sed 's/^/    | /'
 fi
 
 say "install test took $((SECONDS - t0)) s"

@@ -63,7 +63,16 @@ export interface Prepared {
   port: number | null;
 }
 
-export async function prepareService(root: string, unitPath: string, unitName: string): Promise<Prepared> {
+/**
+ * `notifySocket`: a datagram socket (a path inside the root) given as NOTIFY_SOCKET when the unit is Type=notify,
+ * with WATCHDOG_USEC and WATCHDOG_PID (the launch script execs all the way down, so its PID is the service's).
+ */
+export async function prepareService(
+  root: string,
+  unitPath: string,
+  unitName: string,
+  notifySocket: string | null = null,
+): Promise<Prepared> {
   const dirs = {
     lib: ['usr/lib/systemd/system', 'lib/systemd/system'],
     run: ['run/systemd/system'],
@@ -139,6 +148,15 @@ export async function prepareService(root: string, unitPath: string, unitName: s
     }
   }
 
+  const envExtra: string[] = [];
+  if (notifySocket && exec.type === 'notify') {
+    env.NOTIFY_SOCKET = notifySocket;
+    if (exec.watchdogUsec > 0) {
+      env.WATCHDOG_USEC = String(exec.watchdogUsec);
+      envExtra.push('"WATCHDOG_PID=$$"');
+    }
+  }
+
   const script = `/run/install-test/${unitName}.sh`;
   mkdirSync(path.join(root, path.dirname(script)), { recursive: true });
   const envWords = Object.entries(env).map(([k, v]) => sh(`${k}=${v}`));
@@ -148,7 +166,7 @@ export async function prepareService(root: string, unitPath: string, unitName: s
       '#!/bin/sh',
       `# ${unitName} as its unit starts it (written by scripts/install-test/prepare-service.ts)`,
       `cd ${sh(exec.workingDirectory ?? '/')} || exit 200`,
-      `exec /usr/bin/env -i ${envWords.join(' ')} ${argv.map(sh).join(' ')}`,
+      `exec /usr/bin/env -i ${[...envWords, ...envExtra].join(' ')} ${argv.map(sh).join(' ')}`,
       '',
     ].join('\n'),
     { mode: 0o755 },
@@ -156,16 +174,18 @@ export async function prepareService(root: string, unitPath: string, unitName: s
   return { exec, script, userspec: `${exec.user}:${exec.group}`, port };
 }
 
-// CLI: prepare-service.ts ROOT UNIT-PATH UNIT-NAME → one JSON line {script, userspec, port}
+// CLI: prepare-service.ts ROOT UNIT-PATH UNIT-NAME [NOTIFY-SOCKET] → one JSON line {script, userspec, port, type}
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const [root, unitPath, unitName] = process.argv.slice(2);
+  const [root, unitPath, unitName, notify] = process.argv.slice(2);
   if (!root || !unitPath || !unitName) {
     process.stderr.write('usage: prepare-service.ts ROOT UNIT-PATH UNIT-NAME\n');
     process.exit(2);
   }
   try {
-    const p = await prepareService(root, unitPath, unitName);
-    process.stdout.write(JSON.stringify({ script: p.script, userspec: p.userspec, port: p.port }) + '\n');
+    const p = await prepareService(root, unitPath, unitName, notify ?? null);
+    process.stdout.write(
+      JSON.stringify({ script: p.script, userspec: p.userspec, port: p.port, type: p.exec.type }) + '\n',
+    );
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exit(1);

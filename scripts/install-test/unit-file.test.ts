@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dropInOrder, readServiceExec, splitCommand } from './unit-file';
+import { dropInOrder, readServiceExec, splitCommand, timespanUsec } from './unit-file';
 
 describe('readServiceExec', () => {
   it('reads the repository kiosk-host.service as systemd would start it', () => {
@@ -16,6 +16,8 @@ describe('readServiceExec', () => {
     expect(exec.stateDirectories.length).toBeGreaterThan(0);
     expect(exec.credentials.map((c) => c.name)).toEqual(['kiosk-data-kek', 'kiosk-audit-key']);
     expect(exec.credentials.every((c) => c.encrypted)).toBe(true);
+    expect(exec.type).toBe('notify');
+    expect(exec.watchdogUsec).toBe(30_000_000);
   });
 
   it('later Environment= assignments win, quotes and continuation lines as systemd reads them', () => {
@@ -67,6 +69,16 @@ describe('drop-ins', () => {
         { dir: 'run', name: 'notes.txt', path: '/run/x.d/notes.txt' },
       ]),
     ).toEqual(['/etc/x.d/10-a.conf', '/usr/lib/x.d/20-b.conf']);
+  });
+});
+
+describe('timespanUsec', () => {
+  it('reads systemd time spans', () => {
+    expect(timespanUsec('30s')).toBe(30_000_000);
+    expect(timespanUsec('30')).toBe(30_000_000);
+    expect(timespanUsec('1min 30s')).toBe(90_000_000);
+    expect(timespanUsec('500ms')).toBe(500_000);
+    expect(timespanUsec('soon')).toBeNull();
   });
 });
 

@@ -20,6 +20,9 @@ export interface ServiceExec {
   /** RuntimeDirectory= names (relative to /run) with RuntimeDirectoryMode= (octal, default 0755). */
   runtimeDirectories: string[];
   runtimeDirectoryMode: number;
+  /** Type= (default simple) and WatchdogSec= in microseconds (0: none). */
+  type: string;
+  watchdogUsec: number;
   /** LoadCredentialEncrypted= / LoadCredential= as name → path of the (encrypted) file. */
   credentials: { name: string; path: string; encrypted: boolean }[];
   unsupported: string[];
@@ -49,6 +52,29 @@ export function splitCommand(line: string): string[] {
     words.push(word);
   }
   return words;
+}
+
+/** A systemd time span ("30s", "1min 30s", "500ms", "30") in microseconds, or null if not understood. */
+export function timespanUsec(value: string): number | null {
+  const units: Record<string, number> = {
+    us: 1,
+    ms: 1e3,
+    s: 1e6,
+    '': 1e6,
+    sec: 1e6,
+    m: 60e6,
+    min: 60e6,
+    h: 3600e6,
+  };
+  let total = 0;
+  const parts = value.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return 0;
+  for (const part of parts) {
+    const m = /^(\d+(?:\.\d+)?)([a-z]*)$/.exec(part);
+    if (!m || units[m[2]!] === undefined) return null;
+    total += Number(m[1]) * units[m[2]!]!;
+  }
+  return Math.round(total);
 }
 
 /** The [Service] section's directives in order, continuation lines joined, comments dropped. */
@@ -87,6 +113,8 @@ export function readServiceExec(...texts: string[]): ServiceExec {
     stateDirectoryMode: 0o755,
     runtimeDirectories: [],
     runtimeDirectoryMode: 0o755,
+    type: 'simple',
+    watchdogUsec: 0,
     credentials: [],
     unsupported: [],
   };
@@ -153,6 +181,15 @@ export function readServiceExec(...texts: string[]): ServiceExec {
             path: value.slice(colon + 1),
             encrypted: key === 'LoadCredentialEncrypted',
           });
+        break;
+      }
+      case 'Type':
+        exec.type = value;
+        break;
+      case 'WatchdogSec': {
+        const usec = timespanUsec(value);
+        if (usec === null) exec.unsupported.push(`WatchdogSec=${value}`);
+        else exec.watchdogUsec = usec;
         break;
       }
       case 'DynamicUser':
