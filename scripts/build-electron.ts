@@ -1,13 +1,16 @@
 /**
  * Bundles the Electron main process, the preload and the face worker into dist/electron/*.cjs with esbuild.
- * `import.meta.url` does not exist in CommonJS: each source file's own URL is written in its place, so the
- * host finds its data (trust store, catalogue, fixtures, the simulator's worker) in the source tree — the
- * known packaging gap of docs/ARCHITECTURE.md ("Electron shell").
+ * The kiosk's data (the CSCA trust folder, package.json) is found through native/resources/resource-root.ts
+ * from the bundle's own place (KIOSK_BUNDLE_DEPTH = 2: dist/electron/ → the app root, the repository or the
+ * packaged app.asar), and production refuses the test CSCA by its hashes (KIOSK_TEST_CSCA_SHA256), so a packaged
+ * app needs no source tree. Other `import.meta.url` uses (demo mode only: the simulator, the mock portal) still
+ * get each source file's own URL, so `npm start` in demo mode works from a clone.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { testCscaHashes } from './dist/bundle';
 
 const importMetaUrl: Plugin = {
   name: 'import-meta-url',
@@ -35,6 +38,10 @@ const common = {
   logLevel: 'warning' as const,
   external: ['electron', 'better-sqlite3', 'smartcard', 'serialport', '@serialport/*', 'pdfkit'],
   plugins: [importMetaUrl],
+  define: {
+    KIOSK_BUNDLE_DEPTH: '2',
+    KIOSK_TEST_CSCA_SHA256: JSON.stringify(testCscaHashes(process.cwd())),
+  },
 };
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });

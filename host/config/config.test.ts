@@ -68,3 +68,35 @@ describe('production refuses', () => {
     expect(c.mode).toBe('demo');
   });
 });
+
+describe('unknown keys', () => {
+  it('stop the start with the misspelt key named, nested keys by their dotted path', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-config-'));
+    writeFileSync(
+      path.join(dir, 'kiosk.json'),
+      JSON.stringify({ portl: { url: null }, timeouts: { idleSecond: 60 }, printer: { kind: 'file' } }),
+    );
+    expect(() => loadConfig({ dataDir: dir }, {})).toThrow(ConfigError);
+    expect(() => loadConfig({ dataDir: dir }, {})).toThrow(
+      /Unknown configuration keys in .*kiosk\.json: portl, timeouts\.idleSecond/,
+    );
+  });
+
+  it('accept every key the schema knows, the legacy demoMode, and keys replaced by overrides', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-config-'));
+    writeFileSync(
+      path.join(dir, 'kiosk.json'),
+      JSON.stringify({
+        kioskName: 'K',
+        demoMode: false,
+        timeouts: { idleSeconds: 60, warningSeconds: 20 },
+        printer: { kind: 'escpos', transport: { kind: 'device', path: '/dev/kiosk-printer' } },
+        portal: { url: null, mock: false, tls: null },
+        http: { port: 1, bogus: true },
+      }),
+    );
+    const c = loadConfig({ dataDir: dir, http: { host: '127.0.0.1', port: 0 } }, {});
+    expect(c.kioskName).toBe('K');
+    expect(c.printer.kind).toBe('escpos');
+  });
+});

@@ -260,9 +260,29 @@ export function loadConfig(
   if (!parsed.success) {
     throw new ConfigError(`Invalid configuration: ${z.prettifyError(parsed.error)}`);
   }
+  // A misspelt key would otherwise be dropped without a word (zod strips what it does not know).
+  const checked = Object.fromEntries(
+    Object.entries(withLegacyKeys(fromFile)).filter(([k]) => !(k in fromEnv) && !(k in overrides)),
+  );
+  const unknown = unknownKeys(checked, parsed.data);
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `Unknown configuration key${unknown.length > 1 ? 's' : ''} in ${file}: ${unknown.join(', ')} — check the spelling (every key and its default: host/config/config.ts)`,
+    );
   const problems = productionProblems(parsed.data);
   if (problems.length > 0) throw new ConfigError(`Refused in production mode:\n- ${problems.join('\n- ')}`);
   return parsed.data;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The keys of `input` (dotted paths) that the parsed configuration does not have: unknown to the schema. */
+export function unknownKeys(input: unknown, parsed: unknown, at = ''): string[] {
+  if (!isPlainObject(input) || !isPlainObject(parsed)) return [];
+  return Object.keys(input).flatMap((k) =>
+    k in parsed ? unknownKeys(input[k], parsed[k], `${at}${k}.`) : [`${at}${k}`],
+  );
 }
 
 /** `demoMode: true` of older configuration files means `mode: "demo"`. */

@@ -4,7 +4,8 @@
  * then the socket closes — instead of from the host's log: no code in the journal. The socket lives in the
  * host's RuntimeDirectory (/run/vn-public-service-kiosk, 0700, user kiosk) and is itself 0600.
  */
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { connect, createServer, type Server } from 'node:net';
 
 export interface UiSocket {
@@ -13,6 +14,15 @@ export interface UiSocket {
 }
 
 export async function serveUiSocket(socketPath: string, mintUrl: () => string): Promise<UiSocket> {
+  try {
+    mkdirSync(path.dirname(socketPath), { recursive: true, mode: 0o700 });
+  } catch (e) {
+    throw new Error(
+      `cannot make the UI socket's folder ${path.dirname(socketPath)} (${(e as NodeJS.ErrnoException).code}): ` +
+        'kiosk-host.service makes it with RuntimeDirectory=',
+      { cause: e },
+    );
+  }
   rmSync(socketPath, { force: true });
   const server: Server = createServer((conn) => {
     conn.on('error', () => conn.destroy());

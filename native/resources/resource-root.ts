@@ -5,11 +5,12 @@
  *   `<repo>/native/resources/resource-root.ts`, so the root is the repository; in the Debian package the bundled
  *   host is `<prefix>/host/kiosk-host.mjs` and the root is the install prefix `/usr/lib/vn-public-service-kiosk`,
  *   whose layout mirrors the repository's for the files it ships (`native/emrtd/trust/`, `dist/renderer/`, …).
- *   The bundle defines `KIOSK_BUNDLE_DEPTH` (how many folders below the root it sits; scripts/dist/bundle.ts).
+ *   A bundle defines `KIOSK_BUNDLE_DEPTH`, how many folders below the root it sits: 1 for the package's
+ *   `host/*.mjs` (scripts/dist/bundle.ts), 2 for Electron's `dist/electron/main.cjs` (scripts/build-electron.ts).
  * Never a source-file URL written into a bundle: a packaged kiosk has no source tree.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 declare const KIOSK_BUNDLE_DEPTH: number | undefined;
 
@@ -22,6 +23,12 @@ export function resourceRootFor(moduleUrl: string, env: NodeJS.ProcessEnv, bundl
 
 /** The absolute path of a resource given as a repository-relative path, e.g. `native/emrtd/trust`. */
 export function resourcePath(...relative: string[]): string {
-  const depth = typeof KIOSK_BUNDLE_DEPTH === 'number' ? KIOSK_BUNDLE_DEPTH : undefined;
-  return path.join(resourceRootFor(import.meta.url, process.env, depth), ...relative);
+  // Bundled (the package's ESM bundle, the Electron CommonJS bundle): the bundle file's own place, whatever a
+  // bundler wrote for import.meta.url.
+  if (typeof KIOSK_BUNDLE_DEPTH === 'number')
+    return path.join(
+      resourceRootFor(pathToFileURL(__filename).href, process.env, KIOSK_BUNDLE_DEPTH),
+      ...relative,
+    );
+  return path.join(resourceRootFor(import.meta.url, process.env), ...relative);
 }

@@ -59,7 +59,8 @@ function install(from: string, to: string, mode = 0o644): void {
 execFileSync(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
   cwd: repo,
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+  // NODE_ENV=production whatever the caller's (vitest sets "test": React's dev JSX would carry source paths).
+    env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
 });
 cpSync(path.join(repo, 'dist/renderer'), path.join(prefix, 'dist/renderer'), { recursive: true });
 await bundle(repo, path.join(prefix, 'host'));

@@ -9,7 +9,8 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { MOCK_CREDENTIALS } from '../../host/portal/mock/server';
 
 /** Loaded from node_modules at run time: native addons (.node), WebAssembly, font metrics read from disk. */
 export const RUNTIME_PACKAGES = [
@@ -47,6 +48,44 @@ export function testCscaHashes(repo: string): string[] {
   return blocks.map((b) => createHash('sha256').update(new X509Certificate(b).raw).digest('hex'));
 }
 
+/**
+ * Demo mode's modules, replaced in the package by stubs that say they are not there (the installed kiosk runs in
+ * production mode only): the reader simulator, the mock portal and the isolated demo pcscd. Production code only
+ * imports them for demo paths, plus two constants kept here: the test PKI folder's name (production refuses the
+ * test CSCA by hash, KIOSK_TEST_CSCA_SHA256) and the mock's sample credentials (production refuses them).
+ * A new import from these modules fails the build ("No matching export"): decide then whether it is demo-only.
+ */
+const NOT_PACKAGED = `() => { throw Object.assign(new Error('not in the production package: demo mode (simulator, mock portal) is not installed'), { code: 'demo-not-packaged' }); }`;
+export const DEMO_STUBS: Record<string, string> = {
+  'native/simulator/index.ts': [
+    "export const PKI_DIR = '/nonexistent/test-pki-not-packaged';",
+    'export const VPCD_DEFAULT_PORT = 35963;',
+    `export const listProfiles = ${NOT_PACKAGED};`,
+    `export const startVirtualCard = ${NOT_PACKAGED};`,
+    `export const startVirtualScanner = ${NOT_PACKAGED};`,
+  ].join('\n'),
+  'host/portal/mock/server.ts': `export const MOCK_CREDENTIALS = ${JSON.stringify(MOCK_CREDENTIALS)};`,
+  'host/portal/mock/start.ts': `export const startMockPortal = ${NOT_PACKAGED};`,
+  'host/devices/isolated-pcscd.ts': [
+    `export const startIsolatedPcscd = ${NOT_PACKAGED};`,
+    'export const systemPcscdHasRealReader = async () => true;',
+    `export const vpcdSocketPath = ${NOT_PACKAGED};`,
+  ].join('\n'),
+};
+
+function demoStubs(repo: string): Plugin {
+  const stubs = new Map(Object.entries(DEMO_STUBS).map(([rel, code]) => [path.join(repo, rel), code]));
+  return {
+    name: 'demo-stubs',
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, (args) => {
+        const code = stubs.get(args.path);
+        return code === undefined ? undefined : { contents: code, loader: 'js' };
+      });
+    },
+  };
+}
+
 export async function bundle(repo: string, outDir: string): Promise<void> {
   const common: BuildOptions = {
     bundle: true,
@@ -57,6 +96,7 @@ export async function bundle(repo: string, outDir: string): Promise<void> {
     logLevel: 'warning',
     absWorkingDir: repo,
     external: [...RUNTIME_PACKAGES, '@serialport/*', 'electron'],
+    plugins: [demoStubs(repo)],
     define: {
       KIOSK_BUNDLE_DEPTH: '1',
       KIOSK_TEST_CSCA_SHA256: JSON.stringify(testCscaHashes(repo)),

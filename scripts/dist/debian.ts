@@ -33,6 +33,11 @@ export const RUNTIME_DEPENDS: ReadonlyArray<{ pkg: string; commands: readonly st
   { pkg: 'libstdc++6 (>= 6)', commands: [], why: 'the shipped Node 20 runtime and the native addons' },
 ];
 
+/** Used when present: the speech player's fallback after aplay (native/speech/player.ts). */
+export const RUNTIME_RECOMMENDS: ReadonlyArray<{ pkg: string; commands: readonly string[]; why: string }> = [
+  { pkg: 'pulseaudio-utils', commands: ['paplay'], why: 'speech through PulseAudio/PipeWire when aplay has no device' },
+];
+
 /** Commands the host runs only in demo mode (never in the package's production kiosk): not dependencies. */
 export const DEMO_ONLY_COMMANDS = ['pcsc_scan'] as const;
 
@@ -44,7 +49,7 @@ export function controlFile(o: { version: string; arch: string; installedSizeKb:
     'Maintainer: Kiosk project <kiosk@example.invalid>',
     `Installed-Size: ${o.installedSizeKb}`,
     `Depends: ${RUNTIME_DEPENDS.map((d) => d.pkg).join(', ')}`,
-    'Recommends: pulseaudio-utils',
+    `Recommends: ${RUNTIME_RECOMMENDS.map((d) => d.pkg).join(', ')}`,
     // The installed kiosk never loads vpcd (a network port that pretends to be a card reader).
     'Conflicts: vsmartcard-vpcd',
     'Section: misc',
