@@ -104,19 +104,22 @@ DEB=${KIOSK_INSTALL_TEST_DEB:-}
 DEB2=${KIOSK_INSTALL_TEST_DEB_UPGRADE:-}
 if [ -z "$DEB" ]; then
   say "== building the package (npm run dist)"
-  npm run -s dist >"$WORK/dist.log" 2>&1 || { show "$WORK/dist.log" 40; fatal "npm run dist builds the package"; }
-  DEB=$(ls -t "release/${PKG}_"*"_$ARCH.deb" 2>/dev/null | head -n 1)
-  [ -n "$DEB" ] || fatal "npm run dist left release/${PKG}_<version>_$ARCH.deb"
-  cp "$DEB" "$WORK/first.deb" && DEB=$WORK/first.deb
+  env -u KIOSK_DIST_VERSION npm run -s dist >"$WORK/dist.log" 2>&1 || { show "$WORK/dist.log" 40; fatal "npm run dist builds the package"; }
+  # The build's closing JSON line names the package it wrote.
+  DEB=$(grep '^{"deb":' "$WORK/dist.log" | tail -n 1 | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).deb)' 2>/dev/null)
+  [ -n "$DEB" ] && [ -f "$DEB" ] || fatal "npm run dist left release/${PKG}_<version>_$ARCH.deb"
+  cp "$DEB" "$WORK/" && DEB=$WORK/$(basename "$DEB")
 fi
 VERSION=$(dpkg-deb -f "$DEB" Version)
 if [ -z "$DEB2" ]; then
   # A higher Debian version of the same upstream version: "1.2.3" → "1.2.3+installtest1".
   V2="$VERSION+installtest1"
   say "== building the upgrade package $V2 (KIOSK_DIST_VERSION=$V2 npm run dist)"
-  KIOSK_DIST_VERSION=$V2 npm run -s dist >"$WORK/dist2.log" 2>&1 || { show "$WORK/dist2.log" 40; fatal "the upgrade package builds"; }
+  env -u KIOSK_DIST_VERSION KIOSK_DIST_VERSION=$V2 npm run -s dist >"$WORK/dist2.log" 2>&1 || { show "$WORK/dist2.log" 40; fatal "the upgrade package builds"; }
   DEB2="release/${PKG}_${V2}_$ARCH.deb"
   [ -f "$DEB2" ] || fatal "KIOSK_DIST_VERSION=$V2 npm run dist left $DEB2"
+  # A test build: not left in release/ beside the real package.
+  mv "$DEB2" "$WORK/" && DEB2=$WORK/$(basename "$DEB2")
 fi
 VERSION2=$(dpkg-deb -f "$DEB2" Version)
 dpkg --compare-versions "$VERSION2" gt "$VERSION" || fatal "upgrade package $VERSION2 is newer than $VERSION"
