@@ -77,6 +77,11 @@ export function timespanUsec(value: string): number | null {
   return Math.round(total);
 }
 
+/** A list directive: words added, or the list reset by an empty assignment. */
+function wordList(list: string[], value: string): string[] {
+  return value === '' ? [] : [...list, ...value.split(/\s+/).filter(Boolean)];
+}
+
 /** The [Service] section's directives in order, continuation lines joined, comments dropped. */
 function serviceDirectives(text: string): [string, string][] {
   const out: [string, string][] = [];
@@ -153,18 +158,17 @@ export function readServiceExec(...texts: string[]): ServiceExec {
         break;
       }
       case 'StateDirectory':
-        if (value === '') exec.stateDirectories = [];
-        exec.stateDirectories.push(...value.split(/\s+/).filter(Boolean));
-        break;
-      case 'StateDirectoryMode':
-        exec.stateDirectoryMode = parseInt(value, 8);
+        exec.stateDirectories = wordList(exec.stateDirectories, value);
         break;
       case 'RuntimeDirectory':
-        if (value === '') exec.runtimeDirectories = [];
-        exec.runtimeDirectories.push(...value.split(/\s+/).filter(Boolean));
+        exec.runtimeDirectories = wordList(exec.runtimeDirectories, value);
         break;
+      case 'StateDirectoryMode':
       case 'RuntimeDirectoryMode':
-        exec.runtimeDirectoryMode = parseInt(value, 8);
+        exec[key === 'StateDirectoryMode' ? 'stateDirectoryMode' : 'runtimeDirectoryMode'] = parseInt(
+          value,
+          8,
+        );
         break;
       case 'LoadCredential':
       case 'LoadCredentialEncrypted': {
