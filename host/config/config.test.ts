@@ -2,8 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, KioskConfig, loadConfig, unknownKeys } from './config';
 
 const dataDir = '/nonexistent-kiosk-config-test';
 const real = { url: 'https://dvc.example.gov.vn/sync', clientId: 'kiosk-07' };
@@ -98,5 +99,39 @@ describe('unknown keys', () => {
     const c = loadConfig({ dataDir: dir, http: { host: '127.0.0.1', port: 0 } }, {});
     expect(c.kioskName).toBe('K');
     expect(c.printer.kind).toBe('escpos');
+  });
+});
+
+describe('unknown keys, fuzzed', () => {
+  const numRuns = Number(process.env.FUZZ_RUNS ?? 10_000);
+  it('never throw and name only keys the input has, for any JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (input) => {
+        const parsed = KioskConfig.safeParse(input);
+        const found = unknownKeys(input, parsed.success ? parsed.data : {});
+        for (const key of found) {
+          let at: unknown = input;
+          for (const part of key) {
+            expect(typeof at === 'object' && at !== null && part in at).toBe(true);
+            at = (at as Record<string, unknown>)[part];
+          }
+        }
+      }),
+      { numRuns },
+    );
+  });
+
+  it('find nothing unknown in a parsed configuration itself', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ kioskName: fc.string(), speech: fc.record({ enabled: fc.boolean() }) }),
+        (input) => {
+          const parsed = KioskConfig.parse(input);
+          expect(unknownKeys(parsed, parsed)).toEqual([]);
+          expect(unknownKeys(input, parsed)).toEqual([]);
+        },
+      ),
+      { numRuns },
+    );
   });
 });

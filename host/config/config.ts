@@ -264,7 +264,7 @@ export function loadConfig(
   const checked = Object.fromEntries(
     Object.entries(withLegacyKeys(fromFile)).filter(([k]) => !(k in fromEnv) && !(k in overrides)),
   );
-  const unknown = unknownKeys(checked, parsed.data);
+  const unknown = unknownKeys(checked, parsed.data).map((p) => p.join('.'));
   if (unknown.length > 0)
     throw new ConfigError(
       `Unknown configuration key${unknown.length > 1 ? 's' : ''} in ${file}: ${unknown.join(', ')} — check the spelling (every key and its default: host/config/config.ts)`,
@@ -277,11 +277,11 @@ export function loadConfig(
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The keys of `input` (dotted paths) that the parsed configuration does not have: unknown to the schema. */
-export function unknownKeys(input: unknown, parsed: unknown, at = ''): string[] {
+/** The keys of `input` (as paths) that the parsed configuration does not have: unknown to the schema. */
+export function unknownKeys(input: unknown, parsed: unknown, at: string[] = []): string[][] {
   if (!isPlainObject(input) || !isPlainObject(parsed)) return [];
   return Object.keys(input).flatMap((k) =>
-    k in parsed ? unknownKeys(input[k], parsed[k], `${at}${k}.`) : [`${at}${k}`],
+    k in parsed ? unknownKeys(input[k], parsed[k], [...at, k]) : [[...at, k]],
   );
 }
 

@@ -18,10 +18,11 @@ import { chromiumKioskArgs, writeLaunchFile } from '../kiosk/browser-kiosk';
 
 const socketPath = process.env.KIOSK_UI_SOCKET ?? '/run/vn-public-service-kiosk/ui.sock';
 
-/** The host may still be starting: retry for up to a minute. */
+/** The host may still be starting: retry for up to a minute (KIOSK_UI_WAIT_SECONDS). */
 async function oneTimeUrl(): Promise<string> {
   let last: unknown = null;
-  for (let i = 0; i < 60; i++) {
+  const tries = Math.max(1, Number(process.env.KIOSK_UI_WAIT_SECONDS ?? 60) || 60);
+  for (let i = 0; i < tries; i++) {
     try {
       return await fetchUiUrl(socketPath);
     } catch (e) {

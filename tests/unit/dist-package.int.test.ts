@@ -8,8 +8,17 @@
  * - every command the host, the launchers and the maintainer scripts run is a declared dependency (or Essential).
  * The package is built once into a temporary folder (≈ 15 s); KIOSK_DIST_DEB=path checks a given one instead.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -150,6 +159,40 @@ describe('the Debian package', () => {
     expect(readFileSync(path.join(ctl, 'conffiles'), 'utf8')).toContain(
       '/etc/vn-public-service-kiosk/kiosk.json',
     );
+  });
+
+  it('the container fallback drop-in (no credentials) passes systemd-analyze verify with the packaged unit', () => {
+    // What postinst writes when systemd-creds cannot encrypt: its here-document, taken from the packaged script.
+    const ctl = path.join(mkdtempSync(path.join(tmpdir(), 'kiosk-ctl-')), 'DEBIAN');
+    sh('dpkg-deb', ['-e', deb, ctl]);
+    const dropIn = /<<'CONF'\n([\s\S]*?)\nCONF\n/.exec(readFileSync(path.join(ctl, 'postinst'), 'utf8'))?.[1];
+    expect(dropIn).toMatch(/^\[Service\]\nLoadCredentialEncrypted=$/m);
+    const root = mkdtempSync(path.join(tmpdir(), 'kiosk-verify-'));
+    mkdirSync(path.join(root, 'usr/lib/systemd'), { recursive: true });
+    cpSync('/usr/lib/systemd/system', path.join(root, 'usr/lib/systemd/system'), { recursive: true });
+    copyFileSync(
+      path.join(extracted, 'usr/lib/systemd/system/kiosk-host.service'),
+      path.join(root, 'usr/lib/systemd/system/kiosk-host.service'),
+    );
+    mkdirSync(path.join(root, PREFIX, 'bin'), { recursive: true });
+    copyFileSync(
+      path.join(extracted, PREFIX.slice(1), 'bin/kiosk-host'),
+      path.join(root, PREFIX, 'bin/kiosk-host'),
+    );
+    mkdirSync(path.join(root, 'etc/systemd/system/kiosk-host.service.d'), { recursive: true });
+    writeFileSync(
+      path.join(root, 'etc/systemd/system/kiosk-host.service.d/50-no-credentials.conf'),
+      `${dropIn}\n`,
+    );
+    // Any warning (an invalid credential line included) is printed; an empty assignment resets the list silently.
+    const r = spawnSync('systemd-analyze', ['verify', `--root=${root}`, 'kiosk-host.service'], {
+      encoding: 'utf8',
+    });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: '',
+    });
   });
 
   it('installs the launchers, the units, the rules, kiosk-doctor, the production CSCA and an empty reader.conf.d', () => {
