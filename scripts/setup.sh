@@ -20,6 +20,7 @@ PACKAGES=(
   sane-utils libsane1                                # document scanners: scanimage; SANE's test backend for tests/demo
   systemd openssl python3                            # deploy/ unit checks, the host's sd_notify; kiosk doctor's TLS test
   prometheus                                         # promtool: checks deploy/monitoring's rules and scrape config
+  debootstrap systemd-container                      # install test: a throwaway Debian 12 root (scripts/install-test.sh)
 )
 
 missing=()

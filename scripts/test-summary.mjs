@@ -1,10 +1,11 @@
-// Prints one closing line for the whole suite from vitest's and Playwright's JSON reports.
+// Prints one closing line for the whole suite from vitest's and Playwright's JSON reports, and the install test's
+// (scripts/install-test.sh: {passed, failed}) when a third file is named.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const [vitestFile, e2eFile] = process.argv.slice(2);
+const [vitestFile, e2eFile, installFile] = process.argv.slice(2);
 if (vitestFile && existsSync(vitestFile)) {
   const v = JSON.parse(readFileSync(vitestFile, 'utf8'));
   passed += v.numPassedTests ?? 0;
@@ -17,4 +18,11 @@ if (e2eFile && existsSync(e2eFile)) {
   failed += (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0);
   skipped += p.stats?.skipped ?? 0;
 } else failed += 1;
+if (installFile) {
+  if (existsSync(installFile)) {
+    const i = JSON.parse(readFileSync(installFile, 'utf8'));
+    passed += i.passed ?? 0;
+    failed += i.failed ?? 0;
+  } else failed += 1;
+}
 console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
