@@ -63,6 +63,11 @@ export function ServiceInfoScreen({
           </ul>
         </>
       )}
+      {service.kioskSupport.mode === 'full' && service.kioskSupport.note && (
+        <p className="body inset" data-testid="service-note">
+          {service.kioskSupport.note[lang]}
+        </p>
+      )}
       {canDo ? (
         <button type="button" className="button button--start" onClick={onStart} data-testid="start-service">
           {t('services.start')}
