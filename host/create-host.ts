@@ -21,6 +21,7 @@ import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
 import { ReceiptService } from './dossier/receipt-service';
 import { dossierRoutingFrom } from './dossier/routing';
+import type { AgencyEndpoint } from './agencies/endpoints';
 import { loadAgencyTable } from './portal/agencies/receiving-agency';
 import { ReconciliationService, withPortalFees } from './portal/reconcile';
 import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
@@ -69,6 +70,8 @@ export interface HostDeps {
   delivery?: Delivery | null;
   speech?: SpeechService | null;
   printer?: PrinterService | null;
+  /** Agency systems by name (host/agencies/endpoints.ts); absent: none (their services are unavailable). */
+  agencies?: ReadonlyMap<string, AgencyEndpoint>;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {

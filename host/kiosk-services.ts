@@ -29,6 +29,7 @@ import { readerPolicy } from './devices/reader-policy';
 import { type RunningDevices, startDevices } from './devices/start-devices';
 import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
+import { startAgencyEndpoints } from './agencies/endpoints';
 import { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
 import { resolveMetricsToken, type RunningMetricsServer, startMetricsServer } from './metrics';
@@ -320,6 +321,9 @@ export async function startKioskServices(
     if (portal.mock) stops.push(() => portal.mock?.stop());
     const delivery = startDeliveryFor(config, portal, status);
     if (delivery) stops.push(() => delivery.stop());
+    // Agency systems other than the portal (host/agencies); their mocks only in demo mode.
+    const agencies = await startAgencyEndpoints(config);
+    for (const a of agencies.values()) if (a.mock) stops.push(() => a.mock?.stop());
     const speech = opts.speech === undefined ? startSpeech(config) : opts.speech;
     if (speech) stops.push(() => speech.stop());
     const printer = startPrinter(config, status);
@@ -332,6 +336,7 @@ export async function startKioskServices(
       simulator: devices?.simulator ?? null,
       trustStore: () => trust,
       delivery,
+      agencies,
     });
     stops.push(() => created.dispose());
     // What the receipt lookup parser accepts (a receipt's QR, a dossier code) goes to the lookup screen;

@@ -151,6 +151,18 @@ export const KioskConfig = z.object({
       waitForCodeMs: 4000,
       timeoutMs: 8000,
     }),
+  /** Agency systems other than the TTHC portal (host/agencies): vehicle registration, traffic fines, … */
+  agencies: z
+    .object({
+      /** Each agency's base URL by name (a name of host/agencies/mocks.ts); a service with none is unavailable. */
+      urls: z.record(z.string(), z.string().url()).default({}),
+      /** Demo mode only: start the mock of every agency with no URL, each in its own process. */
+      mock: z.boolean().default(true),
+      /** Demo mode only: the mocks' records folder (default `<dataDir>-mock-agencies`, outside the data dir). */
+      mockDataDir: z.string().nullable().default(null),
+      timeoutMs: z.number().int().min(500).default(8000),
+    })
+    .default({ urls: {}, mock: true, mockDataDir: null, timeoutMs: 8000 }),
   dossier: z
     .object({
       /**

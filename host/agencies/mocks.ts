@@ -1,0 +1,7 @@
+import type { AgencyMockServer } from './mock-server';
+
+/**
+ * Every agency mock by name: `npm run -s agency:mock -- --agency <name>` and demo mode start them (one
+ * process each). Add one line per agency; the name is also the key of `agencies.urls` in the config.
+ */
+export const AGENCY_MOCKS: Record<string, (opts: { recordsPath: string }) => AgencyMockServer> = {};

@@ -1,0 +1,44 @@
+import type { AgencyFaults } from './faults';
+import { startMockProcess } from './mock-process';
+
+/** An agency mock running in its own process (`scripts/agency-mock.ts`). */
+export interface StartedAgencyMock {
+  agency: string;
+  url: string;
+  port: number;
+  pid: number;
+  /** Replaces the current faults (`POST /admin/faults`). */
+  setFaults(f: Partial<AgencyFaults>): Promise<void>;
+  /** Every record the mock keeps (what it received), as stored. */
+  records<T = Record<string, unknown>>(): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** Starts the mock of `agency` (a name of `AGENCY_MOCKS`) with its records in `recordsPath`. */
+export async function startAgencyMock(opts: {
+  agency: string;
+  recordsPath: string;
+  port?: number;
+}): Promise<StartedAgencyMock> {
+  const p = await startMockProcess('scripts/agency-mock.ts', [
+    '--agency',
+    opts.agency,
+    '--port',
+    String(opts.port ?? 0),
+    '--records',
+    opts.recordsPath,
+  ]);
+  return {
+    agency: opts.agency,
+    url: p.url,
+    port: p.port,
+    pid: p.pid,
+    async setFaults(f) {
+      await p.admin('POST', '/admin/faults', f);
+    },
+    async records<T>() {
+      return ((await p.admin('GET', '/admin/records')) as { records: T[] }).records;
+    },
+    stop: () => p.stop(),
+  };
+}
