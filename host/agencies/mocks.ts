@@ -1,7 +1,10 @@
+import { createExamMock } from './exam/mock';
 import type { AgencyMockServer } from './mock-server';
 
 /**
  * Every agency mock by name: `npm run -s agency:mock -- --agency <name>` and demo mode start them (one
  * process each). Add one line per agency; the name is also the key of `agencies.urls` in the config.
  */
-export const AGENCY_MOCKS: Record<string, (opts: { recordsPath: string }) => AgencyMockServer> = {};
+export const AGENCY_MOCKS: Record<string, (opts: { recordsPath: string }) => AgencyMockServer> = {
+  exam: createExamMock,
+};
