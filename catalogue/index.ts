@@ -123,7 +123,7 @@ export function checkDefinitions(
     for (const d of s.documents)
       if (d.formId && !okForms.some((f) => f.id === d.formId))
         problems.push({ where, message: `document ${d.id} names unknown form ${d.formId}` });
-    if (s.kioskSupport.mode === 'full' && s.forms.length === 0)
+    if (s.kioskSupport.mode !== 'info-only' && s.forms.length === 0)
       problems.push({ where, message: 'a fully supported service needs at least one form' });
   });
   const ids = new Set(okServices.map((s) => s.id));

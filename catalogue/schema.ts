@@ -368,6 +368,11 @@ export const Source = z.object({ ref: z.string().min(1), supports: z.string().mi
 export const KioskSupport = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('full'), note: LocalText.optional() }).strict(),
   z.object({ mode: z.literal('info-only'), reason: LocalText }).strict(),
+  /**
+   * The kiosk serves it through an agency's own system (host/agencies/<agency>), not as a portal dossier:
+   * the service's forms are filled as usual and the agency's adapter takes them (21: the exam system).
+   */
+  z.object({ mode: z.literal('agency'), agency: Id, note: LocalText.optional() }).strict(),
 ]);
 export type KioskSupport = z.infer<typeof KioskSupport>;
 

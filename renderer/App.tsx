@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus, KioskApi, ReceiptView } from '../common/api/contract';
+import type { DeviceStatus, KioskApi, ReceiptView, Result } from '../common/api/contract';
 import type { Identity } from '../common/identity';
 import type { Service } from '../catalogue/schema';
 import { wipeRendererStorage } from './api/choose-transport';
@@ -36,6 +36,7 @@ import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ServicesScreen } from './screens/ServicesScreen';
+import { type ExamChoice, ExamReceiptScreen, ExamStartScreen } from './screens/ExamScreens';
 
 /** Where the citizen is in the journey. Personal data lives in `identity` and `filled` for this session only. */
 type Screen =
@@ -55,6 +56,9 @@ type Screen =
   | { name: 'submitting'; serviceId: string }
   | { name: 'submit-failed'; serviceId: string; code: string; forms: FilledForm[]; declared: string[] }
   | { name: 'receipt'; receipt: ReceiptView }
+  /** Service 21 (exam registration, host/agencies/exam): the first question and the system's choices; its receipt. */
+  | { name: 'exam-start'; serviceId: string }
+  | { name: 'exam-receipt'; receipt: Result<'exam.register'> }
   /** After a finished, refused or given-up journey: one tap on a face (skippable), then the end screen. */
   | { name: 'rating'; then: EndingReason }
   | { name: 'preview'; formId: string; version: string; back: Screen }
@@ -78,6 +82,10 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const [localError, setLocalError] = useState<string | null>(null);
   /** A service chosen while browsing, to open once the citizen has been identified. */
   const [pendingService, setPendingService] = useState<string | null>(null);
+  /** Service 21: where and what the free candidate chose before the form (no personal data). */
+  const [examChoice, setExamChoice] = useState<ExamChoice | null>(null);
+  const isExam = (s: Service | null | undefined): boolean =>
+    s?.kioskSupport.mode === 'agency' && s.kioskSupport.agency === 'exam';
   /** The configured language every session starts in (kiosk.hello); a citizen's choice lasts one session. */
   const [defaultLanguage, setDefaultLanguage] = useState<'vi' | 'en'>('vi');
   /** "Do you want to stop?" is open (a back or cancel button that would end the session). */
@@ -118,6 +126,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     () =>
       api.on('session.ended', ({ reason }) => {
         setIdentity(null);
+        setExamChoice(null);
         setAskStop(false);
         wipeRendererStorage();
         setScreen((s) => (SESSIONLESS.has(s.name) ? s : { name: 'ended', reason }));
@@ -149,6 +158,12 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const submit = async (serviceId: string, forms: FilledForm[], declared: string[] = []): Promise<void> => {
     setScreen({ name: 'submitting', serviceId });
     try {
+      if (examChoice && examChoice.serviceId === serviceId) {
+        const { clusterId, electives, priority } = examChoice;
+        const receipt = await api.call('exam.register', { serviceId, forms, clusterId, electives, priority });
+        setScreen({ name: 'exam-receipt', receipt });
+        return;
+      }
       const receipt = await api.call('dossier.submit', { serviceId, forms, declared });
       setScreen({ name: 'receipt', receipt });
     } catch (e) {
@@ -170,6 +185,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     setScreen(rate ? { name: 'rating', then: reason } : { name: 'ended', reason });
     setIdentity(null);
     setPendingService(null);
+    setExamChoice(null);
     resetIdentify();
     wipeRendererStorage();
     const hostReason = reason === 'done' || reason === 'timeout' ? reason : 'cancel';
@@ -293,7 +309,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           channel={filingChannel}
           identity={identity}
           onStart={() => {
-            if (identity) setScreen({ name: 'form', serviceId: service.id });
+            if (isExam(service) && !(identity && examChoice?.serviceId === service.id))
+              setScreen({ name: 'exam-start', serviceId: service.id });
+            else if (identity) setScreen({ name: 'form', serviceId: service.id });
             else {
               setPendingService(service.id);
               void start();
@@ -312,7 +330,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           resume={screen.name === 'form' ? screen.resume : undefined}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
           onDone={(forms, declared) =>
-            service.documents.some((d) => !d.formId)
+            service.documents.some((d) => !d.formId) && (!isExam(service) || examChoice?.priority)
               ? setScreen({ name: 'attachments', serviceId: service.id, forms, declared })
               : void submit(service.id, forms, declared)
           }
@@ -391,6 +409,33 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       break;
     case 'ended':
       body = <EndScreen reason={screen.reason} cardPresent={cardPresent} onDone={welcomeNext} />;
+      break;
+    case 'exam-start':
+      body = screen.name === 'exam-start' && (
+        <ExamStartScreen
+          serviceId={screen.serviceId}
+          onBack={() => setScreen({ name: 'service', serviceId: screen.serviceId })}
+          onOtherService={() => setScreen({ name: 'services' })}
+          onFinish={() => void endSession(identity ? 'done' : 'cancel', Boolean(identity))}
+          onReady={(choice) => {
+            setExamChoice(choice);
+            if (identity) setScreen({ name: 'form', serviceId: choice.serviceId });
+            else {
+              setPendingService(choice.serviceId);
+              void start();
+            }
+          }}
+        />
+      );
+      break;
+    case 'exam-receipt':
+      body = screen.name === 'exam-receipt' && (
+        <ExamReceiptScreen
+          receipt={screen.receipt}
+          onFinish={() => void endSession('done', true)}
+          onAnother={() => setScreen({ name: 'services' })}
+        />
+      );
       break;
     case 'receipt':
       body = (

@@ -31,6 +31,7 @@ import f_ct01_tt53_2025 from '../forms/ct01.tt53-2025.json';
 import f_dc02_tt17_2024 from '../forms/dc02.tt17-2024.json';
 import f_death_declaration_tt04_2024 from '../forms/death-declaration.tt04-2024.json';
 import f_evn_request_evn_2026 from '../forms/evn-request.evn-2026.json';
+import f_exam_registration_outline_2026 from '../forms/exam-registration.outline-2026.json';
 import f_gplx_xii_tt12_2025 from '../forms/gplx-xii.tt12-2025.json';
 import f_joint_birth_01_nd301_2026 from '../forms/joint-birth-01.nd301-2026.json';
 import f_land_change_18_source_2026 from '../forms/land-change-18.source-2026.json';
@@ -45,4 +46,4 @@ import f_tk1_ts_source_2026 from '../forms/tk1-ts.source-2026.json';
 import f_unemployment_03_tt15_2023 from '../forms/unemployment-03.tt15-2023.json';
 
 export const serviceData: unknown[] = [s_01_confirm_old_id_number, s_02_id_card_renewal, s_03_permanent_residence, s_04_temporary_residence, s_05_temporary_absence, s_06_stay_notification, s_07_motorbike_registration, s_08_traffic_fine_payment, s_09_birth_registration, s_10_death_registration, s_11_marriage_registration, s_12_passport, s_13_organisation_seal, s_14_seal_variants, s_15_newborn_joint_registration, s_16_death_joint_registration, s_17_household_health_insurance, s_18_tax_registration, s_19_land_record_change, s_20_driving_licence, s_21_high_school_exam, s_22_criminal_record_certificate, s_23_unemployment_benefit, s_24_new_electricity_connection, s_25_electricity_contract_holder_change];
-export const formData: unknown[] = [f_05_dk_tct_tt86_2024, f_birth_declaration_tt04_2024, f_ct01_tt53_2025, f_dc02_tt17_2024, f_death_declaration_tt04_2024, f_evn_request_evn_2026, f_gplx_xii_tt12_2025, f_joint_birth_01_nd301_2026, f_land_change_18_source_2026, f_lltp_01_2025, f_marriage_declaration_tt04_2024, f_seal_request_nd99_2016, f_stay_notice_luat_cu_tru_2020, f_temporary_absence_luat_cu_tru_2020, f_tk01_tt31_2023, f_tk01a_tt31_2023, f_tk1_ts_source_2026, f_unemployment_03_tt15_2023];
+export const formData: unknown[] = [f_05_dk_tct_tt86_2024, f_birth_declaration_tt04_2024, f_ct01_tt53_2025, f_dc02_tt17_2024, f_death_declaration_tt04_2024, f_evn_request_evn_2026, f_exam_registration_outline_2026, f_gplx_xii_tt12_2025, f_joint_birth_01_nd301_2026, f_land_change_18_source_2026, f_lltp_01_2025, f_marriage_declaration_tt04_2024, f_seal_request_nd99_2016, f_stay_notice_luat_cu_tru_2020, f_temporary_absence_luat_cu_tru_2020, f_tk01_tt31_2023, f_tk01a_tt31_2023, f_tk1_ts_source_2026, f_unemployment_03_tt15_2023];

@@ -163,6 +163,27 @@ export const KioskConfig = z.object({
       timeoutMs: z.number().int().min(500).default(8000),
     })
     .default({ urls: {}, mock: true, mockDataDir: null, timeoutMs: 8000 }),
+  /**
+   * Service 21 (exam registration): the registration window when a source gives it. null (the default): the
+   * exam system's own dates, "unknown" when it gives none — never invented.
+   */
+  exam: z
+    .object({
+      window: z
+        .object({
+          opensOn: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .nullable(),
+          closesOn: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .nullable(),
+        })
+        .nullable()
+        .default(null),
+    })
+    .default({ window: null }),
   dossier: z
     .object({
       /**

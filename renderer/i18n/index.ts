@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
+import exam from './screens/exam.json';
 import rating from './screens/rating.json';
 
 type ErrorFile = { vi?: Record<string, string>; en?: Record<string, string> };
@@ -26,8 +27,8 @@ export function initI18n(lng: 'vi' | 'en' = 'vi'): typeof i18next {
     fallbackLng: 'vi',
     supportedLngs: SUPPORTED_LANGUAGES,
     resources: {
-      vi: { translation: vi, errors: errorMessages('vi'), rating: rating.vi },
-      en: { translation: en, errors: errorMessages('en'), rating: rating.en },
+      vi: { translation: vi, errors: errorMessages('vi'), rating: rating.vi, exam: exam.vi },
+      en: { translation: en, errors: errorMessages('en'), rating: rating.en, exam: exam.en },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

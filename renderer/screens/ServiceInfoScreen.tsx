@@ -23,7 +23,7 @@ export function ServiceInfoScreen({
 }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
-  const canDo = service.kioskSupport.mode === 'full' && service.forms.length > 0;
+  const canDo = service.kioskSupport.mode !== 'info-only' && service.forms.length > 0;
   return (
     <main id="main" className="screen" data-testid="screen-service-info">
       <button type="button" className="back-link" onClick={onBack}>
@@ -63,7 +63,7 @@ export function ServiceInfoScreen({
           </ul>
         </>
       )}
-      {service.kioskSupport.mode === 'full' && service.kioskSupport.note && (
+      {service.kioskSupport.mode !== 'info-only' && service.kioskSupport.note && (
         <p className="body inset" data-testid="service-note">
           {service.kioskSupport.note[lang]}
         </p>
