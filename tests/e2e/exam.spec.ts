@@ -103,6 +103,7 @@ test('a free candidate: system down, window closed, then registered with the chi
     'Thời gian đăng ký: từ ngày 01/01/2020 đến ngày 31/01/2020.',
   );
   await expect(page.getByTestId('screen-exam-closed')).toContainText('Sở Giáo dục và Đào tạo');
+  await page.screenshot({ path: path.join(tmpdir(), 'kiosk-exam-closed.png') });
   await page.getByTestId('exam-other-service').click();
 
   // Open again (the mock's own dates): place, subjects, priority — one question per screen.
@@ -113,6 +114,7 @@ test('a free candidate: system down, window closed, then registered with the chi
   await page.getByTestId('start-service').click();
   await page.getByTestId('exam-at-school-no').click();
   await expect(page.getByTestId('screen-exam-place')).toBeVisible();
+  await page.screenshot({ path: path.join(tmpdir(), 'kiosk-exam-place.png') });
   await page.getByTestId('exam-continue').click();
   await expect(page.getByTestId('error-summary')).toContainText('Xin chọn một mục');
   await page.getByTestId('exam-cluster-H22-02').check();
@@ -143,6 +145,7 @@ test('a free candidate: system down, window closed, then registered with the chi
 
   await expect(page.getByTestId('screen-exam-receipt')).toBeVisible({ timeout: 30_000 });
   const number = await page.getByTestId('exam-registration-number').innerText();
+  await page.screenshot({ path: path.join(tmpdir(), 'kiosk-exam-receipt.png') });
   expect(number).toMatch(/^TS\d{4}-H22-02-\d{6}$/);
   await expect(page.getByTestId('exam-place')).toContainText('Trường THPT Mẫu Một (mô phỏng)');
   await expect(page.getByTestId('exam-subjects')).toHaveText('Toán, Ngữ văn, Vật lí, Lịch sử');
