@@ -115,6 +115,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       : null,
     sessions,
     window: config.exam.window,
+    printer: deps.printer ?? null,
   });
   const dossiers = delivery
     ? new DossierService({

@@ -273,6 +273,8 @@ export const methods = {
       /** Papers to bring to the registration place (not attached at the kiosk). */
       toBring: z.array(z.object({ vi: z.string(), en: z.string() })),
       attached: z.number().int(),
+      /** How the receipt was printed: the printer's kind (`file` in browser mode), `none`, or `failed`. */
+      printed: z.string(),
     }),
   },
   'receipt.qr': {

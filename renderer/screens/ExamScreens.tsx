@@ -321,6 +321,15 @@ export function ExamReceiptScreen({
           <strong data-testid="exam-registration-number">{receipt.registrationNumber}</strong>
         </div>
       </div>
+      {receipt.printed !== 'none' && (
+        <p className="body" role="status" data-testid="exam-print" data-state={receipt.printed}>
+          {receipt.printed === 'failed'
+            ? t('printFailed')
+            : receipt.printed === 'file'
+              ? t('printedFile')
+              : t('printed')}
+        </p>
+      )}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('place')}</dt>

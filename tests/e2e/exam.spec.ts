@@ -5,7 +5,7 @@
  * then registers — the mock's records hold exactly the chip identity and the choices, and the receipt gives
  * the registration number, the place, the subjects and the papers to bring.
  */
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -150,6 +150,23 @@ test('a free candidate: system down, window closed, then registered with the chi
   await expect(page.getByTestId('exam-place')).toContainText('Trường THPT Mẫu Một (mô phỏng)');
   await expect(page.getByTestId('exam-subjects')).toHaveText('Toán, Ngữ văn, Vật lí, Lịch sử');
   await expect(page.getByTestId('exam-to-bring')).toContainText('Giấy tờ chứng nhận diện ưu tiên');
+  // The paper slip (a PDF file in browser mode): the number, the place, the papers; the ID masked.
+  await expect(page.getByTestId('exam-print')).toHaveAttribute('data-state', 'file');
+  const slip = execFileSync('pdftotext', [
+    '-enc',
+    'UTF-8',
+    path.join(host.kiosk.dataDir, 'receipts', `${number}.pdf`),
+    '-',
+  ])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
+  expect(slip).toContain(`Số đăng ký dự thi ${number}`);
+  expect(slip).toContain('Trường THPT Mẫu Một (mô phỏng)');
+  expect(slip).toContain('• Giấy tờ chứng nhận diện ưu tiên');
+  expect(slip).toContain(`${citizen.idNumber.slice(0, 4)}******${citizen.idNumber.slice(-2)}`);
+  expect(slip).not.toContain(citizen.idNumber);
+  expect(slip).not.toContain(citizen.fullName);
 
   // The exam system holds exactly this: the chip's identity, never typed text, and the choices.
   const records = await exam.records<ExamRecord>();

@@ -6,11 +6,14 @@
  * comes back at once, or the citizen is told why not and what to do.
  */
 import { createHmac } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { KioskApiError } from '../../../common/api/contract';
 import type { Identity } from '../../../common/identity';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, type Service } from '../../../catalogue';
 import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../../attachments/attachment-service';
+import type { PrinterService } from '../../printer';
 import type { SessionManager } from '../../session/session-manager';
+import { examReceiptPdf, maskId } from './receipt-pdf';
 import { AgencyError } from '../errors';
 import {
   type ExamApplication,
@@ -50,9 +53,19 @@ export class ExamService {
       sessions: SessionManager;
       /** Config `exam.window`: the dates a source gives; null = ask the system (unknown if it does not say). */
       window: ExamWindowConfig | null;
+      /** The receipt printer (best effort: the number is on screen even when printing fails). */
+      printer?: PrinterService | null;
       now?: () => number;
     },
-  ) {}
+  ) {
+    // A receipt saved as a file (browser mode) holds the masked ID: gone when the session ends.
+    o.sessions.onEnd(() => {
+      for (const f of this.files) rmSync(f, { force: true });
+      this.files.clear();
+    });
+  }
+
+  private readonly files = new Set<string>();
 
   private service(serviceId: string): Service {
     let s: Service;
@@ -178,14 +191,35 @@ export class ExamService {
         .map((d) => d.name),
       ...(input.priority !== null && evidence.length === 0 && evidenceDoc ? [evidenceDoc.name] : []),
     ];
+    const subjects = [...o.subjects.compulsory.map((s) => s.name), ...electives.map((e) => e!.name)];
     return {
       registrationNumber: r.registrationNumber,
       receivedAt: r.receivedAt,
       clusterName: r.cluster.name,
-      subjects: [...o.subjects.compulsory.map((s) => s.name), ...electives.map((e) => e!.name)],
+      subjects,
       toBring,
       attached: evidence.length,
+      printed: await this.print({
+        registrationNumber: r.registrationNumber,
+        clusterName: r.cluster.name,
+        subjects,
+        maskedId: maskId(identity.idNumber),
+        receivedAt: r.receivedAt,
+        toBring: toBring.map((d) => d.vi),
+      }),
     };
+  }
+
+  /** Prints the receipt: the printer's kind (`file` in browser mode), `none` without one, `failed` on error. */
+  private async print(d: Parameters<typeof examReceiptPdf>[0]): Promise<string> {
+    if (!this.o.printer) return 'none';
+    try {
+      const r = await this.o.printer.print(await examReceiptPdf(d), null, { code: d.registrationNumber });
+      if (r.kind === 'file' && r.detail) this.files.add(r.detail);
+      return r.kind;
+    } catch {
+      return 'failed';
+    }
   }
 }
 
