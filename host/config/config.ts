@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Language } from '../../common/api/contract';
 import { PrinterConfig } from '../printer/printer-config';
+import { WindowDates } from '../agencies/exam/types';
 
 export const KioskConfig = z.object({
   kioskName: z.string().default('Ki-ốt dịch vụ công'),
@@ -169,19 +170,7 @@ export const KioskConfig = z.object({
    */
   exam: z
     .object({
-      window: z
-        .object({
-          opensOn: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/)
-            .nullable(),
-          closesOn: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/)
-            .nullable(),
-        })
-        .nullable()
-        .default(null),
+      window: WindowDates.nullable().default(null),
     })
     .default({ window: null }),
   dossier: z

@@ -9,7 +9,7 @@
  *   it, the virtual serial QR scanner and the mock national portal in its own process — the real stack a
  *   technician sees with `npm start` on a machine without a reader.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -294,4 +294,12 @@ export function writeFakeVideo(luma: Buffer, W: number, H: number, name: string,
     ]),
   );
   return file;
+}
+
+/** The text of a printed PDF (a receipt saved as a file in browser mode), NFC, whitespace collapsed. */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
 }

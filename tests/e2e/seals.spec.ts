@@ -5,16 +5,17 @@
  * right procedure and agency, and the printed confirmation names the papers to bring. With the system down
  * (14) the citizen leaves with a queued receipt that says the same.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, fillWithKeyboard, identifyWithDemoCard, test } from './fixtures';
-
-const pdfText = (file: string): string =>
-  execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
-    .toString('utf8')
-    .normalize('NFC')
-    .replace(/\s+/g, ' ');
+import {
+  bringAllToCounter,
+  expect,
+  fillWithKeyboard,
+  identifyWithDemoCard,
+  pdfText,
+  takeCardAndLeave,
+  test,
+} from './fixtures';
 
 interface StoredDossier {
   MaHoSo: string;
@@ -78,9 +79,7 @@ test('13 new seal: the representative files for the organisation; missing foundi
   await page.locator('[data-testid^="attach-bring-"]').first().waitFor();
   await page.getByTestId('attachments-continue').click();
   await expect(page.getByTestId('error-summary')).toContainText('Quyết định thành lập');
-  const bring = page.locator('[data-testid^="attach-bring-"]');
-  for (let i = 0; i < (await bring.count()); i++) await bring.nth(i).click();
-  await page.getByTestId('attachments-continue').click();
+  await bringAllToCounter(page);
 
   await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'delivered', {
     timeout: 30_000,
@@ -103,6 +102,8 @@ test('13 new seal: the representative files for the organisation; missing foundi
   expect(text).toContain('Quyết định thành lập, giấy phép hoạt động hoặc giấy đăng ký hoạt động của tổ chức');
   expect(text).toContain('Giấy giới thiệu hoặc giấy ủy quyền cho người đi nộp');
   await page.getByTestId('finish').click();
+  await page.getByTestId('rating-skip').click();
+  await takeCardAndLeave(page);
 });
 
 test('14 re-registration of a lost embossed seal; with the system down the receipt is queued and names the papers', async ({
@@ -124,11 +125,7 @@ test('14 re-registration of a lost embossed seal; with the system down the recei
   await page.getByTestId('submit-form').click();
   await request.post(`${demoKiosk.mockPortal}/admin/faults`, { data: { down: true } });
   try {
-    await page.getByTestId('screen-attachments').waitFor();
-    const bring = page.locator('[data-testid^="attach-bring-"]');
-    await bring.first().waitFor();
-    for (let i = 0; i < (await bring.count()); i++) await bring.nth(i).click();
-    await page.getByTestId('attachments-continue').click();
+    await bringAllToCounter(page);
     await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'queued', {
       timeout: 30_000,
     });
@@ -154,4 +151,6 @@ test('14 re-registration of a lost embossed seal; with the system down the recei
   });
   expect(d.GiayToNopTaiQuay.map((g) => g.MaThanhPhanHoSo)).toEqual(['request-letter']);
   await page.getByTestId('finish').click();
+  await page.getByTestId('rating-skip').click();
+  await takeCardAndLeave(page);
 });

@@ -5,12 +5,11 @@
  * files kept as name, hash and size only). Faults (down, 503, timeout…) come from the shared mock server.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { AgencyMockServer, notFound, ok, rejected } from '../mock-server';
 import { JsonRecords } from '../records';
 import { WINDOW_CLOSED_REASON } from './http-adapter';
 import data from './mock-data.json';
-import { ExamApplication, type ExamOptions } from './types';
+import { ExamApplication, type ExamOptions, WindowDates } from './types';
 
 export interface ExamRecord {
   registrationNumber: string;
@@ -23,16 +22,6 @@ export interface ExamRecord {
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
-const Window = z.object({
-  opensOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-  closesOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-});
 
 export function createExamMock(opts: { recordsPath: string; now?: () => number }): AgencyMockServer {
   const now = opts.now ?? Date.now;
@@ -56,7 +45,7 @@ export function createExamMock(opts: { recordsPath: string; now?: () => number }
     {
       options: () => ok(options()),
       'mock-window': (body) => {
-        const w = Window.safeParse(body);
+        const w = WindowDates.safeParse(body);
         if (!w.success) return rejected('window: opensOn and closesOn (YYYY-MM-DD or null)');
         window = w.data;
         return ok(options().window);

@@ -20,17 +20,13 @@ import {
   type ExamOptions,
   type ExamRegistrationAdapter,
   ExamWindowClosedError,
+  type WindowDates,
 } from './types';
-
-export interface ExamWindowConfig {
-  opensOn: string | null;
-  closesOn: string | null;
-}
 
 export type WindowState = 'open' | 'closed' | 'unknown';
 
 /** Open, closed or unknown on `today` (ISO dates compare as text). Unknown only when neither date is known. */
-export function windowState(w: ExamWindowConfig | null, today: string): WindowState {
+export function windowState(w: WindowDates | null, today: string): WindowState {
   if (!w || (w.opensOn === null && w.closesOn === null)) return 'unknown';
   if (w.opensOn !== null && today < w.opensOn) return 'closed';
   if (w.closesOn !== null && today > w.closesOn) return 'closed';
@@ -52,7 +48,7 @@ export class ExamService {
       adapter: ExamRegistrationAdapter | null;
       sessions: SessionManager;
       /** Config `exam.window`: the dates a source gives; null = ask the system (unknown if it does not say). */
-      window: ExamWindowConfig | null;
+      window: WindowDates | null;
       /** The receipt printer (best effort: the number is on screen even when printing fails). */
       printer?: PrinterService | null;
       now?: () => number;
@@ -92,7 +88,7 @@ export class ExamService {
     }
   }
 
-  private effectiveWindow(o: ExamOptions): ExamWindowConfig {
+  private effectiveWindow(o: ExamOptions): WindowDates {
     return this.o.window ?? { opensOn: o.window.opensOn, closesOn: o.window.closesOn };
   }
 

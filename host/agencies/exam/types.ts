@@ -9,12 +9,12 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Named = z.object({ id: z.string().min(1).max(40), name: z.string().min(1).max(200) });
 export type Named = z.infer<typeof Named>;
 
+/** Registration dates, either of which may be unknown (null). */
+export const WindowDates = z.object({ opensOn: IsoDate.nullable(), closesOn: IsoDate.nullable() });
+export type WindowDates = z.infer<typeof WindowDates>;
+
 /** The registration window as the system states it (null: it does not say). */
-export const ExamWindow = z.object({
-  year: z.number().int().min(2000).max(2100),
-  opensOn: IsoDate.nullable(),
-  closesOn: IsoDate.nullable(),
-});
+export const ExamWindow = WindowDates.extend({ year: z.number().int().min(2000).max(2100) });
 export type ExamWindow = z.infer<typeof ExamWindow>;
 
 /** What the system offers: where candidates sit the exam, the subjects, the priority categories. */
