@@ -195,3 +195,63 @@ test('a free candidate: system down, window closed, then registered with the chi
   await page.getByTestId('rating-skip').click();
   await takeCardAndLeave(page);
 });
+
+test('choices made while browsing, before the card, are kept through identification', async ({ page }) => {
+  test.setTimeout(120_000);
+  const other = JSON.parse(
+    readFileSync(new URL('../../fixtures/citizens/cccd-2021-no-cmnd.json', import.meta.url), 'utf8'),
+  ) as { idNumber: string };
+  await page.goto(host.kiosk.url);
+  await page.getByTestId('browse-services').click();
+  await page.getByTestId('all-service-21').click();
+  await page.getByTestId('start-service').click();
+  await page.getByTestId('exam-at-school-no').click();
+  await page.getByTestId('exam-cluster-H22-01').check();
+  await page.getByTestId('exam-continue').click();
+  await page.getByTestId('exam-subject-tin-hoc').check();
+  await page.getByTestId('exam-subject-ngoai-ngu').check();
+  await page.getByTestId('exam-continue').click();
+  await page.getByTestId('exam-priority-none').check();
+  await page.getByTestId('exam-continue').click();
+
+  // Only now the card: consent, the card's QR and chip, "Is this you?".
+  await page.getByTestId('consent-yes').click();
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-profile').selectOption('cccd-2021-no-cmnd');
+  await page.getByTestId('demo-qr').click();
+  await page.getByTestId('task-qr').locator('.task-list__mark', { hasText: '✓' }).waitFor();
+  await page.getByTestId('demo-insert').click();
+  await page
+    .getByTestId('demo-panel')
+    .getByRole('button', { name: /Đóng|Close/ })
+    .click();
+  await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+  await page.getByTestId('start-service').or(page.getByTestId('screen-resume')).first().waitFor();
+  if (await page.getByTestId('screen-resume').isVisible()) await page.getByTestId('resume-no').click();
+  await page.getByTestId('start-service').click();
+
+  // Straight to the form: the question and the choices are not asked again; no priority, no papers step.
+  await expect(page.getByTestId('step-about-you')).toBeVisible();
+  await page.getByTestId('continue').click();
+  await page.getByTestId('field-candidateKind').locator('input[type=radio]').first().check();
+  await fillWithKeyboard(page, 'schoolName', 'Truwowngf THPT Maaux Hai');
+  await page.getByTestId('continue').click();
+  await fillWithKeyboard(page, 'phone', '0912345679');
+  await page.getByTestId('continue').click();
+  await page.getByTestId('submit-form').click();
+  await expect(page.getByTestId('screen-exam-receipt')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('exam-to-bring')).toHaveText(
+    'Không cần mang thêm giấy tờ. Nhớ mang thẻ Căn cước khi đi thi.',
+  );
+  const number = await page.getByTestId('exam-registration-number').innerText();
+  const r = (await exam.records<ExamRecord>()).find((x) => x.registrationNumber === number)!;
+  expect(r.application).toMatchObject({
+    candidate: { idNumber: other.idNumber },
+    clusterId: 'H22-01',
+    electives: ['tin-hoc', 'ngoai-ngu'],
+    priority: { category: null, evidence: [] },
+  });
+  await page.getByTestId('finish').click();
+  await page.getByTestId('rating-skip').click();
+  await takeCardAndLeave(page);
+});
