@@ -215,16 +215,7 @@ test('choices made while browsing, before the card, are kept through identificat
   await page.getByTestId('exam-continue').click();
 
   // Only now the card: consent, the card's QR and chip, "Is this you?".
-  await page.getByTestId('consent-yes').click();
-  await page.getByTestId('demo-open').click();
-  await page.getByTestId('demo-profile').selectOption('cccd-2021-no-cmnd');
-  await page.getByTestId('demo-qr').click();
-  await page.getByTestId('task-qr').locator('.task-list__mark', { hasText: '✓' }).waitFor();
-  await page.getByTestId('demo-insert').click();
-  await page
-    .getByTestId('demo-panel')
-    .getByRole('button', { name: /Đóng|Close/ })
-    .click();
+  await identifyWithDemoCard(page, 'cccd-2021-no-cmnd', [], { fromConsent: true });
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
   await page.getByTestId('start-service').or(page.getByTestId('screen-resume')).first().waitFor();
   if (await page.getByTestId('screen-resume').isVisible()) await page.getByTestId('resume-no').click();

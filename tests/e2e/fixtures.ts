@@ -172,9 +172,10 @@ export async function identifyWithDemoCard(
   page: Page,
   profileId: string,
   faults: string[] = [],
-  opts: { close?: boolean } = {},
+  opts: { close?: boolean; fromConsent?: boolean } = {},
 ): Promise<void> {
-  await page.getByTestId('start').click();
+  // `fromConsent`: the consent screen is already shown (a service chosen while browsing).
+  if (!opts.fromConsent) await page.getByTestId('start').click();
   await page.getByTestId('consent-yes').click();
   await page.getByTestId('demo-open').click();
   await page.getByTestId('demo-profile').selectOption(profileId);

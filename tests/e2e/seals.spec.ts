@@ -26,7 +26,8 @@ interface StoredDossier {
   DuLieuBieuMau: Record<string, Record<string, unknown>>;
 }
 
-async function startService(page: Page, url: string, number: number): Promise<void> {
+/** Identified, the service's page (its note checked), started, and the representative's and organisation's steps answered. */
+async function startService(page: Page, url: string, number: number, note: string): Promise<void> {
   await page.goto(url);
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
@@ -34,6 +35,9 @@ async function startService(page: Page, url: string, number: number): Promise<vo
   await services.or(page.getByTestId('screen-resume')).first().waitFor();
   if (await page.getByTestId('screen-resume').isVisible()) await page.getByTestId('resume-no').click();
   await page.getByTestId(`all-service-${number}`).click();
+  await expect(page.getByTestId('service-note')).toContainText(note);
+  await page.getByTestId('start-service').click();
+  await answerOrganisation(page);
 }
 
 /** The representative's and the organisation's steps (both services), up to the seal step or contact. */
@@ -63,10 +67,7 @@ test('13 new seal: the representative files for the organisation; missing foundi
   request,
 }) => {
   test.setTimeout(150_000);
-  await startService(page, demoKiosk.url, 13);
-  await expect(page.getByTestId('service-note')).toContainText('Cục Cảnh sát quản lý hành chính');
-  await page.getByTestId('start-service').click();
-  await answerOrganisation(page);
+  await startService(page, demoKiosk.url, 13, 'Cục Cảnh sát quản lý hành chính');
   // 13 is a new seal: the seal step is set by the service, not asked.
   await fillWithKeyboard(page, 'phone', '0912345678');
   await page.getByTestId('continue').click();
@@ -112,10 +113,7 @@ test('14 re-registration of a lost embossed seal; with the system down the recei
   request,
 }) => {
   test.setTimeout(180_000);
-  await startService(page, demoKiosk.url, 14);
-  await expect(page.getByTestId('service-note')).toContainText('dấu thu nhỏ, dấu nổi, dấu xi lần đầu');
-  await page.getByTestId('start-service').click();
-  await answerOrganisation(page);
+  await startService(page, demoKiosk.url, 14, 'dấu thu nhỏ, dấu nổi, dấu xi lần đầu');
   // 14 is a re-registration: the kind of seal and the reason are asked.
   await page.getByTestId('field-sealKind').getByText('Dấu nổi', { exact: true }).click();
   await page.getByTestId('field-reason').getByText('Bị mất con dấu', { exact: true }).click();
