@@ -123,6 +123,7 @@ export function checkDefinitions(
     for (const d of s.documents)
       if (d.formId && !okForms.some((f) => f.id === d.formId))
         problems.push({ where, message: `document ${d.id} names unknown form ${d.formId}` });
+    // Agency services bring their own screens (07, 08) or forms (21): only full services must have forms.
     if (s.kioskSupport.mode === 'full' && s.forms.length === 0)
       problems.push({ where, message: 'a fully supported service needs at least one form' });
   });

@@ -378,7 +378,7 @@ export const KioskSupport = z.discriminatedUnion('mode', [
       mode: z.literal('agency'),
       agency: Id,
       identify: z.boolean(),
-      ends: z.enum(['appointment', 'payment-receipt', 'dossier-code']),
+      ends: z.enum(['appointment', 'payment-receipt', 'dossier-code', 'registration-number']),
       note: LocalText.optional(),
     })
     .strict(),

@@ -24,6 +24,8 @@ import { ReceiptService } from './dossier/receipt-service';
 import { dossierRoutingFrom } from './dossier/routing';
 import type { AgencyEndpoint } from './agencies/endpoints';
 import { createAgencyHandlers } from './agencies/handlers';
+import { HttpExamAdapter } from './agencies/exam/http-adapter';
+import { ExamService } from './agencies/exam/service';
 import { loadAgencyTable } from './portal/agencies/receiving-agency';
 import { ReconciliationService, withPortalFees } from './portal/reconcile';
 import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
@@ -117,6 +119,16 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     },
   });
   const delivery = deps.delivery ?? null;
+  // Service 21: the exam system (host/agencies/exam); unavailable without its URL or demo mock.
+  const examEndpoint = deps.agencies?.get('exam');
+  const exams = new ExamService({
+    adapter: examEndpoint
+      ? new HttpExamAdapter({ baseUrl: examEndpoint.url, timeoutMs: examEndpoint.timeoutMs })
+      : null,
+    sessions,
+    window: config.exam.window,
+    printer: deps.printer ?? null,
+  });
   const dossiers = delivery
     ? new DossierService({
         outbox: delivery.outbox,
@@ -317,6 +329,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
         return dossiers.submit(serviceId, forms, { declared: declared ?? [] });
       },
+      'exam.options': ({ serviceId }) => exams.options(serviceId),
+      'exam.register': (p) => exams.register(p),
       'receipt.qr': ({ localRef }) => {
         if (!receipts) throw new KioskApiError('not-available', 'No store');
         return { text: receipts.qrText(localRef) };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus, KioskApi, ReceiptView, StaffCallScreen } from '../common/api/contract';
+import type { DeviceStatus, KioskApi, ReceiptView, Result, StaffCallScreen } from '../common/api/contract';
 import type { Identity } from '../common/identity';
 import type { Service } from '../catalogue/schema';
 import { wipeRendererStorage } from './api/choose-transport';
@@ -40,6 +40,7 @@ import { CallStaffButton, CallStaffPrompt, CallStaffProvider } from './staff/Cal
 import { StaffConsole } from './staff/StaffConsole';
 import { useStaffMode } from './staff/useStaffMode';
 import { AGENCY_FLOWS } from './agencies/flows';
+import { type ExamChoice, ExamReceiptScreen, ExamStartScreen } from './screens/ExamScreens';
 
 /** Where the citizen is in the journey. Personal data lives in `identity` and `filled` for this session only. */
 type Screen =
@@ -61,6 +62,9 @@ type Screen =
   | { name: 'receipt'; receipt: ReceiptView; printable?: { serviceId: string; forms: FilledForm[] } }
   /** A service served through an agency's own system (renderer/agencies): vehicle registration, fines. */
   | { name: 'agency'; serviceId: string }
+  /** Service 21 (exam registration, host/agencies/exam): the first question and the system's choices; its receipt. */
+  | { name: 'exam-start'; serviceId: string }
+  | { name: 'exam-receipt'; receipt: Result<'exam.register'> }
   /** After a finished, refused or given-up journey: one tap on a face (skippable), then the end screen. */
   | { name: 'rating'; then: EndingReason }
   | { name: 'preview'; formId: string; version: string; back: Screen }
@@ -84,6 +88,10 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const [localError, setLocalError] = useState<string | null>(null);
   /** A service chosen while browsing, to open once the citizen has been identified. */
   const [pendingService, setPendingService] = useState<string | null>(null);
+  /** Service 21: where and what the free candidate chose before the form (no personal data). */
+  const [examChoice, setExamChoice] = useState<ExamChoice | null>(null);
+  const isExam = (s: Service | null | undefined): boolean =>
+    s?.kioskSupport.mode === 'agency' && s.kioskSupport.agency === 'exam';
   /** The configured language every session starts in (kiosk.hello); a citizen's choice lasts one session. */
   const [defaultLanguage, setDefaultLanguage] = useState<'vi' | 'en'>('vi');
   /** "Do you want to stop?" is open (a back or cancel button that would end the session). */
@@ -124,6 +132,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     () =>
       api.on('session.ended', ({ reason }) => {
         setIdentity(null);
+        setExamChoice(null);
         setAskStop(false);
         wipeRendererStorage();
         setScreen((s) => (SESSIONLESS.has(s.name) ? s : { name: 'ended', reason }));
@@ -155,6 +164,12 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const submit = async (serviceId: string, forms: FilledForm[], declared: string[] = []): Promise<void> => {
     setScreen({ name: 'submitting', serviceId });
     try {
+      if (examChoice && examChoice.serviceId === serviceId) {
+        const { clusterId, electives, priority } = examChoice;
+        const receipt = await api.call('exam.register', { serviceId, forms, clusterId, electives, priority });
+        setScreen({ name: 'exam-receipt', receipt });
+        return;
+      }
       const receipt = await api.call('dossier.submit', { serviceId, forms, declared });
       setScreen({ name: 'receipt', receipt, printable: { serviceId, forms } });
     } catch (e) {
@@ -176,6 +191,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     setScreen(rate ? { name: 'rating', then: reason } : { name: 'ended', reason });
     setIdentity(null);
     setPendingService(null);
+    setExamChoice(null);
     resetIdentify();
     wipeRendererStorage();
     const hostReason = reason === 'done' || reason === 'timeout' ? reason : 'cancel';
@@ -315,7 +331,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           identity={identity}
           onStart={() => {
             const support = service.kioskSupport;
-            if (support.mode === 'agency' && (identity || !support.identify)) {
+            if (isExam(service) && !(identity && examChoice?.serviceId === service.id))
+              setScreen({ name: 'exam-start', serviceId: service.id });
+            else if (!isExam(service) && support.mode === 'agency' && (identity || !support.identify)) {
               // A flow without identification (paying a fine) still runs in a session, wiped at its end.
               if (!identity)
                 void api
@@ -343,7 +361,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           resume={screen.name === 'form' ? screen.resume : undefined}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
           onDone={(forms, declared) =>
-            service.documents.some((d) => !d.formId)
+            service.documents.some((d) => !d.formId) && (!isExam(service) || examChoice?.priority)
               ? setScreen({ name: 'attachments', serviceId: service.id, forms, declared })
               : void submit(service.id, forms, declared)
           }
@@ -436,6 +454,33 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       break;
     case 'ended':
       body = <EndScreen reason={screen.reason} cardPresent={cardPresent} onDone={welcomeNext} />;
+      break;
+    case 'exam-start':
+      body = screen.name === 'exam-start' && (
+        <ExamStartScreen
+          serviceId={screen.serviceId}
+          onBack={() => setScreen({ name: 'service', serviceId: screen.serviceId })}
+          onOtherService={() => setScreen({ name: 'services' })}
+          onFinish={() => void endSession(identity ? 'done' : 'cancel', Boolean(identity))}
+          onReady={(choice) => {
+            setExamChoice(choice);
+            if (identity) setScreen({ name: 'form', serviceId: choice.serviceId });
+            else {
+              setPendingService(choice.serviceId);
+              void start();
+            }
+          }}
+        />
+      );
+      break;
+    case 'exam-receipt':
+      body = screen.name === 'exam-receipt' && (
+        <ExamReceiptScreen
+          receipt={screen.receipt}
+          onFinish={() => void endSession('done', true)}
+          onAnother={() => setScreen({ name: 'services' })}
+        />
+      );
       break;
     case 'receipt':
       body = (

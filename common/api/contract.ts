@@ -144,6 +144,8 @@ export const StaffCallScreen = z.enum([
   'rating',
   'preview',
   'agency',
+  'exam-start',
+  'exam-receipt',
   'ended',
   'other',
 ]);
@@ -387,6 +389,47 @@ export const methods = {
       })
       .strict(),
     result: ReceiptView,
+  },
+  // Exam registration of free candidates (service 21) through the exam system (host/agencies/exam).
+  /** The window (config first, else the system's; `unknown` when neither says), places, subjects, priorities. */
+  'exam.options': {
+    params: z.object({ serviceId: z.string().max(64) }).strict(),
+    result: z.object({
+      window: z.object({
+        state: z.enum(['open', 'closed', 'unknown']),
+        opensOn: z.string().nullable(),
+        closesOn: z.string().nullable(),
+      }),
+      clusters: z.array(z.object({ id: z.string(), name: z.string() })),
+      subjects: z.object({
+        compulsory: z.array(z.object({ id: z.string(), name: z.string() })),
+        electives: z.array(z.object({ id: z.string(), name: z.string() })),
+        choose: z.number().int(),
+      }),
+      priorities: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  },
+  'exam.register': {
+    params: z
+      .object({
+        serviceId: z.string().max(64),
+        forms: z.array(FilledForm).min(1).max(1),
+        clusterId: z.string().min(1).max(40),
+        electives: z.array(z.string().min(1).max(40)).max(10),
+        priority: z.string().min(1).max(40).nullable(),
+      })
+      .strict(),
+    result: z.object({
+      registrationNumber: z.string(),
+      receivedAt: z.string(),
+      clusterName: z.string(),
+      subjects: z.array(z.string()),
+      /** Papers to bring to the registration place (not attached at the kiosk). */
+      toBring: z.array(z.object({ vi: z.string(), en: z.string() })),
+      attached: z.number().int(),
+      /** How the receipt was printed: the printer's kind (`file` in browser mode), `none`, or `failed`. */
+      printed: z.string(),
+    }),
   },
   'receipt.qr': {
     params: z.object({ localRef: z.string().max(64) }).strict(),

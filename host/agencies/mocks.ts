@@ -1,3 +1,4 @@
+import { createExamMock } from './exam/mock';
 import type { AgencyMockServer } from './mock-server';
 import { createTrafficFinesMock } from './traffic-fines/mock';
 import { createVehicleRegistrationMock } from './vehicle-registration/mock';
@@ -9,4 +10,5 @@ import { createVehicleRegistrationMock } from './vehicle-registration/mock';
 export const AGENCY_MOCKS: Record<string, (opts: { recordsPath: string }) => AgencyMockServer> = {
   'traffic-fines': createTrafficFinesMock,
   'vehicle-registration': createVehicleRegistrationMock,
+  exam: createExamMock,
 };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Language } from '../../common/api/contract';
 import { PrinterConfig } from '../printer/printer-config';
+import { WindowDates } from '../agencies/exam/types';
 
 export const KioskConfig = z.object({
   kioskName: z.string().default('Ki-ốt dịch vụ công'),
@@ -163,6 +164,15 @@ export const KioskConfig = z.object({
       timeoutMs: z.number().int().min(500).default(8000),
     })
     .default({ urls: {}, mock: true, mockDataDir: null, timeoutMs: 8000 }),
+  /**
+   * Service 21 (exam registration): the registration window when a source gives it. null (the default): the
+   * exam system's own dates, "unknown" when it gives none — never invented.
+   */
+  exam: z
+    .object({
+      window: WindowDates.nullable().default(null),
+    })
+    .default({ window: null }),
   dossier: z
     .object({
       /**

@@ -27,7 +27,7 @@ describe('start-up reconciliation against the provincial system', () => {
       services: loadCatalogue().services,
       today: '2026-11-30',
     });
-    expect(r.agencies).toBe(8);
+    expect(r.agencies).toBe(9);
     expect(r.findings.filter((f) => f.kind === 'agency-unreachable')).toEqual([]);
     // Temporary residence: the catalogue's in-person fee (10,000) against TT 75/2022's 15,000 in the system.
     const tr = r.findings.find((f) => f.kind === 'fee-differs' && f.procedureCode === '1.004194');

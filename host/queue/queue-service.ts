@@ -4,10 +4,9 @@
  * settings). The ticket is printed (a small PDF; thermal printers get it rasterised) and shown on screen.
  * No personal data is involved.
  */
-import PDFDocument from 'pdfkit';
 import { KioskApiError } from '../../common/api/contract';
 import type { PrinterService } from '../printer';
-import { resolveFonts } from '../receipt/fonts';
+import { renderRollPdf } from '../receipt/roll-pdf';
 import { vietnamDay } from '../store/pii';
 import type { KioskStore } from '../store/store';
 
@@ -57,17 +56,13 @@ export class QueueService {
 }
 
 /** An 80 mm ticket: the number large, the counter group, the time. */
-export async function ticketPdf(ticket: QueueTicket, kioskName: string): Promise<Buffer> {
-  const fonts = resolveFonts();
-  const doc = new PDFDocument({ size: [226.77, 283.46], margin: 14, info: { Title: 'Phiếu số thứ tự' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+export function ticketPdf(ticket: QueueTicket, kioskName: string): Promise<Buffer> {
+  return renderRollPdf({ title: 'Phiếu số thứ tự', heightPt: 283.46 }, (doc) =>
+    drawTicket(doc, ticket, kioskName),
+  );
+}
+
+function drawTicket(doc: PDFKit.PDFDocument, ticket: QueueTicket, kioskName: string): void {
   const time = new Date(ticket.issuedAt + 7 * 3_600_000).toISOString();
   doc.font('body').fontSize(9).text(kioskName, { align: 'center' });
   doc.font('bold').fontSize(11).text('PHIẾU SỐ THỨ TỰ', { align: 'center' });
@@ -79,6 +74,4 @@ export async function ticketPdf(ticket: QueueTicket, kioskName: string): Promise
     align: 'center',
   });
   doc.text('Vui lòng chờ đến khi số của bạn được gọi.', { align: 'center' });
-  doc.end();
-  return done;
 }

@@ -23,7 +23,7 @@ function stepOf(method: MethodName, params: unknown): Step | null {
     return 'service';
   if (method === 'catalogue.form' || method.startsWith('draft.')) return 'form';
   if (method.startsWith('attachment.')) return 'attachments';
-  if (method === 'dossier.submit') return 'submit';
+  if (method === 'dossier.submit' || method === 'exam.register') return 'submit';
   if (method.startsWith('payment.')) return 'payment';
   return null;
 }
@@ -104,7 +104,7 @@ export class JourneyTracker {
     const step = stepOf(method, params);
     if (step && STEPS.indexOf(step) > STEPS.indexOf(j.step)) j.step = step;
     if (sid) j.serviceId = sid;
-    if (method === 'dossier.submit')
+    if (method === 'dossier.submit' || method === 'exam.register')
       j.submitted.push({ serviceId: sid ?? NO_SERVICE, atMs: this.now() - j.startedAt });
   }
 

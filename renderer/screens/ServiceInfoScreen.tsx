@@ -67,10 +67,10 @@ export function ServiceInfoScreen({
           </ul>
         </>
       )}
-      {support.mode === 'agency' && support.note && (
-        <div className="inset" data-testid="service-agency-note">
-          <p className="body">{support.note[lang]}</p>
-        </div>
+      {service.kioskSupport.mode !== 'info-only' && service.kioskSupport.note && (
+        <p className="body inset" data-testid="service-note">
+          {service.kioskSupport.note[lang]}
+        </p>
       )}
       {canDo ? (
         <button type="button" className="button button--start" onClick={onStart} data-testid="start-service">

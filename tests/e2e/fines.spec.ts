@@ -20,7 +20,7 @@ async function openFines(page: Page, url: string): Promise<void> {
   await page.getByTestId('browse-services').click();
   await page.getByTestId('all-service-8').click();
   // The catalogue says honestly what this is.
-  await expect(page.getByTestId('service-agency-note')).toContainText('không phải thủ tục hành chính');
+  await expect(page.getByTestId('service-note')).toContainText('không phải thủ tục hành chính');
   await page.getByTestId('start-service').click();
   await expect(page.getByTestId('screen-fines')).toHaveAttribute('data-step', 'search');
 }

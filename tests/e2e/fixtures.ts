@@ -9,7 +9,7 @@
  *   it, the virtual serial QR scanner and the mock national portal in its own process — the real stack a
  *   technician sees with `npm start` on a machine without a reader.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -174,9 +174,10 @@ export async function identifyWithDemoCard(
   page: Page,
   profileId: string,
   faults: string[] = [],
-  opts: { close?: boolean } = {},
+  opts: { close?: boolean; fromConsent?: boolean } = {},
 ): Promise<void> {
-  await page.getByTestId('start').click();
+  // `fromConsent`: the consent screen is already shown (a service chosen while browsing).
+  if (!opts.fromConsent) await page.getByTestId('start').click();
   await page.getByTestId('consent-yes').click();
   await page.getByTestId('demo-open').click();
   await page.getByTestId('demo-profile').selectOption(profileId);
@@ -339,4 +340,12 @@ export async function expectAxeClean(page: Page, where: string): Promise<void> {
     .filter((x) => x.impact === 'serious' || x.impact === 'critical')
     .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, `axe on ${where}`).toEqual([]);
+}
+
+/** The text of a printed PDF (a receipt saved as a file in browser mode), NFC, whitespace collapsed. */
+export function pdfText(file: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
 }

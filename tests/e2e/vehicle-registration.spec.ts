@@ -24,7 +24,7 @@ test('declare a motorbike and book its inspection at the commune police; the pol
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
   await page.getByTestId('all-service-7').click();
-  await expect(page.getByTestId('service-agency-note')).toContainText('Công an xã, phường');
+  await expect(page.getByTestId('service-note')).toContainText('Công an xã, phường');
 
   // The police system is down: one sentence, try again, a queue ticket.
   await setAgencyFaults(demoKiosk, 'vehicle-registration', { down: true });

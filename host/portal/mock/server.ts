@@ -448,6 +448,7 @@ export class MockPortal {
               };
             }),
             GiayToNopTaiQuay: d.body.GiayToNopTaiQuay,
+            DuLieuBieuMau: d.body.DuLieuBieuMau,
             BienLaiDienTu: d.eReceipt?.SoBienLai ?? null,
           })),
         });
