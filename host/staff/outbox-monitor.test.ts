@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakePortal } from '../outbox/fake-portal';
+import { Outbox, type OutboxSubmission } from '../outbox/outbox';
+import { FileKeyProvider } from '../store/keys';
+import { KioskStore } from '../store/store';
+import { scratchDir } from '../store/test-helpers';
+import { deadLetterPdf, EXPORT_COLUMNS, OutboxMonitor, vietnamDayStart } from './outbox-monitor';
+
+interface Citizen {
+  idNumber: string;
+  oldIdNumber: string | null;
+  fullName: string;
+  placeOfResidence: string | null;
+}
+const citizensDir = join(__dirname, '../../fixtures/citizens');
+const citizens: Citizen[] = readdirSync(citizensDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(citizensDir, f), 'utf8')) as Citizen)
+  .filter((c) => typeof c.idNumber === 'string' && typeof c.fullName === 'string');
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+function submission(c: Citizen, n: number): OutboxSubmission {
+  return {
+    serviceId: 'temporary-residence',
+    feePaid: true,
+    dossier: {
+      procedureCode: '1.004194',
+      procedureName: 'Đăng ký tạm trú',
+      receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
+      fieldCode: null,
+      applicant: {
+        fullName: c.fullName,
+        idNumber: c.idNumber,
+        phone: '0912000111',
+        email: null,
+        kind: 'citizen',
+      },
+      summary: `Hồ sơ ${n} của ${c.fullName}`,
+      appointmentAt: null,
+      channel: 'in-person',
+      fees: [],
+      documents: [],
+      answers: { address: c.placeOfResidence, oldId: c.oldIdNumber },
+    },
+  };
+}
+
+function rig(now = () => Date.now()) {
+  const s = scratchDir('outbox-monitor-');
+  const store = KioskStore.open({ path: join(s.dir, 'db'), keys: new FileKeyProvider(join(s.dir, 'k')) });
+  const portal = new FakePortal();
+  const outbox = new Outbox({ store, portal, backoff: { baseMs: 5, capMs: 20 }, now });
+  const monitor = new OutboxMonitor({ store, outbox, now });
+  cleanups.push(async () => {
+    await outbox.stop();
+    store.close();
+    s.cleanup();
+  });
+  return { store, portal, outbox, monitor };
+}
+
+describe('OutboxMonitor', () => {
+  it('counts queued, dead letters and delivered today, with the oldest queued age', async () => {
+    const t = rig();
+    t.outbox.start();
+    t.outbox.submit(submission(citizens[0]!, 1));
+    await t.outbox.idle();
+    t.portal.failWith = 'portal-rejected';
+    t.outbox.submit(submission(citizens[1]!, 2));
+    await t.outbox.idle();
+    await t.outbox.stop();
+    t.portal.failWith = null;
+    t.outbox.submit(submission(citizens[2]!, 3));
+    const s = t.monitor.summary();
+    expect(s).toMatchObject({ queued: 1, sending: 0, deadLetter: 1, deliveredToday: 1 });
+    expect(s.oldestQueuedSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('delivered today starts at midnight in Vietnam', () => {
+    expect(new Date(vietnamDayStart(Date.parse('2026-11-30T18:30:00Z'))).toISOString()).toBe(
+      '2026-11-30T17:00:00.000Z',
+    );
+    expect(new Date(vietnamDayStart(Date.parse('2026-11-30T16:59:59Z'))).toISOString()).toBe(
+      '2026-11-29T17:00:00.000Z',
+    );
+  });
+
+  it('retries a dead letter with the staff actor audited, and it is delivered', async () => {
+    const t = rig();
+    t.portal.failWith = 'portal-rejected';
+    t.outbox.start();
+    const { localRef } = t.outbox.submit(submission(citizens[0]!, 1));
+    await t.outbox.idle();
+    expect(t.monitor.list()[0]).toMatchObject({
+      id: localRef,
+      state: 'dead-letter',
+      lastErrorCode: 'portal-rejected',
+    });
+    t.portal.failWith = null;
+    expect(t.monitor.retry('staff:counter', localRef)).toEqual({ requeued: true });
+    await t.outbox.idle();
+    expect(t.monitor.list()[0]).toMatchObject({ id: localRef, state: 'delivered', lastErrorCode: null });
+    const retry = t.store.readAudit().find((e) => e.action === 'outbox.retry-now');
+    expect(retry).toMatchObject({ actor: 'staff:counter', subject: localRef, detail: { rows: 1 } });
+    expect(() => t.monitor.retry('staff:counter', localRef)).toThrow(
+      expect.objectContaining({ code: 'outbox-not-dead-letter' }),
+    );
+    expect(() => t.monitor.retry('staff:counter', 'KIOSK-261130-NOPE')).toThrow(
+      expect.objectContaining({ code: 'outbox-not-dead-letter' }),
+    );
+  });
+
+  it('never shows a name, an ID number (even masked), a phone or an address in the list or the export', async () => {
+    const t = rig();
+    t.portal.failWith = 'portal-rejected';
+    t.outbox.start();
+    citizens.forEach((c, i) => t.outbox.submit(submission(c, i)));
+    await t.outbox.idle();
+    t.portal.failWith = null;
+    t.outbox.submit(submission(citizens[0]!, 99));
+    await t.outbox.idle();
+    const { csv, rows } = t.monitor.exportCsv('staff:counter');
+    expect(rows).toBe(citizens.length);
+    const listed = JSON.stringify(t.monitor.list()) + JSON.stringify(t.monitor.summary());
+    const pdf = await deadLetterPdf(csv, 'Ki-ốt thử', Date.now());
+    const dir = scratchDir('outbox-export-');
+    cleanups.push(dir.cleanup);
+    writeFileSync(join(dir.dir, 'x.pdf'), pdf);
+    const printed = execFileSync('pdftotext', [join(dir.dir, 'x.pdf'), '-'], { encoding: 'utf8' });
+    expect(printed).toContain('HỒ SƠ CHƯA GỬI ĐƯỢC');
+    const masked = t.store.listOutbox()[0]!.maskedId;
+    for (const text of [csv, listed, printed]) {
+      expect(text).not.toContain(masked);
+      expect(text).not.toContain('0912000111');
+      for (const c of citizens) {
+        expect(text).not.toContain(c.fullName);
+        expect(text.normalize('NFC')).not.toContain(c.fullName.normalize('NFC'));
+        expect(text).not.toContain(c.idNumber);
+        if (c.oldIdNumber) expect(text).not.toContain(c.oldIdNumber);
+        if (typeof c.placeOfResidence === 'string') expect(text).not.toContain(c.placeOfResidence);
+      }
+    }
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(EXPORT_COLUMNS.join(','));
+    expect(lines.slice(1).every((l) => l.split(',').length === EXPORT_COLUMNS.length)).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(',dead-letter,1,portal-rejected,'))).toBe(true);
+    expect(t.store.readAudit().at(-1)).toMatchObject({ actor: 'staff:counter', action: 'outbox.exported' });
+  });
+});

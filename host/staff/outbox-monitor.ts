@@ -1,0 +1,186 @@
+/**
+ * The staff outbox monitor: counts, the list of dossiers, retrying a dead letter and the dead-letter list for the
+ * counter — all WITHOUT personal data. A row carries the kiosk's local reference, the service and procedure, the
+ * state, attempts, the last error code and times; never a name, an ID number (not even masked) or an answer.
+ */
+import PDFDocument from 'pdfkit';
+import { KioskApiError } from '../../common/api/contract';
+import type { Outbox } from '../outbox/outbox';
+import type { PrinterService } from '../printer';
+import { resolveFonts } from '../receipt/fonts';
+import type { AuditActor } from '../store/audit';
+import { vietnamDay } from '../store/pii';
+import type { KioskStore, OutboxRecord } from '../store/store';
+
+/** `failed` in the store is the staff's "dead letter": refused by the portal or set aside (payload unreadable). */
+export type OutboxRowState = 'queued' | 'sending' | 'dead-letter' | 'delivered';
+
+export interface OutboxSummary {
+  queued: number;
+  sending: number;
+  deadLetter: number;
+  deliveredToday: number;
+  /** Age in seconds of the oldest dossier still queued; null when none is. */
+  oldestQueuedSeconds: number | null;
+}
+
+export interface OutboxRow {
+  id: string;
+  serviceId: string;
+  procedureCode: string;
+  state: OutboxRowState;
+  attempts: number;
+  lastErrorCode: string | null;
+  createdAt: number;
+  nextAttemptAt: number | null;
+  deliveredAt: number | null;
+}
+
+/** The columns of the export, in order: the PII-free row, nothing else. */
+export const EXPORT_COLUMNS = [
+  'id',
+  'serviceId',
+  'procedureCode',
+  'state',
+  'attempts',
+  'lastErrorCode',
+  'createdAt',
+  'nextAttemptAt',
+  'deliveredAt',
+] as const satisfies readonly (keyof OutboxRow)[];
+
+export interface OutboxMonitorOptions {
+  store: KioskStore;
+  outbox: Outbox;
+  printer?: PrinterService | null;
+  kioskName?: string;
+  now?: () => number;
+}
+
+/** Midnight of the Vietnam day that contains `ms` (UTC+7, no daylight saving). */
+export function vietnamDayStart(ms: number): number {
+  return Date.parse(`${vietnamDay(ms)}T00:00:00+07:00`);
+}
+
+export class OutboxMonitor {
+  private readonly now: () => number;
+
+  constructor(private readonly o: OutboxMonitorOptions) {
+    this.now = o.now ?? Date.now;
+  }
+
+  summary(): OutboxSummary {
+    const now = this.now();
+    const s = this.o.store.outboxSummary(vietnamDayStart(now));
+    const sending = Math.min(this.o.outbox.sendingCount, s.queued);
+    return {
+      queued: s.queued - sending,
+      sending,
+      deadLetter: s.failed,
+      deliveredToday: s.deliveredSince,
+      oldestQueuedSeconds:
+        s.oldestQueuedAt === null ? null : Math.max(0, Math.floor((now - s.oldestQueuedAt) / 1000)),
+    };
+  }
+
+  /** Undelivered dossiers first (newest first), then the latest delivered ones. */
+  list(limit = 200): OutboxRow[] {
+    const sending = new Set(this.o.outbox.sendingRefs());
+    return this.o.store.listOutbox(limit).map((r) => toRow(r, sending));
+  }
+
+  /**
+   * Moves one dead letter back to the queue (audited with the staff actor) and wakes the sender.
+   * `outbox-not-dead-letter` when the id names no dead letter (already retried, delivered, purged, unknown).
+   */
+  retry(actor: `staff:${string}`, id: string): { requeued: true } {
+    const rec = this.o.store.findOutbox({ localRef: id });
+    if (!rec || rec.state !== 'failed' || rec.purged)
+      throw new KioskApiError('outbox-not-dead-letter', 'No dead letter with this reference');
+    if (this.o.outbox.retryNow(actor, id) < 1)
+      throw new KioskApiError('outbox-not-dead-letter', 'No dead letter with this reference');
+    return { requeued: true };
+  }
+
+  /** The dead letters as CSV (RFC 4180, CRLF, UTF-8), the PII-free columns only. */
+  exportCsv(actor: AuditActor): { csv: string; rows: number } {
+    const rows = this.o.store.listFailedOutbox().map((r) => toRow(r, new Set()));
+    const csv = toCsv(rows);
+    this.o.store.audit(actor, 'outbox.exported', undefined, { rows: rows.length });
+    return { csv, rows: rows.length };
+  }
+
+  /** Prints the dead-letter list for the counter through the kiosk's printer (a PDF, like the queue ticket). */
+  async printDeadLetters(csv: string): Promise<string> {
+    if (!this.o.printer) throw new KioskApiError('printer-offline', 'No printer configured');
+    const pdf = await deadLetterPdf(csv, this.o.kioskName ?? '', this.now());
+    return (await this.o.printer.print(pdf, null, { code: `outbox-export-${vietnamDay(this.now())}` })).kind;
+  }
+}
+
+function toRow(r: OutboxRecord, sending: ReadonlySet<string>): OutboxRow {
+  const state: OutboxRowState =
+    r.state === 'failed'
+      ? 'dead-letter'
+      : r.state === 'delivered'
+        ? 'delivered'
+        : sending.has(r.localRef)
+          ? 'sending'
+          : 'queued';
+  return {
+    id: r.localRef,
+    serviceId: r.serviceId,
+    procedureCode: r.procedureCode,
+    state,
+    attempts: r.attempts,
+    lastErrorCode: r.deadReason ?? r.lastError,
+    createdAt: r.createdAt,
+    nextAttemptAt: r.state === 'queued' ? r.nextAttemptAt : null,
+    deliveredAt: r.deliveredAt,
+  };
+}
+
+function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  const s = typeof v === 'number' ? String(v) : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function toCsv(rows: readonly OutboxRow[]): string {
+  const lines = [EXPORT_COLUMNS.join(',')];
+  for (const r of rows)
+    lines.push(
+      EXPORT_COLUMNS.map((c) =>
+        csvField(c === 'createdAt' || c === 'nextAttemptAt' || c === 'deliveredAt' ? iso(r[c]) : r[c]),
+      ).join(','),
+    );
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** An A4 page listing the CSV lines (monospace-free: the kiosk's Vietnamese font), titled for the counter. */
+export async function deadLetterPdf(csv: string, kioskName: string, at: number): Promise<Buffer> {
+  const fonts = resolveFonts();
+  const doc = new PDFDocument({ size: 'A4', margin: 36, info: { Title: 'Hồ sơ chưa gửi được' } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  doc.font('bold').fontSize(14).text('HỒ SƠ CHƯA GỬI ĐƯỢC (DEAD LETTER)');
+  doc
+    .font('body')
+    .fontSize(9)
+    .text(
+      `${kioskName} · ${new Date(at + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+7)`,
+    );
+  doc.moveDown(0.5);
+  doc.fontSize(7);
+  for (const line of csv.split('\r\n').filter(Boolean)) doc.text(line);
+  doc.end();
+  return done;
+}
