@@ -28,6 +28,9 @@ import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
 import { AlertService } from './staff/alert-service';
+import { AssistService, type StaffActor } from './staff/assist';
+import { OutboxMonitor } from './staff/outbox-monitor';
+import type { CentreQueue } from './queue/centre';
 import type { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
@@ -69,6 +72,8 @@ export interface HostDeps {
   delivery?: Delivery | null;
   speech?: SpeechService | null;
   printer?: PrinterService | null;
+  /** The centre's queue system (host/queue/centre.ts); null: the kiosk issues its own numbers. */
+  queueCentre?: CentreQueue | null;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
@@ -131,7 +136,40 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   // The PIN's lockout is persisted and every attempt audited in the store (in memory without one).
   const staffPin = new StaffPin(config.staff.pinHash, { store: delivery?.store ?? null });
   const alerts = new AlertService(delivery?.store ?? null);
-  const queue = delivery ? new QueueService({ store: delivery.store, printer: deps.printer ?? null }) : null;
+  const queue = delivery
+    ? new QueueService({
+        store: delivery.store,
+        printer: deps.printer ?? null,
+        centre: deps.queueCentre ?? null,
+        kioskPrefix: config.queue.kioskPrefix,
+        kioskId: config.queue.kioskPrefix ?? 'KIOSK',
+      })
+    : null;
+  // Staff: the outbox monitor (no personal data) and the assisted session (every step audited).
+  const outboxMonitor = delivery
+    ? new OutboxMonitor({
+        store: delivery.store,
+        outbox: delivery.outbox,
+        printer: deps.printer ?? null,
+        kioskName: config.kioskName,
+      })
+    : null;
+  const requireMonitor = (): OutboxMonitor => {
+    if (!outboxMonitor) throw new KioskApiError('not-available', 'No store');
+    return outboxMonitor;
+  };
+  const assist = new AssistService({
+    sessions,
+    audit: delivery
+      ? (actor, action, subject, detail) => delivery.store.audit(actor, action, subject, detail)
+      : null,
+    onChange: (v) => host.emit('assist.changed', v),
+  });
+  let staffUnlocked = false;
+  const staffActor = (): StaffActor => {
+    if (!staffUnlocked) throw new KioskApiError('staff.locked', 'The staff console is locked');
+    return 'staff:pin';
+  };
   const speech = deps.speech ?? null;
   const receipts = delivery
     ? new ReceiptService({
@@ -239,9 +277,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         identify.provideCan(can);
         return { accepted: true };
       },
-      'dossier.submit': ({ serviceId, forms, declared }) => {
+      'dossier.submit': async ({ serviceId, forms, declared }) => {
         if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
-        return dossiers.submit(serviceId, forms, { declared: declared ?? [] });
+        const filed = await dossiers.submit(serviceId, forms, { declared: declared ?? [] });
+        // A dossier filed with an officer's help is recorded under the officer in the audit chain.
+        assist.noteDossier(filed.localRef);
+        return filed;
       },
       'receipt.qr': ({ localRef }) => {
         if (!receipts) throw new KioskApiError('not-available', 'No store');
@@ -275,7 +316,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'draft.discard': () => ({ discarded: requireDrafts().discard() }),
       'queue.take': async ({ group }) => {
         if (!queue) throw new KioskApiError('not-available', 'No store');
-        const ticket = queue.take(group);
+        const ticket = await queue.take(group);
         // The number is on screen even when the printer fails (out of paper): printing is best effort.
         const printed = await queue.print(ticket, config.kioskName).catch(() => null);
         return { ...ticket, printed };
@@ -290,10 +331,25 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'portal.reconciliation': () => reconciliation?.latest ?? null,
       'staff.unlock': ({ pin }) => {
         const r = staffPin.verify(pin);
+        if (r.ok) staffUnlocked = true;
         if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
         return r;
       },
       'staff.alerts': () => alerts.list(),
+      'staff.outbox.summary': () => (staffActor(), requireMonitor().summary()),
+      'staff.outbox.list': ({ limit }) => (staffActor(), requireMonitor().list(limit)),
+      'staff.outbox.retry': ({ id }) => requireMonitor().retry(staffActor(), id),
+      'staff.outbox.export': async ({ print }) => {
+        const monitor = requireMonitor();
+        const { csv, rows } = monitor.exportCsv(staffActor());
+        const printed = print ? await monitor.printDeadLetters(csv).catch(() => null) : null;
+        return { csv, rows, printed };
+      },
+      'staff.assist.request': () => assist.request(staffActor()),
+      'staff.assist.cancel': () => (staffActor(), assist.cancel()),
+      'assist.state': () => assist.view(),
+      'assist.answer': ({ granted }) => assist.answer(granted),
+      'assist.handBack': () => assist.handBack(),
       'rating.submit': ({ score, reasons }) => journeys?.rate(score, reasons ?? []) ?? { recorded: false },
       'speech.say': async ({ text, lang, masked }) => {
         if (!speech) return { outcome: 'silent' };
@@ -451,6 +507,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       offEnd();
       sessions.end('staff');
       offJourney();
+      assist.dispose();
     },
   };
 }
