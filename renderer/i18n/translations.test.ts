@@ -45,4 +45,12 @@ describe('translations', () => {
       checkPair(f, data.vi, data.en);
     }
   });
+
+  it('every screen namespace gives each key in both languages', () => {
+    const dir = fileURLToPath(new URL('./screens', import.meta.url));
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+      const data = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { vi: Tree; en: Tree };
+      checkPair(f, data.vi, data.en);
+    }
+  });
 });
