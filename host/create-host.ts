@@ -2,6 +2,7 @@
  * Composition root: builds the host's services and binds them to KioskApi handlers.
  * Used by host/main.ts (Node process, WebSocket transport) and electron/main.ts (in-process, IPC).
  */
+import { hostname } from 'node:os';
 import { communeByCodeOrNull, communes, provinces, remapOldAddress } from '../catalogue/admin-units';
 import { getForm, loadCatalogue, todayInVietnam } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
@@ -28,7 +29,10 @@ import { statusLabel } from './portal/status';
 import { QueueService } from './queue/queue-service';
 import { StaffPin } from './staff/staff-pin';
 import { AlertService } from './staff/alert-service';
-import { AssistService, type StaffActor } from './staff/assist';
+import { resolveWebhookToken } from './staff/alert-webhook';
+import { StaffCalls } from './staff/staff-calls';
+import { StaffSession } from './staff/staff-session';
+import { AssistService } from './staff/assist';
 import { OutboxMonitor } from './staff/outbox-monitor';
 import type { CentreQueue } from './queue/centre';
 import type { PrinterService } from './printer';
@@ -56,6 +60,9 @@ export interface HostServices {
   delivery: Delivery | null;
   /** Aggregate report counters (no personal data), with a store only. */
   reports: ReportStore | null;
+  /** Staff mode (the console) and the call button. */
+  staff: StaffSession;
+  staffCalls: StaffCalls;
 }
 
 export interface CreatedHost {
@@ -136,6 +143,24 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   // The PIN's lockout is persisted and every attempt audited in the store (in memory without one).
   const staffPin = new StaffPin(config.staff.pinHash, { store: delivery?.store ?? null });
   const alerts = new AlertService(delivery?.store ?? null);
+  // Staff mode: opened by a right PIN, closed by staff.lock, 5 min without staff activity or a citizen session.
+  const staff = new StaffSession({
+    audit: delivery
+      ? (actor, action, subject, detail) => delivery.store.audit(actor, action, subject, detail)
+      : null,
+  });
+  let alertsChanged: () => void = () => undefined;
+  const webhook = config.staff.alertWebhook;
+  const staffCalls = new StaffCalls({
+    alerts,
+    audit: delivery
+      ? (actor, action, subject, detail) => delivery.store.audit(actor, action, subject, detail)
+      : null,
+    webhook: webhook ? { url: webhook.url, token: resolveWebhookToken(webhook.tokenFile) } : null,
+    kiosk: config.kioskName,
+    instance: hostname(),
+    onChange: () => alertsChanged(),
+  });
   const queue = delivery
     ? new QueueService({
         store: delivery.store,
@@ -165,11 +190,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       : null,
     onChange: (v) => host.emit('assist.changed', v),
   });
-  let staffUnlocked = false;
-  const staffActor = (): StaffActor => {
-    if (!staffUnlocked) throw new KioskApiError('staff.locked', 'The staff console is locked');
-    return 'staff:pin';
-  };
+  const staffActor = () => staff.require();
   const speech = deps.speech ?? null;
   const receipts = delivery
     ? new ReceiptService({
@@ -210,7 +231,17 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     volumeStep: speech?.volumeStep ?? 0,
     volumeStepCount: speech?.volumeStepCount ?? 1,
   });
-  const services: HostServices = { config, status, sessions, simulator, identify, delivery, reports };
+  const services: HostServices = {
+    config,
+    status,
+    sessions,
+    simulator,
+    identify,
+    delivery,
+    reports,
+    staff,
+    staffCalls,
+  };
 
   const requireSimulator = (): SimulatorControl => {
     if (!simulator) throw new KioskApiError('not-available', 'The reader simulator is not running');
@@ -254,7 +285,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       }),
       'status.get': () => status.get(),
       'trust.list': () => describeTrustStore(deps.trustStore?.() ?? defaultTrustStore()),
-      'session.start': ({ language }) => ({ sessionId: sessions.start(language).id }),
+      'session.start': ({ language }) => {
+        // A citizen at the screen: staff mode never stays open behind them.
+        staff.close('citizen');
+        return { sessionId: sessions.start(language).id };
+      },
       'session.end': ({ reason }) => ({ ended: sessions.end(reason) }),
       'session.consent': ({ granted }) => {
         identify.setConsent(granted);
@@ -331,11 +366,37 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'portal.reconciliation': () => reconciliation?.latest ?? null,
       'staff.unlock': ({ pin }) => {
         const r = staffPin.verify(pin);
-        if (r.ok) staffUnlocked = true;
-        if (r.ok) queueMicrotask(() => host.emit('staff.exit', {}));
+        if (r.ok) staff.open('staff:pin');
         return r;
       },
-      'staff.alerts': () => alerts.list(),
+      'staff.alerts': () => {
+        staff.require({ touch: false });
+        return alerts.list();
+      },
+      'staff.state': () => ({ active: staff.active }),
+      'staff.lock': () => {
+        staff.close('lock');
+        return { locked: true as const };
+      },
+      'staff.exitShell': () => {
+        staff.require();
+        staff.close('exit');
+        queueMicrotask(() => host.emit('staff.exit', {}));
+        return { exiting: true as const };
+      },
+      'staff.call': ({ screen }) => staffCalls.call(screen),
+      'staff.calls': () => {
+        staff.require({ touch: false });
+        return staffCalls.list();
+      },
+      'staff.answerCall': ({ id }) => ({ answered: staffCalls.answer(id, staff.require()) }),
+      'staff.clearAlert': ({ code }) => {
+        const actor = staff.require();
+        const cleared = alerts.clear(code, actor);
+        if (code === 'staff-call') staffCalls.answerAll(actor);
+        alertsChanged();
+        return { cleared };
+      },
       'staff.outbox.summary': () => (staffActor(), requireMonitor().summary()),
       'staff.outbox.list': ({ limit }) => (staffActor(), requireMonitor().list(limit)),
       'staff.outbox.retry': ({ id }) => requireMonitor().retry(staffActor(), id),
@@ -345,7 +406,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         const printed = print ? await monitor.printDeadLetters(csv).catch(() => null) : null;
         return { csv, rows, printed };
       },
-      'staff.assist.request': () => assist.request(staffActor()),
+      'staff.assist.request': () => {
+        const view = assist.request(staffActor());
+        // The officer's console gives way to the citizen's screen, where the citizen is asked.
+        staff.close('lock');
+        return view;
+      },
       'staff.assist.cancel': () => (staffActor(), assist.cancel()),
       'assist.state': () => assist.view(),
       'assist.answer': ({ granted }) => assist.answer(granted),
@@ -492,6 +558,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
   const offEnd = sessions.onEnd((reason) => host.emit('session.ended', { reason }));
   const offJourney = sessions.onEnd((reason) => journeys?.end(reason));
+  const offStaff = staff.onChange((active) => host.emit('staff.mode', { active }));
+  staff.watch();
+  alertsChanged = () => host.emit('staff.alertsChanged', {});
 
   return {
     host,
@@ -508,6 +577,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       sessions.end('staff');
       offJourney();
       assist.dispose();
+      staff.unwatch();
+      staff.close('shutdown');
+      offStaff();
     },
   };
 }

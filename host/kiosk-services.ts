@@ -32,7 +32,12 @@ import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { startQueueCentreFor } from './queue/centre-config';
 import { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
-import { resolveMetricsToken, type RunningMetricsServer, startMetricsServer } from './metrics';
+import {
+  type MetricsSources,
+  resolveMetricsToken,
+  type RunningMetricsServer,
+  startMetricsServer,
+} from './metrics';
 import { SpeechService } from './speech';
 
 /** The test CSCA that signs the simulator's cards (its private key is in the repository). */
@@ -248,6 +253,7 @@ export async function startMetricsFor(
   status: DeviceStatusBoard,
   delivery: Delivery | null,
   startedAt: number,
+  staffCalls?: MetricsSources['staffCalls'],
 ): Promise<RunningMetricsServer | null> {
   if (!config.metrics.enabled) return null;
   let token: string;
@@ -260,7 +266,7 @@ export async function startMetricsFor(
     host: config.metrics.host,
     port: config.metrics.port,
     token,
-    sources: { status: () => status.get(), db: delivery?.store.db ?? null, startedAt },
+    sources: { status: () => status.get(), db: delivery?.store.db ?? null, startedAt, staffCalls },
   });
 }
 
@@ -346,7 +352,9 @@ export async function startKioskServices(
       else created.services.identify.offerQr(p);
     };
     onScanError = (code) => created.host.emit('identify.failed', { code });
-    const metrics = await startMetricsFor(config, status, delivery, startedAt);
+    const metrics = await startMetricsFor(config, status, delivery, startedAt, () =>
+      created.services.staffCalls.stats(),
+    );
     if (metrics) stops.push(() => metrics.stop());
     return { created, devices, delivery, mockPortal: portal.mock, metrics, stop: stopAll };
   } catch (e) {

@@ -37,6 +37,8 @@ import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ServicesScreen } from './screens/ServicesScreen';
+import { StaffConsole } from './staff/StaffConsole';
+import { useStaffMode } from './staff/useStaffMode';
 
 /** Where the citizen is in the journey. Personal data lives in `identity` and `filled` for this session only. */
 type Screen =
@@ -190,6 +192,8 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   });
 
   const speech = useSpeechStatus(api, connection === 'open');
+  /** Staff mode (a right staff PIN): the staff console replaces the citizen screens until it is locked. */
+  const staffMode = useStaffMode(api, connection === 'open');
   const screenKey = [
     screen.name,
     'serviceId' in screen ? screen.serviceId : '',
@@ -420,11 +424,13 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           </div>
         </header>
         <SpeechBar status={speech} />
-        {body}
-        {askStop && (
+        {staffMode ? <StaffConsole /> : body}
+        {askStop && !staffMode && (
           <ConfirmStop onStop={() => void endSession('cancel')} onContinue={() => setAskStop(false)} />
         )}
-        {idle.warning && <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />}
+        {idle.warning && !staffMode && (
+          <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />
+        )}
         {demoMode && (
           <DemoPanel
             onPreview={(formId, version) =>

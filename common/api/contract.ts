@@ -117,6 +117,49 @@ export const StaffAlert = z.object({
   clearedAt: z.number().int().nullable(),
 });
 export type StaffAlert = z.infer<typeof StaffAlert>;
+/**
+ * Staff mode and the call button ("Gọi cán bộ"). A call carries the screen it was made from, from this closed
+ * list, and nothing else about the citizen.
+ */
+export const StaffCallScreen = z.enum([
+  'attract',
+  'consent',
+  'lookup',
+  'queue',
+  'identify',
+  'mrz',
+  'can',
+  'reading',
+  'confirm',
+  'refused',
+  'browse',
+  'services',
+  'service',
+  'form',
+  'resume',
+  'attachments',
+  'submitting',
+  'submit-failed',
+  'receipt',
+  'rating',
+  'preview',
+  'ended',
+  'other',
+]);
+export type StaffCallScreen = z.infer<typeof StaffCallScreen>;
+/**
+ * How far a call went: `delivered` — the centre's alert receiver answered 2xx; `failed` — a receiver is
+ * configured but did not take it; `no-channel` — no receiver configured (kept on this kiosk's staff console only).
+ */
+export const StaffCallDelivery = z.enum(['delivered', 'failed', 'no-channel']);
+export type StaffCallDelivery = z.infer<typeof StaffCallDelivery>;
+export const StaffCall = z.object({
+  id: z.number().int(),
+  screen: StaffCallScreen,
+  at: z.number().int(),
+  delivery: StaffCallDelivery,
+});
+export type StaffCall = z.infer<typeof StaffCall>;
 
 // Staff outbox monitor and assisted session (host/staff): no personal data in any of these.
 export const StaffOutboxSummary = z.object({
@@ -430,6 +473,31 @@ export const methods = {
   },
   /** Open staff alerts (no personal data), most severe first. */
   'staff.alerts': { params: Empty, result: z.array(StaffAlert) },
+  // Staff mode (host/staff/staff-session.ts): every method below but `staff.state` and `staff.call` answers
+  // `staff.locked` unless a right PIN opened staff mode.
+  /** Is staff mode on (the console shown)? */
+  'staff.state': { params: Empty, result: z.object({ active: z.boolean() }) },
+  /** Closes staff mode: back to the citizen screens. */
+  'staff.lock': { params: Empty, result: z.object({ locked: z.literal(true) }) },
+  /** Leaves the kiosk shell (emits `staff.exit`; the Electron shell quits). Staff only. */
+  'staff.exitShell': { params: Empty, result: z.object({ exiting: z.literal(true) }) },
+  /** The call button: raises a `staff-call` alert with the screen only and sends it to the centre when configured. */
+  'staff.call': {
+    params: z.object({ screen: StaffCallScreen }).strict(),
+    result: z.object({ id: z.number().int(), delivery: StaffCallDelivery }),
+  },
+  /** Open calls, oldest first. Staff only. */
+  'staff.calls': { params: Empty, result: z.array(StaffCall) },
+  /** An officer answers a call (audited). Staff only. */
+  'staff.answerCall': {
+    params: z.object({ id: z.number().int() }).strict(),
+    result: z.object({ answered: z.boolean() }),
+  },
+  /** Clears an open alert (audited with the staff actor). Staff only. */
+  'staff.clearAlert': {
+    params: z.object({ code: z.string().min(1).max(64) }).strict(),
+    result: z.object({ cleared: z.boolean() }),
+  },
   // Outbox monitor (staff only): counts, the list, retrying a dead letter, the dead letters for the counter.
   'staff.outbox.summary': { params: Empty, result: StaffOutboxSummary },
   'staff.outbox.list': {
@@ -563,6 +631,10 @@ export const events = {
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),
   'staff.exit': z.object({}),
+  /** Staff mode opened or closed (the renderer shows the staff console while active). */
+  'staff.mode': z.object({ active: z.boolean() }),
+  /** Staff alerts or calls changed: the console refreshes. */
+  'staff.alertsChanged': z.object({}),
   'assist.changed': AssistView,
 } as const satisfies Record<string, z.ZodType>;
 

@@ -176,8 +176,23 @@ export const KioskConfig = z.object({
     .object({
       /** scrypt hash of the staff PIN that leaves the kiosk shell (`npm run -s staff:pin`); null: no exit. */
       pinHash: z.string().nullable().default(null),
+      /**
+       * The centre's Alertmanager-compatible receiver for the call button (POST JSON, `/api/v2/alerts`): the full
+       * URL, and a file (0600) holding an optional bearer token (or env KIOSK_STAFF_WEBHOOK_TOKEN). null: calls
+       * stay on this kiosk's staff console and the citizen is sent to the counter.
+       */
+      alertWebhook: z
+        .object({
+          url: z
+            .string()
+            .url()
+            .refine((u) => /^https?:\/\//.test(u), 'http or https'),
+          tokenFile: z.string().nullable().default(null),
+        })
+        .nullable()
+        .default(null),
     })
-    .default({ pinHash: null }),
+    .default({ pinHash: null, alertWebhook: null }),
   shell: z
     .object({
       /** Local time ("HH:MM", Asia/Ho_Chi_Minh) of the nightly restart of the Electron shell, when idle; null: never. */

@@ -15,6 +15,8 @@ export interface MetricsSources {
   db: Database.Database | null;
   startedAt: number;
   now?: () => number;
+  /** The call button's counts (host/staff/staff-calls.ts): per screen of a closed list, and the open calls. */
+  staffCalls?: () => { total: Record<string, number>; open: number };
 }
 
 interface Sample {
@@ -98,6 +100,22 @@ export function collect(src: MetricsSources): Family[] {
       samples: [{ value: status.printer.state === 'out-of-paper' ? 1 : 0 }],
     },
   ];
+  const calls = src.staffCalls?.();
+  if (calls)
+    families.push(
+      {
+        name: 'kiosk_staff_calls_total',
+        type: 'counter',
+        help: 'Presses of the call button ("Gọi cán bộ") since the host started, by the screen it was pressed on.',
+        samples: Object.entries(calls.total).map(([screen, value]) => ({ labels: { screen }, value })),
+      },
+      {
+        name: 'kiosk_staff_calls_open',
+        type: 'gauge',
+        help: 'Calls for staff not answered yet on the staff console.',
+        samples: [{ value: calls.open }],
+      },
+    );
   const db = src.db;
   if (!db) return families;
   const dead = db

@@ -37,6 +37,7 @@ function hostWithStore() {
 describe('staff.alerts', () => {
   it('lists the open alerts through KioskApi, without personal data', async () => {
     const { delivery, call } = hostWithStore();
+    await call('staff.unlock', { pin: '482915' });
     expect(await call('staff.alerts')).toMatchObject({ ok: true, result: [] });
     delivery.store.raiseAlert('backup-failed', 'warning');
     delivery.store.raiseAlert('store-key-missing', 'critical');
@@ -51,8 +52,11 @@ describe('staff.alerts', () => {
   });
 
   it('answers an empty list when the kiosk runs without a store', async () => {
-    const { host } = createHost(loadConfig({ dataDir: '/nonexistent-kiosk-test' }, {}));
-    expect(await host.handleMessage({ v: 1, id: 1, method: 'staff.alerts', params: {} })).toMatchObject({
+    const { host } = createHost(
+      loadConfig({ dataDir: '/nonexistent-kiosk-test', staff: { pinHash: hashPin('482915') } }, {}),
+    );
+    await host.handleMessage({ v: 1, id: 1, method: 'staff.unlock', params: { pin: '482915' } });
+    expect(await host.handleMessage({ v: 1, id: 2, method: 'staff.alerts', params: {} })).toMatchObject({
       ok: true,
       result: [],
     });
@@ -68,7 +72,7 @@ describe('staff.alerts', () => {
       result: { lockedForSeconds: 300 },
     });
     expect(delivery.store.pinLockout()).toMatchObject({ failures: 0, lockouts: 1 });
-    expect(await call('staff.alerts')).toMatchObject({ ok: true, result: [{ code: 'staff-pin-locked' }] });
+    expect(delivery.store.listAlerts()).toMatchObject([{ code: 'staff-pin-locked' }]);
     expect(delivery.store.readAudit().filter((e) => e.action === 'staff.pin-attempt')).toHaveLength(5);
   });
 });

@@ -14,8 +14,7 @@ import { createHash } from 'node:crypto';
 import { KioskApiError } from '../../common/api/contract';
 import type { SessionManager } from '../session/session-manager';
 import type { AuditActor, AuditEntry } from '../store/audit';
-
-export type StaffActor = `staff:${string}`;
+import type { StaffActor } from './staff-session';
 
 export type AssistView =
   | { state: 'none'; actor: null; since: null }

@@ -18,6 +18,23 @@ export const ALERT_CODES = [
   'staff-pin-locked',
   /** The daily encrypted backup could not be written. */
   'backup-failed',
+  /** A citizen pressed "Gọi cán bộ" (the screen is on the staff console; nothing about the citizen). */
+  'staff-call',
+  // Device alerts, raised and cleared by host/staff/device-alerts.ts from the status board and the checks.
+  /** No card reader (or the PC/SC service) answers. */
+  'reader-missing',
+  /** The receipt printer reports that its paper is nearly out. */
+  'printer-paper-low',
+  /** The receipt printer is out of paper. */
+  'printer-paper-out',
+  /** The receipt printer does not answer. */
+  'printer-missing',
+  /** The provincial system does not answer; dossiers wait in the outbox. */
+  'portal-down',
+  /** Little free space is left on the data disk. */
+  'disk-low',
+  /** A CSCA certificate the kiosk trusts ends soon (or none is valid). */
+  'csca-expiring',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 export type AlertSeverity = 'info' | 'warning' | 'critical';

@@ -4,8 +4,8 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from './Keyboard';
 
 /**
- * Staff only: pressing the kiosk's name for three seconds asks for the staff PIN, which lets an officer
- * leave the kiosk shell. The PIN is masked on screen and never spoken.
+ * Staff only: pressing the kiosk's name for three seconds asks for the staff PIN, which opens staff mode (the
+ * staff console, renderer/staff). The PIN is masked on screen and never spoken.
  */
 export function StaffExit({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function StaffExit({ children }: { children: React.ReactNode }) {
   const submit = async (): Promise<void> => {
     const r = await api.call('staff.unlock', { pin }).catch(() => ({ ok: false, lockedForSeconds: 0 }));
     setPin('');
-    if (r.ok) setMessage(t('staff.unlocked'));
+    if (r.ok) setOpen(false);
     else if (r.lockedForSeconds > 0)
       setMessage(t('staff.locked', { minutes: Math.ceil(r.lockedForSeconds / 60) }));
     else setMessage(t('staff.wrong'));

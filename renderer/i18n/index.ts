@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
 import rating from './screens/rating.json';
+import staff from './screens/staff.json';
 import staffOutbox from './screens/staff-outbox.json';
 
 type ErrorFile = { vi?: Record<string, string>; en?: Record<string, string> };
@@ -27,8 +28,20 @@ export function initI18n(lng: 'vi' | 'en' = 'vi'): typeof i18next {
     fallbackLng: 'vi',
     supportedLngs: SUPPORTED_LANGUAGES,
     resources: {
-      vi: { translation: vi, errors: errorMessages('vi'), rating: rating.vi, staffOutbox: staffOutbox.vi },
-      en: { translation: en, errors: errorMessages('en'), rating: rating.en, staffOutbox: staffOutbox.en },
+      vi: {
+        translation: vi,
+        errors: errorMessages('vi'),
+        rating: rating.vi,
+        staff: staff.vi,
+        staffOutbox: staffOutbox.vi,
+      },
+      en: {
+        translation: en,
+        errors: errorMessages('en'),
+        rating: rating.en,
+        staff: staff.en,
+        staffOutbox: staffOutbox.en,
+      },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -1,4 +1,4 @@
-/** Leaving the kiosk shell needs the staff PIN: a 3-second press on the kiosk's name, a masked PIN pad. */
+/** Staff mode needs the staff PIN: a 3-second press on the kiosk's name, a masked PIN pad, then the console. */
 import type { ChildProcess } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { hashPin } from '../../host/staff/staff-pin';
@@ -37,5 +37,11 @@ test('the staff PIN pad opens on a long press, masks the PIN and checks it in th
 
   await tapKeys(page, '482915');
   await page.getByTestId('staff-submit').click();
-  await expect(page.getByTestId('staff-message')).toContainText('Đã xác nhận');
+  // The right PIN opens the staff console (staff mode) instead of leaving the shell; "Khoá" closes it.
+  await expect(page.getByTestId('staff-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('staff-console')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dành cho cán bộ');
+  await page.getByTestId('staff-lock').click();
+  await expect(page.getByTestId('staff-console')).toHaveCount(0);
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
 });
