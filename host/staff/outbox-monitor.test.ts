@@ -1,13 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakePortal } from '../outbox/fake-portal';
 import { Outbox, type OutboxSubmission } from '../outbox/outbox';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
-import { deadLetterPdf, EXPORT_COLUMNS, OutboxMonitor, vietnamDayStart } from './outbox-monitor';
+import {
+  deadLetterPdf,
+  EXPORT_COLUMNS,
+  OutboxMonitor,
+  type OutboxRow,
+  toCsv,
+  vietnamDayStart,
+} from './outbox-monitor';
 
 interface Citizen {
   idNumber: string;
@@ -152,5 +160,72 @@ describe('OutboxMonitor', () => {
     expect(lines.slice(1).every((l) => l.split(',').length === EXPORT_COLUMNS.length)).toBe(true);
     expect(lines.slice(1).every((l) => l.includes(',dead-letter,1,portal-rejected,'))).toBe(true);
     expect(t.store.readAudit().at(-1)).toMatchObject({ actor: 'staff:counter', action: 'outbox.exported' });
+  });
+
+  it('a dossier in flight counts and lists as sending', async () => {
+    const t = rig();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    let called: () => void = () => undefined;
+    const inFlight = new Promise<void>((r) => (called = r));
+    const submit = t.portal.submitDossier.bind(t.portal);
+    t.portal.submitDossier = async (d, key) => {
+      called();
+      await gate;
+      return submit(d, key);
+    };
+    t.outbox.start();
+    const { localRef } = t.outbox.submit(submission(citizens[0]!, 1));
+    await inFlight;
+    expect(t.monitor.summary()).toMatchObject({ queued: 0, sending: 1 });
+    expect(t.monitor.list()[0]).toMatchObject({ id: localRef, state: 'sending' });
+    release();
+    await t.outbox.idle();
+    expect(t.monitor.summary()).toMatchObject({ queued: 0, sending: 0, deliveredToday: 1 });
+  });
+
+  it('the CSV reads back the same in an independent parser (Python csv), whatever the fields hold', () => {
+    const field = fc.string({ unit: 'grapheme', maxLength: 12 });
+    const rows = fc.sample(
+      fc.record<OutboxRow>({
+        id: field,
+        serviceId: field,
+        procedureCode: field,
+        state: fc.constantFrom('queued', 'sending', 'dead-letter', 'delivered'),
+        attempts: fc.nat(99),
+        lastErrorCode: fc.option(field),
+        createdAt: fc.integer({ min: 0, max: 4e12 }),
+        nextAttemptAt: fc.option(fc.integer({ min: 0, max: 4e12 })),
+        deliveredAt: fc.option(fc.integer({ min: 0, max: 4e12 })),
+      }),
+      { numRuns: 10_000, seed: 17 },
+    );
+    const csv = toCsv(rows);
+    const parsed = JSON.parse(
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          'import csv,io,json,sys; print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline="")))))',
+        ],
+        { input: csv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      ),
+    ) as string[][];
+    expect(parsed[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(parsed).toHaveLength(rows.length + 1);
+    const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+    rows.forEach((r, i) =>
+      expect(parsed[i + 1]).toEqual([
+        r.id,
+        r.serviceId,
+        r.procedureCode,
+        r.state,
+        String(r.attempts),
+        r.lastErrorCode ?? '',
+        iso(r.createdAt),
+        iso(r.nextAttemptAt),
+        iso(r.deliveredAt),
+      ]),
+    );
   });
 });
