@@ -7,10 +7,9 @@
  * ticket says the centre's system did not answer. Printed (a small PDF; thermal printers get it rasterised) and
  * shown on screen. No personal data is involved.
  */
-import PDFDocument from 'pdfkit';
 import { KioskApiError } from '../../common/api/contract';
 import type { PrinterService } from '../printer';
-import { resolveFonts } from '../receipt/fonts';
+import { startPdf } from '../receipt/fonts';
 import { vietnamDay } from '../store/pii';
 import type { KioskStore } from '../store/store';
 import type { CentreQueue } from './centre';
@@ -104,16 +103,7 @@ export class QueueService {
 
 /** An 80 mm ticket: the number large, the counter group, the time. */
 export async function ticketPdf(ticket: QueueTicket, kioskName: string): Promise<Buffer> {
-  const fonts = resolveFonts();
-  const doc = new PDFDocument({ size: [226.77, 283.46], margin: 14, info: { Title: 'Phiếu số thứ tự' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, done } = startPdf({ size: [226.77, 283.46], margin: 14, info: { Title: 'Phiếu số thứ tự' } });
   const time = new Date(ticket.issuedAt + 7 * 3_600_000).toISOString();
   doc.font('body').fontSize(9).text(kioskName, { align: 'center' });
   doc.font('bold').fontSize(11).text('PHIẾU SỐ THỨ TỰ', { align: 'center' });

@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
 import { ReceiptError } from './errors';
 
@@ -23,4 +24,24 @@ export function resolveFonts(fonts: Partial<ReceiptFonts> = {}): ReceiptFonts {
   }
   const bold = fonts.bold ?? DEFAULT_FONTS.bold;
   return { regular, bold: existsSync(bold) ? bold : regular };
+}
+
+/**
+ * A new PDF with the kiosk's fonts registered as `body` and `bold`, and its bytes once `doc.end()` is called
+ * (small printed documents: the queue ticket, the staff's list of dossiers that could not be sent).
+ */
+export function startPdf(
+  options: PDFKit.PDFDocumentOptions,
+  fonts: ReceiptFonts = resolveFonts(),
+): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument(options);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('body', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  return { doc, done };
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakePortal } from '../outbox/fake-portal';
 import { Outbox, type OutboxSubmission } from '../outbox/outbox';
+import { contractDossier } from '../portal/contract';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
@@ -38,11 +39,7 @@ function submission(c: Citizen, n: number): OutboxSubmission {
   return {
     serviceId: 'temporary-residence',
     feePaid: true,
-    dossier: {
-      procedureCode: '1.004194',
-      procedureName: 'Đăng ký tạm trú',
-      receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
-      fieldCode: null,
+    dossier: contractDossier(n, {
       applicant: {
         fullName: c.fullName,
         idNumber: c.idNumber,
@@ -51,12 +48,8 @@ function submission(c: Citizen, n: number): OutboxSubmission {
         kind: 'citizen',
       },
       summary: `Hồ sơ ${n} của ${c.fullName}`,
-      appointmentAt: null,
-      channel: 'in-person',
-      fees: [],
-      documents: [],
       answers: { address: c.placeOfResidence, oldId: c.oldIdNumber },
-    },
+    }),
   };
 }
 

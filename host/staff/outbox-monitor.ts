@@ -3,11 +3,10 @@
  * counter — all WITHOUT personal data. A row carries the kiosk's local reference, the service and procedure, the
  * state, attempts, the last error code and times; never a name, an ID number (not even masked) or an answer.
  */
-import PDFDocument from 'pdfkit';
 import { KioskApiError } from '../../common/api/contract';
 import type { Outbox } from '../outbox/outbox';
 import type { PrinterService } from '../printer';
-import { resolveFonts } from '../receipt/fonts';
+import { startPdf } from '../receipt/fonts';
 import type { AuditActor } from '../store/audit';
 import { vietnamDay } from '../store/pii';
 import type { KioskStore, OutboxRecord } from '../store/store';
@@ -161,16 +160,7 @@ export function toCsv(rows: readonly OutboxRow[]): string {
 
 /** An A4 page listing the CSV lines (monospace-free: the kiosk's Vietnamese font), titled for the counter. */
 export async function deadLetterPdf(csv: string, kioskName: string, at: number): Promise<Buffer> {
-  const fonts = resolveFonts();
-  const doc = new PDFDocument({ size: 'A4', margin: 36, info: { Title: 'Hồ sơ chưa gửi được' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  const { doc, done } = startPdf({ size: 'A4', margin: 36, info: { Title: 'Hồ sơ chưa gửi được' } });
   doc.font('bold').fontSize(14).text('HỒ SƠ CHƯA GỬI ĐƯỢC (DEAD LETTER)');
   doc
     .font('body')

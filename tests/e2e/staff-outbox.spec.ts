@@ -17,7 +17,7 @@ import {
   bringAllToCounter,
   demoHostArgs,
   expect,
-  fillWithKeyboard,
+  fillTemporaryAbsence,
   identifyWithDemoCard,
   type KioskProcess,
   startHostProcess,
@@ -86,31 +86,7 @@ test('an officer helps with the citizen’s consent and hands back; every step i
   await expect(page.getByTestId('assist-banner')).toContainText('Cán bộ đang hỗ trợ (staff:pin)');
 
   // The officer fills the form on the same screens.
-  await page.getByTestId('continue').click();
-  const day = (offset: number): [string, string, string] => {
-    const d = new Date(Date.now() + offset * 86_400_000);
-    return [String(d.getUTCDate()), String(d.getUTCMonth() + 1), String(d.getUTCFullYear())];
-  };
-  for (const [field, offset] of [
-    ['fromDate', 7],
-    ['toDate', 60],
-  ] as const) {
-    const [d, m, y] = day(offset);
-    await fillWithKeyboard(page, `${field}__d`, d);
-    await fillWithKeyboard(page, `${field}__m`, m);
-    await fillWithKeyboard(page, `${field}__y`, y);
-  }
-  await fillWithKeyboard(page, 'reason', 'DDi lamf xa');
-  await page.getByTestId('continue').click();
-  const province = page.getByTestId('field-destination').locator('select').first();
-  await province.selectOption({ index: 1 });
-  const commune = page.getByTestId('field-destination').locator('select').nth(1);
-  await expect(commune.locator('option')).not.toHaveCount(1);
-  await commune.selectOption({ index: 1 });
-  await fillWithKeyboard(page, 'destination.detail', 'so 1');
-  await page.getByTestId('continue').click();
-  await fillWithKeyboard(page, 'phone', '0912000111');
-  await page.getByTestId('continue').click();
+  await fillTemporaryAbsence(page);
   await page.getByTestId('submit-form').click();
   await bringAllToCounter(page);
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 30_000 });
