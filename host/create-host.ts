@@ -403,8 +403,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'staff.outbox.export': async ({ print }) => {
         const monitor = requireMonitor();
         const { csv, rows } = monitor.exportCsv(staffActor());
-        const printed = print ? await monitor.printDeadLetters(csv).catch(() => null) : null;
-        return { csv, rows, printed };
+        const printed = print ? await monitor.printDeadLetters(rows).catch(() => null) : null;
+        return { csv, rows: rows.length, printed };
       },
       'staff.assist.request': () => {
         const view = assist.request(staffActor());

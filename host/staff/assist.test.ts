@@ -129,4 +129,36 @@ describe('AssistService', () => {
     expect(() => assist.request('staff:a')).toThrow(expect.objectContaining({ code: 'not-available' }));
     assist.dispose();
   });
+
+  it('a transition is announced only after its audit row is written', () => {
+    const sessions = new SessionManager();
+    const seen: string[] = [];
+    let failOn = '';
+    const assist = new AssistService({
+      sessions,
+      audit: (_a, action) => {
+        if (action === failOn) throw new Error('disk full');
+        seen.push(action);
+      },
+      onChange: (v) => seen.push(`event:${v.state}`),
+    });
+    const s = sessions.start('vi');
+    s.personal.set('decision', 'accept');
+    assist.request('staff:a');
+    assist.answer(true);
+    failOn = 'assist.handback';
+    expect(() => assist.handBack()).toThrow('disk full');
+    expect(assist.view().state).toBe('assisted');
+    failOn = 'assist.ended';
+    sessions.end('timeout');
+    expect(assist.view().state).toBe('none');
+    expect(seen).toEqual([
+      'assist.requested',
+      'event:requested',
+      'assist.takeover',
+      'event:assisted',
+      'event:none',
+    ]);
+    assist.dispose();
+  });
 });

@@ -8,7 +8,7 @@
  *
  * Only after identification (the card was read and accepted): before that there is no form to help with and the
  * citizen has not yet agreed to the kiosk reading their card. One officer at a time. Every transition is audited
- * in the store's chain with the officer's actor, the time and a hash of the session id — never personal data.
+ * (before it is announced, so a refused audit write changes nothing) in the store's chain with the officer's actor, the time and a hash of the session id — never personal data.
  */
 import { createHash } from 'node:crypto';
 import { KioskApiError } from '../../common/api/contract';
@@ -58,8 +58,13 @@ export class AssistService {
     this.offEnd = o.sessions.onEnd((reason) => {
       if (this.cur.state === 'none') return;
       const { actor, sessionId, state } = this.cur;
+      // The session is gone whatever the store says: an unwritable store raises its own alert.
+      try {
+        this.audit(actor, 'assist.ended', sessionId, { was: state, reason });
+      } catch {
+        /* never stop the other session-end listeners (the wipe) */
+      }
       this.set({ state: 'none' });
-      this.audit(actor, 'assist.ended', sessionId, { was: state, reason });
     });
   }
 
@@ -89,18 +94,16 @@ export class AssistService {
   /** The officer withdraws a request the citizen has not answered. */
   cancel(): AssistView {
     const c = this.expect('requested');
-    this.set({ state: 'none' });
     this.audit(c.actor, 'assist.cancelled', c.sessionId);
-    return this.view();
+    return this.set({ state: 'none' });
   }
 
   /** The citizen's answer to "Cho phép cán bộ hỗ trợ bạn điền hồ sơ?". */
   answer(granted: boolean): AssistView {
     const c = this.expect('requested');
     if (!granted) {
-      this.set({ state: 'none' });
       this.audit(c.actor, 'assist.declined', c.sessionId);
-      return this.view();
+      return this.set({ state: 'none' });
     }
     this.audit(c.actor, 'assist.takeover', c.sessionId, { consent: true });
     return this.set({ state: 'assisted', actor: c.actor, since: this.now(), sessionId: c.sessionId });
@@ -109,11 +112,10 @@ export class AssistService {
   /** "Trả lại cho người dân": the officer hands the session back; the citizen carries on alone. */
   handBack(): AssistView {
     const c = this.expect('assisted');
-    this.set({ state: 'none' });
     this.audit(c.actor, 'assist.handback', c.sessionId, {
       seconds: Math.round((this.now() - c.since) / 1000),
     });
-    return this.view();
+    return this.set({ state: 'none' });
   }
 
   /** A dossier filed while assisted: recorded in the audit chain under the officer (the local reference only). */

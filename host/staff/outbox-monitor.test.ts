@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakePortal } from '../outbox/fake-portal';
 import { Outbox, type OutboxSubmission } from '../outbox/outbox';
 import { contractDossier } from '../portal/contract';
+import { receiptToEscPos } from '../receipt/escpos';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
@@ -128,14 +129,26 @@ describe('OutboxMonitor', () => {
     t.outbox.submit(submission(citizens[0]!, 99));
     await t.outbox.idle();
     const { csv, rows } = t.monitor.exportCsv('staff:counter');
-    expect(rows).toBe(citizens.length);
+    expect(rows).toHaveLength(citizens.length);
     const listed = JSON.stringify(t.monitor.list()) + JSON.stringify(t.monitor.summary());
-    const pdf = await deadLetterPdf(csv, 'Ki-ốt thử', Date.now());
     const dir = scratchDir('outbox-export-');
     cleanups.push(dir.cleanup);
-    writeFileSync(join(dir.dir, 'x.pdf'), pdf);
-    const printed = execFileSync('pdftotext', [join(dir.dir, 'x.pdf'), '-'], { encoding: 'utf8' });
-    expect(printed).toContain('HỒ SƠ CHƯA GỬI ĐƯỢC');
+    let printed = '';
+    for (const paper of ['a4', '80mm'] as const) {
+      writeFileSync(
+        join(dir.dir, `${paper}.pdf`),
+        await deadLetterPdf(rows, { kioskName: 'Ki-ốt thử', at: Date.now(), paper }),
+      );
+      const text = execFileSync('pdftotext', [join(dir.dir, `${paper}.pdf`), '-'], { encoding: 'utf8' });
+      expect(text).toContain('HỒ SƠ CHƯA GỬI ĐƯỢC');
+      for (const r of rows) expect(text).toContain(r.id);
+      expect(text.replace(/\s+/g, ' ')).toContain('Lỗi: portal-rejected · 1 lần gửi');
+      printed += text;
+    }
+    // A thermal printer gets the roll page rasterised (ESC @ … GS v 0 bands).
+    const escpos = await receiptToEscPos(await deadLetterPdf(rows, { kioskName: 'K', at: 0, paper: '80mm' }));
+    expect([...escpos.subarray(0, 2)]).toEqual([0x1b, 0x40]);
+    expect(escpos.includes(Buffer.from([0x1d, 0x76, 0x30]))).toBe(true);
     const masked = t.store.listOutbox()[0]!.maskedId;
     for (const text of [csv, listed, printed]) {
       expect(text).not.toContain(masked);

@@ -101,19 +101,31 @@ export class OutboxMonitor {
     return { requeued: true };
   }
 
-  /** The dead letters as CSV (RFC 4180, CRLF, UTF-8), the PII-free columns only. */
-  exportCsv(actor: AuditActor): { csv: string; rows: number } {
-    const rows = this.o.store.listFailedOutbox().map((r) => toRow(r, new Set()));
-    const csv = toCsv(rows);
-    this.o.store.audit(actor, 'outbox.exported', undefined, { rows: rows.length });
-    return { csv, rows: rows.length };
+  /** Dead letters (refused or set aside), newest first, as PII-free rows. */
+  deadLetters(): OutboxRow[] {
+    return this.o.store.listFailedOutbox().map((r) => toRow(r, new Set()));
   }
 
-  /** Prints the dead-letter list for the counter through the kiosk's printer (a PDF, like the queue ticket). */
-  async printDeadLetters(csv: string): Promise<string> {
-    if (!this.o.printer) throw new KioskApiError('printer-offline', 'No printer configured');
-    const pdf = await deadLetterPdf(csv, this.o.kioskName ?? '', this.now());
-    return (await this.o.printer.print(pdf, null, { code: `outbox-export-${vietnamDay(this.now())}` })).kind;
+  /** The dead letters as CSV (RFC 4180, CRLF, UTF-8), the PII-free columns only; audited. */
+  exportCsv(actor: AuditActor): { csv: string; rows: OutboxRow[] } {
+    const rows = this.deadLetters();
+    this.o.store.audit(actor, 'outbox.exported', undefined, { rows: rows.length });
+    return { csv: toCsv(rows), rows };
+  }
+
+  /**
+   * Prints the dead letters for the counter through the kiosk's printer: A4, or one 80 mm roll page on a thermal
+   * printer (the ESC/POS path rasterises the first page). Returns how it was printed (`file`, `escpos`, `cups`).
+   */
+  async printDeadLetters(rows: readonly OutboxRow[]): Promise<string> {
+    const printer = this.o.printer;
+    if (!printer) throw new KioskApiError('printer-offline', 'No printer configured');
+    const pdf = await deadLetterPdf(rows, {
+      kioskName: this.o.kioskName ?? '',
+      at: this.now(),
+      paper: printer.paper,
+    });
+    return (await printer.print(pdf, null, { code: `outbox-export-${vietnamDay(this.now())}` })).kind;
   }
 }
 
@@ -158,19 +170,44 @@ export function toCsv(rows: readonly OutboxRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** An A4 page listing the CSV lines (monospace-free: the kiosk's Vietnamese font), titled for the counter. */
-export async function deadLetterPdf(csv: string, kioskName: string, at: number): Promise<Buffer> {
-  const { doc, done } = startPdf({ size: 'A4', margin: 36, info: { Title: 'Hồ sơ chưa gửi được' } });
-  doc.font('bold').fontSize(14).text('HỒ SƠ CHƯA GỬI ĐƯỢC (DEAD LETTER)');
+const vnTime = (ms: number): string => {
+  const d = new Date(ms + 7 * 3_600_000).toISOString();
+  return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+};
+
+/**
+ * The printed list of dead letters, titled for the counter: one block per dossier (reference, service and
+ * procedure, error code and attempts, time received). A4 pages, or a single 80 mm roll page as tall as the list.
+ */
+export async function deadLetterPdf(
+  rows: readonly OutboxRow[],
+  o: { kioskName: string; at: number; paper: 'a4' | '80mm' },
+): Promise<Buffer> {
+  const roll = o.paper === '80mm';
+  const { doc, done } = startPdf({
+    size: roll ? [226.77, Math.min(14_000, 120 + rows.length * 52)] : 'A4',
+    margin: roll ? 12 : 48,
+    info: { Title: 'Hồ sơ chưa gửi được' },
+  });
+  const s = roll ? 0.7 : 1;
+  doc
+    .font('bold')
+    .fontSize(14 * s)
+    .text('HỒ SƠ CHƯA GỬI ĐƯỢC');
   doc
     .font('body')
-    .fontSize(9)
-    .text(
-      `${kioskName} · ${new Date(at + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} (UTC+7)`,
-    );
-  doc.moveDown(0.5);
-  doc.fontSize(7);
-  for (const line of csv.split('\r\n').filter(Boolean)) doc.text(line);
+    .fontSize(9 * s)
+    .text(`${o.kioskName} · ${vnTime(o.at)} · ${rows.length} hồ sơ`);
+  for (const r of rows) {
+    doc.moveDown(0.6);
+    doc
+      .font('bold')
+      .fontSize(10 * s)
+      .text(r.id);
+    doc.font('body').fontSize(9 * s);
+    doc.text(`${r.serviceId} (${r.procedureCode})`);
+    doc.text(`Lỗi: ${r.lastErrorCode ?? '—'} · ${r.attempts} lần gửi · ghi nhận ${vnTime(r.createdAt)}`);
+  }
   doc.end();
   return done;
 }

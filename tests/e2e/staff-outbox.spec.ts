@@ -7,7 +7,8 @@
  * - queue numbers come from the centre, and from the kiosk (prefixed) when the centre is down.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -47,6 +48,8 @@ test.afterAll(async () => {
 });
 
 async function openStaffConsole(page: Page): Promise<void> {
+  // The demo banner arrives with the host's hello and moves the header: press where the name finally is.
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
   const box = (await page.getByTestId('staff-hold').boundingBox())!;
   await page.mouse.move(box.x + 5, box.y + 5);
   await page.mouse.down();
@@ -127,6 +130,7 @@ test('the dead letter is shown without personal data, exported, retried, and rea
   const portal = host.kiosk.mockPortal!;
   await request.post(`${portal}/admin/faults`, { data: {} });
   await page.goto(host.kiosk.url);
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
   await openStaffConsole(page);
   await page.getByTestId('staff-tab-outbox').click();
   const row = page.locator(`[data-testid="outbox-row"][data-id="${localRef}"]`);
@@ -137,9 +141,19 @@ test('the dead letter is shown without personal data, exported, retried, and rea
   await page.getByTestId('outbox-export').click();
   const csv = page.getByTestId('outbox-export-text');
   await expect(csv).toContainText(`${localRef},`);
+  await expect(page.getByTestId('outbox-message')).toContainText('Đã gửi danh sách tới máy in.');
+  // The file printer (demo) wrote the printed list beside the receipts.
+  const receipts = path.join(host.kiosk.dataDir, 'receipts');
+  const exportFile = readdirSync(receipts).find((f) => f.startsWith('outbox-export-'))!;
+  const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(receipts, exportFile), '-'])
+    .toString('utf8')
+    .normalize('NFC');
+  expect(printed).toContain(localRef);
   const shown = (await page.getByTestId('outbox-panel').innerText()).normalize('NFC');
-  for (const pii of [citizen.fullName, citizen.idNumber, citizen.oldIdNumber, '0912000111'])
+  for (const pii of [citizen.fullName, citizen.idNumber, citizen.oldIdNumber, '0912000111']) {
     expect(shown).not.toContain(pii);
+    expect(printed).not.toContain(pii);
+  }
 
   await page.getByTestId(`outbox-retry-${localRef}`).click();
   await expect(page.getByTestId('outbox-message')).toContainText(localRef);
