@@ -10,6 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { type StartedMockQueueCentre, startMockQueueCentre } from '../../host/queue/mock/start';
@@ -85,8 +86,14 @@ test('an officer helps with the citizen’s consent and hands back; every step i
   const dialog = page.getByTestId('assist-dialog');
   await expect(dialog).toContainText('Cho phép cán bộ hỗ trợ bạn điền hồ sơ?');
   await expect(page.getByTestId('assist-no')).toBeFocused();
+  const axe = async (testId: string) =>
+    (await new AxeBuilder({ page }).include(`[data-testid="${testId}"]`).analyze()).violations.map(
+      (v) => v.id,
+    );
+  expect(await axe('assist-dialog')).toEqual([]);
   await page.getByTestId('assist-yes').click();
   await expect(page.getByTestId('assist-banner')).toContainText('Cán bộ đang hỗ trợ (staff:pin)');
+  expect(await axe('assist-banner')).toEqual([]);
 
   // The officer fills the form on the same screens.
   await fillTemporaryAbsence(page);
@@ -136,6 +143,8 @@ test('the dead letter is shown without personal data, exported, retried, and rea
   const row = page.locator(`[data-testid="outbox-row"][data-id="${localRef}"]`);
   await expect(row).toHaveAttribute('data-state', 'dead-letter');
   await expect(row).toContainText('portal-rejected');
+  const outboxAxe = await new AxeBuilder({ page }).include('[data-testid="outbox-panel"]').analyze();
+  expect(outboxAxe.violations.map((v) => v.id)).toEqual([]);
   await expect(page.getByTestId('outbox-count-dead')).toContainText('1');
 
   await page.getByTestId('outbox-export').click();
