@@ -120,7 +120,7 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
   const services = await (opts.startServices ?? startKioskServices)(opts.config);
   const { created } = services;
   let stopped = false;
-  // Quitting (staff PIN, SIGTERM via electron/main.ts, nightly restart) stops every service first.
+  // Quitting (staff console, SIGTERM via electron/main.ts, nightly restart) stops every service first.
   app.on('will-quit', (ev: { preventDefault(): void }) => {
     if (stopped) return;
     ev.preventDefault();
@@ -209,16 +209,18 @@ export async function startKioskApp(electron: ElectronLike, opts: KioskAppOption
   });
   app.on('window-all-closed', () => undefined);
 
-  // A counter officer with the staff PIN may leave the kiosk shell (the PIN is checked by the host).
+  // A counter officer in staff mode (the staff PIN, checked by the host) may leave the kiosk shell (`staff.exitShell`).
   created.host.onEvent((event) => {
     if (event === 'staff.exit') app.quit();
   });
 
-  // Long uptime leaks: restart every night at the configured time, but never during a citizen's session.
+  // Long uptime leaks: restart every night at the configured time, but never during a citizen's session or
+  // while an officer works in the staff console.
   const restartAt = opts.config.shell.nightlyRestartAt;
   if (restartAt) {
     const timer = setInterval(() => {
-      if (localTime(opts.now?.() ?? Date.now()) !== restartAt || created.services.sessions.active) return;
+      const busy = created.services.sessions.active || created.services.staff.active;
+      if (localTime(opts.now?.() ?? Date.now()) !== restartAt || busy) return;
       clearInterval(timer);
       app.relaunch();
       void services.stop().finally(() => app.exit(0));

@@ -31,6 +31,7 @@ import { StaffPin } from './staff/staff-pin';
 import { AlertService } from './staff/alert-service';
 import { resolveWebhookToken } from './staff/alert-webhook';
 import { StaffCalls } from './staff/staff-calls';
+import { DeviceAlerts } from './staff/device-alerts';
 import { StaffSession } from './staff/staff-session';
 import { AssistService } from './staff/assist';
 import { OutboxMonitor } from './staff/outbox-monitor';
@@ -81,6 +82,8 @@ export interface HostDeps {
   printer?: PrinterService | null;
   /** The centre's queue system (host/queue/centre.ts); null: the kiosk issues its own numbers. */
   queueCentre?: CentreQueue | null;
+  /** The devices were started (host/kiosk-services.ts): a missing reader is then an alert. */
+  readerExpected?: boolean;
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
@@ -161,6 +164,19 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     instance: hostname(),
     onChange: () => alertsChanged(),
   });
+  // Device alerts from the status board, the printer and the doctor's disk and CSCA checks (loaded when first
+  // needed: the doctor imports the composition root).
+  const deviceAlerts = new DeviceAlerts(
+    alerts,
+    {
+      status: () => status.get(),
+      readerExpected: deps.readerExpected ?? false,
+      printerNearEnd: deps.printer ? async () => (await deps.printer!.status()).paperNearEnd : undefined,
+      disk: async () => (await import('./doctor/system-checks')).diskCheck(config.dataDir),
+      csca: async () => (await import('./doctor/trust-check')).cscaCheck(config),
+    },
+    () => alertsChanged(),
+  );
   const queue = delivery
     ? new QueueService({
         store: delivery.store,
@@ -390,6 +406,21 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return staffCalls.list();
       },
       'staff.answerCall': ({ id }) => ({ answered: staffCalls.answer(id, staff.require()) }),
+      'staff.devices': () => {
+        staff.require({ touch: false });
+        return deviceAlerts.check();
+      },
+      'staff.diagnostics': async () => {
+        staff.require();
+        const { runDoctor } = await import('./doctor');
+        // The card read and QR scan tests wait for a technician at the reader: not from the console.
+        const r = await runDoctor({ config, read: false, scan: false, checkTimeoutMs: 10_000 });
+        return {
+          startedAt: r.startedAt,
+          ok: r.ok,
+          checks: r.checks.map((c) => ({ id: c.id, status: c.status, detail: c.detail })),
+        };
+      },
       'staff.clearAlert': ({ code }) => {
         const actor = staff.require();
         const cleared = alerts.clear(code, actor);
@@ -561,6 +592,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   const offStaff = staff.onChange((active) => host.emit('staff.mode', { active }));
   staff.watch();
   alertsChanged = () => host.emit('staff.alertsChanged', {});
+  const offDeviceAlerts = status.onChange(() => deviceAlerts.fromStatus());
+  deviceAlerts.watch();
 
   return {
     host,
@@ -580,6 +613,8 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       staff.unwatch();
       staff.close('shutdown');
       offStaff();
+      offDeviceAlerts();
+      deviceAlerts.unwatch();
     },
   };
 }

@@ -343,6 +343,7 @@ export async function startKioskServices(
       simulator: devices?.simulator ?? null,
       trustStore: () => trust,
       delivery,
+      readerExpected: Boolean(devices),
     });
     stops.push(() => created.dispose());
     // What the receipt lookup parser accepts (a receipt's QR, a dossier code) goes to the lookup screen;

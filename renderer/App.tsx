@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceStatus, KioskApi, ReceiptView } from '../common/api/contract';
+import type { DeviceStatus, KioskApi, ReceiptView, StaffCallScreen } from '../common/api/contract';
 import type { Identity } from '../common/identity';
 import type { Service } from '../catalogue/schema';
 import { wipeRendererStorage } from './api/choose-transport';
@@ -37,6 +37,7 @@ import { ReadingScreen } from './screens/ReadingScreen';
 import { ServiceInfoScreen } from './screens/ServiceInfoScreen';
 import { ReceiptScreen } from './screens/ReceiptScreen';
 import { ServicesScreen } from './screens/ServicesScreen';
+import { CallStaffButton, CallStaffPrompt, CallStaffProvider } from './staff/CallStaff';
 import { StaffConsole } from './staff/StaffConsole';
 import { useStaffMode } from './staff/useStaffMode';
 
@@ -206,6 +207,17 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   useSpeakScreen(api, screenKey, i18n.language === 'en' ? 'en' : 'vi', Boolean(speech?.enabled));
 
   const service = 'serviceId' in screen ? services.find((s) => s.id === screen.serviceId) : undefined;
+  /** The screen a call for staff names (the screen only, never anything the citizen entered). */
+  const callScreen: StaffCallScreen =
+    screen.name === 'identify' || screen.name === 'mrz' || screen.name === 'confirm'
+      ? idState.decision && idState.decision !== 'accept'
+        ? 'refused'
+        : idState.error === 'chip-can-required' || idState.error === 'chip-pace-failed'
+          ? 'can'
+          : idState.percent !== null && !idState.decision
+            ? 'reading'
+            : screen.name
+      : screen.name;
   let body: React.ReactNode;
   switch (screen.name) {
     case 'attract':
@@ -232,7 +244,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     case 'confirm':
       if (idState.decision && idState.decision !== 'accept') {
         body = (
-          <RefusedScreen decision={idState.decision} onFinish={() => void endSession('refused', true)} />
+          <RefusedScreen decision={idState.decision} onFinish={() => void endSession('refused', true)}>
+            <CallStaffPrompt />
+          </RefusedScreen>
         );
       } else if (idState.decision === 'accept' && idState.identity) {
         body = (
@@ -305,6 +319,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
             }
           }}
           onBack={() => setScreen({ name: 'services' })}
+          deadEnd={<CallStaffPrompt />}
         />
       );
       break;
@@ -362,6 +377,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
               {t(screen.code, { ns: 'errors', defaultValue: t('journey.submitFailedBody') })}
             </p>
           </div>
+          <CallStaffPrompt />
           <button
             type="button"
             className="button"
@@ -411,40 +427,43 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
 
   return (
     <KioskApiContext.Provider value={api}>
-      <div className="kiosk">
-        {demoMode && <DemoBanner />}
-        <AssistOverlay />
-        <header className="kiosk__header">
-          <StaffExit>
-            <span className="kiosk__name">{t('app.name')}</span>
-          </StaffExit>
-          <div className="kiosk__controls">
-            <DisplayOptions />
-            <LanguageSwitch />
-          </div>
-        </header>
-        <SpeechBar status={speech} />
-        {staffMode ? <StaffConsole /> : body}
-        {askStop && !staffMode && (
-          <ConfirmStop onStop={() => void endSession('cancel')} onContinue={() => setAskStop(false)} />
-        )}
-        {idle.warning && !staffMode && (
-          <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />
-        )}
-        {demoMode && (
-          <DemoPanel
-            onPreview={(formId, version) =>
-              setScreen((back) => ({
-                name: 'preview',
-                formId,
-                version,
-                back: back.name === 'preview' ? back.back : back,
-              }))
-            }
-          />
-        )}
-        <StatusStrip status={status} connection={connection} demoMode={demoMode} />
-      </div>
+      <CallStaffProvider screen={callScreen}>
+        <div className="kiosk">
+          {demoMode && <DemoBanner />}
+          <AssistOverlay />
+          <header className="kiosk__header">
+            <StaffExit>
+              <span className="kiosk__name">{t('app.name')}</span>
+            </StaffExit>
+            <div className="kiosk__controls">
+              {!staffMode && <CallStaffButton />}
+              <DisplayOptions />
+              <LanguageSwitch />
+            </div>
+          </header>
+          <SpeechBar status={speech} />
+          {staffMode ? <StaffConsole /> : body}
+          {askStop && !staffMode && (
+            <ConfirmStop onStop={() => void endSession('cancel')} onContinue={() => setAskStop(false)} />
+          )}
+          {idle.warning && !staffMode && (
+            <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />
+          )}
+          {demoMode && (
+            <DemoPanel
+              onPreview={(formId, version) =>
+                setScreen((back) => ({
+                  name: 'preview',
+                  formId,
+                  version,
+                  back: back.name === 'preview' ? back.back : back,
+                }))
+              }
+            />
+          )}
+          <StatusStrip status={status} connection={connection} demoMode={demoMode} />
+        </div>
+      </CallStaffProvider>
     </KioskApiContext.Provider>
   );
 }

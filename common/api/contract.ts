@@ -160,6 +160,34 @@ export const StaffCall = z.object({
   delivery: StaffCallDelivery,
 });
 export type StaffCall = z.infer<typeof StaffCall>;
+/** One device on the staff console's Devices panel: a state, the alert it raised, and a few numbers. */
+export const StaffDevice = z.object({
+  id: z.enum(['reader', 'printer', 'portal', 'disk', 'csca']),
+  state: z.enum(['ok', 'warn', 'fail', 'unknown']),
+  /** The store alert this state raised (host/store/alerts.ts), or null. */
+  alert: z.string().nullable(),
+  /** Free disk space (GiB, one decimal), days until the first CSCA ends, dossiers waiting. */
+  facts: z.object({
+    freeGiB: z.number().optional(),
+    daysLeft: z.number().int().optional(),
+    queued: z.number().int().optional(),
+  }),
+});
+export type StaffDevice = z.infer<typeof StaffDevice>;
+/** The technician checks (host/doctor) as the Diagnostics panel shows them: verdicts, no personal data. */
+export const StaffDiagnostics = z.object({
+  startedAt: z.string(),
+  ok: z.boolean(),
+  checks: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['pass', 'warn', 'fail', 'skip']),
+      /** The doctor's technical sentence (English, for the technician). */
+      detail: z.string(),
+    }),
+  ),
+});
+export type StaffDiagnostics = z.infer<typeof StaffDiagnostics>;
 
 // Staff outbox monitor and assisted session (host/staff): no personal data in any of these.
 export const StaffOutboxSummary = z.object({
@@ -498,6 +526,10 @@ export const methods = {
     params: z.object({ code: z.string().min(1).max(64) }).strict(),
     result: z.object({ cleared: z.boolean() }),
   },
+  /** Devices checked now (reader, printer paper, portal, disk, CSCA expiry); raises/clears their alerts. Staff only. */
+  'staff.devices': { params: Empty, result: z.array(StaffDevice) },
+  /** Runs the technician checks (`kiosk doctor`, without the card read and scan tests). Staff only. */
+  'staff.diagnostics': { params: Empty, result: StaffDiagnostics },
   // Outbox monitor (staff only): counts, the list, retrying a dead letter, the dead letters for the counter.
   'staff.outbox.summary': { params: Empty, result: StaffOutboxSummary },
   'staff.outbox.list': {

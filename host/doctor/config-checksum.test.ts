@@ -18,7 +18,7 @@ describe('configuration checksum', () => {
   });
 
   it('excludes secrets: the staff PIN hash changes nothing and never appears', () => {
-    const other = { ...base, staff: { pinHash: 'scrypt$cc$dd' } };
+    const other = { ...base, staff: { ...base.staff, pinHash: 'scrypt$cc$dd' } };
     expect(configChecksum(other).sha256).toBe(configChecksum(base).sha256);
     expect(canonicalConfig(base).json).not.toContain('scrypt$aa$bb');
     expect(configChecksum(base).excluded).toEqual(['staff.pinHash']);

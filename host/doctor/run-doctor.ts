@@ -39,6 +39,8 @@ export interface DoctorOptions {
   waitMs?: number;
   /** Per-check time limit (besides the waits). Default 15 s. */
   checkTimeoutMs?: number;
+  /** The configuration to check (the running host's, for the staff console); default: loaded like the host. */
+  config?: KioskConfig;
   /** Seams for tests. */
   aplay?: string;
   listPorts?: () => Promise<PortSummary[]>;
@@ -57,7 +59,7 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
   let config: KioskConfig;
   let loadError: string | null = null;
   try {
-    config = loadConfig({}, env);
+    config = opts.config ?? loadConfig({}, env);
   } catch (e) {
     loadError = (e as Error).message;
     config = KioskConfig.parse({});
@@ -67,7 +69,10 @@ export async function runDoctor(opts: DoctorOptions = {}): Promise<DoctorReport>
   const portal = portalProbe(config);
   const checks: Record<CheckId, [() => Promise<Verdict> | Verdict, number]> = {
     version: [() => versionCheck(), limit],
-    config: [() => configCheck(config, configSource(env), loadError), limit],
+    config: [
+      () => configCheck(config, opts.config ? 'the running host' : configSource(env), loadError),
+      limit,
+    ],
     disk: [() => diskCheck(config.dataDir), limit],
     pcscd: [() => pcscdCheck(probe), limit],
     readers: [() => readersCheck(probe), limit],

@@ -1,38 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config';
 import { createHost } from '../create-host';
-import { startDelivery } from '../outbox';
-import { FakePortal } from '../outbox/fake-portal';
 import { ALERT_CODES } from '../store/alerts';
-import { scratchDir } from '../store/test-helpers';
 import { hashPin } from './staff-pin';
+import { staffTestHost } from './test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-function hostWithStore() {
-  const s = scratchDir('alerts-');
-  const cfg = loadConfig({ dataDir: s.dir, staff: { pinHash: hashPin('482915') } }, {});
-  const delivery = startDelivery({
-    dbPath: join(s.dir, 'kiosk.db'),
-    keys: join(s.dir, 'keys', 'data.key'),
-    portal: new FakePortal(),
-  });
-  const created = createHost(cfg, { delivery });
-  cleanups.push(async () => {
-    await created.dispose();
-    await delivery.stop();
-    s.cleanup();
-  });
-  let id = 0;
-  const call = (method: string, params: object = {}) =>
-    created.host.handleMessage({ v: 1, id: ++id, method, params });
-  return { delivery, call };
-}
+const hostWithStore = () => staffTestHost(cleanups);
 
 describe('staff.alerts', () => {
   it('lists the open alerts through KioskApi, without personal data', async () => {

@@ -19,7 +19,7 @@ export class AlertService {
     this.store?.raiseAlert(code, severity);
   }
 
-  clear(code: string, actor: `staff:${string}`): boolean {
+  clear(code: string, actor: `staff:${string}` | 'system'): boolean {
     return this.store?.clearAlert(code, actor) ?? false;
   }
 }

@@ -2,18 +2,14 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadConfig } from '../config/config';
-import { createHost } from '../create-host';
 import { collect } from '../metrics/exposition';
-import { startDelivery } from '../outbox';
-import { FakePortal } from '../outbox/fake-portal';
 import { KioskStore } from '../store/store';
 import { FileKeyProvider } from '../store/keys';
 import { scratchDir } from '../store/test-helpers';
 import { AlertService } from './alert-service';
 import { postStaffCall } from './alert-webhook';
-import { hashPin } from './staff-pin';
 import { StaffCalls } from './staff-calls';
+import { staffTestHost } from './test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -187,25 +183,7 @@ describe('StaffCalls', () => {
 describe('staff.call through KioskApi', () => {
   it('is open to citizens, listed on the console only in staff mode, counted in the metrics', async () => {
     const r = await receiver(200);
-    const d = scratchDir('staff-call-api-');
-    const cfg = loadConfig(
-      { dataDir: d.dir, staff: { pinHash: hashPin('482915'), alertWebhook: { url: r.url } } },
-      {},
-    );
-    const delivery = startDelivery({
-      dbPath: join(d.dir, 'kiosk.db'),
-      keys: join(d.dir, 'keys', 'data.key'),
-      portal: new FakePortal(),
-    });
-    const created = createHost(cfg, { delivery });
-    cleanups.push(async () => {
-      await created.dispose();
-      await delivery.stop();
-      d.cleanup();
-    });
-    let id = 0;
-    const call = (method: string, params: object = {}) =>
-      created.host.handleMessage({ v: 1, id: ++id, method, params });
+    const { created, delivery, call } = staffTestHost(cleanups, { alertWebhook: { url: r.url } });
     expect(await call('staff.call', { screen: 'refused' })).toMatchObject({
       ok: true,
       result: { id: 1, delivery: 'delivered' },

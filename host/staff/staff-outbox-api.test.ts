@@ -1,11 +1,5 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config';
-import { createHost } from '../create-host';
-import { FakePortal } from '../outbox/fake-portal';
-import { startDelivery } from '../outbox/delivery';
-import { scratchDir } from '../store/test-helpers';
-import { hashPin } from './staff-pin';
+import { staffTestHost, TEST_PIN } from './test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -13,28 +7,12 @@ afterEach(async () => {
 });
 
 function host() {
-  const d = scratchDir('staff-outbox-api-');
-  const cfg = loadConfig({ dataDir: d.dir, staff: { pinHash: hashPin('482915') } }, {});
-  const portal = new FakePortal();
-  const delivery = startDelivery({
-    dbPath: join(d.dir, 'kiosk.db'),
-    keys: join(d.dir, 'keys', 'data.key'),
-    portal,
-  });
-  const created = createHost(cfg, { delivery });
-  cleanups.push(async () => {
-    await created.dispose();
-    await delivery.stop();
-    d.cleanup();
-  });
+  const h = staffTestHost(cleanups);
   const assistEvents: unknown[] = [];
-  created.host.onEvent((name, e) => {
+  h.created.host.onEvent((name, e) => {
     if (name === 'assist.changed') assistEvents.push(e);
   });
-  let id = 0;
-  const call = (method: string, params: object = {}) =>
-    created.host.handleMessage({ v: 1, id: ++id, method, params });
-  return { call, created, delivery, portal, assistEvents };
+  return { ...h, assistEvents };
 }
 
 const STAFF_ONLY = [
@@ -51,7 +29,7 @@ describe('staff outbox and assist through KioskApi', () => {
     const { call } = host();
     for (const [m, p] of STAFF_ONLY)
       expect(await call(m, p), m).toMatchObject({ ok: false, error: { code: 'staff.locked' } });
-    await call('staff.unlock', { pin: '482915' });
+    await call('staff.unlock', { pin: TEST_PIN });
     expect(await call('staff.outbox.summary')).toMatchObject({
       ok: true,
       result: { queued: 0, sending: 0, deadLetter: 0, deliveredToday: 0, oldestQueuedSeconds: null },
@@ -70,7 +48,7 @@ describe('staff outbox and assist through KioskApi', () => {
   it('offer, consent, hand-back: the console closes for the citizen, events follow, the audit has the officer', async () => {
     const { call, created, delivery, assistEvents } = host();
     await call('session.start', { language: 'vi' });
-    await call('staff.unlock', { pin: '482915' });
+    await call('staff.unlock', { pin: TEST_PIN });
     expect(await call('staff.assist.request')).toMatchObject({
       ok: false,
       error: { code: 'assist-not-identified' },

@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { KioskApiError } from '../../common/api/contract';
-import { loadConfig } from '../config/config';
-import { createHost } from '../create-host';
-import { startDelivery } from '../outbox';
-import { FakePortal } from '../outbox/fake-portal';
-import { scratchDir } from '../store/test-helpers';
-import { hashPin } from './staff-pin';
 import { type StaffAudit, StaffSession } from './staff-session';
+import { staffTestHost } from './test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -91,28 +85,13 @@ describe('StaffSession', () => {
 
 describe('staff mode through KioskApi', () => {
   function host() {
-    const d = scratchDir('staff-session-');
-    const cfg = loadConfig({ dataDir: d.dir, staff: { pinHash: hashPin('482915') } }, {});
-    const delivery = startDelivery({
-      dbPath: join(d.dir, 'kiosk.db'),
-      keys: join(d.dir, 'keys', 'data.key'),
-      portal: new FakePortal(),
-    });
-    const created = createHost(cfg, { delivery });
-    cleanups.push(async () => {
-      await created.dispose();
-      await delivery.stop();
-      d.cleanup();
-    });
+    const { created, call, delivery } = staffTestHost(cleanups);
     const events: unknown[] = [];
     const exits: unknown[] = [];
     created.host.onEvent((name, e) => {
       if (name === 'staff.mode') events.push(e);
       if (name === 'staff.exit') exits.push(e);
     });
-    let id = 0;
-    const call = (method: string, params: object = {}) =>
-      created.host.handleMessage({ v: 1, id: ++id, method, params });
     return { call, events, exits, delivery };
   }
 

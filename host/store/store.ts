@@ -909,7 +909,7 @@ export class KioskStore {
     return guard('read alerts', () => listAlerts(this.db, includeCleared));
   }
 
-  clearAlert(code: string, actor: `staff:${string}`): boolean {
+  clearAlert(code: string, actor: `staff:${string}` | 'system'): boolean {
     const at = this.now();
     return this.tx('clear alert', () => {
       const ok = clearAlert(this.db, code, at, actor);

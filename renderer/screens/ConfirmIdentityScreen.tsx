@@ -74,7 +74,16 @@ export function ConfirmIdentityScreen({
 }
 
 /** A card whose chip data is forged or cannot be verified: refused politely, staff called. */
-export function RefusedScreen({ decision, onFinish }: { decision: string; onFinish(): void }) {
+export function RefusedScreen({
+  decision,
+  onFinish,
+  children,
+}: {
+  decision: string;
+  onFinish(): void;
+  /** The call-for-staff prompt (a dead end). */
+  children?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <main id="main" className="screen" data-testid="screen-refused" data-decision={decision}>
@@ -83,6 +92,7 @@ export function RefusedScreen({ decision, onFinish }: { decision: string; onFini
       <div className="inset">
         <p className="body">{t('refused.staff')}</p>
       </div>
+      {children}
       <button type="button" className="button" onClick={onFinish} data-testid="refused-finish">
         {t('refused.finish')}
       </button>

@@ -12,6 +12,7 @@ export function ServiceInfoScreen({
   identity = null,
   onStart,
   onBack,
+  deadEnd,
 }: {
   service: Service;
   /** The kiosk's configured filing channel (which rates apply). */
@@ -20,6 +21,8 @@ export function ServiceInfoScreen({
   identity?: Identity | null;
   onStart(): void;
   onBack(): void;
+  /** Shown when the service cannot be done at the kiosk (the call-for-staff prompt). */
+  deadEnd?: React.ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Language;
@@ -75,6 +78,7 @@ export function ServiceInfoScreen({
           )}
         </div>
       )}
+      {!canDo && deadEnd}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskApi, StaffAlert, StaffCall } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 import { ageText } from './age';
+import { LoadFailed } from './LoadFailed';
 import { useStaffData } from './useStaffData';
 
 const load = async (api: KioskApi): Promise<{ calls: StaffCall[]; alerts: StaffAlert[] }> => ({
@@ -16,15 +17,7 @@ export function AlertsPanel() {
   const { data, error, reload } = useStaffData(load);
   const act = (p: Promise<unknown>): void => void p.catch(() => undefined).finally(reload);
 
-  if (error && !data)
-    return (
-      <div className="error-summary" role="alert" data-testid="staff-load-failed">
-        <p className="body">{t('console.loadFailed')}</p>
-        <button type="button" className="button button--secondary" onClick={reload}>
-          {t('console.retry')}
-        </button>
-      </div>
-    );
+  if (error && !data) return <LoadFailed onRetry={reload} />;
   if (!data) return null;
   return (
     <div data-testid="staff-alerts">

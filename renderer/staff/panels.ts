@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import { AlertsPanel } from './AlertsPanel';
 import { AssistPanel } from './AssistPanel';
 import { OutboxPanel } from './OutboxPanel';
+import { DevicesPanel } from './DevicesPanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 
 export interface StaffPanel {
   id: string;
@@ -16,6 +18,8 @@ export interface StaffPanel {
 
 export const STAFF_PANELS: StaffPanel[] = [
   { id: 'alerts', labelKey: 'alerts.tab', Component: AlertsPanel },
+  { id: 'devices', labelKey: 'devices.tab', Component: DevicesPanel },
+  { id: 'diagnostics', labelKey: 'diagnostics.tab', Component: DiagnosticsPanel },
   { id: 'outbox', labelKey: 'staffOutbox:outbox.tab', Component: OutboxPanel },
   { id: 'assist', labelKey: 'staffOutbox:assist.tab', Component: AssistPanel },
 ];
