@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffOutboxRow, StaffOutboxSummary } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
+import { LoadFailed } from './LoadFailed';
 import './assist.css';
 
 const time = (ms: number): string => {
@@ -56,6 +57,8 @@ export function OutboxPanel() {
       .catch(fail);
   };
 
+  if (error && !summary)
+    return <LoadFailed onRetry={() => void refresh().then(() => setError(null), fail)} />;
   return (
     <section data-testid="outbox-panel" aria-labelledby="outbox-title">
       <h2 id="outbox-title" className="heading-l">
