@@ -238,6 +238,21 @@ export async function fillWithKeyboard(page: Page, field: string, keys: string):
 }
 
 /**
+ * Staff mode: a 3-second press on the kiosk's name, then the PIN on the pad (`staff.unlock`).
+ */
+export async function openStaffMode(page: Page, pin: string): Promise<void> {
+  await page.getByTestId('staff-hold').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('staff-hold').boundingBox())!;
+  await page.mouse.move(box.x + 5, box.y + 5);
+  await page.mouse.down();
+  await page.waitForTimeout(3300);
+  await page.mouse.up();
+  await expect(page.getByTestId('staff-dialog')).toBeVisible();
+  await tapKeys(page, pin);
+  await page.getByTestId('staff-submit').click();
+}
+
+/**
  * Service 5 (temporary absence) from its first form page to "check your answers": name and ID from the card, dates a
  * week and two months ahead, the reason typed in Telex, the first destination offered, a phone number.
  */

@@ -22,9 +22,9 @@ import {
   fillTemporaryAbsence,
   identifyWithDemoCard,
   type KioskProcess,
+  openStaffMode,
   startHostProcess,
   stopChild,
-  tapKeys,
   test,
 } from './fixtures';
 
@@ -51,14 +51,7 @@ test.afterAll(async () => {
 async function openStaffConsole(page: Page): Promise<void> {
   // The demo banner arrives with the host's hello and moves the header: press where the name finally is.
   await expect(page.getByTestId('demo-banner')).toBeVisible();
-  const box = (await page.getByTestId('staff-hold').boundingBox())!;
-  await page.mouse.move(box.x + 5, box.y + 5);
-  await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
-  await expect(page.getByTestId('staff-dialog')).toBeVisible();
-  await tapKeys(page, PIN);
-  await page.getByTestId('staff-submit').click();
+  await openStaffMode(page, PIN);
   await expect(page.getByTestId('staff-console')).toBeVisible();
 }
 
