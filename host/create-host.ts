@@ -390,6 +390,10 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return alerts.list();
       },
       'staff.state': () => ({ active: staff.active }),
+      'staff.touch': () => {
+        staff.require();
+        return { active: true as const };
+      },
       'staff.lock': () => {
         staff.close('lock');
         return { locked: true as const };
@@ -411,10 +415,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         return deviceAlerts.check();
       },
       'staff.diagnostics': async () => {
-        staff.require();
+        const actor = staff.require();
         const { runDoctor } = await import('./doctor');
         // The card read and QR scan tests wait for a technician at the reader: not from the console.
         const r = await runDoctor({ config, read: false, scan: false, checkTimeoutMs: 10_000 });
+        delivery?.store.audit(actor, 'staff.diagnostics', undefined, { ...r.summary, ok: r.ok });
         return {
           startedAt: r.startedAt,
           ok: r.ok,

@@ -505,6 +505,8 @@ export const methods = {
   // `staff.locked` unless a right PIN opened staff mode.
   /** Is staff mode on (the console shown)? */
   'staff.state': { params: Empty, result: z.object({ active: z.boolean() }) },
+  /** A tap in the staff console: staff activity (staff mode stays open 5 more minutes). Staff only. */
+  'staff.touch': { params: Empty, result: z.object({ active: z.literal(true) }) },
   /** Closes staff mode: back to the citizen screens. */
   'staff.lock': { params: Empty, result: z.object({ locked: z.literal(true) }) },
   /** Leaves the kiosk shell (emits `staff.exit`; the Electron shell quits). Staff only. */

@@ -97,7 +97,7 @@ describe('staff mode through KioskApi', () => {
 
   it('a right PIN opens staff mode (no shell exit), staff.lock closes it, staff-only methods refuse when locked', async () => {
     const { call, events, exits, delivery } = host();
-    for (const m of ['staff.alerts', 'staff.calls', 'staff.exitShell'])
+    for (const m of ['staff.alerts', 'staff.calls', 'staff.exitShell', 'staff.touch', 'staff.devices'])
       expect(await call(m), m).toMatchObject({ ok: false, error: { code: 'staff.locked' } });
     expect(await call('staff.clearAlert', { code: 'backup-failed' })).toMatchObject({
       ok: false,
@@ -108,6 +108,7 @@ describe('staff mode through KioskApi', () => {
     expect(await call('staff.unlock', { pin: '482915' })).toMatchObject({ result: { ok: true } });
     expect(await call('staff.state')).toMatchObject({ result: { active: true } });
     expect(await call('staff.alerts')).toMatchObject({ ok: true, result: [] });
+    expect(await call('staff.touch')).toMatchObject({ ok: true, result: { active: true } });
     expect(await call('staff.lock')).toMatchObject({ ok: true, result: { locked: true } });
     expect(await call('staff.alerts')).toMatchObject({ ok: false, error: { code: 'staff.locked' } });
     expect(events).toEqual([{ active: true }, { active: false }]);

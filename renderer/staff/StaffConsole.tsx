@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/KioskApiContext';
 import { STAFF_PANELS } from './panels';
@@ -25,11 +25,19 @@ export function StaffConsole() {
       alive = false;
     };
   }, [api]);
+  // Any tap in the console is staff activity (at most one call every 20 s); panels' own reads are not.
+  const lastTouch = useRef(0);
+  const touched = (): void => {
+    const now = Date.now();
+    if (now - lastTouch.current < 20_000) return;
+    lastTouch.current = now;
+    void api.call('staff.touch', {}).catch(() => undefined);
+  };
   const panel = STAFF_PANELS.find((p) => p.id === tab) ?? STAFF_PANELS[0]!;
   const Panel = panel.Component;
 
   return (
-    <main id="main" className="screen staff-console" data-testid="staff-console">
+    <main id="main" className="screen staff-console" data-testid="staff-console" onPointerDown={touched}>
       <div className="staff-console__top">
         <div>
           <h1 className="heading-l">{t('console.title')}</h1>
