@@ -433,8 +433,15 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         alertsChanged();
         return { cleared };
       },
-      'staff.outbox.summary': () => (staffActor(), requireMonitor().summary()),
-      'staff.outbox.list': ({ limit }) => (staffActor(), requireMonitor().list(limit)),
+      // The panel's own reads do not keep staff mode open (a tap in the console does: staff.touch).
+      'staff.outbox.summary': () => {
+        staff.require({ touch: false });
+        return requireMonitor().summary();
+      },
+      'staff.outbox.list': ({ limit }) => {
+        staff.require({ touch: false });
+        return requireMonitor().list(limit);
+      },
       'staff.outbox.retry': ({ id }) => requireMonitor().retry(staffActor(), id),
       'staff.outbox.export': async ({ print }) => {
         const monitor = requireMonitor();
