@@ -37,6 +37,9 @@ import { resolveWebhookToken } from './staff/alert-webhook';
 import { StaffCalls } from './staff/staff-calls';
 import { DeviceAlerts } from './staff/device-alerts';
 import { StaffSession } from './staff/staff-session';
+import { AssistService } from './staff/assist';
+import { OutboxMonitor } from './staff/outbox-monitor';
+import type { CentreQueue } from './queue/centre';
 import type { PrinterService } from './printer';
 import { FormsPrintService } from './print-forms';
 import { parseLookupInput } from './receipt';
@@ -82,6 +85,8 @@ export interface HostDeps {
   delivery?: Delivery | null;
   speech?: SpeechService | null;
   printer?: PrinterService | null;
+  /** The centre's queue system (host/queue/centre.ts); null: the kiosk issues its own numbers. */
+  queueCentre?: CentreQueue | null;
   /** The devices were started (host/kiosk-services.ts): a missing reader is then an alert. */
   readerExpected?: boolean;
   /** Agency systems by name (host/agencies/endpoints.ts); absent: none (their services are unavailable). */
@@ -189,7 +194,36 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     },
     () => alertsChanged(),
   );
-  const queue = delivery ? new QueueService({ store: delivery.store, printer: deps.printer ?? null }) : null;
+  const queue = delivery
+    ? new QueueService({
+        store: delivery.store,
+        printer: deps.printer ?? null,
+        centre: deps.queueCentre ?? null,
+        kioskPrefix: config.queue.kioskPrefix,
+        kioskId: config.queue.kioskPrefix ?? 'KIOSK',
+      })
+    : null;
+  // Staff: the outbox monitor (no personal data) and the assisted session (every step audited).
+  const outboxMonitor = delivery
+    ? new OutboxMonitor({
+        store: delivery.store,
+        outbox: delivery.outbox,
+        printer: deps.printer ?? null,
+        kioskName: config.kioskName,
+      })
+    : null;
+  const requireMonitor = (): OutboxMonitor => {
+    if (!outboxMonitor) throw new KioskApiError('not-available', 'No store');
+    return outboxMonitor;
+  };
+  const assist = new AssistService({
+    sessions,
+    audit: delivery
+      ? (actor, action, subject, detail) => delivery.store.audit(actor, action, subject, detail)
+      : null,
+    onChange: (v) => host.emit('assist.changed', v),
+  });
+  const staffActor = () => staff.require();
   const speech = deps.speech ?? null;
   const receipts = delivery
     ? new ReceiptService({
@@ -325,9 +359,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         identify.provideCan(can);
         return { accepted: true };
       },
-      'dossier.submit': ({ serviceId, forms, declared }) => {
+      'dossier.submit': async ({ serviceId, forms, declared }) => {
         if (!dossiers) throw new KioskApiError('not-available', 'Dossier delivery is not configured');
-        return dossiers.submit(serviceId, forms, { declared: declared ?? [] });
+        const filed = await dossiers.submit(serviceId, forms, { declared: declared ?? [] });
+        // A dossier filed with an officer's help is recorded under the officer in the audit chain.
+        assist.noteDossier(filed.localRef);
+        return filed;
       },
       'exam.options': ({ serviceId }) => exams.options(serviceId),
       'exam.register': (p) => exams.register(p),
@@ -364,7 +401,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'draft.discard': () => ({ discarded: requireDrafts().discard() }),
       'queue.take': async ({ group }) => {
         if (!queue) throw new KioskApiError('not-available', 'No store');
-        const ticket = queue.take(group);
+        const ticket = await queue.take(group);
         // The number is on screen even when the printer fails (out of paper): printing is best effort.
         const printed = await queue.print(ticket, config.kioskName).catch(() => null);
         return { ...ticket, printed };
@@ -430,6 +467,32 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         alertsChanged();
         return { cleared };
       },
+      // The panel's own reads do not keep staff mode open (a tap in the console does: staff.touch).
+      'staff.outbox.summary': () => {
+        staff.require({ touch: false });
+        return requireMonitor().summary();
+      },
+      'staff.outbox.list': ({ limit }) => {
+        staff.require({ touch: false });
+        return requireMonitor().list(limit);
+      },
+      'staff.outbox.retry': ({ id }) => requireMonitor().retry(staffActor(), id),
+      'staff.outbox.export': async ({ print }) => {
+        const monitor = requireMonitor();
+        const { csv, rows } = monitor.exportCsv(staffActor());
+        const printed = print ? await monitor.printDeadLetters(rows).catch(() => null) : null;
+        return { csv, rows: rows.length, printed };
+      },
+      'staff.assist.request': () => {
+        const view = assist.request(staffActor());
+        // The officer's console gives way to the citizen's screen, where the citizen is asked.
+        staff.close('lock');
+        return view;
+      },
+      'staff.assist.cancel': () => (staffActor(), assist.cancel()),
+      'assist.state': () => assist.view(),
+      'assist.answer': ({ granted }) => assist.answer(granted),
+      'assist.handBack': () => assist.handBack(),
       'rating.submit': ({ score, reasons }) => journeys?.rate(score, reasons ?? []) ?? { recorded: false },
       'speech.say': async ({ text, lang, masked }) => {
         if (!speech) return { outcome: 'silent' };
@@ -594,6 +657,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       offEnd();
       sessions.end('staff');
       offJourney();
+      assist.dispose();
       staff.unwatch();
       staff.close('shutdown');
       offStaff();

@@ -31,6 +31,7 @@ import { type RunningDevices, startDevices } from './devices/start-devices';
 import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox';
 import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
 import { startAgencyEndpoints } from './agencies/endpoints';
+import { startQueueCentreFor } from './queue/centre-config';
 import { PrinterService } from './printer';
 import { parseLookupInput } from './receipt';
 import {
@@ -349,7 +350,11 @@ export async function startKioskServices(
     if (speech) stops.push(() => speech.stop());
     const printer = startPrinter(config, status);
     stops.push(() => printer.stop());
+    // The centre's queue system (or demo mode's mock queue centre in its own process), when there is one.
+    const queueCentre = await startQueueCentreFor(config);
+    if (queueCentre.mock) stops.push(() => queueCentre.mock?.stop());
     const created = createHost(config, {
+      queueCentre: queueCentre.centre,
       speech,
       printer,
       status,

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { SpeechBar } from './components/SpeechBar';
 import { StaffExit } from './components/StaffExit';
 import { DemoBanner } from './components/DemoBanner';
+import { AssistOverlay } from './staff/AssistOverlay';
 import { StatusStrip } from './components/StatusStrip';
 import { useSpeakScreen, useSpeechStatus } from './flows/useSpeech';
 import { AttachmentsScreen } from './screens/AttachmentsScreen';
@@ -500,6 +501,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
       <CallStaffProvider screen={callScreen}>
         <div className="kiosk">
           {demoMode && <DemoBanner />}
+          <AssistOverlay />
           <header className="kiosk__header">
             <StaffExit>
               <span className="kiosk__name">{t('app.name')}</span>

@@ -191,6 +191,41 @@ export const StaffDiagnostics = z.object({
   ),
 });
 export type StaffDiagnostics = z.infer<typeof StaffDiagnostics>;
+
+// Staff outbox monitor and assisted session (host/staff): no personal data in any of these.
+export const StaffOutboxSummary = z.object({
+  queued: z.number().int().nonnegative(),
+  sending: z.number().int().nonnegative(),
+  deadLetter: z.number().int().nonnegative(),
+  deliveredToday: z.number().int().nonnegative(),
+  oldestQueuedSeconds: z.number().int().nonnegative().nullable(),
+});
+export type StaffOutboxSummary = z.infer<typeof StaffOutboxSummary>;
+/** One dossier as the officer sees it: the kiosk's local reference, service, state, attempts, error code, times. */
+export const StaffOutboxRow = z
+  .object({
+    id: z.string(),
+    serviceId: z.string(),
+    procedureCode: z.string(),
+    state: z.enum(['queued', 'sending', 'dead-letter', 'delivered']),
+    attempts: z.number().int(),
+    lastErrorCode: z.string().nullable(),
+    createdAt: z.number(),
+    nextAttemptAt: z.number().nullable(),
+    deliveredAt: z.number().nullable(),
+  })
+  .strict();
+export type StaffOutboxRow = z.infer<typeof StaffOutboxRow>;
+/** The assisted session: `requested` (the citizen is asked), `assisted` (an officer helps), or `none`. */
+export const AssistView = z.union([
+  z.object({ state: z.literal('none'), actor: z.null(), since: z.null() }),
+  z.object({
+    state: z.enum(['requested', 'assisted']),
+    actor: z.string().regex(/^staff:/),
+    since: z.number(),
+  }),
+]);
+export type AssistView = z.infer<typeof AssistView>;
 /** Whose card a form asks to be tapped besides the citizen's own (catalogue step `otherCard.role`). */
 export const OtherCardRole = z.enum(['household-head', 'owner', 'other-parent', 'spouse']);
 export type OtherCardRole = z.infer<typeof OtherCardRole>;
@@ -510,6 +545,9 @@ export const methods = {
       issuedAt: z.number(),
       ahead: z.number().int(),
       printed: z.string().nullable(),
+      /** Who issued the number; `centreDown`: the centre's queue system did not answer, the kiosk issued it. */
+      source: z.enum(['centre', 'kiosk']),
+      centreDown: z.boolean(),
     }),
   },
   'payment.prepare': {
@@ -626,6 +664,27 @@ export const methods = {
   'staff.devices': { params: Empty, result: z.array(StaffDevice) },
   /** Runs the technician checks (`kiosk doctor`, without the card read and scan tests). Staff only. */
   'staff.diagnostics': { params: Empty, result: StaffDiagnostics },
+  // Outbox monitor (staff only): counts, the list, retrying a dead letter, the dead letters for the counter.
+  'staff.outbox.summary': { params: Empty, result: StaffOutboxSummary },
+  'staff.outbox.list': {
+    params: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    result: z.array(StaffOutboxRow),
+  },
+  'staff.outbox.retry': {
+    params: z.object({ id: z.string().min(1).max(64) }).strict(),
+    result: z.object({ requeued: z.literal(true) }),
+  },
+  /** The dead letters as CSV (PII-free columns); `print`: also printed for the counter (`printed`: how). */
+  'staff.outbox.export': {
+    params: z.object({ print: z.boolean().optional() }).strict(),
+    result: z.object({ csv: z.string(), rows: z.number().int(), printed: z.string().nullable() }),
+  },
+  // Assisted session: the officer asks (staff only), the citizen answers, the officer hands back.
+  'staff.assist.request': { params: Empty, result: AssistView },
+  'staff.assist.cancel': { params: Empty, result: AssistView },
+  'assist.state': { params: Empty, result: AssistView },
+  'assist.answer': { params: z.object({ granted: z.boolean() }).strict(), result: AssistView },
+  'assist.handBack': { params: Empty, result: AssistView },
   /**
    * Satisfaction rating after a finished, refused or abandoned journey: one score (1 very unhappy … 5 very
    * happy) and optional reason chips. Counted per day and service only (host/reports): no personal data, no
@@ -782,6 +841,7 @@ export const events = {
   'staff.mode': z.object({ active: z.boolean() }),
   /** Staff alerts or calls changed: the console refreshes. */
   'staff.alertsChanged': z.object({}),
+  'assist.changed': AssistView,
 } as const satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof events;

@@ -1,5 +1,5 @@
 import type { AgencyFaults } from './faults';
-import { startMockProcess } from './mock-process';
+import { startMockProcess } from '../mock-process/mock-process';
 
 /** An agency mock running in its own process (`scripts/agency-mock.ts`). */
 export interface StartedAgencyMock {

@@ -266,6 +266,30 @@ export const KioskConfig = z.object({
       tokenFile: z.string().nullable().default(null),
     })
     .default({ enabled: false, host: '127.0.0.1', port: 9464, tokenFile: null }),
+  /** Queue numbers (host/queue): the centre's shared queue system, else numbers prefixed per kiosk. */
+  queue: z
+    .object({
+      /** The centre's queue system; null: the kiosk issues its own numbers. */
+      centre: z
+        .object({
+          url: z.string().url(),
+          /** File (0600) holding the bearer token (or env KIOSK_QUEUE_TOKEN); never the token in this file. */
+          tokenFile: z.string().nullable().default(null),
+          /** How long a citizen waits for the centre before the kiosk's own number (3000). */
+          timeoutMs: z.number().int().min(200).max(30_000).default(3000),
+        })
+        .nullable()
+        .default(null),
+      /** Prefix of this kiosk's own numbers (`K07` → `K07-A001`), unique in the centre; null: none. */
+      kioskPrefix: z
+        .string()
+        .regex(/^[A-Z0-9]{1,6}$/)
+        .nullable()
+        .default(null),
+      /** Demo mode with no centre: run the mock queue centre in its own process. */
+      mockCentre: z.boolean().default(false),
+    })
+    .default({ centre: null, kioskPrefix: null, mockCentre: false }),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
@@ -355,6 +379,11 @@ export function productionProblems(c: KioskConfig): string[] {
       out.push(`portal.url ${u.origin} is plain http: use https (http only to a loopback proxy)`);
     if (c.portal.clientId === SAMPLE_PORTAL_CLIENT_ID)
       out.push("portal.clientId is the sample credentials' client: set the kiosk's own gateway client");
+  }
+  if (c.queue.centre) {
+    const u = new URL(c.queue.centre.url);
+    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))
+      out.push(`queue.centre.url ${u.origin} is plain http: use https (http only to a loopback proxy)`);
   }
   for (const pattern of c.devices.allowedReaders) {
     try {

@@ -88,6 +88,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly inflight = new Set<number>();
+  private readonly inflightRefs = new Map<number, string>();
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private timerAt = 0;
@@ -207,6 +208,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     return n;
   }
 
+  /** Dossiers being sent to the portal right now (staff outbox monitor). */
+  get sendingCount(): number {
+    return this.inflight.size;
+  }
+
+  /** Local references of the dossiers being sent right now. */
+  sendingRefs(): string[] {
+    return [...this.inflightRefs.values()];
+  }
+
   /** Dossiers still waiting to be sent (state `queued`); delivered and failed ones are not waiting. */
   waitingCount(): number {
     return this.store.listOutbox(Number.MAX_SAFE_INTEGER).filter((r) => r.state === 'queued').length;
@@ -289,8 +300,10 @@ export class Outbox extends EventEmitter<OutboxEvents> {
         }
         if (!this.breaker.allow()) return this.schedule(this.breaker.retryAt || now + 50);
         this.inflight.add(due.record.id);
+        this.inflightRefs.set(due.record.id, due.record.localRef);
         void this.send(due.record, due.payload).finally(() => {
           this.inflight.delete(due.record.id);
+          this.inflightRefs.delete(due.record.id);
           this.pump();
         });
       }

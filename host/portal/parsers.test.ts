@@ -95,6 +95,7 @@ describe('mock fault settings', () => {
           'dropAfterStoreRate',
           'duplicateRate',
           'expireSessionRate',
+          'rejectRate',
         ] as const) {
           expect(f[k] >= 0 && f[k] <= 1).toBe(true);
         }

@@ -15,24 +15,31 @@ function rig(now: () => number) {
 }
 
 describe('queue tickets', () => {
-  it('number per group and day, and survive a restart', () => {
+  it('number per group and day, and survive a restart', async () => {
     let t = Date.parse('2026-11-23T02:00:00Z');
     const r = rig(() => t);
     const store = r.open();
     const q = r.queue(store);
-    expect(q.take('police')).toMatchObject({ number: 'A001', ahead: 0 });
-    expect(q.take('police')).toMatchObject({ number: 'A002', ahead: 1 });
-    expect(q.take('justice')).toMatchObject({ number: 'B001' });
+    expect(await q.take('police')).toMatchObject({ number: 'A001', ahead: 0 });
+    expect(await q.take('police')).toMatchObject({ number: 'A002', ahead: 1 });
+    expect(await q.take('justice')).toMatchObject({ number: 'B001' });
     store.close();
     const again = r.queue(r.open());
-    expect(again.take('police').number).toBe('A003');
+    expect((await again.take('police')).number).toBe('A003');
     t = Date.parse('2026-11-23T17:30:00Z'); // 00:30 the next day in Vietnam
-    expect(again.take('police').number).toBe('A001');
+    expect((await again.take('police')).number).toBe('A001');
   });
 
   it('print as a ticket whose text carries the number', async () => {
     const pdf = await ticketPdf(
-      { number: 'C007', group: 'general', issuedAt: Date.parse('2026-11-23T02:00:00Z'), ahead: 6 },
+      {
+        number: 'C007',
+        group: 'general',
+        issuedAt: Date.parse('2026-11-23T02:00:00Z'),
+        ahead: 6,
+        source: 'kiosk',
+        centreDown: false,
+      },
       'Ki-ốt thử',
     );
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'kiosk-ticket-')), 't.pdf');

@@ -82,6 +82,13 @@ export interface OutboxRecord {
   deadReason: string | null;
 }
 
+export interface OutboxSummaryRow {
+  queued: number;
+  failed: number;
+  deliveredSince: number;
+  oldestQueuedAt: number | null;
+}
+
 export interface ReceiptRecord {
   localRef: string;
   serviceId: string;
@@ -638,6 +645,41 @@ export class KioskStore {
           `SELECT * FROM outbox ORDER BY CASE state WHEN 'delivered' THEN 1 ELSE 0 END, id DESC LIMIT ?`,
         )
         .all(limit),
+    ) as OutboxRow[];
+    return rows.map(toRecord);
+  }
+
+  /** Counts for the staff outbox monitor (no personal data): by state, delivered since `sinceMs`, oldest queued. */
+  outboxSummary(sinceMs: number): OutboxSummaryRow {
+    return guard('summarise outbox', () => {
+      const row = this.db
+        .prepare(
+          `SELECT
+             COALESCE(SUM(state = 'queued'), 0) AS queued,
+             COALESCE(SUM(state = 'failed'), 0) AS failed,
+             COALESCE(SUM(state = 'delivered' AND delivered_at >= ?), 0) AS delivered_since,
+             MIN(CASE WHEN state = 'queued' THEN created_at END) AS oldest_queued_at
+           FROM outbox`,
+        )
+        .get(sinceMs) as {
+        queued: number;
+        failed: number;
+        delivered_since: number;
+        oldest_queued_at: number | null;
+      };
+      return {
+        queued: row.queued,
+        failed: row.failed,
+        deliveredSince: row.delivered_since,
+        oldestQueuedAt: row.oldest_queued_at,
+      };
+    });
+  }
+
+  /** Refused and set-aside dossiers (`failed`), newest first, without their payload. */
+  listFailedOutbox(limit = 1000): OutboxRecord[] {
+    const rows = guard('list failed outbox', () =>
+      this.db.prepare(`SELECT * FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT ?`).all(limit),
     ) as OutboxRow[];
     return rows.map(toRecord);
   }

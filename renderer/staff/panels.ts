@@ -4,6 +4,8 @@
  */
 import type { ComponentType } from 'react';
 import { AlertsPanel } from './AlertsPanel';
+import { AssistPanel } from './AssistPanel';
+import { OutboxPanel } from './OutboxPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 
@@ -18,4 +20,6 @@ export const STAFF_PANELS: StaffPanel[] = [
   { id: 'alerts', labelKey: 'alerts.tab', Component: AlertsPanel },
   { id: 'devices', labelKey: 'devices.tab', Component: DevicesPanel },
   { id: 'diagnostics', labelKey: 'diagnostics.tab', Component: DiagnosticsPanel },
+  { id: 'outbox', labelKey: 'staffOutbox:outbox.tab', Component: OutboxPanel },
+  { id: 'assist', labelKey: 'staffOutbox:assist.tab', Component: AssistPanel },
 ];

@@ -50,7 +50,7 @@ export function testCscaHashes(repo: string): string[] {
 
 /**
  * Demo mode's modules, replaced in the package by stubs that say they are not there (the installed kiosk runs in
- * production mode only): the reader simulator, the mock portal, the agency mocks and the isolated demo pcscd. Production code only
+ * production mode only): the reader simulator, the mock portal, the agency mocks, the mock queue centre and the isolated demo pcscd. Production code only
  * imports them for demo paths, plus two constants kept here: the test PKI folder's name (production refuses the
  * test CSCA by hash, KIOSK_TEST_CSCA_SHA256) and the mock's sample credentials (production refuses them).
  * A new import from these modules fails the build ("No matching export"): decide then whether it is demo-only.
@@ -69,6 +69,8 @@ export const DEMO_STUBS: Record<string, string> = {
   // The agency systems' mocks (host/agencies): demo mode starts them; production only reaches configured URLs.
   'host/agencies/mocks.ts': 'export const AGENCY_MOCKS = {};',
   'host/agencies/start.ts': `export const startAgencyMock = ${NOT_PACKAGED};`,
+  // The mock queue centre (demo mode's `queue.mockCentre`).
+  'host/queue/mock/start.ts': `export const startMockQueueCentre = ${NOT_PACKAGED};`,
   'host/devices/isolated-pcscd.ts': [
     `export const startIsolatedPcscd = ${NOT_PACKAGED};`,
     'export const systemPcscdHasRealReader = async () => true;',

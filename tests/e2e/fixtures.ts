@@ -270,6 +270,53 @@ export async function fillWithKeyboard(page: Page, field: string, keys: string):
 }
 
 /**
+ * Staff mode: a 3-second press on the kiosk's name, then the PIN on the pad (`staff.unlock`).
+ */
+export async function openStaffMode(page: Page, pin: string): Promise<void> {
+  await page.getByTestId('staff-hold').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('staff-hold').boundingBox())!;
+  await page.mouse.move(box.x + 5, box.y + 5);
+  await page.mouse.down();
+  await page.waitForTimeout(3300);
+  await page.mouse.up();
+  await expect(page.getByTestId('staff-dialog')).toBeVisible();
+  await tapKeys(page, pin);
+  await page.getByTestId('staff-submit').click();
+}
+
+/**
+ * Service 5 (temporary absence) from its first form page to "check your answers": name and ID from the card, dates a
+ * week and two months ahead, the reason typed in Telex, the first destination offered, a phone number.
+ */
+export async function fillTemporaryAbsence(page: Page): Promise<void> {
+  await page.getByTestId('continue').click(); // name and ID from the card
+  const day = (offset: number): [string, string, string] => {
+    const d = new Date(Date.now() + offset * 86_400_000);
+    return [String(d.getUTCDate()), String(d.getUTCMonth() + 1), String(d.getUTCFullYear())];
+  };
+  for (const [field, offset] of [
+    ['fromDate', 7],
+    ['toDate', 60],
+  ] as const) {
+    const [d, m, y] = day(offset);
+    await fillWithKeyboard(page, `${field}__d`, d);
+    await fillWithKeyboard(page, `${field}__m`, m);
+    await fillWithKeyboard(page, `${field}__y`, y);
+  }
+  await fillWithKeyboard(page, 'reason', 'DDi lamf xa');
+  await page.getByTestId('continue').click();
+  const province = page.getByTestId('field-destination').locator('select').first();
+  await province.selectOption({ index: 1 });
+  const commune = page.getByTestId('field-destination').locator('select').nth(1);
+  await expect(commune.locator('option')).not.toHaveCount(1);
+  await commune.selectOption({ index: 1 });
+  await fillWithKeyboard(page, 'destination.detail', 'so 1');
+  await page.getByTestId('continue').click();
+  await fillWithKeyboard(page, 'phone', '0912000111');
+  await page.getByTestId('continue').click();
+}
+
+/**
  * The "documents to add" step: every required paper is marked "I will bring it to the counter", then on.
  * (tests/e2e/attachments.spec.ts photographs and scans them instead.)
  */

@@ -13,6 +13,7 @@ import { QRPay } from 'vietnam-qr-pay';
 import {
   bringAllToCounter,
   expect,
+  fillTemporaryAbsence,
   fillWithKeyboard,
   identifyWithDemoCard,
   passAttachmentsIfAsked,
@@ -430,31 +431,7 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
     await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
     await page.getByTestId('all-service-5').click();
     await page.getByTestId('start-service').click();
-    await page.getByTestId('continue').click(); // name and ID from the card
-    const day = (offset: number): [string, string, string] => {
-      const d = new Date(Date.now() + offset * 86_400_000);
-      return [String(d.getUTCDate()), String(d.getUTCMonth() + 1), String(d.getUTCFullYear())];
-    };
-    for (const [field, offset] of [
-      ['fromDate', 7],
-      ['toDate', 60],
-    ] as const) {
-      const [d, m, y] = day(offset);
-      await fillWithKeyboard(page, `${field}__d`, d);
-      await fillWithKeyboard(page, `${field}__m`, m);
-      await fillWithKeyboard(page, `${field}__y`, y);
-    }
-    await fillWithKeyboard(page, 'reason', 'DDi lamf xa');
-    await page.getByTestId('continue').click();
-    const province = page.getByTestId('field-destination').locator('select').first();
-    await province.selectOption({ index: 1 });
-    const commune = page.getByTestId('field-destination').locator('select').nth(1);
-    await expect(commune.locator('option')).not.toHaveCount(1);
-    await commune.selectOption({ index: 1 });
-    await fillWithKeyboard(page, 'destination.detail', 'so 1');
-    await page.getByTestId('continue').click();
-    await fillWithKeyboard(page, 'phone', '0912000111');
-    await page.getByTestId('continue').click();
+    await fillTemporaryAbsence(page);
     await expect(page.getByTestId('answer-reason')).toContainText('Đi làm xa');
     await page.getByTestId('submit-form').click();
     await bringAllToCounter(page);

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { hashPin } from '../../host/staff/staff-pin';
-import { expect, type KioskProcess, startHostProcess, stopChild, tapKeys, test } from './fixtures';
+import { expect, type KioskProcess, openStaffMode, startHostProcess, stopChild, test } from './fixtures';
 
 const TOKEN = 'e2e-metrics-token-0123456789';
 const PIN = '482915';
@@ -63,18 +63,6 @@ test.afterAll(async () => {
   await stopChild(counterHost.child);
   await new Promise<void>((r) => receiver.close(() => r()));
 });
-
-async function openStaffMode(page: Page, pin: string): Promise<void> {
-  await page.getByTestId('staff-hold').scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId('staff-hold').boundingBox())!;
-  await page.mouse.move(box.x + 5, box.y + 5);
-  await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
-  await expect(page.getByTestId('staff-dialog')).toBeVisible();
-  await tapKeys(page, pin);
-  await page.getByTestId('staff-submit').click();
-}
 
 /**
  * Calls KioskApi on the page's OWN connection (only the owner connection may call staff methods): the page's

@@ -15,6 +15,8 @@ export interface Faults {
   duplicateRate: number;
   /** Treat the caller's access token as expired (HTTP 401). */
   expireSessionRate: number;
+  /** Refuse a pushed dossier as invalid data (the system's refusal: the kiosk sets it aside for staff). */
+  rejectRate: number;
   /** Refuse every connection on the API paths (admin paths still answer). */
   down: boolean;
   /** Seed for the fault dice; omitted → Math.random. */
@@ -28,6 +30,7 @@ export const NO_FAULTS: Faults = {
   dropAfterStoreRate: 0,
   duplicateRate: 0,
   expireSessionRate: 0,
+  rejectRate: 0,
   down: false,
 };
 
@@ -42,6 +45,7 @@ export function parseFaults(body: unknown): Faults {
     dropAfterStoreRate: rate(b.dropAfterStoreRate, 0),
     duplicateRate: rate(b.duplicateRate, 0),
     expireSessionRate: rate(b.expireSessionRate, 0),
+    rejectRate: rate(b.rejectRate, 0),
     down: b.down === true,
     ...(typeof b.seed === 'number' ? { seed: b.seed } : {}),
   };

@@ -161,6 +161,8 @@ export class MockPortal {
     } catch {
       return send(res, 400, { error_code: WIRE_ERROR.invalidData, message: 'body is not JSON' });
     }
+    if (service === SERVICES.submit && this.roll(f.rejectRate))
+      return send(res, 200, refuse('Hồ sơ bị từ chối (lỗi mô phỏng)'));
     let result = this.dispatch(service, body);
     if (this.roll(f.duplicateRate)) result = this.dispatch(service, body);
     if (

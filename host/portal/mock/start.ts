@@ -1,4 +1,4 @@
-import { startMockProcess } from '../../agencies/mock-process';
+import { startMockProcess } from '../../mock-process/mock-process';
 import type { Faults } from './faults';
 
 /** One dossier as `GET /admin/dossiers` shows it (fields as the system stored them, files by component). */

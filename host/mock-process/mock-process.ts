@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-/** A mock server running in its own process (the portal mock, each agency mock). */
+/** A mock server running in its own process (the portal mock, each agency mock, the queue centre mock). */
 export interface MockProcess {
   url: string;
   port: number;
