@@ -11,6 +11,7 @@ import type { Identity } from '../../common/identity';
 import type { Answers } from '../../catalogue/answers';
 import type { Field, Form, Step } from '../../catalogue/schema';
 import { evaluate } from '../../catalogue/form-conditions';
+import { KeyboardDock } from '../components/KeyboardDock';
 import { ErrorSummary } from './ErrorSummary';
 import { OtherCardPanel } from './OtherCardPanel';
 import { FieldView } from './fields/FieldView';
@@ -108,6 +109,9 @@ export function FormEngine(props: FormEngineProps) {
   const [otherOpen, setOtherOpen] = useState(false);
   const [focused, setFocused] = useState<KeyboardTarget | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  /** The citizen's declaration on "check your answers" ("Tôi xin cam đoan…"); asked before every sending. */
+  const [declared, setDeclared] = useState(false);
+  const [declarationError, setDeclarationError] = useState(false);
 
   const step = steps[Math.min(index, steps.length - 1)]!;
   stepRef.current = step;
@@ -220,6 +224,19 @@ export function FormEngine(props: FormEngineProps) {
           <button type="button" className="back-link" onClick={back}>
             {t('form.back')}
           </button>
+          <ErrorSummary
+            errors={
+              declarationError
+                ? [
+                    {
+                      fieldId: 'declaration',
+                      label: t('declaration.title', { ns: 'ux' }),
+                      message: t('declaration.required', { ns: 'ux' }),
+                    },
+                  ]
+                : []
+            }
+          />
           <h1 className="heading-l">{t('form.checkTitle')}</h1>
           <p className="body">{form.title[lang]}</p>
           <dl className="summary-list">
@@ -246,12 +263,29 @@ export function FormEngine(props: FormEngineProps) {
               </div>
             ))}
           </dl>
+          {!props.preview && (
+            <Declaration
+              checked={declared}
+              error={declarationError}
+              onChange={(on) => {
+                setDeclared(on);
+                if (on) setDeclarationError(false);
+              }}
+            />
+          )}
           <button
             type="button"
-            className="button"
+            className={`button${declared || props.preview ? '' : ' button--disabled'}`}
             data-testid="submit-form"
+            data-primary="true"
+            aria-disabled={!declared && !props.preview ? true : undefined}
             disabled={submitted}
             onClick={() => {
+              if (!declared && !props.preview) {
+                setDeclarationError(true);
+                window.scrollTo(0, 0);
+                return;
+              }
               setSubmitted(true);
               props.onComplete(
                 props.preview
@@ -402,8 +436,57 @@ export function FormEngine(props: FormEngineProps) {
             </button>
           </form>
         </main>
-        {keyboard && <div className="keyboard-dock">{keyboard}</div>}
+        {keyboard && focused && (
+          <KeyboardDock
+            label={focused.label}
+            value={String(methods.getValues(focused.path) ?? '')}
+            focusKey={focused.path}
+          >
+            {keyboard}
+          </KeyboardDock>
+        )}
       </FormProvider>
     </FormUiContext.Provider>
+  );
+}
+
+/**
+ * The declaration before sending (the wording of the official declaration forms): a statement and a
+ * required checkbox. Until it is ticked, "Gửi hồ sơ" looks disabled and a press shows the error summary.
+ */
+function Declaration({
+  checked,
+  error,
+  onChange,
+}: {
+  checked: boolean;
+  error: boolean;
+  onChange(on: boolean): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`form-group declaration${error ? ' form-group--error' : ''}`} data-testid="declaration">
+      <h2 className="heading-m">{t('declaration.title', { ns: 'ux' })}</h2>
+      <p className="body declaration__statement" id="declaration-statement">
+        {t('declaration.statement', { ns: 'ux' })}
+      </p>
+      {error && (
+        <p className="error-message" id="declaration-error">
+          {t('declaration.required', { ns: 'ux' })}
+        </p>
+      )}
+      <label className="checkbox">
+        <input
+          id="f-declaration"
+          type="checkbox"
+          checked={checked}
+          aria-describedby={error ? 'declaration-statement declaration-error' : 'declaration-statement'}
+          aria-invalid={error || undefined}
+          onChange={(e) => onChange(e.target.checked)}
+          data-testid="declaration-agree"
+        />
+        <span>{t('declaration.agree', { ns: 'ux' })}</span>
+      </label>
+    </div>
   );
 }

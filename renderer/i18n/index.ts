@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import vi from './locales/vi.json';
 import rating from './screens/rating.json';
+import ux from './screens/ux.json';
 
 type ErrorFile = { vi?: Record<string, string>; en?: Record<string, string> };
 const errorFiles = import.meta.glob<ErrorFile>('./errors/*.json', { eager: true, import: 'default' });
@@ -26,8 +27,8 @@ export function initI18n(lng: 'vi' | 'en' = 'vi'): typeof i18next {
     fallbackLng: 'vi',
     supportedLngs: SUPPORTED_LANGUAGES,
     resources: {
-      vi: { translation: vi, errors: errorMessages('vi'), rating: rating.vi },
-      en: { translation: en, errors: errorMessages('en'), rating: rating.en },
+      vi: { translation: vi, errors: errorMessages('vi'), rating: rating.vi, ux: ux.vi },
+      en: { translation: en, errors: errorMessages('en'), rating: rating.en, ux: ux.en },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

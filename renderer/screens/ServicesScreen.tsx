@@ -4,6 +4,7 @@ import type { Language, Result } from '../../common/api/contract';
 import type { Service } from '../../catalogue/schema';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
+import { KeyboardDock } from '../components/KeyboardDock';
 
 type Home = Result<'catalogue.home'>;
 
@@ -138,9 +139,9 @@ export function ServicesScreen({
         )
       )}
       {typing && (
-        <div className="keyboard-dock">
+        <KeyboardDock>
           <Keyboard layout="text" value={query} onChange={setQuery} onDone={() => setTyping(false)} />
-        </div>
+        </KeyboardDock>
       )}
     </main>
   );

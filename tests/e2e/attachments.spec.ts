@@ -8,7 +8,14 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from './playwright.config';
-import { answerTemporaryResidence, expect, identifyWithDemoCard, test, writeFakeVideo } from './fixtures';
+import {
+  answerTemporaryResidence,
+  declareAndSubmit,
+  expect,
+  identifyWithDemoCard,
+  test,
+  writeFakeVideo,
+} from './fixtures';
 
 /** A Y4M video of a sheet with lines of text-like marks lying on a darker tray (640×480, grey). */
 function documentVideo(): string {
@@ -65,7 +72,7 @@ test('a temporary-residence dossier with a photographed and a scanned document r
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
   await answerTemporaryResidence(page);
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
 
   // Going on without choosing is refused with an error summary: the paper is required.
   await expect(page.getByTestId('screen-attachments')).toBeVisible();

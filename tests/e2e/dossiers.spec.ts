@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
 import {
+  declareAndSubmit,
   expect,
   fillWithKeyboard,
   identifyWithDemoCard,
@@ -62,7 +63,7 @@ async function idCard(page: Page, kind: 'cap-doi' | 'cap-lai'): Promise<void> {
   await page.getByTestId('continue').click(); // name, date of birth, sex, ID from the card
   await fillWithKeyboard(page, 'phone', '0912345678');
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   // The card cannot tell these exemptions: one question, with the fee this dossier owes.
   await expect(page.getByTestId('screen-exemption')).toBeVisible();
   await expect(page.getByTestId('dossier-fee')).toContainText(kind === 'cap-doi' ? '25.000' : '35.000');
@@ -137,7 +138,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('continue').click();
   await page.getByTestId('field-wantCopies').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   // CT01 for the residence removal describes the deceased: carried from the death declaration, not from
   // the card of the person filing; the ID number was not given, so it is typed.
   await expect(page.locator('[data-field="fullName"]')).toHaveValue(deceased);
@@ -159,7 +160,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('continue').click();
   await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,
@@ -223,7 +224,7 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'phone', '0912000111');
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,

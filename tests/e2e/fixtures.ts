@@ -231,6 +231,12 @@ export async function tapKeys(
   }
 }
 
+/** On "check your answers": ticks the declaration ("Tôi xin cam đoan…") and sends. */
+export async function declareAndSubmit(page: Page): Promise<void> {
+  await page.getByTestId('declaration-agree').check();
+  await page.getByTestId('submit-form').click();
+}
+
 /** Focuses a text box of the form and types on the on-screen keyboard. */
 export async function fillWithKeyboard(page: Page, field: string, keys: string): Promise<void> {
   await page.locator(`[data-field="${field}"]`).click();

@@ -11,6 +11,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
 import {
+  declareAndSubmit,
   bringAllToCounter,
   expect,
   fillWithKeyboard,
@@ -101,7 +102,7 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await expect(page.getByTestId('answer-headName')).toContainText('Nguyễn Thị Hồng Nhung');
   await expect(page.getByTestId('answer-headRelation')).toContainText('Là chủ hộ');
   await page.screenshot({ path: `${screens}journey-check-answers.png`, fullPage: true });
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await bringAllToCounter(page);
 
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
@@ -243,7 +244,7 @@ test('temporary residence at her son’s: the son, head of household, taps his o
   await expect(page.getByTestId('answer-fullName')).toContainText('Lê Thị Bưởi');
   await expect(page.getByTestId('answer-headName')).toContainText('Trần Văn Đức');
   await expect(page.getByTestId('answer-ownerIdNumber')).toContainText('079097004567');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   // He takes his card back; the visit ends.
@@ -356,7 +357,7 @@ test('birth registration (service 9) by a parent, the child’s details typed on
 
   await expect(page.getByTestId('answer-childName')).toContainText('Nguyễn Thị Hương');
   await expect(page.getByTestId('answer-childDateOfBirth')).toContainText('02/11/2026');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await bringAllToCounter(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,
@@ -384,7 +385,7 @@ test('CMND confirmation (service 1) with the key from the card’s QR through th
   await fillWithKeyboard(page, 'phone', '0987654321');
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('answer-oldIdNumber')).toContainText('012345678');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await bringAllToCounter(page);
   await expect(page.getByTestId('dossier-code')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('finish').click();
@@ -449,7 +450,7 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
     await fillWithKeyboard(page, 'phone', '0912000111');
     await page.getByTestId('continue').click();
     await expect(page.getByTestId('answer-reason')).toContainText('Đi làm xa');
-    await page.getByTestId('submit-form').click();
+    await declareAndSubmit(page);
     await bringAllToCounter(page);
     await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'queued', {
       timeout: 30_000,
