@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from './playwright.config';
 import {
+  chooseService,
   answerTemporaryResidence,
   declareAndSubmit,
   expect,
@@ -65,7 +66,7 @@ test('a temporary-residence dossier with a photographed and a scanned document r
   await page.goto(demoKiosk.url);
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-4').click();
+  await chooseService(page, 4);
   await page.getByTestId('start-service').click();
   await page.getByTestId('continue').click();
   await page.locator('[data-field="phone"]').click();

@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
 import {
+  chooseService,
   declareAndSubmit,
   expect,
   fillWithKeyboard,
@@ -49,7 +50,7 @@ async function payAndReadVietQr(page: Page): Promise<string> {
 
 /** Service 2 with one request kind, up to the receipt (no exemption declared). */
 async function idCard(page: Page, kind: 'cap-doi' | 'cap-lai'): Promise<void> {
-  await page.getByTestId('all-service-2').click();
+  await chooseService(page, 2);
   // The fee box: each case's line once (đổi 25,000 / cấp lại 35,000), never their sum.
   await expect(page.getByTestId('service-fee')).toContainText('25.000');
   await expect(page.getByTestId('service-fee')).toContainText('35.000');
@@ -104,7 +105,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
 
   // 3. The joint death service (16): every component reaches the portal, each on the receipt.
   await page.getByTestId('another-dossier').click();
-  await page.getByTestId('all-service-16').click();
+  await chooseService(page, 16);
   await page.getByTestId('start-service').click();
   await page.getByTestId('field-requesterRelation').getByText('Con', { exact: true }).click();
   await page.getByTestId('continue').click();
@@ -216,7 +217,7 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
   await page.goto(demoKiosk.url);
   await identifyWithDemoCard(page, 'over-60');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-2').click();
+  await chooseService(page, 2);
   await expect(page.getByTestId('service-fee')).toContainText('Người cao tuổi');
   await page.getByTestId('start-service').click();
   await page.getByTestId('field-requestKind').locator('input[value="cap-lai"]').check();

@@ -11,6 +11,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
 import {
+  chooseService,
   declareAndSubmit,
   bringAllToCounter,
   expect,
@@ -373,7 +374,7 @@ test('CMND confirmation (service 1) with the key from the card’s QR through th
   // identifyWithDemoCard shows the QR to the virtual USB-CDC scanner (a pty the host reads with serialport).
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-1').click();
+  await chooseService(page, 1);
   await expect(page.getByTestId('service-fee')).toContainText('Miễn phí');
   await page.getByTestId('start-service').click();
   // The request kind is the service's own (not asked); the citizen starts with what the card says.
@@ -422,7 +423,7 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
     await page.goto(demoKiosk.url);
     await identifyWithDemoCard(page, 'over-60');
     await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-    await page.getByTestId('all-service-5').click();
+    await chooseService(page, 5);
     await page.getByTestId('start-service').click();
     await page.getByTestId('continue').click(); // name and ID from the card
     const day = (offset: number): [string, string, string] => {
