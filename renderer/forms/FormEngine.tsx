@@ -40,7 +40,10 @@ export interface FormEngineProps {
   places: PlacesSource;
   saved?: FormValues;
   today?: string;
-  onSave?(values: FormValues): void;
+  /** Called at every "continue" with the answers and where the citizen goes next (a step id, or `check`). */
+  onSave?(values: FormValues, nextStepId: string): void;
+  /** From a draft: the screen to open at (a step id, or `check`); the first step when absent or gone. */
+  savedStep?: string;
   onComplete(result: { answers: Answers; corrections: Correction[] }): void;
   onExit(): void;
   renderKeyboard(
@@ -99,8 +102,17 @@ export function FormEngine(props: FormEngineProps) {
   const steps = visibleSteps(form, values, actx).filter((s) =>
     visibleStepFields(s, values, actx).some(asked),
   );
-  const [index, setIndex] = useState(0);
-  const [checking, setChecking] = useState(false);
+  // A resumed draft opens where the citizen was (the steps shown for its answers), not at step 1.
+  const [index, setIndex] = useState(() => {
+    if (!props.savedStep) return 0;
+    const shown = visibleSteps(form, defaults, actx).filter((s) =>
+      visibleStepFields(s, defaults, actx).some(asked),
+    );
+    const at =
+      props.savedStep === 'check' ? shown.length - 1 : shown.findIndex((s) => s.id === props.savedStep);
+    return Math.max(0, at);
+  });
+  const [checking, setChecking] = useState(() => props.savedStep === 'check');
   const [returnToCheck, setReturnToCheck] = useState(false);
   const [unlocked, setUnlocked] = useState<Set<string>>(new Set());
   const [disputed, setDisputed] = useState<Set<string>>(new Set());
@@ -181,9 +193,10 @@ export function FormEngine(props: FormEngineProps) {
   };
 
   const next = methods.handleSubmit(() => {
-    props.onSave?.(methods.getValues());
+    const toCheck = returnToCheck || index >= steps.length - 1;
+    props.onSave?.(methods.getValues(), toCheck ? 'check' : (steps[index + 1]?.id ?? 'check'));
     setFocused(null);
-    if (returnToCheck || index >= steps.length - 1) {
+    if (toCheck) {
       setChecking(true);
       setReturnToCheck(false);
     } else setIndex(index + 1);

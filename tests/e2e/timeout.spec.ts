@@ -105,6 +105,8 @@ test('the same card brings back the unfinished form; another card does not', asy
   await expect(page.getByTestId('screen-resume')).toContainText('Đăng ký tạm trú');
   await page.screenshot({ path: 'docs/screens/journey-resume-draft.png' });
   await page.getByTestId('resume-yes').click();
-  await page.getByTestId('continue').click();
+  // Back at the step the citizen had reached (after the phone number), not at step 1.
+  await expect(page.getByTestId('step-household-head')).toBeVisible();
+  await page.getByRole('button', { name: 'Quay lại' }).click();
   await expect(page.locator('[data-field="phone"]')).toHaveValue('0911222333');
 });
