@@ -107,7 +107,12 @@ test('the display options toggle, show their state without colour alone, and res
   await expect(large).toContainText('✓');
   await expect(html).toHaveClass(/\btext-large\b/);
   await expect(html).toHaveClass(/\bcontrast-high\b/);
-  expect(await fontSize()).toBe('50px');
+  expect(await fontSize()).toBe('60px'); // ×1.5
+  await large.click();
+  await expect(large).toHaveAttribute('data-size', '2');
+  await expect(large).toHaveAttribute('aria-pressed', 'true');
+  await expect(html).toHaveClass(/\btext-larger\b/);
+  expect(await fontSize()).toBe('80px'); // ×2
   expect(await page.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
     'rgb(0, 0, 0)',
   );
@@ -119,7 +124,7 @@ test('the display options toggle, show their state without colour alone, and res
   await takeCardAndLeave(page);
   await expect(large).toHaveAttribute('aria-pressed', 'false');
   await expect(contrast).toHaveAttribute('aria-pressed', 'false');
-  await expect(html).not.toHaveClass(/\btext-large\b|\bcontrast-high\b/);
+  await expect(html).not.toHaveClass(/\btext-large\b|\btext-larger\b|\bcontrast-high\b/);
   expect(await fontSize()).toBe('40px');
   await page.locator('.language-switch button[lang="vi"]').click();
 });

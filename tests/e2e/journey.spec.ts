@@ -146,6 +146,14 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   expect(vietQr.isValid).toBe(true);
   expect(vietQr.amount).toBe(String(billed.TongLePhi));
   expect(vietQr.additionalData.purpose).toBe(await page.getByTestId('payment-reference').innerText());
+  // One QR per page: the payment QR takes the receipt QR's place; a button swaps them.
+  await expect(page.locator('main img.receipt-qr')).toHaveCount(1);
+  await expect(page.getByTestId('receipt-qr')).toHaveCount(0);
+  await page.getByTestId('swap-qr').click();
+  await expect(page.getByTestId('receipt-qr')).toBeVisible();
+  await expect(page.getByTestId('vietqr')).toHaveCount(0);
+  await page.getByTestId('swap-qr').click();
+  await expect(page.getByTestId('vietqr')).toBeVisible();
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
   await expect(page.getByTestId('payment-paid')).toBeVisible({ timeout: 15_000 });
@@ -160,6 +168,7 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   expect(eReceipt.DuocThanhToanTrucTuyen).toBe('1');
   // …shown on screen as the number and a QR that opens the system's receipt page.
   await expect(page.getByTestId('e-receipt')).toContainText(`số ${eReceipt.BienLaiDienTu}`);
+  await expect(page.locator('main img.receipt-qr')).toHaveCount(1);
   const eqr = (await page.getByTestId('e-receipt-qr').getAttribute('src'))!;
   const epng = PNG.sync.read(Buffer.from(eqr.split(',')[1]!, 'base64'));
   const link = jsQR(new Uint8ClampedArray(epng.data), epng.width, epng.height)!.data;
