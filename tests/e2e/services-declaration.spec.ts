@@ -109,3 +109,17 @@ test('the dossier is not sent until the declaration is ticked', async ({ page, d
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   await removeDemoCard(page);
 });
+
+test('in landscape every option of the welcome screen, the queue ticket included, is on the screen', async ({
+  page,
+  demoKiosk,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(demoKiosk.url);
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  for (const id of ['start', 'browse-services', 'lookup', 'queue']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.y + box.height, id).toBeLessThanOrEqual(1080);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+});
