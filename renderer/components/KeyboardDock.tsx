@@ -52,7 +52,12 @@ export function KeyboardDock({
     observer.observe(dock);
     window.addEventListener('resize', settle);
     // a field tapped again (the same one, or one whose keyboard does not change) comes above the keys too
-    const onFocus = (): void => void requestAnimationFrame(settle);
+    // (only a text field: a tap on a button must not scroll the page between its press and its release)
+    const onFocus = (event: FocusEvent): void => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)
+        requestAnimationFrame(settle);
+    };
     document.addEventListener('focusin', onFocus);
     return () => {
       observer.disconnect();

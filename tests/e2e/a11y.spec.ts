@@ -32,14 +32,16 @@ async function applyVariant(page: Page, v: Variant): Promise<void> {
   const lang = page.locator(`.language-switch button[lang="${v.lang}"]`);
   if ((await lang.getAttribute('aria-pressed')) !== 'true') await lang.dispatchEvent('click');
   await expect(lang).toHaveAttribute('aria-pressed', 'true');
-  for (const [testId, on] of [
-    ['display-large-text', v.largeText],
-    ['display-high-contrast', v.highContrast],
-  ] as const) {
-    const toggle = page.getByTestId(testId);
-    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.dispatchEvent('click');
-    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
-  }
+  // Large text is the largest size, ×2 (the button steps ×1 → ×1.5 → ×2 → ×1).
+  const size = page.getByTestId('display-large-text');
+  const want = v.largeText ? '2' : '1';
+  for (let i = 0; i < 3 && (await size.getAttribute('data-size')) !== want; i++)
+    await size.dispatchEvent('click');
+  await expect(size).toHaveAttribute('data-size', want);
+  const contrast = page.getByTestId('display-high-contrast');
+  if ((await contrast.getAttribute('aria-pressed')) !== String(v.highContrast))
+    await contrast.dispatchEvent('click');
+  await expect(contrast).toHaveAttribute('aria-pressed', String(v.highContrast));
   await page.setViewportSize(SIZES[v.orientation]);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
