@@ -6,7 +6,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
-import { expect, fillWithKeyboard, identifyWithDemoCard, takeCardAndLeave, test } from './fixtures';
+import {
+  expect,
+  fillWithKeyboard,
+  identifyWithDemoCard,
+  setTextSize,
+  takeCardAndLeave,
+  test,
+} from './fixtures';
 
 type Variant = {
   lang: 'vi' | 'en';
@@ -33,11 +40,7 @@ async function applyVariant(page: Page, v: Variant): Promise<void> {
   if ((await lang.getAttribute('aria-pressed')) !== 'true') await lang.dispatchEvent('click');
   await expect(lang).toHaveAttribute('aria-pressed', 'true');
   // Large text is the largest size, ×2 (the button steps ×1 → ×1.5 → ×2 → ×1).
-  const size = page.getByTestId('display-large-text');
-  const want = v.largeText ? '2' : '1';
-  for (let i = 0; i < 3 && (await size.getAttribute('data-size')) !== want; i++)
-    await size.dispatchEvent('click');
-  await expect(size).toHaveAttribute('data-size', want);
+  await setTextSize(page, v.largeText ? '2' : '1');
   const contrast = page.getByTestId('display-high-contrast');
   if ((await contrast.getAttribute('aria-pressed')) !== String(v.highContrast))
     await contrast.dispatchEvent('click');

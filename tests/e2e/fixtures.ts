@@ -255,6 +255,17 @@ export async function chooseService(page: Page, number: number): Promise<void> {
   await page.getByTestId(`service-${number}`).click();
 }
 
+/**
+ * Steps the header's text-size button (×1 → ×1.5 → ×2 → ×1) to `size`. Clicks as events, so a modal
+ * warning stays up (a tap elsewhere must not dismiss it).
+ */
+export async function setTextSize(page: Page, size: '1' | '1.5' | '2'): Promise<void> {
+  const button = page.getByTestId('display-large-text');
+  for (let i = 0; i < 3 && (await button.getAttribute('data-size')) !== size; i++)
+    await button.dispatchEvent('click');
+  await expect(button).toHaveAttribute('data-size', size);
+}
+
 /** On "check your answers": ticks the declaration ("Tôi xin cam đoan…") and sends. */
 export async function declareAndSubmit(page: Page): Promise<void> {
   await page.getByTestId('declaration-agree').check();

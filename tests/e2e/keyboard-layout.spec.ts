@@ -12,8 +12,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, setTextSize, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const forms = readdirSync(`${root}catalogue/forms/`)
@@ -28,14 +27,6 @@ const ORIENTATIONS = {
   landscape: { width: 1920, height: 1080 },
 } as const;
 const SIZES = ['1', '1.5', '2'] as const;
-
-/** Steps the header's text-size button (×1 → ×1.5 → ×2 → ×1) to `size`. */
-async function setTextSize(page: Page, size: (typeof SIZES)[number]): Promise<void> {
-  const button = page.getByTestId('display-large-text');
-  for (let i = 0; i < 3 && (await button.getAttribute('data-size')) !== size; i++)
-    await button.dispatchEvent('click');
-  await expect(button).toHaveAttribute('data-size', size);
-}
 
 interface Verdict {
   field: string;

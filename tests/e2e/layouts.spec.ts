@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
-import { expect, test } from './fixtures';
+import { expect, setTextSize, test } from './fixtures';
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
 const ORIENTATIONS = {
@@ -16,14 +16,6 @@ const ORIENTATIONS = {
 
 /** The screen's primary action: its first main-coloured button (not secondary, not a link). */
 const PRIMARY = 'main .button:not(.button--secondary):not(.button--warning):visible';
-
-/** Steps the text-size button (×1 → ×1.5 → ×2 → ×1) to `size` (clicks as events, so a modal warning stays up). */
-async function setTextSize(page: Page, size: '1' | '1.5' | '2'): Promise<void> {
-  const toggle = page.getByTestId('display-large-text');
-  for (let i = 0; i < 3 && (await toggle.getAttribute('data-size')) !== size; i++)
-    await toggle.dispatchEvent('click');
-  await expect(toggle).toHaveAttribute('data-size', size);
-}
 
 /** No horizontal scrolling; primary button and the field being typed into not covered. */
 async function checkFits(page: Page, where: string): Promise<void> {
