@@ -2,7 +2,7 @@
  * Layout walk with the on-screen keyboard open: every field the keyboard types into, on every screen of every
  * catalogue form (the technician's preview, unanswered, so the questions shown are those a blank form shows),
  * in portrait (1080×1920) and landscape (1920×1080), at text sizes ×1, ×1.5 and ×2 (all six on every screen:
- * 1.6–3 minutes on the 2-core build machine, 4.4 with other builds running). For each field, tapped:
+ * 1,536 checks in about 3 minutes on the shared 2-core machine). For each field, tapped:
  * - the field is inside the viewport and above the keyboard dock (bounding boxes);
  * - the primary button ("Tiếp tục") is too, or else the dock's echo line shows the field's label;
  * - nothing scrolls sideways and no text overflows its control (scrollWidth ≤ clientWidth) on the page or
