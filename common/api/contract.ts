@@ -513,6 +513,8 @@ export const methods = {
                 formId: z.string().max(64),
                 version: z.string().max(64),
                 values: z.record(z.string(), z.unknown()),
+                /** The screen to come back to (a step id, or `check` for "check your answers"). */
+                stepId: z.string().max(64).optional(),
               }),
             )
             .max(5),
@@ -530,7 +532,12 @@ export const methods = {
         data: z.object({
           formIndex: z.number().int(),
           forms: z.array(
-            z.object({ formId: z.string(), version: z.string(), values: z.record(z.string(), z.unknown()) }),
+            z.object({
+              formId: z.string(),
+              version: z.string(),
+              values: z.record(z.string(), z.unknown()),
+              stepId: z.string().optional(),
+            }),
           ),
         }),
       })

@@ -9,7 +9,8 @@ import type { KioskStore } from '../store/store';
 
 export interface DraftData {
   formIndex: number;
-  forms: { formId: string; version: string; values: Record<string, unknown> }[];
+  /** `stepId`: the screen the citizen comes back to (a step id, or `check`). */
+  forms: { formId: string; version: string; values: Record<string, unknown>; stepId?: string }[];
 }
 
 export class DraftService {

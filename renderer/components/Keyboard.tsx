@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type InputMethod, type KeyboardLayout, OnScreenKeyboard } from '../keyboard';
 import '../keyboard/keyboard.css';
 
-/** The on-screen keyboard with translated labels; the input method choice lasts for the session. */
+/** The on-screen keyboard with translated labels (keys, tones, input methods); the input method choice lasts for the session. */
 export function Keyboard({
   layout,
   value,
@@ -38,6 +38,13 @@ export function Keyboard({
         keyboard: t('keyboard.name'),
         method: t('keyboard.method'),
         methodNames: { telex: 'Telex', vni: 'VNI', off: t('keyboard.plain') },
+        tones: {
+          sac: t('keyboard.tones.sac', { ns: 'ux' }),
+          huyen: t('keyboard.tones.huyen', { ns: 'ux' }),
+          hoi: t('keyboard.tones.hoi', { ns: 'ux' }),
+          nga: t('keyboard.tones.nga', { ns: 'ux' }),
+          nang: t('keyboard.tones.nang', { ns: 'ux' }),
+        },
       }}
       extraKeys={layout === 'numeric' ? ['/'] : undefined}
     />

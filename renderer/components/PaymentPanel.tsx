@@ -16,10 +16,16 @@ export function PaymentPanel({
   localRef,
   demoMode,
   onPaid,
+  qrHidden = false,
+  onQrChange,
 }: {
   localRef: string;
   demoMode: boolean;
   onPaid(): void;
+  /** The receipt screen shows one QR at a time: this panel's QR is hidden while the receipt's is shown. */
+  qrHidden?: boolean;
+  /** Whether this panel has a QR to show now (the VietQR to pay, then the e-receipt's). */
+  onQrChange?(shown: boolean): void;
 }) {
   const { t } = useTranslation();
   const api = useKioskApi();
@@ -72,6 +78,9 @@ export function PaymentPanel({
     if (paid) onPaid();
   }, [paid, onPaid]);
 
+  const hasQr = paid ? eReceipt !== null : !failed && qr !== null;
+  useEffect(() => onQrChange?.(hasQr), [hasQr, onQrChange]);
+
   if (paid)
     return (
       <div className="inset" role="status" data-testid="payment-paid">
@@ -83,12 +92,14 @@ export function PaymentPanel({
             <p className="body">
               {t('payment.eReceipt', { number: eReceipt.number, series: eReceipt.series })}
             </p>
-            <img
-              className="receipt-qr"
-              src={eReceipt.qr}
-              alt={t('payment.eReceiptQrAlt')}
-              data-testid="e-receipt-qr"
-            />
+            {!qrHidden && (
+              <img
+                className="receipt-qr"
+                src={eReceipt.qr}
+                alt={t('payment.eReceiptQrAlt')}
+                data-testid="e-receipt-qr"
+              />
+            )}
           </div>
         )}
       </div>
@@ -112,7 +123,7 @@ export function PaymentPanel({
     );
   return (
     <VietQrTransfer
-      qrDataUrl={qr}
+      qrDataUrl={qrHidden ? null : qr}
       amountVnd={payment.amountVnd}
       accountName={payment.accountName}
       accountNo={payment.accountNo}

@@ -5,7 +5,13 @@ import type { KioskApi } from '../../common/api/contract';
 import { KioskApiContext } from '../api/KioskApiContext';
 import { DisplayOptions } from '../components/DisplayOptions';
 import { initI18n } from '../i18n';
-import { applyDisplayOptions, DISPLAY_CLASSES } from './useDisplayOptions';
+import {
+  applyDisplayOptions,
+  DISPLAY_CLASSES,
+  DISPLAY_DEFAULTS,
+  nextTextSize,
+  TEXT_SIZES,
+} from './useDisplayOptions';
 
 /** The part of Element that applyDisplayOptions uses. */
 function fakeRoot(initial: string[] = []): Element & { classes: Set<string> } {
@@ -26,12 +32,20 @@ function fakeRoot(initial: string[] = []): Element & { classes: Set<string> } {
 describe('applyDisplayOptions', () => {
   it('sets the classes global.css keys on, and only those', () => {
     const root = fakeRoot(['other']);
-    applyDisplayOptions(root, { largeText: true, highContrast: false });
+    applyDisplayOptions(root, { textSize: 1.5, highContrast: false });
     expect([...root.classes].sort()).toEqual(['other', DISPLAY_CLASSES.largeText]);
-    applyDisplayOptions(root, { largeText: true, highContrast: true });
+    applyDisplayOptions(root, { textSize: 2, highContrast: true });
+    expect([...root.classes].sort()).toEqual(['contrast-high', 'other', 'text-large', 'text-larger']);
+    applyDisplayOptions(root, { textSize: 1.5, highContrast: true });
     expect([...root.classes].sort()).toEqual(['contrast-high', 'other', 'text-large']);
-    applyDisplayOptions(root, { largeText: false, highContrast: false });
+    applyDisplayOptions(root, DISPLAY_DEFAULTS);
     expect([...root.classes]).toEqual(['other']);
+  });
+});
+
+describe('nextTextSize', () => {
+  it('steps ×1 → ×1.5 → ×2 and back to ×1', () => {
+    expect(TEXT_SIZES.map(nextTextSize)).toEqual([1.5, 2, 1]);
   });
 });
 

@@ -11,6 +11,7 @@ import type { Identity } from '../../common/identity';
 import type { Answers } from '../../catalogue/answers';
 import type { Field, Form, Step } from '../../catalogue/schema';
 import { evaluate } from '../../catalogue/form-conditions';
+import { KeyboardDock } from '../components/KeyboardDock';
 import { ErrorSummary } from './ErrorSummary';
 import { OtherCardPanel } from './OtherCardPanel';
 import { FieldView } from './fields/FieldView';
@@ -39,7 +40,10 @@ export interface FormEngineProps {
   places: PlacesSource;
   saved?: FormValues;
   today?: string;
-  onSave?(values: FormValues): void;
+  /** Called at every "continue" with the answers and where the citizen goes next (a step id, or `check`). */
+  onSave?(values: FormValues, nextStepId: string): void;
+  /** From a draft: the screen to open at (a step id, or `check`); the first step when absent or gone. */
+  savedStep?: string;
   onComplete(result: { answers: Answers; corrections: Correction[] }): void;
   onExit(): void;
   renderKeyboard(
@@ -100,8 +104,17 @@ export function FormEngine(props: FormEngineProps) {
   const steps = visibleSteps(form, values, actx).filter((s) =>
     visibleStepFields(s, values, actx).some(asked),
   );
-  const [index, setIndex] = useState(0);
-  const [checking, setChecking] = useState(false);
+  // A resumed draft opens where the citizen was (the steps shown for its answers), not at step 1.
+  const [index, setIndex] = useState(() => {
+    if (!props.savedStep) return 0;
+    const shown = visibleSteps(form, defaults, actx).filter((s) =>
+      visibleStepFields(s, defaults, actx).some(asked),
+    );
+    const at =
+      props.savedStep === 'check' ? shown.length - 1 : shown.findIndex((s) => s.id === props.savedStep);
+    return Math.max(0, at);
+  });
+  const [checking, setChecking] = useState(() => props.savedStep === 'check');
   const [returnToCheck, setReturnToCheck] = useState(false);
   const [unlocked, setUnlocked] = useState<Set<string>>(new Set());
   const [disputed, setDisputed] = useState<Set<string>>(new Set());
@@ -110,6 +123,9 @@ export function FormEngine(props: FormEngineProps) {
   const [otherOpen, setOtherOpen] = useState(false);
   const [focused, setFocused] = useState<KeyboardTarget | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  /** The citizen's declaration on "check your answers" ("Tôi xin cam đoan…"); asked before every sending. */
+  const [declared, setDeclared] = useState(false);
+  const [declarationError, setDeclarationError] = useState(false);
 
   const step = steps[Math.min(index, steps.length - 1)]!;
   stepRef.current = step;
@@ -179,9 +195,10 @@ export function FormEngine(props: FormEngineProps) {
   };
 
   const next = methods.handleSubmit(() => {
-    props.onSave?.(methods.getValues());
+    const toCheck = returnToCheck || index >= steps.length - 1;
+    props.onSave?.(methods.getValues(), toCheck ? 'check' : (steps[index + 1]?.id ?? 'check'));
     setFocused(null);
-    if (returnToCheck || index >= steps.length - 1) {
+    if (toCheck) {
       setChecking(true);
       setReturnToCheck(false);
     } else setIndex(index + 1);
@@ -222,6 +239,19 @@ export function FormEngine(props: FormEngineProps) {
           <button type="button" className="back-link" onClick={back}>
             {t('form.back')}
           </button>
+          <ErrorSummary
+            errors={
+              declarationError
+                ? [
+                    {
+                      fieldId: 'declaration',
+                      label: t('declaration.title', { ns: 'ux' }),
+                      message: t('declaration.required', { ns: 'ux' }),
+                    },
+                  ]
+                : []
+            }
+          />
           <h1 className="heading-l">{t('form.checkTitle')}</h1>
           <p className="body">{form.title[lang]}</p>
           <dl className="summary-list">
@@ -249,12 +279,29 @@ export function FormEngine(props: FormEngineProps) {
             ))}
           </dl>
           {!props.preview && props.renderOnCheck?.(() => finalAnswers(form, values, today, identity))}
+          {!props.preview && (
+            <Declaration
+              checked={declared}
+              error={declarationError}
+              onChange={(on) => {
+                setDeclared(on);
+                if (on) setDeclarationError(false);
+              }}
+            />
+          )}
           <button
             type="button"
-            className="button"
+            className={`button${declared || props.preview ? '' : ' button--disabled'}`}
             data-testid="submit-form"
+            data-primary="true"
+            aria-disabled={!declared && !props.preview ? true : undefined}
             disabled={submitted}
             onClick={() => {
+              if (!declared && !props.preview) {
+                setDeclarationError(true);
+                window.scrollTo(0, 0);
+                return;
+              }
               setSubmitted(true);
               props.onComplete(
                 props.preview
@@ -405,8 +452,57 @@ export function FormEngine(props: FormEngineProps) {
             </button>
           </form>
         </main>
-        {keyboard && <div className="keyboard-dock">{keyboard}</div>}
+        {keyboard && focused && (
+          <KeyboardDock
+            label={focused.label}
+            value={String(methods.getValues(focused.path) ?? '')}
+            focusKey={focused.path}
+          >
+            {keyboard}
+          </KeyboardDock>
+        )}
       </FormProvider>
     </FormUiContext.Provider>
+  );
+}
+
+/**
+ * The declaration before sending (the wording of the official declaration forms): a statement and a
+ * required checkbox. Until it is ticked, "Gửi hồ sơ" looks disabled and a press shows the error summary.
+ */
+function Declaration({
+  checked,
+  error,
+  onChange,
+}: {
+  checked: boolean;
+  error: boolean;
+  onChange(on: boolean): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`form-group declaration${error ? ' form-group--error' : ''}`} data-testid="declaration">
+      <h2 className="heading-m">{t('declaration.title', { ns: 'ux' })}</h2>
+      <p className="body declaration__statement" id="declaration-statement">
+        {t('declaration.statement', { ns: 'ux' })}
+      </p>
+      {error && (
+        <p className="error-message" id="declaration-error">
+          {t('declaration.required', { ns: 'ux' })}
+        </p>
+      )}
+      <label className="checkbox">
+        <input
+          id="f-declaration"
+          type="checkbox"
+          checked={checked}
+          aria-describedby={error ? 'declaration-statement declaration-error' : 'declaration-statement'}
+          aria-invalid={error || undefined}
+          onChange={(e) => onChange(e.target.checked)}
+          data-testid="declaration-agree"
+        />
+        <span>{t('declaration.agree', { ns: 'ux' })}</span>
+      </label>
+    </div>
   );
 }

@@ -23,20 +23,23 @@ export function AttractScreen({
         </svg>
       </button>
       <p className="body">{t('attract.prepare')}</p>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={onBrowse}
-        data-testid="browse-services"
-      >
-        {t('attract.browse')}
-      </button>
-      <button type="button" className="button button--secondary" onClick={onLookup} data-testid="lookup">
-        {t('attract.lookup')}
-      </button>
-      <button type="button" className="button button--secondary" onClick={onQueue} data-testid="queue">
-        {t('attract.queue')}
-      </button>
+      {/* The other ways in, side by side where there is room (landscape), so none falls off the screen. */}
+      <div className="attract__more">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onBrowse}
+          data-testid="browse-services"
+        >
+          {t('attract.browse')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onLookup} data-testid="lookup">
+          {t('attract.lookup')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onQueue} data-testid="queue">
+          {t('attract.queue')}
+        </button>
+      </div>
       <p className="body body--muted">{t('attract.help')}</p>
     </main>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
+import { KeyboardDock } from '../components/KeyboardDock';
 import type { IdentifyState } from '../flows/useIdentify';
 
 /**
@@ -66,14 +67,14 @@ export function CanEntryScreen({ state, onBack }: { state: IdentifyState; onBack
       <button type="button" className="button" onClick={submit} disabled={busy} data-testid="can-continue">
         {busy ? t('can.opening') : t('form.continue')}
       </button>
-      <div className="keyboard-dock">
+      <KeyboardDock>
         <Keyboard
           layout="numeric"
           value={can}
           onChange={(v) => setCan(v.replace(/\D/g, '').slice(0, 6))}
           onDone={submit}
         />
-      </div>
+      </KeyboardDock>
     </main>
   );
 }

@@ -44,7 +44,8 @@ export interface FilledForm {
 /** Runs the service's forms one after another (linked services have several) and hands back the answers. */
 export interface DraftData {
   formIndex: number;
-  forms: { formId: string; version: string; values: Record<string, unknown> }[];
+  /** `stepId`: where the citizen was going when the draft was saved (a step id, or `check`). */
+  forms: { formId: string; version: string; values: Record<string, unknown>; stepId?: string }[];
 }
 
 export function FormScreen({
@@ -90,9 +91,10 @@ export function FormScreen({
     formId: string,
     version: string,
     values: Record<string, unknown>,
+    stepId: string,
   ): void => {
     const forms = drafts.current.filter((f) => !(f.formId === formId && f.version === version));
-    drafts.current = [...forms, { formId, version, values }];
+    drafts.current = [...forms, { formId, version, values, stepId }];
     void api
       .call('draft.save', { serviceId: service.id, data: { formIndex, forms: drafts.current } })
       .catch(() => undefined);
@@ -160,14 +162,16 @@ export function FormScreen({
       return v === undefined ? [] : [[target, v]];
     }),
   );
-  const saved = drafts.current.find((f) => f.formId === form.id && f.version === form.version)?.values;
+  const draft = drafts.current.find((f) => f.formId === form.id && f.version === form.version);
+  const saved = draft?.values;
   return (
     <FormEngine
       key={`${form.id}@${form.version}`}
       form={form}
       preset={ref?.preset}
       saved={saved ?? (Object.keys(carried).length ? carried : undefined)}
-      onSave={(values) => saveDraft(index, form.id, form.version, values)}
+      savedStep={draft?.stepId}
+      onSave={(values, stepId) => saveDraft(index, form.id, form.version, values, stepId)}
       identity={ref?.about === 'other' ? null : identity}
       lang={lang}
       places={places}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
+import { KeyboardDock } from '../components/KeyboardDock';
 import { formatDate } from '../forms/format-answer';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
 
@@ -115,14 +116,14 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
         </div>
       )}
       {typing && (
-        <div className="keyboard-dock">
+        <KeyboardDock>
           <Keyboard
             layout="email"
             value={text}
             onChange={(v) => setText(v.toUpperCase())}
             onDone={() => setTyping(false)}
           />
-        </div>
+        </KeyboardDock>
       )}
     </main>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
+import { KeyboardDock } from '../components/KeyboardDock';
 
 type FieldName = 'idNumber' | 'dob' | 'expiry';
 
@@ -80,14 +81,14 @@ export function MrzEntryScreen({ onBack, onDone }: { onBack(): void; onDone(): v
         {t('form.continue')}
       </button>
       {focus && (
-        <div className="keyboard-dock">
+        <KeyboardDock focusKey={focus}>
           <Keyboard
             layout="numeric"
             value={values[focus]}
             onChange={(v) => setValues({ ...values, [focus]: v })}
             onDone={() => setFocus(null)}
           />
-        </div>
+        </KeyboardDock>
       )}
     </main>
   );

@@ -61,7 +61,15 @@ export function ReceiptScreen({
   const [code, setCode] = useState(receipt.dossierCode);
   const [feePaid, setFeePaid] = useState(receipt.feePaid);
   const markPaid = useCallback(() => setFeePaid(true), []);
+  const onPaymentQr = useCallback((shown: boolean) => {
+    setPaymentQr(shown);
+    setReceiptQrChosen(false);
+  }, []);
   const [qr, setQr] = useState<string | null>(null);
+  /** One QR per page: once the payment panel shows its QR, the receipt's steps aside (a button swaps them). */
+  const [paymentQr, setPaymentQr] = useState(false);
+  const [receiptQrChosen, setReceiptQrChosen] = useState(false);
+  const showReceiptQr = !paymentQr || receiptQrChosen;
   const [print, setPrint] = useState<{ state: 'printing' | 'done' | 'failed'; detail: string }>({
     state: 'printing',
     detail: '',
@@ -138,7 +146,19 @@ export function ReceiptScreen({
           </p>
         )}
       </div>
-      {qr && <img className="receipt-qr" src={qr} alt={t('receipt.qrAlt')} data-testid="receipt-qr" />}
+      {qr && showReceiptQr && (
+        <img className="receipt-qr" src={qr} alt={t('receipt.qrAlt')} data-testid="receipt-qr" />
+      )}
+      {qr && paymentQr && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setReceiptQrChosen(!receiptQrChosen)}
+          data-testid="swap-qr"
+        >
+          {receiptQrChosen ? t('qr.showPayment', { ns: 'ux' }) : t('qr.showReceipt', { ns: 'ux' })}
+        </button>
+      )}
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('receipt.procedure')}</dt>
@@ -186,7 +206,13 @@ export function ReceiptScreen({
         </section>
       )}
       {receipt.feeVnd !== null && receipt.feeVnd > 0 && code && !receipt.feePaid && (
-        <PaymentPanel localRef={receipt.localRef} demoMode={demoMode} onPaid={markPaid} />
+        <PaymentPanel
+          localRef={receipt.localRef}
+          demoMode={demoMode}
+          onPaid={markPaid}
+          qrHidden={receiptQrChosen}
+          onQrChange={onPaymentQr}
+        />
       )}
       {printable && <PrintFormsButton serviceId={printable.serviceId} forms={() => printable.forms} />}
       <h2 className="heading-m">{t('receipt.nextTitle')}</h2>

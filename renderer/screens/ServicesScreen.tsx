@@ -4,10 +4,15 @@ import type { Language, Result } from '../../common/api/contract';
 import type { Service } from '../../catalogue/schema';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
+import { KeyboardDock } from '../components/KeyboardDock';
+import { Pictogram } from '../components/Pictogram';
 
 type Home = Result<'catalogue.home'>;
 
-/** Choose a service: search (with or without diacritics), most used, then categories. */
+/**
+ * Choose a service: search (with or without diacritics, Telex typed or not), then category tiles with
+ * pictograms (every service is in one), then the most used. No endless list: a category shows its services.
+ */
 export function ServicesScreen({
   services,
   onChoose,
@@ -46,12 +51,15 @@ export function ServicesScreen({
       <li key={id}>
         <button
           type="button"
-          className="tile"
+          className="tile tile--with-picture"
           onClick={() => onChoose(id)}
           data-testid={`service-${s.number}`}
         >
-          <span className="tile__title">{s.shortName[lang]}</span>
-          <span className="tile__body">{s.summary[lang]}</span>
+          <Pictogram category={s.category} />
+          <span className="tile__text">
+            <span className="tile__title">{s.shortName[lang]}</span>
+            <span className="tile__body">{s.summary[lang]}</span>
+          </span>
         </button>
       </li>
     );
@@ -89,58 +97,56 @@ export function ServicesScreen({
       )}
       {hits !== null && !cat ? (
         <section aria-live="polite">
-          <h2 className="heading-m">{t('services.results', { count: hits.length })}</h2>
+          <h2 className="heading-m" data-testid="services-found">
+            {t('services.found', { ns: 'ux', count: hits.length })}
+          </h2>
           {hits.length === 0 ? (
             <p className="body">{t('services.noResults')}</p>
           ) : (
-            <ul className="tiles">{hits.map(tile)}</ul>
+            <ul className="tiles tiles--grid">{hits.map(tile)}</ul>
           )}
         </section>
       ) : cat ? (
-        <ul className="tiles">{cat.serviceIds.map(tile)}</ul>
+        <ul className="tiles tiles--grid" data-testid={`category-services-${cat.id}`}>
+          {cat.serviceIds.map(tile)}
+        </ul>
       ) : (
         home && (
           <>
-            <h2 className="heading-m">{t('services.mostUsed')}</h2>
-            <ul className="tiles">{home.mostUsed.map(tile)}</ul>
             <h2 className="heading-m">{t('services.categories')}</h2>
-            <ul className="category-list">
+            <ul className="tiles tiles--grid category-tiles">
               {home.categories.map((c) => (
                 <li key={c.id}>
                   <button
                     type="button"
-                    className="button button--secondary button--block"
-                    onClick={() => setCategory(c.id)}
+                    className="tile tile--with-picture tile--category"
+                    onClick={() => {
+                      setCategory(c.id);
+                      setTyping(false);
+                      window.scrollTo(0, 0);
+                    }}
+                    data-testid={`category-${c.id}`}
                   >
-                    {c.label[lang]}
+                    <Pictogram category={c.id} />
+                    <span className="tile__text">
+                      <span className="tile__title">{c.label[lang]}</span>
+                      <span className="tile__body">
+                        {t('services.groupCount', { ns: 'ux', count: c.serviceIds.length })}
+                      </span>
+                    </span>
                   </button>
                 </li>
               ))}
             </ul>
-            <h2 className="heading-m">{t('services.all')}</h2>
-            <ol className="all-services" data-testid="all-services">
-              {[...services]
-                .sort((a, b) => a.number - b.number)
-                .map((s) => (
-                  <li key={s.id}>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => onChoose(s.id)}
-                      data-testid={`all-service-${s.number}`}
-                    >
-                      {s.name[lang]}
-                    </button>
-                  </li>
-                ))}
-            </ol>
+            <h2 className="heading-m">{t('services.mostUsed')}</h2>
+            <ul className="tiles tiles--grid">{home.mostUsed.map(tile)}</ul>
           </>
         )
       )}
       {typing && (
-        <div className="keyboard-dock">
+        <KeyboardDock>
           <Keyboard layout="text" value={query} onChange={setQuery} onDone={() => setTyping(false)} />
-        </div>
+        </KeyboardDock>
       )}
     </main>
   );

@@ -4,7 +4,7 @@
  * (a slow card so the reading screen can be seen) and the mock portal.
  */
 import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import { declareAndSubmit, expect } from './fixtures';
 
 export type ScreenName =
   | 'attract'
@@ -124,7 +124,7 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   }
   await expect(page.getByTestId('check-answers')).toBeVisible();
   await visit('check-answers');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await expect(page.getByTestId('screen-attachments')).toBeVisible();
   await page.getByTestId('attach-bring-lawful-residence').click();
   await expect(page.getByTestId('attachment-lawful-residence')).toHaveAttribute('data-state', 'at-counter');

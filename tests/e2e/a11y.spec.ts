@@ -6,7 +6,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
-import { expect, fillWithKeyboard, identifyWithDemoCard, takeCardAndLeave, test } from './fixtures';
+import {
+  expect,
+  fillWithKeyboard,
+  identifyWithDemoCard,
+  setTextSize,
+  takeCardAndLeave,
+  test,
+} from './fixtures';
 
 type Variant = {
   lang: 'vi' | 'en';
@@ -32,14 +39,12 @@ async function applyVariant(page: Page, v: Variant): Promise<void> {
   const lang = page.locator(`.language-switch button[lang="${v.lang}"]`);
   if ((await lang.getAttribute('aria-pressed')) !== 'true') await lang.dispatchEvent('click');
   await expect(lang).toHaveAttribute('aria-pressed', 'true');
-  for (const [testId, on] of [
-    ['display-large-text', v.largeText],
-    ['display-high-contrast', v.highContrast],
-  ] as const) {
-    const toggle = page.getByTestId(testId);
-    if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.dispatchEvent('click');
-    await expect(toggle).toHaveAttribute('aria-pressed', String(on));
-  }
+  // Large text is the largest size, ×2 (the button steps ×1 → ×1.5 → ×2 → ×1).
+  await setTextSize(page, v.largeText ? '2' : '1');
+  const contrast = page.getByTestId('display-high-contrast');
+  if ((await contrast.getAttribute('aria-pressed')) !== String(v.highContrast))
+    await contrast.dispatchEvent('click');
+  await expect(contrast).toHaveAttribute('aria-pressed', String(v.highContrast));
   await page.setViewportSize(SIZES[v.orientation]);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
@@ -107,7 +112,12 @@ test('the display options toggle, show their state without colour alone, and res
   await expect(large).toContainText('✓');
   await expect(html).toHaveClass(/\btext-large\b/);
   await expect(html).toHaveClass(/\bcontrast-high\b/);
-  expect(await fontSize()).toBe('50px');
+  expect(await fontSize()).toBe('60px'); // ×1.5
+  await large.click();
+  await expect(large).toHaveAttribute('data-size', '2');
+  await expect(large).toHaveAttribute('aria-pressed', 'true');
+  await expect(html).toHaveClass(/\btext-larger\b/);
+  expect(await fontSize()).toBe('80px'); // ×2
   expect(await page.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
     'rgb(0, 0, 0)',
   );
@@ -119,7 +129,7 @@ test('the display options toggle, show their state without colour alone, and res
   await takeCardAndLeave(page);
   await expect(large).toHaveAttribute('aria-pressed', 'false');
   await expect(contrast).toHaveAttribute('aria-pressed', 'false');
-  await expect(html).not.toHaveClass(/\btext-large\b|\bcontrast-high\b/);
+  await expect(html).not.toHaveClass(/\btext-large\b|\btext-larger\b|\bcontrast-high\b/);
   expect(await fontSize()).toBe('40px');
   await page.locator('.language-switch button[lang="vi"]').click();
 });

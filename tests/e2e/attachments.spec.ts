@@ -8,7 +8,15 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS } from './playwright.config';
-import { answerTemporaryResidence, expect, identifyWithDemoCard, test, writeFakeVideo } from './fixtures';
+import {
+  chooseService,
+  answerTemporaryResidence,
+  declareAndSubmit,
+  expect,
+  identifyWithDemoCard,
+  test,
+  writeFakeVideo,
+} from './fixtures';
 
 /** A Y4M video of a sheet with lines of text-like marks lying on a darker tray (640×480, grey). */
 function documentVideo(): string {
@@ -58,14 +66,14 @@ test('a temporary-residence dossier with a photographed and a scanned document r
   await page.goto(demoKiosk.url);
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-4').click();
+  await chooseService(page, 4);
   await page.getByTestId('start-service').click();
   await page.getByTestId('continue').click();
   await page.locator('[data-field="phone"]').click();
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('continue').click();
   await answerTemporaryResidence(page);
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
 
   // Going on without choosing is refused with an error summary: the paper is required.
   await expect(page.getByTestId('screen-attachments')).toBeVisible();

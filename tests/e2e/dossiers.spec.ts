@@ -9,6 +9,8 @@ import { PNG } from 'pngjs';
 import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
 import {
+  chooseService,
+  declareAndSubmit,
   expect,
   expectAxeClean,
   fillWithKeyboard,
@@ -39,7 +41,7 @@ async function payAndReadVietQr(page: Page): Promise<string> {
 
 /** Service 2 with one request kind, up to the receipt (no exemption declared). */
 async function idCard(page: Page, kind: 'cap-doi' | 'cap-lai'): Promise<void> {
-  await page.getByTestId('all-service-2').click();
+  await chooseService(page, 2);
   // The fee box: each case's line once (đổi 25,000 / cấp lại 35,000), never their sum.
   await expect(page.getByTestId('service-fee')).toContainText('25.000');
   await expect(page.getByTestId('service-fee')).toContainText('35.000');
@@ -53,7 +55,7 @@ async function idCard(page: Page, kind: 'cap-doi' | 'cap-lai'): Promise<void> {
   await page.getByTestId('continue').click(); // name, date of birth, sex, ID from the card
   await fillWithKeyboard(page, 'phone', '0912345678');
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   // The card cannot tell these exemptions: one question, with the fee this dossier owes.
   await expect(page.getByTestId('screen-exemption')).toBeVisible();
   await expect(page.getByTestId('dossier-fee')).toContainText(kind === 'cap-doi' ? '25.000' : '35.000');
@@ -94,7 +96,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
 
   // 3. The joint death service (16): every component reaches the portal, each on the receipt.
   await page.getByTestId('another-dossier').click();
-  await page.getByTestId('all-service-16').click();
+  await chooseService(page, 16);
   await page.getByTestId('start-service').click();
   await page.getByTestId('field-requesterRelation').getByText('Con', { exact: true }).click();
   await page.getByTestId('continue').click();
@@ -128,7 +130,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('continue').click();
   await page.getByTestId('field-wantCopies').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   // CT01 for the residence removal describes the deceased: carried from the death declaration, not from
   // the card of the person filing; the ID number was not given, so it is typed.
   await expect(page.locator('[data-field="fullName"]')).toHaveValue(deceased);
@@ -150,7 +152,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('continue').click();
   await page.getByTestId('field-ownerIsSelf').getByText('Có', { exact: true }).click();
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,
@@ -206,7 +208,7 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
   await page.goto(demoKiosk.url);
   await identifyWithDemoCard(page, 'over-60');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-2').click();
+  await chooseService(page, 2);
   await expect(page.getByTestId('service-fee')).toContainText('Người cao tuổi');
   await page.getByTestId('start-service').click();
   await page.getByTestId('field-requestKind').locator('input[value="cap-lai"]').check();
@@ -214,7 +216,7 @@ test('over 60: the card proves the exemption, nothing is asked, nothing is charg
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'phone', '0912000111');
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,

@@ -17,6 +17,9 @@ test('"Not me" asks for the card back, in the citizen\'s language, until it leav
   await page.goto(demoKiosk.url);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByTestId('display-large-text').click();
+  await page.getByTestId('display-large-text').click(); // ×1.5, then ×2
+  await expect(page.getByTestId('display-large-text')).toHaveAttribute('data-size', '2');
+  await page.getByTestId('display-high-contrast').click();
   await identifyWithDemoCard(page, 'cccd-2021-no-cmnd');
   await page.getByTestId('confirm-no').click({ timeout: 30_000 });
 
@@ -43,6 +46,9 @@ test('"Not me" asks for the card back, in the citizen\'s language, until it leav
   await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('display-large-text')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('html')).not.toHaveClass(/\btext-large\b/);
+  await expect(page.getByTestId('display-large-text')).toHaveAttribute('data-size', '1');
+  await expect(page.getByTestId('display-high-contrast')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('html')).not.toHaveClass(/\b(text-larger|contrast-high)\b/);
 });
 
 test('back on the services list after identifying asks first; "No" keeps everything, "Yes" ends', async ({

@@ -10,7 +10,7 @@
  *   technician sees with `npm start` on a machine without a reader.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -261,6 +261,47 @@ export async function tapKeys(
       await dock.locator(`[data-key="${ch.toLowerCase()}"]`).click();
     } else await dock.locator(`[data-key="${ch}"]`).click();
   }
+}
+
+/** The catalogue's services (number, category, names) as the JSON files give them. */
+export function catalogueServices(): {
+  number: number;
+  id: string;
+  category: string;
+  shortName: { vi: string; en: string };
+}[] {
+  const dir = path.join(ROOT, 'catalogue/services');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as ReturnType<typeof catalogueServices>[number],
+    );
+}
+
+/** On the services screen: the service's category tile, then its tile (service `number`, 1–25). */
+export async function chooseService(page: Page, number: number): Promise<void> {
+  const service = catalogueServices().find((s) => s.number === number);
+  if (!service) throw new Error(`no service ${number}`);
+  await page.getByTestId(`category-${service.category}`).click();
+  await page.getByTestId(`service-${number}`).click();
+}
+
+/**
+ * Steps the header's text-size button (×1 → ×1.5 → ×2 → ×1) to `size`. Clicks as events, so a modal
+ * warning stays up (a tap elsewhere must not dismiss it).
+ */
+export async function setTextSize(page: Page, size: '1' | '1.5' | '2'): Promise<void> {
+  const button = page.getByTestId('display-large-text');
+  for (let i = 0; i < 3 && (await button.getAttribute('data-size')) !== size; i++)
+    await button.dispatchEvent('click');
+  await expect(button).toHaveAttribute('data-size', size);
+}
+
+/** On "check your answers": ticks the declaration ("Tôi xin cam đoan…") and sends. */
+export async function declareAndSubmit(page: Page): Promise<void> {
+  await page.getByTestId('declaration-agree').check();
+  await page.getByTestId('submit-form').click();
 }
 
 /** Focuses a text box of the form and types on the on-screen keyboard. */

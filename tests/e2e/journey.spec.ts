@@ -11,6 +11,8 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { QRPay } from 'vietnam-qr-pay';
 import {
+  chooseService,
+  declareAndSubmit,
   bringAllToCounter,
   expect,
   fillTemporaryAbsence,
@@ -102,7 +104,7 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await expect(page.getByTestId('answer-headName')).toContainText('Nguyễn Thị Hồng Nhung');
   await expect(page.getByTestId('answer-headRelation')).toContainText('Là chủ hộ');
   await page.screenshot({ path: `${screens}journey-check-answers.png`, fullPage: true });
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await bringAllToCounter(page);
 
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
@@ -145,6 +147,14 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   expect(vietQr.isValid).toBe(true);
   expect(vietQr.amount).toBe(String(billed.TongLePhi));
   expect(vietQr.additionalData.purpose).toBe(await page.getByTestId('payment-reference').innerText());
+  // One QR per page: the payment QR takes the receipt QR's place; a button swaps them.
+  await expect(page.locator('main img.receipt-qr')).toHaveCount(1);
+  await expect(page.getByTestId('receipt-qr')).toHaveCount(0);
+  await page.getByTestId('swap-qr').click();
+  await expect(page.getByTestId('receipt-qr')).toBeVisible();
+  await expect(page.getByTestId('vietqr')).toHaveCount(0);
+  await page.getByTestId('swap-qr').click();
+  await expect(page.getByTestId('vietqr')).toBeVisible();
   await page.screenshot({ path: `${screens}journey-payment.png` });
   await page.getByTestId('demo-bank').click();
   await expect(page.getByTestId('payment-paid')).toBeVisible({ timeout: 15_000 });
@@ -159,6 +169,7 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   expect(eReceipt.DuocThanhToanTrucTuyen).toBe('1');
   // …shown on screen as the number and a QR that opens the system's receipt page.
   await expect(page.getByTestId('e-receipt')).toContainText(`số ${eReceipt.BienLaiDienTu}`);
+  await expect(page.locator('main img.receipt-qr')).toHaveCount(1);
   const eqr = (await page.getByTestId('e-receipt-qr').getAttribute('src'))!;
   const epng = PNG.sync.read(Buffer.from(eqr.split(',')[1]!, 'base64'));
   const link = jsQR(new Uint8ClampedArray(epng.data), epng.width, epng.height)!.data;
@@ -244,7 +255,7 @@ test('temporary residence at her son’s: the son, head of household, taps his o
   await expect(page.getByTestId('answer-fullName')).toContainText('Lê Thị Bưởi');
   await expect(page.getByTestId('answer-headName')).toContainText('Trần Văn Đức');
   await expect(page.getByTestId('answer-ownerIdNumber')).toContainText('079097004567');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
   // He takes his card back; the visit ends.
@@ -364,7 +375,7 @@ test('birth registration (service 9) by a parent, the child’s details typed on
 
   await expect(page.getByTestId('answer-childName')).toContainText('Nguyễn Thị Hương');
   await expect(page.getByTestId('answer-childDateOfBirth')).toContainText('02/11/2026');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await bringAllToCounter(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, {
     timeout: 20_000,
@@ -380,7 +391,7 @@ test('CMND confirmation (service 1) with the key from the card’s QR through th
   // identifyWithDemoCard shows the QR to the virtual USB-CDC scanner (a pty the host reads with serialport).
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-1').click();
+  await chooseService(page, 1);
   await expect(page.getByTestId('service-fee')).toContainText('Miễn phí');
   await page.getByTestId('start-service').click();
   // The request kind is the service's own (not asked); the citizen starts with what the card says.
@@ -392,7 +403,7 @@ test('CMND confirmation (service 1) with the key from the card’s QR through th
   await fillWithKeyboard(page, 'phone', '0987654321');
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('answer-oldIdNumber')).toContainText('012345678');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await bringAllToCounter(page);
   await expect(page.getByTestId('dossier-code')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('finish').click();
@@ -429,11 +440,11 @@ test('portal down: the citizen leaves with a queued receipt and the dossier is d
     await page.goto(demoKiosk.url);
     await identifyWithDemoCard(page, 'over-60');
     await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-    await page.getByTestId('all-service-5').click();
+    await chooseService(page, 5);
     await page.getByTestId('start-service').click();
     await fillTemporaryAbsence(page);
     await expect(page.getByTestId('answer-reason')).toContainText('Đi làm xa');
-    await page.getByTestId('submit-form').click();
+    await declareAndSubmit(page);
     await bringAllToCounter(page);
     await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'queued', {
       timeout: 30_000,

@@ -1,12 +1,12 @@
 /**
  * Every screen of the journey in portrait (1080×1920, the kiosk's default) and landscape (1920×1080), with
- * default and large text: no horizontal scrolling, the primary button not hidden under the keyboard dock or status strip, and one
+ * text sizes ×1, ×1.5 and ×2: no horizontal scrolling, the primary button not hidden under the keyboard dock or status strip, and one
  * screenshot per screen and orientation into docs/screens/<screen>-<orientation>.png.
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
-import { expect, test } from './fixtures';
+import { expect, setTextSize, test } from './fixtures';
 
 const screens = fileURLToPath(new URL('../../docs/screens/', import.meta.url));
 const ORIENTATIONS = {
@@ -16,13 +16,6 @@ const ORIENTATIONS = {
 
 /** The screen's primary action: its first main-coloured button (not secondary, not a link). */
 const PRIMARY = 'main .button:not(.button--secondary):not(.button--warning):visible';
-
-/** Sets large text on or off through its header toggle (an event, so a modal warning stays up). */
-async function setLargeText(page: Page, on: boolean): Promise<void> {
-  const toggle = page.getByTestId('display-large-text');
-  if ((await toggle.getAttribute('aria-pressed')) !== String(on)) await toggle.dispatchEvent('click');
-  await expect(toggle).toHaveAttribute('aria-pressed', String(on));
-}
 
 /** No horizontal scrolling; primary button and the field being typed into not covered. */
 async function checkFits(page: Page, where: string): Promise<void> {
@@ -63,10 +56,12 @@ function scrollClearOfDock(el: Element): string | null {
 async function checkLayout(page: Page, screen: ScreenName): Promise<void> {
   for (const [orientation, size] of Object.entries(ORIENTATIONS)) {
     await page.setViewportSize(size);
-    // Large text must fit too (no screenshot: one per screen and orientation is enough).
-    await setLargeText(page, true);
-    await checkFits(page, `${screen} ${orientation} large text`);
-    await setLargeText(page, false);
+    // Large text (×1.5 and ×2) must fit too (no screenshot: one per screen and orientation is enough).
+    for (const size of ['1.5', '2'] as const) {
+      await setTextSize(page, size);
+      await checkFits(page, `${screen} ${orientation} text ×${size}`);
+    }
+    await setTextSize(page, '1');
     await checkFits(page, `${screen} ${orientation}`);
     await page.screenshot({ path: `${screens}${screen}-${orientation}.png` });
   }

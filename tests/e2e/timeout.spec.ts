@@ -6,6 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 import {
+  chooseService,
   demoHostArgs,
   expect,
   fillWithKeyboard,
@@ -36,7 +37,7 @@ test('the timeout warning can be extended, and when it runs out everything is wi
   await page.goto(host.kiosk.url);
   await identifyWithDemoCard(page, 'cccd-2021-no-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-4').click();
+  await chooseService(page, 4);
   await page.getByTestId('start-service').click();
   await page.getByTestId('continue').click(); // step 1 from the card; the draft is saved at each step
   await fillWithKeyboard(page, 'phone', '0911222333');
@@ -104,6 +105,8 @@ test('the same card brings back the unfinished form; another card does not', asy
   await expect(page.getByTestId('screen-resume')).toContainText('Đăng ký tạm trú');
   await page.screenshot({ path: 'docs/screens/journey-resume-draft.png' });
   await page.getByTestId('resume-yes').click();
-  await page.getByTestId('continue').click();
+  // Back at the step the citizen had reached (after the phone number), not at step 1.
+  await expect(page.getByTestId('step-household-head')).toBeVisible();
+  await page.getByRole('button', { name: 'Quay lại' }).click();
   await expect(page.locator('[data-field="phone"]')).toHaveValue('0911222333');
 });

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { foldForSearch } from '../../../common/text/vietnamese';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Column, Field } from '../../../catalogue/schema';
 import { type PlaceOption, useFormUi } from '../FormContext';
+import { matchPlaces } from '../place-search';
 import { inputId, TextInput } from './TextInput';
 
 type Simple = Field | Column;
@@ -271,20 +271,8 @@ function AddressInput({ path }: { path: string }) {
   // Searchable commune list: typed with or without accents, on the on-screen keyboard.
   const queryPath = `${path}__q`;
   const query = (useWatch({ control, name: queryPath }) as string | undefined) ?? '';
-  const matches = useMemo(() => {
-    const q = foldForSearch(query).trim();
-    if (!q) return [];
-    // names starting with what was typed (or with a word of it) first, then any that contain it
-    const starts = communes.filter((c) => {
-      const name = foldForSearch(c.name);
-      return name.startsWith(q) || name.includes(` ${q}`);
-    });
-    const rest = communes.filter((c) => !starts.includes(c) && foldForSearch(c.name).includes(q));
-    // the kiosk's own commune first
-    return [...starts, ...rest]
-      .sort((a, b) => Number(b.code === home?.communeCode) - Number(a.code === home?.communeCode))
-      .slice(0, 6);
-  }, [query, communes, home]);
+  // accents optional, raw Telex keystrokes folded, the kiosk's own commune first (forms/place-search.ts)
+  const matches = useMemo(() => matchPlaces(communes, query, home?.communeCode), [query, communes, home]);
 
   return (
     <div className="address-input">
@@ -330,11 +318,13 @@ function AddressInput({ path }: { path: string }) {
         onChange={(e) => set({ provinceCode: e.target.value, communeCode: '' })}
       >
         <option value="">{t('form.address.choose')}</option>
-        {provinces.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.name}
-          </option>
-        ))}
+        {[...provinces]
+          .sort((a, b) => Number(b.code === home?.provinceCode) - Number(a.code === home?.provinceCode))
+          .map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
       </select>
       {provinceCode && (
         <div className="address-input__search" data-testid={`commune-search-${path}`}>
