@@ -13,6 +13,7 @@ import {
   passAttachmentsIfAsked,
   takeCardAndLeave,
   test,
+  declareAndSubmit,
 } from './fixtures';
 
 const DOSSIER_CODE = /^[0-9A-Z]{2,3}(\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4}$/;
@@ -62,7 +63,7 @@ test('residence confirmation (service 28): print the CT01 to sign, file it, the 
   // a confirmation needs no household-head or owner consent
   expect(form).not.toContain('Ý KIẾN CỦA CHỦ HỘ');
 
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await passAttachmentsIfAsked(page);
   await expect(page.getByTestId('dossier-code')).toHaveText(DOSSIER_CODE, { timeout: 20_000 });
   await expect(page.getByTestId('screen-receipt')).toContainText('1.010041');

@@ -25,6 +25,8 @@ import {
   stopChild,
   takeCardAndLeave,
   test,
+  chooseService,
+  declareAndSubmit,
 } from './fixtures';
 
 const citizen = JSON.parse(
@@ -71,9 +73,9 @@ async function openExamService(page: Page): Promise<void> {
   await page.goto(host.kiosk.url);
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-21').or(page.getByTestId('screen-resume')).first().waitFor();
+  await page.getByTestId('category-education').or(page.getByTestId('screen-resume')).first().waitFor();
   if (await page.getByTestId('screen-resume').isVisible()) await page.getByTestId('resume-no').click();
-  await page.getByTestId('all-service-21').click();
+  await chooseService(page, 21);
   await expect(page.getByTestId('service-note')).toContainText('thí sinh tự do');
   await page.getByTestId('start-service').click();
 }
@@ -87,9 +89,9 @@ test('a year-12 student is told the school registers them, with a way on', async
   await expect(page.getByTestId('screen-exam-school')).toContainText('Nhà trường sẽ đăng ký dự thi cho bạn');
   await axe(page, 'school');
   await page.getByTestId('exam-other-service').click();
-  await expect(page.getByTestId('all-service-21')).toBeVisible();
+  await expect(page.getByTestId('category-education')).toBeVisible();
   expect(await exam.records()).toEqual([]);
-  await page.getByTestId('all-service-21').click();
+  await chooseService(page, 21);
   await page.getByTestId('start-service').click();
   await page.getByTestId('exam-at-school-yes').click();
   await page.getByTestId('exam-finish').click();
@@ -125,7 +127,7 @@ test('a free candidate: system down, window closed, then registered with the chi
   const today = new Date(Date.now() + 7 * 3600_000);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   await setWindow(iso(new Date(today.getTime() - 86_400_000)), iso(new Date(today.getTime() + 86_400_000)));
-  await page.getByTestId('all-service-21').click();
+  await chooseService(page, 21);
   await page.getByTestId('start-service').click();
   await page.getByTestId('exam-at-school-no').click();
   await expect(page.getByTestId('screen-exam-place')).toBeVisible();
@@ -153,7 +155,7 @@ test('a free candidate: system down, window closed, then registered with the chi
   await fillWithKeyboard(page, 'phone', '0912345678');
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('answer-schoolName')).toContainText('Trường THPT Mẫu Một');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
 
   // The priority proof: brought to the registration place rather than scanned.
   await page.getByTestId('screen-attachments').waitFor();
@@ -203,7 +205,7 @@ test('choices made while browsing, before the card, are kept through identificat
   ) as { idNumber: string };
   await page.goto(host.kiosk.url);
   await page.getByTestId('browse-services').click();
-  await page.getByTestId('all-service-21').click();
+  await chooseService(page, 21);
   await page.getByTestId('start-service').click();
   await page.getByTestId('exam-at-school-no').click();
   await page.getByTestId('exam-cluster-H22-01').check();
@@ -229,7 +231,7 @@ test('choices made while browsing, before the card, are kept through identificat
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'phone', '0912345679');
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await expect(page.getByTestId('screen-exam-receipt')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('exam-to-bring')).toHaveText(
     'Không cần mang thêm giấy tờ. Nhớ mang thẻ Căn cước khi đi thi.',

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { QRPay } from 'vietnam-qr-pay';
 import type { FinePaymentRecord } from '../../host/agencies/traffic-fines/mock';
 import { agencyRecords, printedText, setAgencyFaults, tapExact } from './agency-support';
-import { expect, expectAxeClean, test } from './fixtures';
+import { expect, expectAxeClean, test, chooseService } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,7 +18,7 @@ test.describe.configure({ mode: 'serial' });
 async function openFines(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('browse-services').click();
-  await page.getByTestId('all-service-8').click();
+  await chooseService(page, 8);
   // The catalogue says honestly what this is.
   await expect(page.getByTestId('service-note')).toContainText('không phải thủ tục hành chính');
   await page.getByTestId('start-service').click();

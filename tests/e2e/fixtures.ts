@@ -197,7 +197,7 @@ export async function openServiceWithDemoCard(page: Page, url: string, serviceNu
   await page.goto(url);
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId(`all-service-${serviceNumber}`).click();
+  await chooseService(page, serviceNumber);
 }
 
 /**

@@ -15,6 +15,8 @@ import {
   pdfText,
   takeCardAndLeave,
   test,
+  chooseService,
+  declareAndSubmit,
 } from './fixtures';
 
 interface StoredDossier {
@@ -31,10 +33,10 @@ async function startService(page: Page, url: string, number: number, note: strin
   await page.goto(url);
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  const services = page.getByTestId(`all-service-${number}`);
+  const services = page.getByTestId('category-business');
   await services.or(page.getByTestId('screen-resume')).first().waitFor();
   if (await page.getByTestId('screen-resume').isVisible()) await page.getByTestId('resume-no').click();
-  await page.getByTestId(`all-service-${number}`).click();
+  await chooseService(page, number);
   await expect(page.getByTestId('service-note')).toContainText(note);
   await page.getByTestId('start-service').click();
   await answerOrganisation(page);
@@ -73,7 +75,7 @@ test('13 new seal: the representative files for the organisation; missing foundi
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('answer-orgName')).toContainText('Công ty Mẫu');
   await expect(page.getByTestId('answer-position')).toContainText('Giám đốc');
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
 
   // Going on with neither paper: refused, and the summary names the founding decision.
   await expect(page.getByTestId('screen-attachments')).toBeVisible();
@@ -120,7 +122,7 @@ test('14 re-registration of a lost embossed seal; with the system down the recei
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'phone', '0912345678');
   await page.getByTestId('continue').click();
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await request.post(`${demoKiosk.mockPortal}/admin/faults`, { data: { down: true } });
   try {
     await bringAllToCounter(page);

@@ -10,7 +10,15 @@ import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { hashPin } from '../../host/staff/staff-pin';
-import { expect, type KioskProcess, openStaffMode, startHostProcess, stopChild, test } from './fixtures';
+import {
+  expect,
+  type KioskProcess,
+  openStaffMode,
+  startHostProcess,
+  stopChild,
+  test,
+  chooseService,
+} from './fixtures';
 
 const TOKEN = 'e2e-metrics-token-0123456789';
 const PIN = '482915';
@@ -134,7 +142,7 @@ test('call button → "staff have been told" only when delivered → on the staf
 
   // A dead end: a service the kiosk cannot do (info only) shows the call prominently.
   await page.getByTestId('browse-services').click();
-  await page.getByTestId('all-service-7').click();
+  await chooseService(page, 7);
   await expect(page.getByTestId('service-info-only')).toBeVisible();
   await page.getByTestId('call-staff-big').click();
   await expect(dialog).toHaveAttribute('data-outcome', 'delivered');

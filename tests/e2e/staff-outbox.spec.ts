@@ -26,6 +26,8 @@ import {
   startHostProcess,
   stopChild,
   test,
+  chooseService,
+  declareAndSubmit,
 } from './fixtures';
 
 const PIN = '482915';
@@ -68,7 +70,7 @@ test('an officer helps with the citizen’s consent and hands back; every step i
   await page.goto(host.kiosk.url);
   await identifyWithDemoCard(page, 'over-60');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-5').click();
+  await chooseService(page, 5);
   await page.getByTestId('start-service').click();
 
   // The officer offers help from the staff console; the console gives way to the citizen's screen.
@@ -90,7 +92,7 @@ test('an officer helps with the citizen’s consent and hands back; every step i
 
   // The officer fills the form on the same screens.
   await fillTemporaryAbsence(page);
-  await page.getByTestId('submit-form').click();
+  await declareAndSubmit(page);
   await bringAllToCounter(page);
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 30_000 });
   localRef = await page.getByTestId('local-ref').innerText();

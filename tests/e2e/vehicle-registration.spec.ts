@@ -7,7 +7,7 @@
  */
 import type { DeclarationRecord } from '../../host/agencies/vehicle-registration/mock';
 import { agencyRecords, printedText, setAgencyFaults, tapExact } from './agency-support';
-import { expect, expectAxeClean, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import { expect, expectAxeClean, identifyWithDemoCard, tapKeys, test, chooseService } from './fixtures';
 
 async function fill(page: import('@playwright/test').Page, field: string, keys: string, exact = false) {
   await page.getByTestId(`vehicle-${field}`).click();
@@ -23,7 +23,7 @@ test('declare a motorbike and book its inspection at the commune police; the pol
   await page.goto(demoKiosk.url);
   await identifyWithDemoCard(page, 'cccd-2021-with-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
-  await page.getByTestId('all-service-7').click();
+  await chooseService(page, 7);
   await expect(page.getByTestId('service-note')).toContainText('Công an xã, phường');
 
   // The police system is down: one sentence, try again, a queue ticket.
