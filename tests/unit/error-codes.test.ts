@@ -1,0 +1,174 @@
+/**
+ * Every error code the host side can send (host/, native/, common/, catalogue/) has a sentence in both
+ * Vietnamese and English (renderer/i18n/errors/*.json), and every code not frozen below takes the dotted
+ * form `<area>.<kebab-reason>` (common/errors.ts).
+ *
+ * Codes are collected statically from the production source, so a new code is covered the moment it is
+ * written: `*_ERROR_CODES = [...]` lists, `…ErrorCode = z.enum([...])`, union types named `…Error`,
+ * `…ErrorCode` or `…Code`, `CodedError<'…'>` type arguments, `super('…'`, `new SomethingError('…'` and the transports' `fail(id, '…'` / `errorFrame(id, '…'`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DOTTED_ERROR_CODE } from '../../common/errors';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCANNED = ['host', 'native', 'common', 'catalogue'];
+
+/** Codes that never cross KioskApi, each with the reason; nothing a citizen can meet belongs here. */
+const NOT_SENT: Record<string, string> = {
+  'test-reader.sw': 'the simulator’s test terminal, used only by tests',
+  'test-reader.mac': 'the simulator’s test terminal, used only by tests',
+  'metrics.exposition-invalid': 'the strict Prometheus parser of tests and diagnostics',
+};
+
+/**
+ * Codes shipped before the dotted rule, kept verbatim because renaming a stable code breaks the outbox and
+ * audit records that hold it, the renderer and the e2e tests. Do not add to this list: new codes are dotted.
+ */
+const FROZEN = new Set(
+  `
+agency-bad-response agency-not-configured agency-not-found agency-rejected agency-server-error agency-timeout
+agency-unreachable bad-message bad-params catalogue-form-not-found config-invalid decision-bad-shape decision-empty
+decision-too-long dossier-invalid dossier-no-procedure-code dossier-not-at-kiosk dossier-not-identified
+dossier-unknown-service exam-refused exam-system-down exam-unavailable exam-window-closed internal
+no-session not-available not-owner payment-invalid payment-not-ready plate-bad-characters plate-bad-shape
+plate-empty plate-too-long protocol-version queue-unknown-group receipt-not-found unauthorised
+unknown-method vehicle-id-bad-characters vehicle-id-empty vehicle-id-length vehicle-unknown-receipt
+session-none consent-required session-required fines-not-payable fines-unknown-payment fines-not-paid vehicle-no-police-unit vehicle-no-slot
+vehicle-not-started scanner-not-found scanner-failed queue-centre-unavailable
+`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+/** Whole areas shipped before the dotted rule (`chip-…`, `catalogue/…`). */
+const FROZEN_PREFIXES = [
+  'alert-',
+  'assist-',
+  'attachment-',
+  'catalogue/',
+  'chip-',
+  'exam-',
+  'lookup-',
+  'outbox-',
+  'pcsc-',
+  'portal-',
+  'print-forms-',
+  'printer-',
+  'qr-',
+  'receipt-',
+  'speech-',
+  'staff-',
+  'store-',
+];
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules' && entry.name !== 'testing' && entry.name !== 'generated')
+        out.push(...sourceFiles(full));
+    } else if (/\.tsx?$/.test(entry.name) && !/\.(test|spec|bench)\.tsx?$/.test(entry.name)) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+const BUILT_IN = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError']);
+const CODE_SHAPE = /^[a-z][a-z0-9]*(?:[-./][a-z0-9]+)*$/;
+const literals = (s: string): string[] => [...s.matchAll(/'([^'\n]+)'/g)].map((m) => m[1]!);
+
+/** code → files that declare or throw it. */
+function collectCodes(): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const add = (code: string, file: string): void => {
+    if (!CODE_SHAPE.test(code)) return;
+    const files = found.get(code) ?? new Set<string>();
+    files.add(path.relative(root, file));
+    found.set(code, files);
+  };
+  for (const dir of SCANNED) {
+    for (const file of sourceFiles(path.join(root, dir))) {
+      const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+      for (const m of src.matchAll(/_ERROR_CODES\s*=\s*\[([\s\S]*?)\]/g))
+        literals(m[1]!).forEach((c) => add(c, file));
+      for (const m of src.matchAll(/ErrorCode\s*=\s*z\.enum\(\[([\s\S]*?)\]\)/g))
+        literals(m[1]!).forEach((c) => add(c, file));
+      for (const m of src.matchAll(/type \w*(?:Error|Code)\s*=([^;]*);/g))
+        literals(m[1]!).forEach((c) => add(c, file));
+      for (const m of src.matchAll(/CodedError<([^>]*)>/g)) literals(m[1]!).forEach((c) => add(c, file));
+      for (const m of src.matchAll(/super\(\s*'([^']+)'/g)) add(m[1]!, file);
+      for (const m of src.matchAll(/\b(?:fail|errorFrame)\([^,()]*,\s*'([^']+)'/g)) add(m[1]!, file);
+      for (const m of src.matchAll(/new (\w+Error)\(\s*'([^']+)'/g))
+        if (!BUILT_IN.has(m[1]!)) add(m[2]!, file);
+    }
+  }
+  return found;
+}
+
+type ErrorFile = { vi: Record<string, string>; en: Record<string, string> };
+function sentences(): ErrorFile {
+  const dir = path.join(root, 'renderer/i18n/errors');
+  const out: ErrorFile = { vi: {}, en: {} };
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const file = JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as ErrorFile;
+    Object.assign(out.vi, file.vi);
+    Object.assign(out.en, file.en);
+  }
+  return out;
+}
+
+describe('error codes', () => {
+  const codes = collectCodes();
+
+  it('finds the codes of every area (the collector works)', () => {
+    for (const known of [
+      'chip-bac-failed',
+      'pcsc-card-removed',
+      'portal-timeout',
+      'agency-unreachable',
+      'store-full',
+      'catalogue/unknown-form',
+      'simulator.profile-not-found',
+      'face.corrupt',
+      'exam-window-closed',
+      'config-invalid',
+      'unknown-method',
+      'plate-empty',
+      'dossier-not-identified',
+    ]) {
+      expect(codes.has(known), known).toBe(true);
+    }
+    expect(codes.size).toBeGreaterThan(150);
+  });
+
+  it('has a sentence in Vietnamese and English for every code the host can send', () => {
+    const { vi, en } = sentences();
+    const missing = [...codes.keys()]
+      .filter((c) => !(c in NOT_SENT))
+      .filter((c) => !vi[c]?.trim() || !en[c]?.trim())
+      .map((c) => `${c} (${[...codes.get(c)!].join(', ')})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps the not-sent list honest (each entry still exists)', () => {
+    for (const code of Object.keys(NOT_SENT)) expect(codes.has(code), code).toBe(true);
+  });
+
+  it('gives every new code the dotted form area.kebab-reason', () => {
+    const undotted = [...codes.keys()].filter(
+      (c) => !DOTTED_ERROR_CODE.test(c) && !FROZEN.has(c) && !FROZEN_PREFIXES.some((p) => c.startsWith(p)),
+    );
+    expect(undotted).toEqual([]);
+  });
+
+  it('accepts the dotted form and refuses mixed separators', () => {
+    expect(DOTTED_ERROR_CODE.test('face.too-large')).toBe(true);
+    expect(DOTTED_ERROR_CODE.test('print-forms.no-a4')).toBe(true);
+    for (const bad of ['face', 'face/too-large', 'face.too.large', 'Face.corrupt', 'face.too_large', 'face.'])
+      expect(DOTTED_ERROR_CODE.test(bad), bad).toBe(false);
+  });
+});
