@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { DOTTED_ERROR_CODE } from '../../common/errors';
 
@@ -152,6 +153,16 @@ describe('error codes', () => {
       .filter((c) => !vi[c]?.trim() || !en[c]?.trim())
       .map((c) => `${c} (${[...codes.get(c)!].join(', ')})`);
     expect(missing).toEqual([]);
+  });
+
+  it('resolves every sentence through i18next by its code (dots and slashes are not key paths)', async () => {
+    const { vi, en } = sentences();
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'vi', resources: { vi: { errors: vi }, en: { errors: en } } });
+    for (const code of [...codes.keys()].filter((c) => !(c in NOT_SENT))) {
+      expect(i18n.t(code, { ns: 'errors', lng: 'vi' }), code).toBe(vi[code]);
+      expect(i18n.t(code, { ns: 'errors', lng: 'en' }), code).toBe(en[code]);
+    }
   });
 
   it('keeps the not-sent list honest (each entry still exists)', () => {
