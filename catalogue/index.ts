@@ -25,10 +25,10 @@ export { evaluate, ageOn, type ConditionContext } from './form-conditions';
 export type { Answers, AnswerValue, AnswerIssue, AddressAnswer, PersonAnswer } from './answers';
 
 export type CatalogueErrorCode =
-  | 'catalogue/invalid-definition'
-  | 'catalogue/unknown-service'
-  | 'catalogue/unknown-form'
-  | 'catalogue/no-version-in-force';
+  | 'catalogue.invalid-definition'
+  | 'catalogue.unknown-service'
+  | 'catalogue.unknown-form'
+  | 'catalogue.no-version-in-force';
 
 export class CatalogueError extends CodedError<CatalogueErrorCode> {
   override readonly name = 'CatalogueError';
@@ -228,13 +228,13 @@ export function checkForm(form: Form): string[] {
 
 let cached: Catalogue | null = null;
 
-/** The validated catalogue (cached). Throws `catalogue/invalid-definition` if any definition is wrong. */
+/** The validated catalogue (cached). Throws `catalogue.invalid-definition` if any definition is wrong. */
 export function loadCatalogue(): Catalogue {
   if (cached) return cached;
   const { catalogue, problems } = checkDefinitions(serviceData, formData);
   if (problems.length)
     throw new CatalogueError(
-      'catalogue/invalid-definition',
+      'catalogue.invalid-definition',
       `catalogue has ${problems.length} problem(s): ${problems
         .slice(0, 5)
         .map((p) => `${p.where}: ${p.message}`)
@@ -246,7 +246,7 @@ export function loadCatalogue(): Catalogue {
 
 export function getService(id: string): Service {
   const s = loadCatalogue().services.find((x) => x.id === id);
-  if (!s) throw new CatalogueError('catalogue/unknown-service', `no service ${id}`);
+  if (!s) throw new CatalogueError('catalogue.unknown-service', `no service ${id}`);
   return s;
 }
 
@@ -265,17 +265,17 @@ export function selectForm(
   date: string,
 ): Form {
   const versions = forms.filter((f) => f.id === id);
-  if (!versions.length) throw new CatalogueError('catalogue/unknown-form', `no form ${id}`);
+  if (!versions.length) throw new CatalogueError('catalogue.unknown-form', `no form ${id}`);
   if (version !== undefined) {
     const f = versions.find((x) => x.version === version);
-    if (!f) throw new CatalogueError('catalogue/unknown-form', `no form ${id}@${version}`);
+    if (!f) throw new CatalogueError('catalogue.unknown-form', `no form ${id}@${version}`);
     return f;
   }
   const current = versions
     .filter((f) => inForce(f, date))
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
   if (!current[0])
-    throw new CatalogueError('catalogue/no-version-in-force', `no version of ${id} in force on ${date}`);
+    throw new CatalogueError('catalogue.no-version-in-force', `no version of ${id} in force on ${date}`);
   return current[0];
 }
 

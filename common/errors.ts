@@ -5,8 +5,8 @@
  *
  * Codes are identifiers, never renamed once shipped (the outbox and audit keep them, the renderer and
  * the e2e tests key on them). New codes take the dotted form `<area>.<kebab-reason>`
- * (`face.too-large`, `simulator.profile-not-found`); codes shipped before that rule keep their
- * original spelling (`chip-bac-failed`, `catalogue/unknown-form`) and are frozen in
+ * (`face.too-large`, `answer.required`); codes shipped before that rule in the kebab form keep their
+ * spelling (`chip-bac-failed`) and are frozen in
  * tests/unit/error-codes.test.ts, which also checks that every code the host can send has a
  * sentence in Vietnamese and English.
  */

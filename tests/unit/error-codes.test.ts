@@ -43,12 +43,11 @@ vehicle-not-started scanner-not-found scanner-failed queue-centre-unavailable
     .split(/\s+/)
     .filter(Boolean),
 );
-/** Whole areas shipped before the dotted rule (`chip-…`, `catalogue/…`). */
+/** Whole areas shipped before the dotted rule (`chip-…`, `store-…`). */
 const FROZEN_PREFIXES = [
   'alert-',
   'assist-',
   'attachment-',
-  'catalogue/',
   'chip-',
   'exam-',
   'lookup-',
@@ -94,7 +93,7 @@ function collectCodes(): Map<string, Set<string>> {
   for (const dir of SCANNED) {
     for (const file of sourceFiles(path.join(root, dir))) {
       const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-      for (const m of src.matchAll(/_ERROR_CODES\s*=\s*\[([\s\S]*?)\]/g))
+      for (const m of src.matchAll(/(?:_ERROR_CODES|_ISSUES)\s*=\s*\[([\s\S]*?)\]/g))
         literals(m[1]!).forEach((c) => add(c, file));
       for (const m of src.matchAll(/ErrorCode\s*=\s*z\.enum\(\[([\s\S]*?)\]\)/g))
         literals(m[1]!).forEach((c) => add(c, file));
@@ -132,7 +131,8 @@ describe('error codes', () => {
       'portal-timeout',
       'agency-unreachable',
       'store-full',
-      'catalogue/unknown-form',
+      'catalogue.unknown-form',
+      'answer.required',
       'simulator.profile-not-found',
       'face.corrupt',
       'exam-window-closed',
