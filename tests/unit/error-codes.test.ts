@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { DOTTED_ERROR_CODE } from '../../common/errors';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SCANNED = ['host', 'native', 'common', 'catalogue'];
+/** The host side, and the renderer's and preload's API clients (they turn a lost host into a code). */
+const SCANNED = ['host', 'native', 'common', 'catalogue', 'renderer/api', 'electron'];
 
 /** Codes that never cross KioskApi, each with the reason; nothing a citizen can meet belongs here. */
 const NOT_SENT: Record<string, string> = {
@@ -37,7 +38,7 @@ dossier-unknown-service exam-refused exam-system-down exam-unavailable exam-wind
 no-session not-available not-owner payment-invalid payment-not-ready plate-bad-characters plate-bad-shape
 plate-empty plate-too-long protocol-version queue-unknown-group receipt-not-found unauthorised
 unknown-method vehicle-id-bad-characters vehicle-id-empty vehicle-id-length vehicle-unknown-receipt
-session-none consent-required session-required fines-not-payable fines-unknown-payment fines-not-paid vehicle-no-police-unit vehicle-no-slot
+host-unreachable session-none consent-required session-required fines-not-payable fines-unknown-payment fines-not-paid vehicle-no-police-unit vehicle-no-slot
 vehicle-not-started scanner-not-found scanner-failed queue-centre-unavailable
 `
     .split(/\s+/)
