@@ -177,6 +177,22 @@ describe('error codes', () => {
     expect(undotted).toEqual([]);
   });
 
+  it('has no error class outside CodedError and no code glued onto a plain Error', () => {
+    const offenders: string[] = [];
+    for (const dir of [...SCANNED, 'renderer', 'scripts']) {
+      for (const file of sourceFiles(path.join(root, dir))) {
+        const src = readFileSync(file, 'utf8');
+        const rel = path.relative(root, file);
+        if (rel === path.join('common', 'errors.ts')) continue;
+        if (/class \w+ extends (?:Type|Range|Syntax)?Error\b/.test(src))
+          offenders.push(`${rel}: extends Error`);
+        if (/Object\.assign\(\s*new Error\([\s\S]{0,200}?\),\s*\{\s*code:\s*'[a-z][a-z0-9-]*[./-]/.test(src))
+          offenders.push(`${rel}: Object.assign(new Error(…), { code })`);
+      }
+    }
+    expect([...new Set(offenders)]).toEqual([]);
+  });
+
   it('accepts the dotted form and refuses mixed separators', () => {
     expect(DOTTED_ERROR_CODE.test('face.too-large')).toBe(true);
     expect(DOTTED_ERROR_CODE.test('print-forms.no-a4')).toBe(true);
