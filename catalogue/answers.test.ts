@@ -41,20 +41,20 @@ describe('buildAnswerSchema (CT01)', () => {
 
   it('requires required visible fields, with stable issue codes on the field path', () => {
     const { phone: _phone, isHead: _isHead, ...rest } = base;
-    expect(issues(ct01, rest)).toEqual(['phone:answer/required', 'isHead:answer/required']);
+    expect(issues(ct01, rest)).toEqual(['phone:answer.required', 'isHead:answer.required']);
   });
 
   it('always carries items 7–9 (household head), and checks the relation against the answer', () => {
     const { headName: _n, headRelation: _r, headIdNumber: _i, ...noHead } = base;
     expect(issues(ct01, { ...noHead, isHead: false })).toEqual([
-      'headName:answer/required',
-      'headRelation:answer/required',
-      'headIdNumber:answer/required',
+      'headName:answer.required',
+      'headRelation:answer.required',
+      'headIdNumber:answer.required',
     ]);
     expect(issues(ct01, { ...base, isHead: false })).toEqual(['headRelation:rule/head-relation-not-self']);
     expect(issues(ct01, { ...base, headRelation: 'con' })).toEqual(['headRelation:rule/head-relation-self']);
     expect(issues(ct01, { ...base, residenceAddress: undefined })).toEqual([
-      'residenceAddress:answer/required',
+      'residenceAddress:answer.required',
     ]);
     const ok = schema.parse({
       ...base,
@@ -70,24 +70,24 @@ describe('buildAnswerSchema (CT01)', () => {
   });
 
   it('checks patterns, options, dates and unknown keys', () => {
-    expect(issues(ct01, { ...base, idNumber: '12345' })).toEqual(['idNumber:answer/pattern']);
-    expect(issues(ct01, { ...base, phone: '+84 912' })).toEqual(['phone:answer/pattern']);
-    expect(issues(ct01, { ...base, email: 'not-an-email' })).toEqual(['email:answer/pattern']);
-    expect(issues(ct01, { ...base, sex: 'other' })).toEqual(['sex:answer/not-an-option']);
-    expect(issues(ct01, { ...base, dateOfBirth: '1985-02-30' })).toEqual(['dateOfBirth:answer/invalid']);
-    expect(issues(ct01, { ...base, dateOfBirth: '2030-01-01' })).toEqual(['dateOfBirth:answer/too-late']);
+    expect(issues(ct01, { ...base, idNumber: '12345' })).toEqual(['idNumber:answer.pattern']);
+    expect(issues(ct01, { ...base, phone: '+84 912' })).toEqual(['phone:answer.pattern']);
+    expect(issues(ct01, { ...base, email: 'not-an-email' })).toEqual(['email:answer.pattern']);
+    expect(issues(ct01, { ...base, sex: 'other' })).toEqual(['sex:answer.not-an-option']);
+    expect(issues(ct01, { ...base, dateOfBirth: '1985-02-30' })).toEqual(['dateOfBirth:answer.invalid']);
+    expect(issues(ct01, { ...base, dateOfBirth: '2030-01-01' })).toEqual(['dateOfBirth:answer.too-late']);
     expect(issues(ct01, { ...base, dateOfBirth: '1985' })).toEqual([]); // year only: allowed
-    expect(issues(ct01, { ...base, isHead: 'yes' })).toEqual(['isHead:answer/invalid']);
-    expect(issues(ct01, { ...base, nickname: 'Bình' })).toEqual(['nickname:answer/invalid']);
+    expect(issues(ct01, { ...base, isHead: 'yes' })).toEqual(['isHead:answer.invalid']);
+    expect(issues(ct01, { ...base, nickname: 'Bình' })).toEqual(['nickname:answer.invalid']);
     expect(
       issues(ct01, { ...base, residenceAddress: { provinceCode: '1', communeCode: '00004', detail: '' } }),
-    ).toEqual(['residenceAddress.provinceCode:answer/invalid', 'residenceAddress.detail:answer/invalid']);
+    ).toEqual(['residenceAddress.provinceCode:answer.invalid', 'residenceAddress.detail:answer.invalid']);
   });
 
   it('validates household member rows column by column', () => {
     const member = { fullName: 'Trần Thị Cúc', dateOfBirth: '2015-09-01', sex: 'female', relation: 'con' };
-    expect(issues(ct01, { ...base, hasMembers: true })).toEqual(['members:answer/required']);
-    expect(issues(ct01, { ...base, hasMembers: true, members: [] })).toEqual(['members:answer/too-few-rows']);
+    expect(issues(ct01, { ...base, hasMembers: true })).toEqual(['members:answer.required']);
+    expect(issues(ct01, { ...base, hasMembers: true, members: [] })).toEqual(['members:answer.too-few-rows']);
     expect(issues(ct01, { ...base, hasMembers: true, members: [member] })).toEqual([]);
     expect(
       issues(ct01, {
@@ -96,9 +96,9 @@ describe('buildAnswerSchema (CT01)', () => {
         members: [member, { ...member, sex: undefined, idNumber: '12', extra: 1 }],
       }),
     ).toEqual([
-      'members.1.extra:answer/invalid',
-      'members.1.sex:answer/required',
-      'members.1.idNumber:answer/pattern',
+      'members.1.extra:answer.invalid',
+      'members.1.sex:answer.required',
+      'members.1.idNumber:answer.pattern',
     ]);
   });
 });
@@ -112,7 +112,7 @@ describe('buildAnswerSchema (other forms)', () => {
     expect(ids({ wantCopies: true })).toContain('copies');
     const r = buildAnswerSchema(form, { today: TODAY }).safeParse({ wantCopies: true, copies: 11 });
     expect(r.success).toBe(false);
-    expect(r.error!.issues.map((i) => i.message)).toContain('answer/too-big');
+    expect(r.error!.issues.map((i) => i.message)).toContain('answer.too-big');
   });
 
   it('DC02: the old ID number step shows only for the confirmation request and accepts 9 digits', () => {
@@ -127,7 +127,7 @@ describe('buildAnswerSchema (other forms)', () => {
       phone: '0987654321',
     };
     expect(issues(form, answers)).toEqual([]);
-    expect(issues(form, { ...answers, oldIdNumber: undefined })).toEqual(['oldIdNumber:answer/required']);
+    expect(issues(form, { ...answers, oldIdNumber: undefined })).toEqual(['oldIdNumber:answer.required']);
     expect(issues(form, { ...answers, requestKind: 'cap-lai', oldIdNumber: undefined })).toEqual([]);
   });
 
@@ -147,7 +147,7 @@ describe('buildAnswerSchema (other forms)', () => {
     fc.assert(
       fc.property(fc.nat(schemas.length - 1), answers, (i, a) => {
         const r = schemas[i]!.safeParse(a);
-        if (!r.success) for (const issue of r.error.issues) expect(issue.message).toMatch(/^answer\//);
+        if (!r.success) for (const issue of r.error.issues) expect(issue.message).toMatch(/^answer\./);
       }),
       { numRuns: FUZZ_RUNS },
     );
@@ -163,9 +163,9 @@ describe('conditions on the card and cross-field rules', () => {
     };
     const minor = { ...base, dateOfBirth: '2010-01-01' };
     expect(check('2010-01-01', minor)).toEqual([
-      'guardianName:answer/required',
-      'guardianRelation:answer/required',
-      'guardianIdNumber:answer/required',
+      'guardianName:answer.required',
+      'guardianRelation:answer.required',
+      'guardianIdNumber:answer.required',
     ]);
     expect(
       check('2010-01-01', {

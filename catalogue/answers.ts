@@ -1,6 +1,6 @@
 /**
  * Answers to a form: one zod schema shared by the renderer (react-hook-form resolver) and the host
- * (re-validation before a dossier is accepted). Issue messages are stable codes (`answer/required`…)
+ * (re-validation before a dossier is accepted). Issue messages are stable codes (`answer.required`…)
  * that the renderer turns into sentences (renderer/i18n/errors/catalogue.json).
  */
 import { z } from 'zod';
@@ -36,18 +36,18 @@ export type AnswerValue =
 export type Answers = Record<string, AnswerValue>;
 
 export const ANSWER_ISSUES = [
-  'answer/required',
-  'answer/invalid',
-  'answer/pattern',
-  'answer/too-short',
-  'answer/too-long',
-  'answer/too-small',
-  'answer/too-big',
-  'answer/too-early',
-  'answer/too-late',
-  'answer/not-an-option',
-  'answer/too-few-rows',
-  'answer/too-many-rows',
+  'answer.required',
+  'answer.invalid',
+  'answer.pattern',
+  'answer.too-short',
+  'answer.too-long',
+  'answer.too-small',
+  'answer.too-big',
+  'answer.too-early',
+  'answer.too-late',
+  'answer.not-an-option',
+  'answer.too-few-rows',
+  'answer.too-many-rows',
 ] as const;
 export type AnswerIssue = (typeof ANSWER_ISSUES)[number];
 
@@ -114,46 +114,46 @@ function checkValue(field: Field | Column, value: unknown, today: string): Issue
     case 'phone':
     case 'email':
     case 'idNumber': {
-      if (typeof value !== 'string') return at('answer/invalid');
+      if (typeof value !== 'string') return at('answer.invalid');
       const text = value.trim().normalize('NFC');
-      if (v.minLength !== undefined && text.length < v.minLength) return at('answer/too-short');
+      if (v.minLength !== undefined && text.length < v.minLength) return at('answer.too-short');
       const max = v.maxLength ?? (field.type === 'text' ? 500 : 100);
-      if (text.length > max) return at('answer/too-long');
+      if (text.length > max) return at('answer.too-long');
       const pattern =
         v.pattern ??
         (field.type === 'phone' ? PHONE_PATTERN : field.type === 'idNumber' ? ID_NUMBER_PATTERN : undefined);
-      if (pattern !== undefined && !new RegExp(pattern, 'u').test(text)) return at('answer/pattern');
-      if (field.type === 'email' && !z.email().safeParse(text).success) return at('answer/pattern');
+      if (pattern !== undefined && !new RegExp(pattern, 'u').test(text)) return at('answer.pattern');
+      if (field.type === 'email' && !z.email().safeParse(text).success) return at('answer.pattern');
       return [];
     }
     case 'date': {
-      if (typeof value !== 'string') return at('answer/invalid');
+      if (typeof value !== 'string') return at('answer.invalid');
       const re = v.allowPartial ? /^\d{4}(-\d{2}(-\d{2})?)?$/ : /^\d{4}-\d{2}-\d{2}$/;
-      if (!re.test(value) || !isRealDate(value)) return at('answer/invalid');
+      if (!re.test(value) || !isRealDate(value)) return at('answer.invalid');
       const min = bound(v.min);
       const max = bound(v.max);
-      if (typeof min === 'string' && value < min.slice(0, value.length)) return at('answer/too-early');
-      if (typeof max === 'string' && value > max.slice(0, value.length)) return at('answer/too-late');
+      if (typeof min === 'string' && value < min.slice(0, value.length)) return at('answer.too-early');
+      if (typeof max === 'string' && value > max.slice(0, value.length)) return at('answer.too-late');
       return [];
     }
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return at('answer/invalid');
-      if (v.integer && !Number.isInteger(value)) return at('answer/invalid');
-      if (typeof v.min === 'number' && value < v.min) return at('answer/too-small');
-      if (typeof v.max === 'number' && value > v.max) return at('answer/too-big');
+      if (typeof value !== 'number' || !Number.isFinite(value)) return at('answer.invalid');
+      if (v.integer && !Number.isInteger(value)) return at('answer.invalid');
+      if (typeof v.min === 'number' && value < v.min) return at('answer.too-small');
+      if (typeof v.max === 'number' && value > v.max) return at('answer.too-big');
       return [];
     }
     case 'yesno':
-      return typeof value === 'boolean' ? [] : at('answer/invalid');
+      return typeof value === 'boolean' ? [] : at('answer.invalid');
     case 'choice':
-      if (typeof value !== 'string') return at('answer/invalid');
-      return field.options?.some((o) => o.value === value) ? [] : at('answer/not-an-option');
+      if (typeof value !== 'string') return at('answer.invalid');
+      return field.options?.some((o) => o.value === value) ? [] : at('answer.not-an-option');
     case 'address': {
       const r = AddressAnswer.safeParse(value);
       return r.success
         ? []
         : r.error.issues.map((i) => ({
-            code: 'answer/invalid' as const,
+            code: 'answer.invalid' as const,
             path: [...i.path] as (string | number)[],
           }));
     }
@@ -162,29 +162,29 @@ function checkValue(field: Field | Column, value: unknown, today: string): Issue
       return r.success
         ? []
         : r.error.issues.map((i) => ({
-            code: 'answer/invalid' as const,
+            code: 'answer.invalid' as const,
             path: [...i.path] as (string | number)[],
           }));
     }
     case 'table': {
-      if (!Array.isArray(value)) return at('answer/invalid');
-      if (typeof v.min === 'number' && value.length < v.min) return at('answer/too-few-rows');
-      if (typeof v.max === 'number' && value.length > v.max) return at('answer/too-many-rows');
+      if (!Array.isArray(value)) return at('answer.invalid');
+      if (typeof v.min === 'number' && value.length < v.min) return at('answer.too-few-rows');
+      if (typeof v.max === 'number' && value.length > v.max) return at('answer.too-many-rows');
       const columns = (field as Field).columns ?? [];
       const issues: Issue[] = [];
       value.forEach((row: unknown, i) => {
         if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-          issues.push({ code: 'answer/invalid', path: [i] });
+          issues.push({ code: 'answer.invalid', path: [i] });
           return;
         }
         const cells = row as Record<string, unknown>;
         for (const key of Object.keys(cells))
-          if (!columns.some((c) => c.id === key)) issues.push({ code: 'answer/invalid', path: [i, key] });
+          if (!columns.some((c) => c.id === key)) issues.push({ code: 'answer.invalid', path: [i, key] });
         for (const col of columns) {
           if (!isVisible(col, cells)) continue;
           const cell = cells[col.id];
           if (isEmpty(cell)) {
-            if (col.required) issues.push({ code: 'answer/required', path: [i, col.id] });
+            if (col.required) issues.push({ code: 'answer.required', path: [i, col.id] });
             continue;
           }
           for (const issue of checkValue(col, cell, today))
@@ -218,14 +218,14 @@ export function buildAnswerSchema(
       const today = options.today ?? todayIso();
       const actx: AnswerContext = { identity: options.identity, today };
       for (const key of Object.keys(answers))
-        if (!ids.has(key)) ctx.addIssue({ code: 'custom', message: 'answer/invalid', path: [key] });
+        if (!ids.has(key)) ctx.addIssue({ code: 'custom', message: 'answer.invalid', path: [key] });
       const visible = visibleFields(form, answers, actx);
       const flagged = new Set<string>();
       for (const field of visible) {
         const value = answers[field.id];
         if (isEmpty(value)) {
           if (field.required) {
-            ctx.addIssue({ code: 'custom', message: 'answer/required', path: [field.id] });
+            ctx.addIssue({ code: 'custom', message: 'answer.required', path: [field.id] });
             flagged.add(field.id);
           }
           continue;

@@ -101,7 +101,7 @@ describe('the catalogue', () => {
     try {
       getForm('nope');
     } catch (e) {
-      expect((e as CatalogueError).code).toBe('catalogue/unknown-form');
+      expect((e as CatalogueError).code).toBe('catalogue.unknown-form');
     }
     expect(() => getForm('ct01', '1999')).toThrow(/no form ct01@1999/);
   });
@@ -124,7 +124,7 @@ describe('versions and dates', () => {
     expect(selectForm(forms, 'ct01', undefined, '2027-03-01').version).toBe('draft-2027');
     expect(selectForm(forms, 'ct01', 'tt66-2023', '2027-03-01').version).toBe('tt66-2023');
     expect(() => selectForm(forms, 'ct01', undefined, '2023-01-01')).toThrow(
-      expect.objectContaining({ code: 'catalogue/no-version-in-force' }),
+      expect.objectContaining({ code: 'catalogue.no-version-in-force' }),
     );
   });
 
@@ -217,10 +217,10 @@ describe('citizen sentences', () => {
       en: Record<string, string>;
     };
     const codes = [
-      'catalogue/invalid-definition',
-      'catalogue/unknown-service',
-      'catalogue/unknown-form',
-      'catalogue/no-version-in-force',
+      'catalogue.invalid-definition',
+      'catalogue.unknown-service',
+      'catalogue.unknown-form',
+      'catalogue.no-version-in-force',
       ...ANSWER_ISSUES,
     ];
     for (const code of codes) {

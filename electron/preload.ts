@@ -4,17 +4,14 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { KioskBridge } from '../common/api/bridge';
+import { CodedError } from '../common/errors';
 import { IPC_CHANNELS } from '../common/api/wire';
 
 let nextId = 1;
 
-class BridgeError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** The host's error, code unchanged (the renderer translates it). */
+class BridgeError extends CodedError {
+  override readonly name = 'BridgeError';
 }
 
 const bridge: KioskBridge = {

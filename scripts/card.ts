@@ -10,6 +10,7 @@
  */
 import { statSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CodedError } from '../common/errors';
 import { PcscService } from '../native/pcsc/pcsc-service';
 import {
   readCard,
@@ -28,13 +29,8 @@ import { isLdsFileName } from '../native/emrtd/lds/files';
 import { hex } from '../native/emrtd/bytes';
 import { parseCccdQr } from '../native/qr/payload';
 
-class CliError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+class CliError extends CodedError<'cli-usage'> {
+  override readonly name = 'CliError';
 }
 
 function args(argv: string[]): { cmd: string; opts: Record<string, string | true> } {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Form, Service } from '../../catalogue/schema';
+import { CodedError } from '../errors';
 import { ChipVerification, Identity } from '../identity';
 
 export const PROTOCOL_VERSION = 1;
@@ -873,13 +874,10 @@ export const ApiErrorShape = z.object({ code: z.string().min(1), message: z.stri
 export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
 
 /** An error that crosses the API: a stable code the UI translates, and a developer message (never PII). */
-export class KioskApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'KioskApiError';
+export class KioskApiError extends CodedError {
+  override readonly name = 'KioskApiError';
+  constructor(code: string, message: string) {
+    super(code, message);
   }
   toJSON(): ApiErrorShape {
     return { code: this.code, message: this.message };

@@ -2,6 +2,7 @@
  * Typed errors of every agency adapter (vehicle registration, traffic fines, seals, exams…). Citizen-facing
  * sentences: renderer/i18n/errors/agencies.json (one sentence and a way forward per code).
  */
+import { CodedError } from '../../common/errors';
 export const AGENCY_ERROR_CODES = [
   /** Connection refused or reset: the agency's system is down or the network is. */
   'agency-unreachable',
@@ -25,14 +26,10 @@ const RETRYABLE: ReadonlySet<AgencyErrorCode> = new Set([
   'agency-bad-response',
 ]);
 
-export class AgencyError extends Error {
+export class AgencyError extends CodedError<AgencyErrorCode> {
   override readonly name = 'AgencyError';
-  constructor(
-    readonly code: AgencyErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: AgencyErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
   /** True when the same request may succeed later (network, 5xx, timeouts); false for refusals. */
   get retryable(): boolean {

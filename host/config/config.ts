@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { CodedError } from '../../common/errors';
 import { Language } from '../../common/api/contract';
 import { PrinterConfig } from '../printer/printer-config';
 import { WindowDates } from '../agencies/exam/types';
@@ -293,8 +294,11 @@ export const KioskConfig = z.object({
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
-export class ConfigError extends Error {
-  readonly code = 'config-invalid';
+export class ConfigError extends CodedError<'config-invalid'> {
+  override readonly name = 'ConfigError';
+  constructor(message: string) {
+    super('config-invalid', message);
+  }
 }
 
 export function loadConfig(

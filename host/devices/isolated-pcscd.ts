@@ -25,6 +25,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { CodedError } from '../../common/errors';
 
 const run = promisify(execFile);
 export const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
@@ -74,9 +75,10 @@ async function readersListed(env: NodeJS.ProcessEnv): Promise<boolean> {
 
 export async function startIsolatedPcscd(options: { timeoutMs?: number } = {}): Promise<IsolatedPcscd> {
   if (process.getuid?.() !== 0)
-    throw Object.assign(new Error('an isolated pcscd needs root (network and mount namespaces)'), {
-      code: 'pcscd-isolation-unavailable',
-    });
+    throw new CodedError(
+      'pcscd.isolation-unavailable',
+      'an isolated pcscd needs root (network and mount namespaces)',
+    );
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-pcscd-'));
   const basePort = ISOLATED_VPCD_BASE_PORT;
   const runDir = path.join(dir, 'run');

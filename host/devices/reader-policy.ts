@@ -4,6 +4,7 @@
  * vpcd ("Virtual PCD 00 00") accepts a card from any program that can reach its TCP port, so a card
  * "attached" over the network would otherwise be read as if it were on the kiosk. Demo mode allows all.
  */
+import { CodedError } from '../../common/errors';
 import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
 import type { PcscLike } from '../identify/identify-service';
 import { isNamedAs } from './ccid-names';
@@ -42,8 +43,11 @@ export function readerPolicy(
   };
 }
 
-export class ReaderRefusedError extends Error {
-  readonly code = 'pcsc-reader-refused';
+export class ReaderRefusedError extends CodedError<'pcsc-reader-refused'> {
+  override readonly name = 'ReaderRefusedError';
+  constructor(message: string) {
+    super('pcsc-reader-refused', message);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { SerialScanner } from '../../native/qr/serial-scanner';
 import {
   type CitizenProfile,
   listProfiles,
+  SimulatorError,
   startVirtualCard,
   startVirtualScanner,
   type VirtualCard,
@@ -134,7 +135,7 @@ function createSimulatorControl(
   let cardFaults = '';
   const profile = (id: string): CitizenProfile => {
     const p = listProfiles().find((x) => x.id === id);
-    if (!p) throw Object.assign(new Error(`unknown profile ${id}`), { code: 'simulator-unknown-profile' });
+    if (!p) throw new SimulatorError('simulator.profile-not-found', `unknown profile ${id}`);
     return p;
   };
   return {
@@ -163,7 +164,7 @@ function createSimulatorControl(
     },
     async showQr(id) {
       const qr = profile(id).qr;
-      if (!qr) throw Object.assign(new Error(`profile ${id} has no QR`), { code: 'simulator-no-qr' });
+      if (!qr) throw new SimulatorError('simulator.no-qr', `profile ${id} has no QR`);
       await scanner.scan(qr, { eol: '\r\n' });
     },
     async stop() {

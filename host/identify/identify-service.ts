@@ -6,6 +6,7 @@
  * Reading starts when all three hold: consent given, a key (QR or MRZ) known, a card on a reader. A card
  * pulled mid-read gives `chip-card-removed`; putting it back resumes from the last good offset.
  */
+import { CodedError } from '../../common/errors';
 import type { ChipVerification, Identity } from '../../common/identity';
 import {
   type BacKey,
@@ -128,10 +129,10 @@ export class IdentifyService {
    */
   startOther(role: string): void {
     const session = this.o.sessions.active;
-    if (!session) throw Object.assign(new Error('no session'), { code: 'session-none' });
+    if (!session) throw new CodedError('session-none', 'no session');
     if (session.personal.get('decision') !== 'accept')
-      throw Object.assign(new Error('own card first'), { code: 'consent-required' });
-    if (this.reading) throw Object.assign(new Error('reading'), { code: 'chip-busy' });
+      throw new CodedError('consent-required', 'own card first');
+    if (this.reading) throw new CodedError('chip-busy', 'reading');
     this.other = { role };
     this.consent = false;
     this.keys = null;
@@ -150,7 +151,7 @@ export class IdentifyService {
   }
 
   setConsent(granted: boolean): void {
-    if (!this.o.sessions.active) throw Object.assign(new Error('no session'), { code: 'session-none' });
+    if (!this.o.sessions.active) throw new CodedError('session-none', 'no session');
     if (!granted && this.other) {
       this.cancelOther();
       return;
@@ -184,8 +185,8 @@ export class IdentifyService {
   }
 
   private requireConsent(): void {
-    if (!this.o.sessions.active) throw Object.assign(new Error('no session'), { code: 'session-none' });
-    if (!this.consent) throw Object.assign(new Error('consent first'), { code: 'consent-required' });
+    if (!this.o.sessions.active) throw new CodedError('session-none', 'no session');
+    if (!this.consent) throw new CodedError('consent-required', 'consent first');
   }
 
   /** A QR payload from the camera, a keyboard-wedge scanner or the serial scanner. Throws QrPayloadError. */
@@ -216,8 +217,7 @@ export class IdentifyService {
    */
   provideCan(can: string): void {
     this.requireConsent();
-    if (!/^\d{6}$/.test(can))
-      throw Object.assign(new Error('CAN must be 6 digits'), { code: 'chip-can-invalid' });
+    if (!/^\d{6}$/.test(can)) throw new CodedError('chip-can-invalid', 'CAN must be 6 digits');
     this.can = can;
     this.resume = null;
     void this.maybeRead();
@@ -292,7 +292,7 @@ export class IdentifyService {
       if (other) {
         this.other = null;
         const decision = decide(result.verification, this.o.policy ?? { acceptUnknownCsca: false });
-        if (!result.identity) throw Object.assign(new Error('no identity'), { code: 'chip-read-failed' });
+        if (!result.identity) throw new CodedError('chip-read-failed', 'no identity');
         session.personal.set(`other:${other.role}`, { identity: result.identity, decision });
         this.o.emit({ type: 'other', role: other.role, identity: result.identity, decision });
         return;

@@ -4,6 +4,7 @@
  * two, a TYPE or HELP given twice, a duplicate series, a bad name, label or value, comments other than HELP
  * and TYPE, a missing final newline. Errors name the line.
  */
+import { CodedError } from '../../common/errors';
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
 
 export interface ParsedSample {
@@ -22,7 +23,13 @@ const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
 
-export class ExpositionError extends Error {}
+/** A diagnostic parser's refusal (tests and `doctor`), never sent to the renderer. */
+export class ExpositionError extends CodedError<'metrics.exposition-invalid'> {
+  override readonly name = 'ExpositionError';
+  constructor(message: string) {
+    super('metrics.exposition-invalid', message);
+  }
+}
 
 function parseValue(s: string, line: number): number {
   if (s === 'NaN') return NaN;

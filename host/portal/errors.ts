@@ -1,4 +1,5 @@
 /** Typed errors of the portal adapter. Citizen-facing sentences: renderer/i18n/errors/portal.json. */
+import { CodedError } from '../../common/errors';
 export const PORTAL_ERROR_CODES = [
   'portal-unreachable',
   'portal-timeout',
@@ -30,14 +31,10 @@ const RETRYABLE: ReadonlySet<PortalErrorCode> = new Set([
   'portal-bad-response',
 ]);
 
-export class PortalError extends Error {
+export class PortalError extends CodedError<PortalErrorCode> {
   override readonly name = 'PortalError';
-  constructor(
-    readonly code: PortalErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: PortalErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
   /** True when the same request may succeed later (network, 5xx, timeouts); false for refusals. */
   get retryable(): boolean {

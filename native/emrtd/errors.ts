@@ -1,3 +1,4 @@
+import { CodedError } from '../../common/errors';
 import type { PcscErrorCode } from '../pcsc/errors';
 
 /** Typed errors of the eMRTD stack. `code` is stable and keys `renderer/i18n/errors/chip.json`. */
@@ -31,14 +32,14 @@ export const CHIP_ERROR_CODES = [
 ] as const;
 export type ChipErrorCode = (typeof CHIP_ERROR_CODES)[number];
 
-export class ChipError extends Error {
+export class ChipError extends CodedError<ChipErrorCode | PcscErrorCode> {
   override readonly name = 'ChipError';
   constructor(
-    readonly code: ChipErrorCode | PcscErrorCode,
+    code: ChipErrorCode | PcscErrorCode,
     message: string,
     readonly details: { sw?: number } = {},
   ) {
-    super(message);
+    super(code, message);
   }
 }
 

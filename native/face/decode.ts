@@ -35,13 +35,13 @@ function decodeJpeg(bytes: Uint8Array, limits: DecodeLimits): RgbaImage {
     });
   } catch (e) {
     const tooLarge = /maxResolutionInMP|maxMemoryUsageInMB|memory/i.test((e as Error)?.message ?? '');
-    throw new FaceDecodeError(tooLarge ? 'too-large' : 'corrupt', 'JPEG did not decode');
+    throw new FaceDecodeError(tooLarge ? 'face.too-large' : 'face.corrupt', 'JPEG did not decode');
   }
   const { width, height, data } = img;
   if (!(width > 0 && height > 0) || data.length !== width * height * 4)
-    throw new FaceDecodeError('corrupt', 'JPEG decoded to nothing');
+    throw new FaceDecodeError('face.corrupt', 'JPEG decoded to nothing');
   if (width > limits.maxSide || height > limits.maxSide)
-    throw new FaceDecodeError('too-large', 'JPEG is over the size limit');
+    throw new FaceDecodeError('face.too-large', 'JPEG is over the size limit');
   return { width, height, rgba: data };
 }
 
@@ -68,9 +68,10 @@ export async function decodeFace(
   limits: DecodeLimits = DEFAULT_LIMITS,
 ): Promise<DecodedFace> {
   try {
-    if (bytes.length > limits.maxBytes) throw new FaceDecodeError('too-large', 'image file is too large');
+    if (bytes.length > limits.maxBytes)
+      throw new FaceDecodeError('face.too-large', 'image file is too large');
     const mime = sniffFace(bytes);
-    if (!mime) throw new FaceDecodeError('unsupported', 'neither JPEG nor JPEG 2000');
+    if (!mime) throw new FaceDecodeError('face.unsupported', 'neither JPEG nor JPEG 2000');
     if (mime === 'image/jpeg') {
       const pixels = decodeJpeg(bytes, limits);
       return {
@@ -91,6 +92,6 @@ export async function decodeFace(
     };
   } catch (e) {
     if (e instanceof FaceDecodeError) throw e;
-    throw new FaceDecodeError('corrupt', 'image did not decode');
+    throw new FaceDecodeError('face.corrupt', 'image did not decode');
   }
 }

@@ -75,24 +75,25 @@ function u32(b: Uint8Array, at: number): number {
 /** The contiguous codestream: the input itself (J2K) or the content of the JP2 'jp2c' box. */
 export function codestreamOf(b: Uint8Array): Uint8Array {
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0x4f && b[2] === 0xff && b[3] === 0x51) return b;
-  if (!JP2_SIGNATURE.every((v, i) => b[i] === v)) throw new FaceDecodeError('unsupported', 'not JPEG 2000');
+  if (!JP2_SIGNATURE.every((v, i) => b[i] === v))
+    throw new FaceDecodeError('face.unsupported', 'not JPEG 2000');
   let at = 0;
   for (let n = 0; n < 256 && at + 8 <= b.length; n++) {
     let len = u32(b, at);
     let header = 8;
     if (len === 1) {
       if (at + 16 > b.length || u32(b, at + 8) !== 0)
-        throw new FaceDecodeError('corrupt', 'JP2 box too large');
+        throw new FaceDecodeError('face.corrupt', 'JP2 box too large');
       len = u32(b, at + 12);
       header = 16;
     } else if (len === 0) len = b.length - at;
     if (len < header || at + len > b.length)
-      throw new FaceDecodeError('corrupt', 'JP2 box runs past the end');
+      throw new FaceDecodeError('face.corrupt', 'JP2 box runs past the end');
     const type = String.fromCharCode(b[at + 4]!, b[at + 5]!, b[at + 6]!, b[at + 7]!);
     if (type === 'jp2c') return b.subarray(at + header, at + len);
     at += len;
   }
-  throw new FaceDecodeError('corrupt', 'JP2 without a codestream box');
+  throw new FaceDecodeError('face.corrupt', 'JP2 without a codestream box');
 }
 
 export interface SizInfo {
@@ -106,9 +107,9 @@ export interface SizInfo {
 /** Reads and checks the SIZ marker segment (must follow SOC). */
 export function readSiz(cs: Uint8Array, limits: DecodeLimits): SizInfo {
   if (cs.length < 6 || u16(cs, 0) !== 0xff4f || u16(cs, 2) !== 0xff51)
-    throw new FaceDecodeError('corrupt', 'codestream does not start with SOC, SIZ');
+    throw new FaceDecodeError('face.corrupt', 'codestream does not start with SOC, SIZ');
   const lsiz = u16(cs, 4);
-  if (lsiz < 41 || 4 + lsiz > cs.length) throw new FaceDecodeError('corrupt', 'SIZ truncated');
+  if (lsiz < 41 || 4 + lsiz > cs.length) throw new FaceDecodeError('face.corrupt', 'SIZ truncated');
   const x = u32(cs, 8);
   const y = u32(cs, 12);
   const x0 = u32(cs, 16);
@@ -116,23 +117,23 @@ export function readSiz(cs: Uint8Array, limits: DecodeLimits): SizInfo {
   const components = u16(cs, 40);
   const width = x - x0;
   const height = y - y0;
-  if (width <= 0 || height <= 0) throw new FaceDecodeError('corrupt', 'SIZ: empty image');
+  if (width <= 0 || height <= 0) throw new FaceDecodeError('face.corrupt', 'SIZ: empty image');
   if (width > limits.maxSide || height > limits.maxSide || width * height > limits.maxPixels)
-    throw new FaceDecodeError('too-large', `image ${width}×${height} is over the limit`);
+    throw new FaceDecodeError('face.too-large', `image ${width}×${height} is over the limit`);
   if (components < 1 || components > 4 || lsiz !== 38 + 3 * components)
-    throw new FaceDecodeError('unsupported', `SIZ: ${components} components`);
+    throw new FaceDecodeError('face.unsupported', `SIZ: ${components} components`);
   const depths: number[] = [];
   for (let c = 0; c < components; c++) {
     const at = 42 + 3 * c;
     const ssiz = cs[at]!;
     if (cs[at + 1] !== 1 || cs[at + 2] !== 1)
-      throw new FaceDecodeError('unsupported', 'subsampled components are not supported');
+      throw new FaceDecodeError('face.unsupported', 'subsampled components are not supported');
     const depth = (ssiz & 0x7f) + 1;
-    if (depth > 16) throw new FaceDecodeError('unsupported', `${depth}-bit samples`);
+    if (depth > 16) throw new FaceDecodeError('face.unsupported', `${depth}-bit samples`);
     depths.push(depth);
   }
   if (depths.some((d) => d !== depths[0]))
-    throw new FaceDecodeError('unsupported', 'components of different bit depths');
+    throw new FaceDecodeError('face.unsupported', 'components of different bit depths');
   return { width, height, components, depths };
 }
 
@@ -152,14 +153,14 @@ export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): P
     const info = decoder.getFrameInfo();
     const { width, height, componentCount: comps, bitsPerSample: bits } = info;
     if (width !== siz.width || height !== siz.height || comps !== siz.components || bits < 1 || bits > 16)
-      throw new FaceDecodeError('corrupt', 'JPEG 2000 did not decode');
+      throw new FaceDecodeError('face.corrupt', 'JPEG 2000 did not decode');
     const colourSpace = decoder.getColorSpace();
     if (colourSpace === CLRSPC.cmyk || colourSpace === CLRSPC.eycc)
-      throw new FaceDecodeError('unsupported', 'CMYK / e-YCC JPEG 2000');
+      throw new FaceDecodeError('face.unsupported', 'CMYK / e-YCC JPEG 2000');
     const raw = decoder.getDecodedBuffer();
     const bytesPerSample = bits > 8 ? 2 : 1;
     if (raw.length !== width * height * comps * bytesPerSample)
-      throw new FaceDecodeError('corrupt', 'JPEG 2000 decoded to an unexpected size');
+      throw new FaceDecodeError('face.corrupt', 'JPEG 2000 decoded to an unexpected size');
     const sample = (i: number): number => {
       let v = bytesPerSample === 2 ? raw[2 * i]! | (raw[2 * i + 1]! << 8) : raw[i]!;
       if (info.isSigned) {
@@ -195,7 +196,7 @@ export async function decodeJpeg2000(bytes: Uint8Array, limits: DecodeLimits): P
   } catch (e) {
     if (e instanceof FaceDecodeError) throw e;
     discardModule(); // a trap or C++ exception inside the WebAssembly module
-    throw new FaceDecodeError('corrupt', 'JPEG 2000 decoder failed');
+    throw new FaceDecodeError('face.corrupt', 'JPEG 2000 decoder failed');
   } finally {
     try {
       decoder?.delete();

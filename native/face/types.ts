@@ -1,16 +1,23 @@
 /** Shared types of the face image decoder. */
+import { CodedError } from '../../common/errors';
 
 /** Why a photo cannot be shown (never personal data). */
 export type FaceUnavailableReason =
   'no-photo' | 'unsupported' | 'corrupt' | 'too-large' | 'timeout' | 'worker-failed';
 
-export class FaceDecodeError extends Error {
+type FaceDecodeReason = Exclude<FaceUnavailableReason, 'no-photo' | 'timeout' | 'worker-failed'>;
+export const FACE_DECODE_ERROR_CODES = [
+  'face.unsupported',
+  'face.corrupt',
+  'face.too-large',
+] as const satisfies readonly `face.${FaceDecodeReason}`[];
+export type FaceDecodeErrorCode = `face.${FaceDecodeReason}`;
+
+export class FaceDecodeError extends CodedError<FaceDecodeErrorCode> {
   override readonly name = 'FaceDecodeError';
-  constructor(
-    readonly reason: Exclude<FaceUnavailableReason, 'no-photo' | 'timeout' | 'worker-failed'>,
-    message: string,
-  ) {
-    super(message);
+  /** The reason the photo placeholder shows (the code without its area). */
+  get reason(): FaceDecodeReason {
+    return this.code.slice('face.'.length) as FaceDecodeReason;
   }
 }
 

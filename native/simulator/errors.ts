@@ -1,4 +1,5 @@
 /** Typed errors of the simulator: a stable `code` and an English developer message. */
+import { CodedError } from '../../common/errors';
 export type SimulatorErrorCode =
   | 'simulator.profile-not-found'
   | 'simulator.profile-invalid'
@@ -8,13 +9,9 @@ export type SimulatorErrorCode =
   | 'simulator.card-removed'
   | 'simulator.apdu-malformed'
   | 'simulator.vpcd-unreachable'
-  | 'simulator.scanner-failed';
+  | 'simulator.scanner-failed'
+  | 'simulator.no-qr';
 
-export class SimulatorError extends Error {
-  readonly code: SimulatorErrorCode;
-  constructor(code: SimulatorErrorCode, message: string) {
-    super(message);
-    this.name = 'SimulatorError';
-    this.code = code;
-  }
+export class SimulatorError extends CodedError<SimulatorErrorCode> {
+  override readonly name = 'SimulatorError';
 }

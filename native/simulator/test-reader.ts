@@ -3,6 +3,7 @@
  * tests and self-checks. The kiosk's real reader lives in native/emrtd and is written independently.
  */
 import { randomBytes } from 'node:crypto';
+import { CodedError } from '../../common/errors';
 import { concat, equalBytes } from './bytes';
 import {
   bacKeysFromMrzInformation,
@@ -29,13 +30,14 @@ export function split(r: Uint8Array): Response {
   return { data: r.slice(0, -2), sw: ((r[r.length - 2] ?? 0) << 8) | (r[r.length - 1] ?? 0) };
 }
 
-export class TestTerminalError extends Error {
+export class TestTerminalError extends CodedError<'test-reader.sw' | 'test-reader.mac'> {
+  override readonly name = 'TestTerminalError';
   constructor(
-    readonly code: 'test-reader.sw' | 'test-reader.mac',
+    code: 'test-reader.sw' | 'test-reader.mac',
     message: string,
     readonly sw?: number,
   ) {
-    super(message);
+    super(code, message);
   }
 }
 

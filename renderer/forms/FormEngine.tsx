@@ -63,10 +63,10 @@ export interface FormEngineProps {
 
 /** Required-field messages name the question (GOV.UK: "Nhập ngày sinh của người mẹ", not "invalid"). */
 function requiredKey(field: Field): string {
-  if (/[?？]\s*$/.test(field.label.vi)) return 'answer/required-question';
-  if (field.type === 'choice' || field.type === 'yesno') return 'answer/required-choose';
-  if (field.type === 'address') return 'answer/required-address';
-  return 'answer/required-enter';
+  if (/[?？]\s*$/.test(field.label.vi)) return 'answer.required-question';
+  if (field.type === 'choice' || field.type === 'yesno') return 'answer.required-choose';
+  if (field.type === 'address') return 'answer.required-address';
+  return 'answer.required-enter';
 }
 
 function lowerFirst(text: string): string {
@@ -136,7 +136,7 @@ export function FormEngine(props: FormEngineProps) {
       const rule = form.rules?.find((r) => `rule/${r.id}` === code);
       if (rule) return rule.message[lang];
     }
-    if (code === 'answer/required' && field)
+    if (code === 'answer.required' && field)
       return t(requiredKey(field), {
         ns: 'errors',
         label: lowerFirst(field.label[lang].replace(/[?？]\s*$/, '')),

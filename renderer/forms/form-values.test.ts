@@ -67,11 +67,11 @@ describe('form values', () => {
     const [about, contact] = ct01.steps;
     expect(validateStep(ct01, about!, initialValues(ct01, identity), '2026-11-23')).toEqual([]);
     expect(validateStep(ct01, contact!, initialValues(ct01, identity), '2026-11-23')).toEqual([
-      { fieldId: 'phone', code: 'answer/required' },
+      { fieldId: 'phone', code: 'answer.required' },
     ]);
     expect(
       validateStep(ct01, contact!, { ...initialValues(ct01, identity), phone: '12ab' }, '2026-11-23'),
-    ).toEqual([{ fieldId: 'phone', code: 'answer/pattern' }]);
+    ).toEqual([{ fieldId: 'phone', code: 'answer.pattern' }]);
   });
 
   it('shows conditional questions only when their condition holds', () => {

@@ -74,6 +74,8 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   // Step 2: the phone number is required; the error summary says so before it is typed.
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('error-summary')).toBeVisible();
+  // The sentence comes from its code (answer.required → answer.required-enter), not a generic fallback.
+  await expect(page.getByTestId('error-summary')).toContainText('Vui lòng nhập');
   await page.screenshot({ path: `${screens}journey-error-summary.png` });
   await page.locator('[data-field="phone"]').click();
   for (const k of '0912345678') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();

@@ -3,6 +3,7 @@
  * exam (service 21). No public API specification is known to the project: these are the kiosk's own wire
  * shapes (host/agencies/README.md), to be mapped to the Ministry of Education's real API when one is given.
  */
+import { CodedError } from '../../../common/errors';
 import { z } from 'zod';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -85,7 +86,9 @@ export interface ExamRegistrationAdapter {
 }
 
 /** The system refused because registration is not open (before `opensOn` or after `closesOn`). */
-export class ExamWindowClosedError extends Error {
+export class ExamWindowClosedError extends CodedError<'exam-window-closed'> {
   override readonly name = 'ExamWindowClosedError';
-  readonly code = 'exam-window-closed';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('exam-window-closed', message, options);
+  }
 }

@@ -2,6 +2,7 @@
  * The composer: the whole field value, with the word under the cursor kept as letters + tone so
  * that later keys can still change it. Text is always typed and erased at the end of the field.
  */
+import { CodedError } from '../../../common/errors';
 import {
   appendLetter,
   applyEdit,
@@ -45,13 +46,8 @@ export interface Composer {
 }
 
 /** A programming error in the use of the keyboard engine (never shown to a citizen). */
-export class KeyboardEngineError extends Error {
-  readonly code: 'keyboard.unknown-method';
-  constructor(code: 'keyboard.unknown-method', message: string) {
-    super(message);
-    this.name = 'KeyboardEngineError';
-    this.code = code;
-  }
+export class KeyboardEngineError extends CodedError<'keyboard.unknown-method'> {
+  override readonly name = 'KeyboardEngineError';
 }
 
 const TRAILING_LETTERS = /\p{L}+$/u;
