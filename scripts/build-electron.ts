@@ -36,7 +36,8 @@ const common = {
   target: 'node20',
   sourcemap: false,
   logLevel: 'warning' as const,
-  external: ['electron', 'better-sqlite3', 'smartcard', 'serialport', '@serialport/*', 'pdfkit'],
+  // pino stays a package (node_modules is packaged): bundled, its worker-thread transports would not resolve.
+  external: ['electron', 'better-sqlite3', 'smartcard', 'serialport', '@serialport/*', 'pdfkit', 'pino'],
   plugins: [importMetaUrl],
   define: {
     KIOSK_BUNDLE_DEPTH: '2',
