@@ -24,6 +24,9 @@ import { rendererCsp } from '../../common/csp';
 import { eventMessage, MAX_MESSAGE_BYTES } from '../../common/api/wire';
 import type { KioskHost } from './kiosk-host';
 import { isPublicEvent, isPublicMethod } from './routing';
+import { logger, swallowed } from '../log/logger';
+
+const log = logger('ws-transport');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -288,7 +291,10 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
       // The owner is gone: its citizen's session ends (personal data wiped), and the newest connection left
       // (a reloaded renderer) owns the kiosk.
       owner = clients.at(-1) ?? null;
-      if (sessionActive) void opts.host.call('session.end', { reason: 'cancel' }).catch(() => undefined);
+      if (sessionActive)
+        void opts.host
+          .call('session.end', { reason: 'cancel' })
+          .catch(swallowed(log, 'warn', 'session not ended after the owner left', undefined));
     };
     ws.on('close', closed);
     ws.on('error', closed);

@@ -62,7 +62,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
 function guardChildren(l: Logger): Logger {
   const child = l.child.bind(l);
   l.child = ((bindings: Bindings, options?: object) =>
-    guardChildren(child(scrub(bindings) as Bindings, options))) as Logger['child'];
+    guardChildren(child(scrub(bindings) as Bindings, options))) as unknown as Logger['child'];
   return l;
 }
 
@@ -76,3 +76,19 @@ export function log(): Logger {
 
 /** A child logger for one module: `logger('printer').warn(...)`. */
 export const logger = (module: string): Logger => log().child({ module });
+
+/**
+ * A `.catch` handler for a failure the caller deliberately survives: logs the error's code and type (never its
+ * message) at `level` and answers `fallback`, so best effort stays best effort without hiding a fault.
+ */
+export function swallowed<T>(
+  log: Logger,
+  level: 'debug' | 'warn',
+  msg: string,
+  fallback: T,
+): (e: unknown) => T {
+  return (e) => {
+    log[level](errorFields(e), msg);
+    return fallback;
+  };
+}
