@@ -18,7 +18,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type RawData, WebSocketServer, type WebSocket } from 'ws';
 import { PROTOCOL_VERSION } from '../../common/api/contract';
 import { rendererCsp } from '../../common/csp';
 import { eventMessage, MAX_MESSAGE_BYTES } from '../../common/api/wire';
@@ -246,7 +246,7 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
       if (!isOwner() && !isPublicEvent(event)) return;
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(eventMessage(event, payload)));
     });
-    ws.on('message', async (data, isBinary) => {
+    const onMessage = async (data: RawData, isBinary: boolean): Promise<void> => {
       let raw: unknown;
       try {
         if (isBinary) throw new Error('binary');
@@ -280,6 +280,10 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
       } finally {
         limiter.inFlight--;
       }
+    };
+    // handleMessage answers every call (errors included); what can still fail is the socket itself.
+    ws.on('message', (data, isBinary) => {
+      void onMessage(data, isBinary).catch(swallowed(log, 'warn', 'API message not answered', undefined));
     });
     let closedOnce = false;
     const closed = (): void => {
