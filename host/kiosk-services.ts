@@ -168,7 +168,10 @@ export function startDeliveryFor(
   void delivery.portal
     .login()
     .then(() => status.update('portal', { state: 'up' }))
-    .catch(() => status.update('portal', { state: 'down' }));
+    .catch((e: unknown) => {
+      log.warn(errorFields(e), 'portal login failed');
+      status.update('portal', { state: 'down' });
+    });
   return delivery;
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Identity } from '../../common/identity';
 import longAddress from '../../fixtures/citizens/long-address.json';
-import { createLogger, errorFields, levelFromEnv } from './logger';
+import { createLogger, errorFields, levelFromEnv, swallowed } from './logger';
 import { REDACTED_KEYS, scrub, scrubText } from './redact';
 
 function capture(level: 'trace' | 'info' = 'trace') {
@@ -98,6 +98,22 @@ describe('logger', () => {
       errorType: 'TypeError',
     });
     expect(errorFields('boom')).toEqual({ errorType: 'string' });
+  });
+
+  it('logs a swallowed failure with its code and type, not its message, and answers the fallback', async () => {
+    const { lines, log } = capture();
+    const failing = Promise.reject(
+      Object.assign(new Error(`Hồ sơ của ${citizen.fullName}`), { code: 'portal.down' }),
+    );
+    await expect(failing.catch(swallowed(log, 'warn', 'status not read', null))).resolves.toBeNull();
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'warn',
+      code: 'portal.down',
+      errorType: 'Error',
+      msg: 'status not read',
+    });
+    expect(lines[0]).not.toContain(citizen.fullName);
   });
 
   it('never lets a 12-digit number through, whatever surrounds it (fuzz)', () => {
