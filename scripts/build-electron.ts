@@ -36,8 +36,7 @@ const common = {
   target: 'node20',
   sourcemap: false,
   logLevel: 'warning' as const,
-  // pino stays a package (node_modules is packaged): bundled, its worker-thread transports would not resolve.
-  external: ['electron', 'better-sqlite3', 'smartcard', 'serialport', '@serialport/*', 'pdfkit', 'pino'],
+  external: ['electron', 'better-sqlite3', 'smartcard', 'serialport', '@serialport/*', 'pdfkit'],
   plugins: [importMetaUrl],
   define: {
     KIOSK_BUNDLE_DEPTH: '2',
