@@ -43,4 +43,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
     },
   },
+  // The Node side logs through host/log (JSON, personal data redacted), never console.*.
+  {
+    files: ['host/**/*.ts', 'native/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-console': 'error' },
+  },
 );
