@@ -32,4 +32,21 @@ export default tseslint.config(
     files: ['common/**/*.ts', 'host/**/*.ts', 'native/**/*.ts', 'catalogue/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
   },
+  // Type-aware rules (typed linting through the TypeScript project service) for all production folders and their
+  // tests: no promise dropped on the floor, none handed to a callback that ignores it. An intentional
+  // fire-and-forget is written `void p` (with its own .catch, e.g. host/log's `swallowed`, when it may fail).
+  {
+    files: ['{common,catalogue,host,native,electron}/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  // The Node side logs through host/log (JSON, personal data redacted), never console.*.
+  {
+    files: ['host/**/*.ts', 'native/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-console': 'error' },
+  },
 );

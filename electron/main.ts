@@ -2,6 +2,7 @@
 import path from 'node:path';
 import electron from 'electron';
 import { loadConfig } from '../host/config/config';
+import { logger } from '../host/log/logger';
 import { startKioskApp, type ElectronLike } from './kiosk-app';
 
 const here = __dirname;
@@ -13,6 +14,6 @@ void startKioskApp(electron as unknown as ElectronLike, {
   rendererIndex: path.join(here, '..', 'renderer', 'index.html'),
   preloadPath: path.join(here, 'preload.cjs'),
 }).catch((e: unknown) => {
-  console.error('Kiosk failed to start:', (e as Error).message);
+  logger('electron').fatal({ err: e }, 'kiosk failed to start');
   electron.app.exit(1);
 });

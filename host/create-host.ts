@@ -48,6 +48,9 @@ import type { Delivery } from './outbox';
 import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
 import { SessionManager } from './session/session-manager';
 import { JourneyTracker, ReportStore } from './reports';
+import { logger, swallowed } from './log/logger';
+
+const log = logger('create-host');
 
 /** What the kiosk's demo mode and technician screen can ask of the reader simulator. */
 export interface SimulatorControl {
@@ -403,7 +406,9 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         if (!queue) throw new KioskApiError('not-available', 'No store');
         const ticket = await queue.take(group);
         // The number is on screen even when the printer fails (out of paper): printing is best effort.
-        const printed = await queue.print(ticket, config.kioskName).catch(() => null);
+        const printed = await queue
+          .print(ticket, config.kioskName)
+          .catch(swallowed(log, 'warn', 'queue ticket not printed', null));
         return { ...ticket, printed };
       },
       'payment.prepare': ({ localRef }) => requirePayments().prepare(localRef),
@@ -480,7 +485,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'staff.outbox.export': async ({ print }) => {
         const monitor = requireMonitor();
         const { csv, rows } = monitor.exportCsv(staffActor());
-        const printed = print ? await monitor.printDeadLetters(rows).catch(() => null) : null;
+        const printed = print
+          ? await monitor
+              .printDeadLetters(rows)
+              .catch(swallowed(log, 'warn', 'dead letters not printed', null))
+          : null;
         return { csv, rows: rows.length, printed };
       },
       'staff.assist.request': () => {

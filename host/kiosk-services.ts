@@ -41,6 +41,9 @@ import {
   startMetricsServer,
 } from './metrics';
 import { SpeechService } from './speech';
+import { errorFields, logger } from './log/logger';
+
+const log = logger('kiosk-services');
 
 /** The test CSCA that signs the simulator's cards (its private key is in the repository). */
 export const TEST_CSCA_FILE = path.join(PKI_DIR, 'csca.cert.pem');
@@ -165,7 +168,10 @@ export function startDeliveryFor(
   void delivery.portal
     .login()
     .then(() => status.update('portal', { state: 'up' }))
-    .catch(() => status.update('portal', { state: 'down' }));
+    .catch((e: unknown) => {
+      log.warn(errorFields(e), 'portal login failed');
+      status.update('portal', { state: 'down' });
+    });
   return delivery;
 }
 
@@ -217,15 +223,16 @@ export const startConfiguredDevices: StartDevicesFn = async (config, status, onS
         vpcdPort = vpcdBasePort = isolated.basePort;
         simulator = true;
       } catch (e) {
-        console.error(
-          `[kiosk] demo mode without the reader simulator: ${(e as Error).message}. The simulator runs only behind a pcscd whose virtual reader is unreachable from the network.`,
+        log.warn(
+          { err: e },
+          'demo mode without the reader simulator: the simulator runs only behind a pcscd whose virtual reader is unreachable from the network',
         );
         simulator = false;
       }
     }
   } else if (simulator !== false && !vpcdSocketDir)
-    console.error(
-      '[kiosk] the reader simulator uses the given pcscd over TCP: its vpcd port may be reachable from the network (tests only)',
+    log.warn(
+      'the reader simulator uses the given pcscd over TCP: its vpcd port may be reachable from the network (tests only)',
     );
   const devices = await startDevices(
     {
@@ -240,7 +247,7 @@ export const startConfiguredDevices: StartDevicesFn = async (config, status, onS
         readerNamesForUsbIds(config.devices.allowedUsbIds),
       ),
       // The technician reads this in the host's log; reader names are not personal data.
-      onReaderRefused: (_name, reason) => console.error(`[kiosk] ${reason}`),
+      onReaderRefused: (_name, reason) => log.warn({ reason }, 'card reader refused'),
     },
     status,
     onScan,
@@ -322,7 +329,8 @@ export async function startKioskServices(
     for (const s of stops.splice(0).reverse()) {
       try {
         await s();
-      } catch {
+      } catch (e) {
+        log.warn(errorFields(e), 'a service did not stop cleanly');
         /* keep stopping the rest */
       }
     }

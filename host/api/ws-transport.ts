@@ -18,12 +18,15 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type RawData, WebSocketServer, type WebSocket } from 'ws';
 import { PROTOCOL_VERSION } from '../../common/api/contract';
 import { rendererCsp } from '../../common/csp';
 import { eventMessage, MAX_MESSAGE_BYTES } from '../../common/api/wire';
 import type { KioskHost } from './kiosk-host';
 import { isPublicEvent, isPublicMethod } from './routing';
+import { logger, swallowed } from '../log/logger';
+
+const log = logger('ws-transport');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -243,7 +246,7 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
       if (!isOwner() && !isPublicEvent(event)) return;
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(eventMessage(event, payload)));
     });
-    ws.on('message', async (data, isBinary) => {
+    const onMessage = async (data: RawData, isBinary: boolean): Promise<void> => {
       let raw: unknown;
       try {
         if (isBinary) throw new Error('binary');
@@ -277,6 +280,10 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
       } finally {
         limiter.inFlight--;
       }
+    };
+    // handleMessage answers every call (errors included); what can still fail is the socket itself.
+    ws.on('message', (data, isBinary) => {
+      void onMessage(data, isBinary).catch(swallowed(log, 'warn', 'API message not answered', undefined));
     });
     let closedOnce = false;
     const closed = (): void => {
@@ -288,7 +295,10 @@ export async function startWsTransport(opts: WsTransportOptions): Promise<WsTran
       // The owner is gone: its citizen's session ends (personal data wiped), and the newest connection left
       // (a reloaded renderer) owns the kiosk.
       owner = clients.at(-1) ?? null;
-      if (sessionActive) void opts.host.call('session.end', { reason: 'cancel' }).catch(() => undefined);
+      if (sessionActive)
+        void opts.host
+          .call('session.end', { reason: 'cancel' })
+          .catch(swallowed(log, 'warn', 'session not ended after the owner left', undefined));
     };
     ws.on('close', closed);
     ws.on('error', closed);

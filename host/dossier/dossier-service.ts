@@ -42,6 +42,9 @@ import {
   residenceCommune,
   type DossierRouting,
 } from './routing';
+import { logger, swallowed } from '../log/logger';
+
+const log = logger('dossier');
 
 export interface FilledFormInput {
   formId: string;
@@ -284,7 +287,7 @@ export class DossierService {
       receipts.map(async (r) => {
         const delivered = await this.o.outbox
           .waitForDelivery(r.localRef, this.o.waitForCodeMs)
-          .catch(() => null);
+          .catch(swallowed(log, 'debug', 'dossier code not awaited', null));
         return receiptView(delivered ?? r);
       }),
     );

@@ -18,6 +18,9 @@ import { receiptDataFrom, receiptQrText, renderReceiptPdf, type ReceiptData } fr
 import type { ReceiptRecord } from '../store/store';
 import type { SessionManager } from '../session/session-manager';
 import type { KioskStore } from '../store/store';
+import { logger, swallowed } from '../log/logger';
+
+const log = logger('receipt');
 
 /** Deletes every receipt PDF in `dir` (file mode's output folder); returns how many. */
 export function sweepReceiptFiles(dir: string): number {
@@ -78,7 +81,12 @@ export class ReceiptService {
       timer = setTimeout(() => resolve(null), this.o.liveTimeoutMs ?? 3000);
     });
     try {
-      return await Promise.race([this.o.portal.getStatus(r.dossierCode).catch(() => null), timeout]);
+      return await Promise.race([
+        this.o.portal
+          .getStatus(r.dossierCode)
+          .catch(swallowed(log, 'debug', 'live dossier status not read', null)),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }

@@ -24,6 +24,9 @@ import { parseCccdQr } from '../../native/qr/payload';
 import type { DeviceStatusBoard } from '../devices/device-status';
 import type { SessionManager } from '../session/session-manager';
 import { cardRefusal, type CardRefusal } from './card-audit';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('identify');
 
 export interface PcscLike {
   listReaders(): ReaderInfo[];
@@ -311,7 +314,8 @@ export class IdentifyService {
       if (decision !== 'accept') {
         try {
           this.o.onRefused?.(cardRefusal(decision, result.verification, result.identity, result.files.SOD));
-        } catch {
+        } catch (e) {
+          log.warn(errorFields(e), 'card refusal not audited');
           /* the audit is best effort: the citizen still hears that the card was refused */
         }
       }

@@ -8,6 +8,9 @@ import { FileKeyProvider, type KeyProvider } from '../store/keys';
 import { openStoreWithRecovery } from '../store/recovery';
 import type { KioskStore, RetentionPolicy } from '../store/store';
 import { Outbox, type OutboxOptions } from './outbox';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('outbox');
 
 export interface DeliveryConfig {
   /** SQLite file, e.g. `<dataDir>/kiosk.db`. */
@@ -75,7 +78,8 @@ export function startDelivery(cfg: DeliveryConfig): Delivery {
   const purge = () => {
     try {
       store.purgeExpired();
-    } catch {
+    } catch (e) {
+      log.warn(errorFields(e), 'retention purge failed');
       /* typed store errors surface on the next write; retention retries next round */
     }
   };

@@ -9,6 +9,9 @@ import { feesInForce } from '../../catalogue';
 import type { AgencyTable } from './agencies/receiving-agency';
 import { PortalError } from './errors';
 import type { PortalAdapter, ProcedureSummary } from './types';
+import { logger, swallowed } from '../log/logger';
+
+const log = logger('reconcile');
 
 export type FindingKind =
   'no-agency' | 'not-offered' | 'fee-differs' | 'time-limit-differs' | 'agency-unreachable';
@@ -166,7 +169,7 @@ export class ReconciliationService {
         this.o.onResult?.(r);
         return r;
       })
-      .catch(() => null)
+      .catch(swallowed(log, 'warn', 'reconciliation failed', null))
       .finally(() => {
         this.running = null;
       });

@@ -21,6 +21,9 @@ import {
 } from '../../native/printer/printer';
 import { receiptToEscPos } from '../receipt';
 import { DEFAULT_PRINTER_CONFIG, PrinterConfig, type PrinterConfigInput } from './printer-config';
+import { logger, swallowed } from '../log/logger';
+
+const log = logger('printer');
 
 /** `ready` | `absent` | `out-of-paper` | `file`, as in the KioskApi contract. */
 export type PrinterStateValue = DeviceStatus['printer']['state'];
@@ -132,7 +135,7 @@ export class PrinterService extends EventEmitter<PrinterServiceEvents> {
     if (this.timer || this.printer.kind === 'file') return;
     const tick = (): void => {
       void this.status()
-        .catch(() => undefined)
+        .catch(swallowed(log, 'debug', 'printer status poll failed', undefined))
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, this.pollMs);
         });
@@ -160,7 +163,7 @@ export class PrinterService extends EventEmitter<PrinterServiceEvents> {
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.chain.then(fn, fn);
-    this.chain = next.catch(() => undefined);
+    this.chain = next.catch(() => undefined); // the caller gets `next`'s error; the chain only keeps order
     return next;
   }
 }

@@ -15,6 +15,9 @@ import { KioskApiError } from '../../common/api/contract';
 import type { SessionManager } from '../session/session-manager';
 import type { AuditActor, AuditEntry } from '../store/audit';
 import type { StaffActor } from './staff-session';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('staff-assist');
 
 export type AssistView =
   | { state: 'none'; actor: null; since: null }
@@ -61,7 +64,8 @@ export class AssistService {
       // The session is gone whatever the store says: an unwritable store raises its own alert.
       try {
         this.audit(actor, 'assist.ended', sessionId, { was: state, reason });
-      } catch {
+      } catch (e) {
+        log.warn(errorFields(e), 'assist end not audited');
         /* never stop the other session-end listeners (the wipe) */
       }
       this.set({ state: 'none' });

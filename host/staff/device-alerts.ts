@@ -9,6 +9,9 @@ import type { DeviceStatus, StaffDevice } from '../../common/api/contract';
 import type { Verdict } from '../doctor/check';
 import type { AlertCode, AlertSeverity } from '../store/alerts';
 import type { AlertService } from './alert-service';
+import { errorFields, logger, swallowed } from '../log/logger';
+
+const log = logger('device-alerts');
 
 export interface DeviceAlertSources {
   status: () => DeviceStatus;
@@ -96,7 +99,9 @@ export class DeviceAlerts {
     const [reader, printer, portal] = statusDevices(this.sources.status(), this.sources.readerExpected);
     let printerNow = printer!;
     if (printerNow.state === 'ok' && this.sources.printerNearEnd) {
-      const near = await this.sources.printerNearEnd().catch(() => null);
+      const near = await this.sources
+        .printerNearEnd()
+        .catch(swallowed(log, 'debug', 'printer paper not read', null));
       if (near) printerNow = { id: 'printer', state: 'warn', alert: 'printer-paper-low', facts: {} };
     }
     const list = [reader!, printerNow, portal!];
@@ -130,7 +135,7 @@ export class DeviceAlerts {
   /** The full check every `everyMs` (default one hour), so disk and CSCA alerts come without staff asking. */
   watch(everyMs = 3_600_000, firstAfterMs = 60_000): void {
     this.unwatch();
-    const run = (): void => void this.check().catch(() => undefined);
+    const run = (): void => void this.check().catch(swallowed(log, 'warn', 'device check failed', undefined));
     this.first = setTimeout(run, firstAfterMs);
     this.first.unref();
     this.timer = setInterval(run, everyMs);
@@ -164,7 +169,8 @@ export class DeviceAlerts {
           } else if (!want && open.has(code) && d.state !== 'unknown') {
             changed = this.alerts.clear(code, 'system') || changed;
           }
-        } catch {
+        } catch (e) {
+          log.debug(errorFields(e), 'device alert not updated');
           /* the store raises its own alert when it cannot be written */
         }
       }

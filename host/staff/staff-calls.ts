@@ -9,6 +9,9 @@ import type { AuditActor } from '../store/audit';
 import type { AlertService } from './alert-service';
 import { type AlertWebhookConfig, postStaffCall, type StaffCallAlert } from './alert-webhook';
 import type { AuditDetail, StaffActor } from './staff-session';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('staff-calls');
 
 export interface StaffCallsOptions {
   alerts: AlertService;
@@ -122,7 +125,8 @@ export class StaffCalls {
   private safe(f: () => void): void {
     try {
       f();
-    } catch {
+    } catch (e) {
+      log.debug(errorFields(e), 'staff call not recorded');
       /* a store that cannot be written raises its own alert; the call still stands */
     }
   }

@@ -10,6 +10,9 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { AuditEntry } from '../store/audit';
 import type { PinLockoutState } from '../store/store';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('staff-pin');
 
 const N = 16384;
 
@@ -74,7 +77,8 @@ export class StaffPin {
     this.state = { failures: 0, lockouts: 0, lockedUntil: 0 };
     try {
       if (this.store) this.state = this.store.pinLockout();
-    } catch {
+    } catch (e) {
+      log.warn(errorFields(e), 'PIN lockout state not read');
       /* unreadable store: start from the in-memory state */
     }
   }
@@ -121,7 +125,8 @@ export class StaffPin {
     this.state = state;
     try {
       this.store?.recordPinAttempt(state, detail);
-    } catch {
+    } catch (e) {
+      log.warn(errorFields(e), 'PIN attempt not recorded');
       /* the lockout holds in memory; the audit entry is lost with the disk */
     }
   }

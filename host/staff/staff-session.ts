@@ -5,6 +5,9 @@
  * KioskApiError `staff.locked`. Opening and closing are audited (`staff.open`, `staff.close` with the reason).
  */
 import { KioskApiError } from '../../common/api/contract';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('staff-session');
 
 export type StaffActor = `staff:${string}`;
 export type StaffCloseReason = 'lock' | 'idle' | 'citizen' | 'exit' | 'shutdown';
@@ -113,7 +116,8 @@ export class StaffSession {
   private record(actor: StaffActor, action: string, detail: AuditDetail): void {
     try {
       this.audit?.(actor, action, undefined, detail);
-    } catch {
+    } catch (e) {
+      log.debug(errorFields(e), 'staff action not audited');
       /* an unwritable store must not keep staff mode open or closed: the store raises its own alert */
     }
   }

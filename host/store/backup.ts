@@ -18,6 +18,9 @@ import { join } from 'node:path';
 import { StoreError } from './errors';
 import type { KeyProvider } from './keys';
 import type { KioskStore } from './store';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('backup');
 
 const MAGIC = Buffer.from('KIOSKBK1', 'ascii');
 const NAME = /^kiosk-(\d{8}T\d{6}Z)\.db\.enc$/;
@@ -176,7 +179,8 @@ export function scheduleBackups(
       } catch {
         try {
           store.raiseAlert('backup-failed', 'warning');
-        } catch {
+        } catch (e) {
+          log.warn(errorFields(e), 'backup-failed alert not raised');
           /* the store itself is failing: its own errors surface elsewhere */
         }
         return null;

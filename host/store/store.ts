@@ -14,6 +14,9 @@ import { openDatabase, type OpenDatabaseOptions } from './db';
 import { StoreError, guard } from './errors';
 import type { KeyProvider } from './keys';
 import { vietnamDay } from './pii';
+import { errorFields, logger } from '../log/logger';
+
+const log = logger('store');
 
 const DAY_MS = 86_400_000;
 
@@ -542,7 +545,8 @@ export class KioskStore {
   flushResidue(): void {
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
+    } catch (e) {
+      log.debug(errorFields(e), 'WAL checkpoint deferred');
       /* busy: retried after the next purge */
     }
   }

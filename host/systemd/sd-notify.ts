@@ -7,6 +7,7 @@
  * by systemd) nothing happens.
  */
 import { execFile } from 'node:child_process';
+import { logger } from '../log/logger';
 
 export type NotifyRunner = (args: string[], env: NodeJS.ProcessEnv) => Promise<void>;
 
@@ -38,7 +39,7 @@ export function watchdogIntervalMs(env: NodeJS.ProcessEnv, pid = process.pid): n
 export function sdNotifier(
   env: NodeJS.ProcessEnv = process.env,
   run: NotifyRunner = systemdNotify,
-  onError: (e: Error) => void = (e) => console.error(`[kiosk] systemd-notify: ${e.message}`),
+  onError: (e: Error) => void = (e) => logger('systemd').warn({ err: e }, 'systemd-notify failed'),
 ): SdNotifier | null {
   if (!env.NOTIFY_SOCKET) return null;
   const watchdogMs = watchdogIntervalMs(env);
