@@ -494,7 +494,8 @@ export const methods = {
         procedureName: z.string(),
         receivedAt: z.number(),
         appointmentAt: z.number().nullable(),
-        feeVnd: z.number(),
+        /** null: the system has billed nothing yet (staff set the fee): unknown, not free. */
+        feeVnd: z.number().nullable(),
         feePaid: z.boolean(),
       }),
       z.object({ kind: z.literal('queued'), localRef: z.string() }),
