@@ -837,6 +837,8 @@ export const events = {
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),
+  /** A penalty decision's QR read by the serial scanner: the fines screen looks it up (ignored elsewhere). */
+  'fines.scanned': z.object({ text: z.string() }),
   'staff.exit': z.object({}),
   /** Staff mode opened or closed (the renderer shows the staff console while active). */
   'staff.mode': z.object({ active: z.boolean() }),

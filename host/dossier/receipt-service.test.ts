@@ -75,13 +75,13 @@ describe('the printed fee line (dossier delivered, the system asked at printing)
     const r = rig(portalBilling(system));
     const service = r.make();
     const rec = r.store.enqueueDossier(sampleEnqueue(1, { feeVnd: kiosk, feePaid: false }));
-    r.store.markDelivered(rec.id, { dossierCode: 'G22.99-261130-0001', portalStatus: 2 });
+    r.store.markDelivered(rec.id, { dossierCode: '000.00.01.H22-261130-0001', portalStatus: 2 });
     r.sessions.start('vi').personal.set('receipts', ['L-1']);
     await service.print('L-1');
     const text = execFileSync('pdftotext', [
       '-enc',
       'UTF-8',
-      join(r.receiptsDir, 'G22.99-261130-0001.pdf'),
+      join(r.receiptsDir, '000.00.01.H22-261130-0001.pdf'),
       '-',
     ]);
     return text.toString('utf8').normalize('NFC').replace(/\s+/g, ' ');
