@@ -835,6 +835,8 @@ export const events = {
     decision: z.enum(['accept', 'refuse-forged', 'refuse-unverifiable']),
   }),
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
+  /** The receiving system refused the dossier for good (dead letter): it is not sent again; staff check it. */
+  'dossier.failed': z.object({ localRef: z.string() }),
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),
   /** A penalty decision's QR read by the serial scanner: the fines screen looks it up (ignored elsewhere). */
