@@ -632,9 +632,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     host.emit('dossier.delivered', { localRef: e.localRef, dossierCode: e.dossierCode });
     status.update('portal', { queued: delivery?.outbox.waitingCount() ?? 0 });
   };
+  const onFailed = (e: { localRef: string }): void => host.emit('dossier.failed', { localRef: e.localRef });
   const onOutboxState = (e: { portalState: 'up' | 'down' }): void =>
     status.update('portal', { state: e.portalState, queued: delivery?.outbox.waitingCount() ?? 0 });
   delivery?.outbox.on('delivered', onDelivered);
+  delivery?.outbox.on('failed', onFailed);
   delivery?.outbox.on('state', onOutboxState);
   // The host wipes a session the UI has abandoned; every call counts as activity (KioskHost's onCall).
   sessions.watch((config.timeouts.idleSeconds + config.timeouts.warningSeconds + 30) * 1000);
@@ -662,6 +664,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       speech?.off('volume', onSpeech);
       sessions.unwatch();
       delivery?.outbox.off('delivered', onDelivered);
+      delivery?.outbox.off('failed', onFailed);
       delivery?.outbox.off('state', onOutboxState);
       offEnd();
       sessions.end('staff');

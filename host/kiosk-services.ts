@@ -21,6 +21,7 @@ import {
   trustStoreFromPem,
 } from '../native/emrtd/trust-store';
 import { PKI_DIR } from '../native/simulator';
+import { parseDecisionNumber } from '../common/vehicle/decision';
 import { ConfigError, type KioskConfig } from './config/config';
 import { createHost, type CreatedHost } from './create-host';
 import { DeviceStatusBoard } from './devices/device-status';
@@ -318,6 +319,17 @@ function isLookupText(text: string): boolean {
   }
 }
 
+/**
+ * Where a serial-scanner read goes, as the keyboard-wedge path does it on each screen: a receipt's QR or a dossier
+ * code to the lookup screen, a penalty decision's QR (its number, or a link holding it) to the fines screen, and
+ * anything else to identification (a card's QR).
+ */
+export function routeScan(text: string): 'lookup' | 'fines' | 'identify' {
+  if (isLookupText(text)) return 'lookup';
+  if (parseDecisionNumber(text).ok) return 'fines';
+  return 'identify';
+}
+
 export async function startKioskServices(
   config: KioskConfig,
   opts: KioskServicesOptions = {},
@@ -374,10 +386,12 @@ export async function startKioskServices(
       agencies,
     });
     stops.push(() => created.dispose());
-    // What the receipt lookup parser accepts (a receipt's QR, a dossier code) goes to the lookup screen;
-    // anything else is a card's QR.
+    // A receipt's QR or a dossier code goes to the lookup screen, a decision's QR to the fines screen (the
+    // screens that are not open ignore the event, as with a wedge scan); anything else is a card's QR.
     onScan = (p) => {
-      if (isLookupText(p)) created.host.emit('lookup.scanned', { text: p.trim() });
+      const to = routeScan(p);
+      if (to === 'lookup') created.host.emit('lookup.scanned', { text: p.trim() });
+      else if (to === 'fines') created.host.emit('fines.scanned', { text: p.trim() });
       else created.services.identify.offerQr(p);
     };
     onScanError = (code) => created.host.emit('identify.failed', { code });

@@ -495,7 +495,8 @@ export const methods = {
         procedureName: z.string(),
         receivedAt: z.number(),
         appointmentAt: z.number().nullable(),
-        feeVnd: z.number(),
+        /** null: the system has billed nothing yet (staff set the fee): unknown, not free. */
+        feeVnd: z.number().nullable(),
         feePaid: z.boolean(),
       }),
       z.object({ kind: z.literal('queued'), localRef: z.string() }),
@@ -842,8 +843,12 @@ export const events = {
     decision: z.enum(['accept', 'refuse-forged', 'refuse-unverifiable']),
   }),
   'dossier.delivered': z.object({ localRef: z.string(), dossierCode: z.string() }),
+  /** The receiving system refused the dossier for good (dead letter): it is not sent again; staff check it. */
+  'dossier.failed': z.object({ localRef: z.string() }),
   'speech.status': SpeechStatus,
   'lookup.scanned': z.object({ text: z.string() }),
+  /** A penalty decision's QR read by the serial scanner: the fines screen looks it up (ignored elsewhere). */
+  'fines.scanned': z.object({ text: z.string() }),
   'staff.exit': z.object({}),
   /** Staff mode opened or closed (the renderer shows the staff console while active). */
   'staff.mode': z.object({ active: z.boolean() }),

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DossierStatusInfo, PortalAdapter } from '../portal/types';
 import { PrinterService } from '../printer';
 import { SessionManager } from '../session/session-manager';
 import { MemoryKeyProvider } from '../store/keys';
@@ -13,7 +15,7 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
-function rig() {
+function rig(portal: PortalAdapter | null = null) {
   const s = scratchDir('receipt-files-');
   cleanups.push(s.cleanup);
   const store = KioskStore.open({ path: join(s.dir, 'kiosk.db'), keys: new MemoryKeyProvider() });
@@ -21,7 +23,8 @@ function rig() {
   const sessions = new SessionManager();
   const printer = new PrinterService({ dataDir: s.dir, config: { kind: 'file' } });
   const receiptsDir = join(s.dir, 'receipts');
-  const make = () => new ReceiptService({ store, printer, sessions, issuingSystem: 'Ki-ốt thử nghiệm' });
+  const make = () =>
+    new ReceiptService({ store, printer, sessions, portal, issuingSystem: 'Ki-ốt thử nghiệm' });
   return { store, sessions, receiptsDir, make };
 }
 
@@ -47,5 +50,54 @@ describe('receipt files (file mode)', () => {
     writeFileSync(join(r.receiptsDir, 'x.pdf.123.tmp'), '%PDF');
     r.make();
     expect(readdirSync(r.receiptsDir)).toEqual([]);
+  });
+});
+
+/** A portal that answers only the status lookup, with the fee it has billed. */
+function portalBilling(feeVnd: number | null): PortalAdapter {
+  const status = (dossierCode: string): DossierStatusInfo => ({
+    dossierCode,
+    status: 2,
+    procedureCode: '1.004194',
+    procedureName: 'Đăng ký tạm trú',
+    agencyCode: '000.30.01.H22',
+    receivedAt: Date.UTC(2026, 10, 30, 2),
+    appointmentAt: null,
+    feeVnd,
+    feePaid: false,
+    eReceipt: null,
+  });
+  return { getStatus: (code: string) => Promise.resolve(status(code)) } as unknown as PortalAdapter;
+}
+
+describe('the printed fee line (dossier delivered, the system asked at printing)', () => {
+  async function printed(kiosk: number | null, system: number | null): Promise<string> {
+    const r = rig(portalBilling(system));
+    const service = r.make();
+    const rec = r.store.enqueueDossier(sampleEnqueue(1, { feeVnd: kiosk, feePaid: false }));
+    r.store.markDelivered(rec.id, { dossierCode: '000.00.01.H22-261130-0001', portalStatus: 2 });
+    r.sessions.start('vi').personal.set('receipts', ['L-1']);
+    await service.print('L-1');
+    const text = execFileSync('pdftotext', [
+      '-enc',
+      'UTF-8',
+      join(r.receiptsDir, '000.00.01.H22-261130-0001.pdf'),
+      '-',
+    ]);
+    return text.toString('utf8').normalize('NFC').replace(/\s+/g, ' ');
+  }
+
+  it('unknown at the kiosk and nothing billed by the system: staff will tell, never "free"', async () => {
+    const text = await printed(null, null);
+    expect(text).toContain('Phí, lệ phí Cán bộ sẽ thông báo');
+    expect(text).not.toMatch(/Miễn phí|0 đồng/);
+  });
+
+  it("a sourced free case or exemption (the kiosk's 0) stays free when the system has billed nothing", async () => {
+    expect(await printed(0, null)).toContain('Phí, lệ phí Miễn phí');
+  });
+
+  it("the system's billed amount wins over the kiosk's unknown", async () => {
+    expect(await printed(null, 12000)).toContain('Phí, lệ phí 12.000 đồng (chưa thanh toán)');
   });
 });

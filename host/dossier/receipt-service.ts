@@ -108,8 +108,9 @@ export class ReceiptService {
       ...base,
       portalStatus: live?.status ?? r.portalStatus,
       appointmentAt: live?.appointmentAt ?? r.appointmentAt,
-      // The system's fee wins over the catalogue's once it has answered.
-      feeVnd: live ? live.feeVnd : r.feeVnd,
+      // The system's billed fee wins over the catalogue's once it has answered; a system that has billed nothing
+      // (null) leaves the kiosk's own: a sourced amount, 0 for a sourced free case or exemption, else unknown.
+      feeVnd: live && live.feeVnd !== null ? live.feeVnd : r.feeVnd,
       feePaid: r.feePaid || Boolean(live?.feePaid),
       // Required papers not sent as files in this session (attachments are held until the session ends).
       toBring: service

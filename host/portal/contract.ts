@@ -227,6 +227,20 @@ export function portalContract(get: () => { adapter: PortalAdapter; control: Por
     expect(stored).toMatchObject({ DuocThanhToanTrucTuyen: '1', BienLaiDienTu: ok.eReceipt!.number });
   });
 
+  it('a dossier with no fee line is billed nothing: its fee reads unknown (null), never a free 0', async () => {
+    const { adapter, control } = get();
+    const { dossierCode } = await adapter.submitDossier(contractDossier(8, { fees: [] }), 'contract-key-8');
+    const status = await adapter.getStatus(dossierCode);
+    expect(status).toMatchObject({ dossierCode, feeVnd: null, feePaid: false, eReceipt: null });
+    // Nothing to collect at the kiosk: the receiving officer sets the amount.
+    expect((await adapter.requestPayment(dossierCode)).amountVnd).toBe(0);
+    const stored = (await control.dossiers()).find((x) => x.MaHoSo === dossierCode)!;
+    expect(stored).toMatchObject({ TongLePhi: null, DaThanhToan: false });
+    // However long it waits, an unbilled dossier is not held at "payment requested".
+    await control.advanceClock(3_600_000);
+    expect((await adapter.getStatus(dossierCode)).status).not.toBe(6);
+  });
+
   it('gets a new token by itself when the old one is revoked or has expired', async () => {
     const { adapter, control } = get();
     await adapter.listProcedures(CONTRACT_AGENCY.code);

@@ -113,7 +113,11 @@ export interface DossierStatusInfo {
   agencyCode: string;
   receivedAt: number;
   appointmentAt: number | null;
-  feeVnd: number;
+  /**
+   * The fee the system has billed (`TongLePhi`). null: it has billed nothing yet (the dossier listed no fee line
+   * and the receiving officer sets the amount): unknown, never "free". 0 is free only as the system's own figure.
+   */
+  feeVnd: number | null;
   feePaid: boolean;
   eReceipt: EReceipt | null;
 }

@@ -231,7 +231,8 @@ export const LookupResult = z.object({
   TrangThaiHoSo: z.string(),
   NgayNopHoSo: z.string(),
   NgayHenTra: z.string(),
-  TongLePhi: z.number(),
+  /** null: nothing billed yet (no fee line in the dossier; the receiving officer sets it): unknown, not free. */
+  TongLePhi: z.number().int().nonnegative().nullable(),
   DaThanhToan: z.boolean(),
   BienLaiDienTu: WireEReceipt.nullable(),
 });

@@ -15,7 +15,9 @@ const ROLL = { width: 80 * MM, height: 297 * MM, margin: 4 * MM };
 
 function stateLine(d: ReceiptData): string {
   if (d.state === 'queued') return 'Đã ghi nhận tại ki-ốt, sẽ tự gửi đến cơ quan tiếp nhận';
-  if (d.state === 'failed') return 'Chưa gửi được — vui lòng liên hệ cán bộ tại quầy';
+  // Refused for good (dead letter): never "sẽ gửi"; staff check it.
+  if (d.state === 'failed')
+    return 'Cơ quan tiếp nhận chưa nhận hồ sơ, sẽ không gửi lại — cán bộ sẽ kiểm tra; vui lòng lấy số thứ tự hoặc gọi cán bộ';
   const s = d.portalStatus ?? null;
   return isDossierStatus(s) ? `Đã gửi — ${statusLabel(s, 'vi')}` : 'Đã gửi đến cơ quan tiếp nhận';
 }
@@ -29,7 +31,7 @@ function rows(d: ReceiptData): [string, string][] {
         ? ['Ngày hẹn trả kết quả', formatAppointment(d.appointmentAt)]
         : ['Ngày hẹn trả dự kiến', `${formatAppointment(d.appointmentAt)} (tính theo ngày làm việc)`];
   return [
-    ['Mã hồ sơ', d.dossierCode ?? 'Chưa có (sẽ cấp khi gửi xong)'],
+    ['Mã hồ sơ', d.dossierCode ?? (d.state === 'failed' ? 'Chưa có' : 'Chưa có (sẽ cấp khi gửi xong)')],
     ['Mã tham chiếu ki-ốt', d.localRef],
     ['Thủ tục', `${d.procedureName} (${d.procedureCode})`],
     ...(d.applicantName ? ([['Người nộp', d.applicantName]] as [string, string][]) : []),

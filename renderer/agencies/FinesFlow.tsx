@@ -55,13 +55,20 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
     [api],
   );
   // A decision's QR read by the scanner: the number (or a link holding it) is looked up at once.
-  useWedgeScanner(
-    (payload) => {
+  const scanned = useCallback(
+    (payload: string) => {
       setBy('decision');
       setText(payload);
       search('decision', payload);
     },
-    { enabled: step.name === 'search' },
+    [search],
+  );
+  useWedgeScanner(scanned, { enabled: step.name === 'search' });
+  // The same from the serial scanner, which the host routes here (host/kiosk-services.ts `routeScan`).
+  const searching = step.name === 'search';
+  useEffect(
+    () => (searching ? api.on('fines.scanned', ({ text: payload }) => scanned(payload)) : undefined),
+    [api, searching, scanned],
   );
 
   /** Back to an empty search box with the keyboard open. */

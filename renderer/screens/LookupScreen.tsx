@@ -99,7 +99,7 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
                 <dd className="summary-list__value">{day(answer.appointmentAt)}</dd>
               </div>
             )}
-            {answer.feeVnd > 0 && (
+            {answer.feeVnd !== null && answer.feeVnd > 0 && (
               <div className="summary-list__row">
                 <dt className="summary-list__key">{t('receipt.fee')}</dt>
                 <dd className="summary-list__value">

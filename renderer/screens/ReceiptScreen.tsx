@@ -6,6 +6,7 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { ReceiptFee } from '../components/FeeBox';
 import { PaymentPanel } from '../components/PaymentPanel';
 import { PrintFormsButton } from '../components/PrintFormsButton';
+import { CallStaffPrompt } from '../staff/CallStaff';
 import type { FilledForm } from './FormScreen';
 
 const time = (ms: number, lang: string): string =>
@@ -59,6 +60,8 @@ export function ReceiptScreen({
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
   const [code, setCode] = useState(receipt.dossierCode);
+  // Refused for good by the receiving system (a dead letter): nothing more is sent; staff must look at it.
+  const [refused, setRefused] = useState(receipt.state === 'failed');
   const [feePaid, setFeePaid] = useState(receipt.feePaid);
   const markPaid = useCallback(() => setFeePaid(true), []);
   const onPaymentQr = useCallback((shown: boolean) => {
@@ -107,12 +110,19 @@ export function ReceiptScreen({
       }),
     [api, receipt.localRef],
   );
+  useEffect(
+    () =>
+      api.on('dossier.failed', (e) => {
+        if (e.localRef === receipt.localRef) setRefused(true);
+      }),
+    [api, receipt.localRef],
+  );
   return (
     <main
       id="main"
       className="screen"
       data-testid="screen-receipt"
-      data-state={code ? 'delivered' : 'queued'}
+      data-state={code ? 'delivered' : refused ? 'failed' : 'queued'}
     >
       {code ? (
         <div className="panel panel--confirmation">
@@ -125,7 +135,7 @@ export function ReceiptScreen({
         </div>
       ) : (
         <div className="panel panel--queued">
-          <h1 className="panel__title">{t('receipt.queuedTitle')}</h1>
+          <h1 className="panel__title">{t(refused ? 'receipt.refusedTitle' : 'receipt.queuedTitle')}</h1>
           <div className="panel__body">
             {t('receipt.localRefLabel')}
             <br />
@@ -133,7 +143,15 @@ export function ReceiptScreen({
           </div>
         </div>
       )}
-      {!code && <p className="lead">{t('receipt.queuedBody')}</p>}
+      {!code && !refused && <p className="lead">{t('receipt.queuedBody')}</p>}
+      {!code && refused && (
+        <>
+          <p className="lead" data-testid="receipt-refused">
+            {t('receipt.refusedBody')}
+          </p>
+          <CallStaffPrompt />
+        </>
+      )}
       <div className="receipt-print" role="status" data-testid="receipt-print" data-state={print.state}>
         {print.state === 'printing' && <p className="body">{t('receipt.printing')}</p>}
         {print.state === 'done' && (

@@ -26,6 +26,7 @@ interface StoredDossier {
   SoGiayToChuHoSo: string;
   GiayToNopTaiQuay: { MaThanhPhanHoSo: string; TenGiayTo: string }[];
   DuLieuBieuMau: Record<string, Record<string, unknown>>;
+  TongLePhi: number | null;
 }
 
 /** Identified, the service's page (its note checked), started, and the representative's and organisation's steps answered. */
@@ -99,9 +100,13 @@ test('13 new seal: the representative files for the organisation; missing foundi
     requestKind: 'new',
     sealKind: 'main',
   });
+  // No source gives the fee: the system bills nothing (unknown, not 0) and screen and paper both say staff will tell.
+  expect(d.TongLePhi).toBeNull();
   await expect(page.getByTestId('receipt-fee')).toHaveText('Cán bộ sẽ thông báo');
   await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
   const text = pdfText(path.join(demoKiosk.dataDir, 'receipts', `${code}.pdf`));
+  expect(text).toContain('Phí, lệ phí Cán bộ sẽ thông báo');
+  expect(text).not.toMatch(/Miễn phí|0 đồng/);
   expect(text).toContain('Quyết định thành lập, giấy phép hoạt động hoặc giấy đăng ký hoạt động của tổ chức');
   expect(text).toContain('Giấy giới thiệu hoặc giấy ủy quyền cho người đi nộp');
   await page.getByTestId('finish').click();

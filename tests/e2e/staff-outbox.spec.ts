@@ -96,6 +96,24 @@ test('an officer helps with the citizen’s consent and hands back; every step i
   await bringAllToCounter(page);
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 30_000 });
   localRef = await page.getByTestId('local-ref').innerText();
+  // Refused for good: the citizen is not told it "will be sent"; staff will check it, and a way forward is there.
+  await expect(page.getByTestId('screen-receipt')).toHaveAttribute('data-state', 'failed');
+  await expect(page.getByTestId('receipt-refused')).toContainText('Cán bộ sẽ kiểm tra hồ sơ cùng bạn');
+  await expect(page.getByTestId('receipt-refused')).toContainText('lấy số thứ tự hoặc bấm nút Gọi cán bộ');
+  await expect(page.getByTestId('screen-receipt')).not.toContainText('sẽ tự động được gửi');
+  await expect(page.getByTestId('call-staff-big')).toBeVisible();
+  await expect(page.getByTestId('receipt-print')).toHaveAttribute('data-state', 'done');
+  const paper = execFileSync('pdftotext', [
+    '-enc',
+    'UTF-8',
+    path.join(host.kiosk.dataDir, 'receipts', `${localRef}.pdf`),
+    '-',
+  ])
+    .toString('utf8')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ');
+  expect(paper).toContain('sẽ không gửi lại — cán bộ sẽ kiểm tra');
+  expect(paper).not.toMatch(/sẽ tự gửi|sẽ cấp khi gửi xong/);
 
   await page.getByTestId('assist-hand-back').click();
   await expect(page.getByTestId('assist-banner')).toHaveCount(0);

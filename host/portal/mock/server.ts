@@ -249,11 +249,14 @@ export class MockPortal {
     return null;
   }
 
-  /** The system's own fee for the channel (the catalogue's may be stale): the line for the channel, else "any". */
-  private feeFor(proc: WireProcedure, channel: string): number {
+  /**
+   * The system's own fee for the channel (the catalogue's may be stale): the line for the channel, else "any";
+   * null when it has no line (the amount is not the system's to bill: unknown, not free).
+   */
+  private feeFor(proc: WireProcedure, channel: string): number | null {
     const lines = proc.PhiLePhi ?? [];
     const line = lines.find((l) => l.KenhThucHien === channel) ?? lines.find((l) => l.KenhThucHien === '0');
-    return line?.Gia ?? 0;
+    return line?.Gia ?? null;
   }
 
   private dispatch(service: string, body: Record<string, unknown>): Answer {
@@ -321,9 +324,10 @@ export class MockPortal {
           d,
           now,
           appointment,
-          // The system's own fee for the channel; a dossier that lists no fee line claims an exemption (or a free
-          // case) which the receiving officer checks: nothing is billed at filing.
-          d.DanhSachLePhi.length === 0 ? 0 : this.feeFor(proc, d.KenhThucHien),
+          // The system's own fee for the channel. A dossier that lists no fee line (an exemption, a free case or a
+          // fee nobody has sourced) is billed nothing at filing: the receiving officer sets it, so the fee stays
+          // unknown (null), never a billed 0 that would read as "free".
+          d.DanhSachLePhi.length === 0 ? null : this.feeFor(proc, d.KenhThucHien),
         );
         return {
           error_code: WIRE_ERROR.ok,
@@ -355,7 +359,7 @@ export class MockPortal {
           error_code: WIRE_ERROR.ok,
           result: {
             MaHoSo: d.code,
-            SoTien: d.paid ? 0 : d.feeVnd,
+            SoTien: d.paid ? 0 : (d.feeVnd ?? 0),
             MaThamChieu: d.payRef,
             MaNganHang: bank.bin,
             SoTaiKhoan: bank.accountNo,
@@ -366,7 +370,10 @@ export class MockPortal {
       case SERVICES.confirmPayment: {
         const d = this.state.byCode(String(body.MaHoSo ?? ''));
         if (!d) return NOT_FOUND;
-        if (!d.paid && (body.MaThamChieu !== d.payRef || body.SoTien !== d.feeVnd)) {
+        // Nothing billed (the fee is the receiving officer's to set): nothing to collect here.
+        const fee = d.feeVnd;
+        if (fee === null) return refuse('Hồ sơ chưa có lệ phí phải thu');
+        if (!d.paid && (body.MaThamChieu !== d.payRef || body.SoTien !== fee)) {
           return refuse('Thông tin thanh toán không khớp');
         }
         const now = this.now();
@@ -374,7 +381,7 @@ export class MockPortal {
           SoBienLai: String(serial).padStart(7, '0'),
           KyHieu: `BLP-${formatPortalTime(now).slice(2, 4)}MP`,
           NgayLap: formatPortalTime(now),
-          SoTien: d.feeVnd,
+          SoTien: fee,
         }));
         const after = this.state.byCode(d.code) as StoredDossier;
         return {

@@ -10,7 +10,7 @@ export interface MockDossierView {
   DonViXuLy: string;
   requests: number;
   TrangThaiHoSo: number;
-  TongLePhi: number;
+  TongLePhi: number | null;
   DaThanhToan: boolean;
   NgayHenTra: string;
   KenhThucHien: string;

@@ -20,7 +20,8 @@ export interface StoredDossier {
   procedureCode: string;
   procedureName: string;
   localRef: string;
-  feeVnd: number;
+  /** null: the dossier listed no fee line and the system has none for its channel: nothing billed, not free. */
+  feeVnd: number | null;
   paid: boolean;
   payRef: string;
   receivedAt: number;
@@ -39,6 +40,7 @@ interface Row {
   procedure_name: string;
   local_ref: string;
   fee_vnd: number;
+  fee_known: number;
   paid: number;
   pay_ref: string;
   received_at: number;
@@ -56,7 +58,7 @@ const fromRow = (r: Row): StoredDossier => ({
   procedureCode: r.procedure_code,
   procedureName: r.procedure_name,
   localRef: r.local_ref,
-  feeVnd: r.fee_vnd,
+  feeVnd: r.fee_known === 1 ? r.fee_vnd : null,
   paid: r.paid === 1,
   payRef: r.pay_ref,
   receivedAt: r.received_at,
@@ -96,6 +98,7 @@ export class MockPortalState {
       CREATE TABLE IF NOT EXISTS hoso (
         code TEXT PRIMARY KEY, agency TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE, body_hash TEXT NOT NULL,
         procedure_code TEXT NOT NULL, procedure_name TEXT NOT NULL, local_ref TEXT NOT NULL, fee_vnd INTEGER NOT NULL,
+        fee_known INTEGER NOT NULL DEFAULT 1,
         paid INTEGER NOT NULL DEFAULT 0, pay_ref TEXT NOT NULL, received_at INTEGER NOT NULL, appointment_at INTEGER,
         requests INTEGER NOT NULL DEFAULT 1, body TEXT NOT NULL, e_receipt TEXT
       );
@@ -105,6 +108,10 @@ export class MockPortalState {
       );
       CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, last INTEGER NOT NULL);
     `);
+    // A demo database from before unknown fees were told apart: every fee it holds was a figure.
+    const columns = this.db.prepare('PRAGMA table_info(hoso)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'fee_known'))
+      this.db.exec('ALTER TABLE hoso ADD COLUMN fee_known INTEGER NOT NULL DEFAULT 1');
   }
 
   close(): void {
@@ -154,7 +161,7 @@ export class MockPortalState {
     d: WireDossier,
     now: number,
     appointmentAt: number | null,
-    feeVnd: number,
+    feeVnd: number | null,
   ): { dossier: StoredDossier; created: boolean } {
     return this.db.transaction(() => {
       const existing = this.byKey(key);
@@ -174,8 +181,8 @@ export class MockPortalState {
       const code = formatDossierCode(agency, day, last);
       this.db
         .prepare(
-          `INSERT INTO hoso (code, agency, idempotency_key, body_hash, procedure_code, procedure_name, local_ref, fee_vnd, paid, pay_ref,
-             received_at, appointment_at, requests, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1, ?)`,
+          `INSERT INTO hoso (code, agency, idempotency_key, body_hash, procedure_code, procedure_name, local_ref, fee_vnd, fee_known, paid, pay_ref,
+             received_at, appointment_at, requests, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 1, ?)`,
         )
         .run(
           code,
@@ -185,7 +192,8 @@ export class MockPortalState {
           d.MaTTHC,
           d.TenTTHC,
           d.MaThamChieuKiosk,
-          feeVnd,
+          feeVnd ?? 0,
+          feeVnd === null ? 0 : 1,
           `HS${day}${String(last).padStart(4, '0')}`,
           now,
           appointmentAt,
@@ -228,6 +236,6 @@ export function statusAt(d: StoredDossier, now: number, stepMs: number): Dossier
   if (stepMs <= 0) return 1;
   const steps = Math.max(0, Math.floor((now - d.receivedAt) / stepMs));
   const path: DossierStatus[] = [1, 2, 4, 9, 10];
-  if (d.feeVnd > 0 && !d.paid && steps >= 3) return 6;
+  if ((d.feeVnd ?? 0) > 0 && !d.paid && steps >= 3) return 6;
   return path[Math.min(steps, path.length - 1)] as DossierStatus;
 }
