@@ -11,7 +11,10 @@ module.exports = {
         'The renderer runs in Chromium: it imports common/, catalogue/ (data and schemas) and itself only.',
       severity: 'error',
       from: { path: '^renderer/', pathNot: [TEST, '^renderer/vite[.]config[.]ts$'] },
-      to: { pathNot: ['^renderer/', '^common/', '^catalogue/', '^node_modules/'] },
+      to: {
+        pathNot: ['^renderer/', '^common/', '^catalogue/', '^node_modules/'],
+        dependencyTypesNot: ['core'],
+      },
     },
     {
       name: 'renderer-no-node',

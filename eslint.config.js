@@ -21,15 +21,8 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      // The renderer never imports Node modules or Electron: it talks to the host through KioskApi only.
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'electron', '../host/*', '../../host/*', '../native/*', '../../native/*'] },
-      ],
     },
   },
-  {
-    files: ['common/**/*.ts', 'host/**/*.ts', 'native/**/*.ts', 'catalogue/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
-  },
+  // Which folder may import which (renderer → common/catalogue, no Node, no Electron outside electron/, no
+  // cycles): dependency-cruiser, .dependency-cruiser.cjs (`npm run lint:boundaries`).
 );
