@@ -21,17 +21,10 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      // The renderer never imports Node modules or Electron: it talks to the host through KioskApi only.
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'electron', '../host/*', '../../host/*', '../native/*', '../../native/*'] },
-      ],
     },
   },
-  {
-    files: ['common/**/*.ts', 'host/**/*.ts', 'native/**/*.ts', 'catalogue/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
-  },
+  // Which folder may import which (renderer → common/catalogue, no Node, no Electron outside electron/, no
+  // cycles): dependency-cruiser, .dependency-cruiser.cjs (`npm run lint:boundaries`).
   // Type-aware rules (typed linting through the TypeScript project service) for all production folders and their
   // tests: no promise dropped on the floor, none handed to a callback that ignores it. An intentional
   // fire-and-forget is written `void p` (with its own .catch, e.g. host/log's `swallowed`, when it may fail).

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { communeByCodeOrNull, remapOldAddress } from './admin-units';
 import { flattenFields, loadCatalogue } from './index';
 import { prefillValue } from './prefill';
-import type { Field, PrefillRule } from './schema';
+import type { Field, PrefillRule } from '../common/catalogue/schema';
 
 const dir = fileURLToPath(new URL('../fixtures/citizens/', import.meta.url));
 const citizens = readdirSync(dir)

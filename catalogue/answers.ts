@@ -4,8 +4,8 @@
  * that the renderer turns into sentences (renderer/i18n/errors/catalogue.json).
  */
 import { z } from 'zod';
-import { evaluate } from './form-conditions';
-import type { Column, Field, Form, Step, VisibleWhen } from './schema';
+import { evaluate } from '../common/catalogue/form-conditions';
+import type { Column, Field, Form, Step, VisibleWhen } from '../common/catalogue/schema';
 
 export const PHONE_PATTERN = '^0\\d{9,10}$';
 export const ID_NUMBER_PATTERN = '^\\d{12}$';

@@ -6,7 +6,7 @@ import { CodedError } from '../common/errors';
 import { IDENTITY_PATHS } from '../common/identity';
 import { formData, serviceData } from './generated';
 import { checkRules } from './rules';
-import { answersRead, chipKeysRead, evaluate } from './form-conditions';
+import { answersRead, chipKeysRead, evaluate } from '../common/catalogue/form-conditions';
 import {
   Form,
   Service,
@@ -15,13 +15,13 @@ import {
   type Field,
   type Prefill,
   type VisibleWhen,
-} from './schema';
+} from '../common/catalogue/schema';
 
-export * from './schema';
+export * from '../common/catalogue/schema';
 export * from './rules';
-export * from './contributions';
+export * from '../common/catalogue/contributions';
 export { buildAnswerSchema, flattenFields, visibleFields, isVisible, ANSWER_ISSUES } from './answers';
-export { evaluate, ageOn, type ConditionContext } from './form-conditions';
+export { evaluate, ageOn, type ConditionContext } from '../common/catalogue/form-conditions';
 export type { Answers, AnswerValue, AnswerIssue, AddressAnswer, PersonAnswer } from './answers';
 
 export type CatalogueErrorCode =

@@ -5,7 +5,7 @@
 import { remapOldAddress } from './admin-units';
 import { selectPrefill } from './index';
 import type { AddressAnswer, AnswerValue } from './answers';
-import type { Column, Field } from './schema';
+import type { Column, Field } from '../common/catalogue/schema';
 
 export interface PrefillSources {
   identity?: Record<string, unknown> | null;

@@ -12,7 +12,7 @@ import {
   ruleContext,
   type Service,
 } from './index';
-import { ageOn, evaluate, RuleCondition } from './conditions';
+import { ageOn, evaluate, RuleCondition } from '../common/catalogue/conditions';
 
 /** A date inside the ID-card halving (until 31/12/2026) and one after it. */
 const DATE = '2026-11-30';

@@ -14,10 +14,24 @@ import {
   type FilingChannel,
   type RuleCondition,
   type RuleContext,
-} from './conditions';
-import type { Fee, FeeExemption, Form, FormRef, LocalText, ProcedureCode, Service } from './schema';
+} from '../common/catalogue/conditions';
+import type {
+  Fee,
+  FeeExemption,
+  Form,
+  FormRef,
+  LocalText,
+  ProcedureCode,
+  Service,
+} from '../common/catalogue/schema';
 
-export { ageOn, evaluate, type FilingChannel, type RuleCondition, type RuleContext } from './conditions';
+export {
+  ageOn,
+  evaluate,
+  type FilingChannel,
+  type RuleCondition,
+  type RuleContext,
+} from '../common/catalogue/conditions';
 
 function inForce(
   item: { effectiveFrom: string | null; effectiveTo?: string | undefined },

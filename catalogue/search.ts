@@ -5,7 +5,7 @@
  */
 import { foldForSearch } from '../common/text/vietnamese';
 import { loadCatalogue } from './index';
-import type { Category, LocalText, Service } from './schema';
+import type { Category, LocalText, Service } from '../common/catalogue/schema';
 
 export interface SearchHit {
   service: Service;

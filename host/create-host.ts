@@ -6,17 +6,13 @@ import { hostname } from 'node:os';
 import { communeByCodeOrNull, communes, provinces, remapOldAddress } from '../catalogue/admin-units';
 import { getForm, loadCatalogue, todayInVietnam } from '../catalogue';
 import { homeScreen, searchServices } from '../catalogue/search';
-import {
-  KioskApiError,
-  type OtherCardRole,
-  PROTOCOL_VERSION,
-  type SimulatorProfile,
-} from '../common/api/contract';
+import { KioskApiError, type OtherCardRole, PROTOCOL_VERSION } from '../common/api/contract';
 import { type Handlers, KioskHost } from './api/kiosk-host';
 import type { TrustStore } from '../native/emrtd';
 import { defaultTrustStore, describeTrustStore } from '../native/emrtd/trust-store';
 import type { KioskConfig } from './config/config';
 import { DeviceStatusBoard } from './devices/device-status';
+import type { SimulatorControl } from './devices/simulator-control';
 import { DossierService } from './dossier/dossier-service';
 import { DraftService } from './dossier/draft-service';
 import { PaymentService } from './dossier/payment-service';
@@ -52,13 +48,7 @@ import { logger, swallowed } from './log/logger';
 
 const log = logger('create-host');
 
-/** What the kiosk's demo mode and technician screen can ask of the reader simulator. */
-export interface SimulatorControl {
-  profiles(): SimulatorProfile[];
-  insertCard(profileId: string, faults: string[]): Promise<void>;
-  removeCard(): Promise<void>;
-  showQr(profileId: string): Promise<void>;
-}
+export type { SimulatorControl } from './devices/simulator-control';
 
 export interface HostServices {
   config: KioskConfig;

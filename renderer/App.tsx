@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceStatus, KioskApi, ReceiptView, Result, StaffCallScreen } from '../common/api/contract';
 import type { Identity } from '../common/identity';
-import type { Service } from '../catalogue/schema';
+import type { Service } from '../common/catalogue/schema';
 import { wipeRendererStorage } from './api/choose-transport';
 import { KioskApiContext } from './api/KioskApiContext';
 import type { ConnectionState } from './api/ws-client';

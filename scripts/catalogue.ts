@@ -47,8 +47,8 @@ function generate(): void {
 }
 
 async function exportSchemas(): Promise<void> {
-  const { Service, Form } = await import('../catalogue/schema');
-  const { RuleCondition } = await import('../catalogue/conditions');
+  const { Service, Form } = await import('../common/catalogue/schema');
+  const { RuleCondition } = await import('../common/catalogue/conditions');
   mkdirSync(join(root, 'schema'), { recursive: true });
   for (const [name, schema] of [
     ['service', Service],

@@ -10,13 +10,15 @@ import path from 'node:path';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
-const crypto = webcrypto as unknown as Crypto;
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto }));
+const crypto = webcrypto;
+// pkijs is typed against the DOM's Crypto; Node's webcrypto is the same API under Node's types
+type EngineCrypto = ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'];
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: crypto as unknown as EngineCrypto }));
 
 type Curve = 'P-256' | 'P-384';
 interface Issued {
   cert: pkijs.Certificate;
-  keys: CryptoKeyPair;
+  keys: webcrypto.CryptoKeyPair;
   curve: Curve;
 }
 
@@ -51,7 +53,7 @@ function name(cn: string, serial?: string): pkijs.RelativeDistinguishedNames {
   });
 }
 
-async function keyId(publicKey: CryptoKey): Promise<ArrayBuffer> {
+async function keyId(publicKey: webcrypto.CryptoKey): Promise<ArrayBuffer> {
   const raw = await crypto.subtle.exportKey('raw', publicKey);
   return crypto.subtle.digest('SHA-1', raw);
 }
@@ -68,7 +70,7 @@ async function makeCert(opts: {
   const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: opts.curve }, true, [
     'sign',
     'verify',
-  ])) as CryptoKeyPair;
+  ])) as webcrypto.CryptoKeyPair;
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ value: opts.serialNumber });

@@ -6,7 +6,7 @@
  * knows which. Every message is validated with these zod schemas at the host boundary.
  */
 import { z } from 'zod';
-import { Form, Service } from '../../catalogue/schema';
+import { Form, Service } from '../catalogue/schema';
 import { CodedError } from '../errors';
 import { ChipVerification, Identity } from '../identity';
 

@@ -16,7 +16,7 @@ import {
   type VirtualScanner,
   VPCD_DEFAULT_PORT,
 } from '../../native/simulator';
-import type { SimulatorControl } from '../create-host';
+import type { SimulatorControl } from './simulator-control';
 import type { DeviceStatusBoard } from './device-status';
 import type { PcscLike } from '../identify/identify-service';
 import { vpcdSocketPath } from './isolated-pcscd';

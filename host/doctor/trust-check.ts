@@ -1,6 +1,6 @@
 /** The CSCA check: the trust store the host would load, each CSCA and link certificate with its expiry. */
 import type { KioskConfig } from '../config/config';
-import { buildTrustStore } from '../kiosk-services';
+import { buildTrustStore } from '../trust/build-trust-store';
 import { describeTrustStore } from '../../native/emrtd/trust-store';
 import { fail, pass, type Verdict, warn } from './check';
 

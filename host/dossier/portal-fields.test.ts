@@ -1,7 +1,7 @@
 /** What the dossier service puts into the portal fields: agency, identity flag, appointment, documents. */
 import { describe, expect, it } from 'vitest';
 import { getForm, getService, visibleFields } from '../../catalogue';
-import type { Field } from '../../catalogue/schema';
+import type { Field } from '../../common/catalogue/schema';
 import type { Identity } from '../../common/identity';
 import { ATTACHMENTS_SESSION_KEY } from '../attachments/attachment-service';
 import { vietnamDate } from '../calendar';

@@ -1,6 +1,6 @@
 /** What filing (and printing) a dossier needs first: a verified card holder in this session, a known service. */
 import { getService } from '../../catalogue';
-import type { Service } from '../../catalogue/schema';
+import type { Service } from '../../common/catalogue/schema';
 import { KioskApiError } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import type { SessionManager } from '../session/session-manager';

@@ -7,7 +7,9 @@
 import * as pkijs from 'pkijs';
 import type { ChipVerification, Identity } from '../../common/identity';
 import { parseSod } from '../../native/emrtd/lds/sod';
-import type { VerificationDecision } from './identify-service';
+
+/** What the kiosk does with a chip verdict. */
+export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
 
 /** Issuer attributes that name an authority, never a person: C, O, OU, CN. */
 const NAMING = new Map([

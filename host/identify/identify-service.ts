@@ -23,7 +23,7 @@ import type { PcscEvent, ReaderInfo } from '../../native/pcsc/pcsc-service';
 import { parseCccdQr } from '../../native/qr/payload';
 import type { DeviceStatusBoard } from '../devices/device-status';
 import type { SessionManager } from '../session/session-manager';
-import { cardRefusal, type CardRefusal } from './card-audit';
+import { cardRefusal, type CardRefusal, type VerificationDecision } from './card-audit';
 import { errorFields, logger } from '../log/logger';
 
 const log = logger('identify');
@@ -46,8 +46,7 @@ export type IdentifyEvent =
   /** A second person's card (household head, owner, the other parent, the spouse), read and verified alike. */
   | { type: 'other'; role: string; identity: Identity; decision: VerificationDecision };
 
-/** What the kiosk does with a chip verdict. */
-export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
+export type { VerificationDecision } from './card-audit';
 
 /**
  * The decision table (host/identify/README.md), first matching row wins. Nothing the chip leaves out can

@@ -4,7 +4,7 @@
  * nothing is changed silently. The fee actually charged and printed is always the system's (payment request,
  * status lookup); the catalogue's is what the citizen sees before filing, so a difference must reach staff.
  */
-import type { Service } from '../../catalogue/schema';
+import type { Service } from '../../common/catalogue/schema';
 import { feesInForce } from '../../catalogue';
 import type { AgencyTable } from './agencies/receiving-agency';
 import { PortalError } from './errors';

@@ -4,7 +4,7 @@
  * table rows one per line. Never the internal codes.
  */
 import { communeByCodeOrNull, provinces } from '../../catalogue/admin-units';
-import type { Column, Field } from '../../catalogue/schema';
+import type { Column, Field } from '../../common/catalogue/schema';
 
 /** ISO (full or partial) → dd/mm/yyyy (or mm/yyyy, yyyy) as Vietnamese documents write it. */
 export function paperDate(iso: string): string {

@@ -5,7 +5,7 @@
  * (consents of the household head / owner / guardian, the declarant). Noto Sans (host/receipt fonts).
  */
 import { visibleFields } from '../../catalogue';
-import type { Form } from '../../catalogue/schema';
+import type { Form } from '../../common/catalogue/schema';
 import { resolveFonts, type ReceiptFonts } from '../receipt/fonts';
 import { startPdf } from '../receipt/pdf-doc';
 import { PrintFormsError } from './errors';

@@ -6,7 +6,7 @@
  */
 import { buildAnswerSchema, getForm, resolveDossier, ruleContext, todayInVietnam } from '../../catalogue';
 import { communeByCodeOrNull } from '../../catalogue/admin-units';
-import type { Service } from '../../catalogue/schema';
+import type { Service } from '../../common/catalogue/schema';
 import type { Identity } from '../../common/identity';
 import { addressCommunes, residenceCommune, type DossierRouting } from '../dossier/routing';
 import { knownService, verifiedIdentity } from '../dossier/verified-session';

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { join } from 'node:path';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, visibleFields } from '../../catalogue';
 import { communes } from '../../catalogue/admin-units';
-import type { Field } from '../../catalogue/schema';
+import type { Field } from '../../common/catalogue/schema';
 import { loadConfig } from '../config/config';
 import { createHost, type CreatedHost } from '../create-host';
 import { type Delivery, startDelivery } from '../outbox';

@@ -9,7 +9,7 @@ import { Keyboard } from '../components/Keyboard';
 import { VietQrTransfer } from '../components/PaymentPanel';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
 import { AgencyProblem, PrintAndFinish, Row, dateTime, errorCode, isoToDmy, vnd } from './common';
-import type { AgencyFlowProps } from './flows';
+import type { AgencyFlowProps } from './flow-props';
 
 type Step =
   | { name: 'search'; error?: string }

@@ -6,7 +6,7 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { KeyboardLayout } from '../keyboard';
 import { AgencyProblem, BackButton, PrintAndFinish, Row, dateTime, errorCode } from './common';
-import type { AgencyFlowProps } from './flows';
+import type { AgencyFlowProps } from './flow-props';
 
 type Start = Result<'vehicle.start'>;
 type FieldId = keyof VehicleInput | 'invoiceDateText';

@@ -1,20 +1,9 @@
 import type { ComponentType } from 'react';
-import type { Identity } from '../../common/identity';
-import type { Service } from '../../catalogue/schema';
 import { FinesFlow } from './FinesFlow';
 import { VehicleFlow } from './VehicleFlow';
+import type { AgencyFlowProps } from './flow-props';
 
-/** What App gives every agency flow. */
-export interface AgencyFlowProps {
-  service: Service;
-  /** The identified citizen (flows with `identify: true`), else null. */
-  identity: Identity | null;
-  demoMode: boolean;
-  /** End the session and open the queue-ticket screen (a way forward when the agency fails). */
-  onQueue(): void;
-  /** End the session (rating, then the end screen). */
-  onFinish(): void;
-}
+export type { AgencyFlowProps } from './flow-props';
 
 /** The flow of each agency (catalogue `kioskSupport.agency`); one line per agency. */
 export const AGENCY_FLOWS: Record<string, ComponentType<AgencyFlowProps>> = {

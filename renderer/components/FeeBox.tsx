@@ -5,7 +5,7 @@ import { feeBox, type FeeOutcome, type FilingChannel } from '../../catalogue/rul
 
 /** Today in Vietnam (UTC+7), ISO. */
 const todayInVietnam = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-import type { Service } from '../../catalogue/schema';
+import type { Service } from '../../common/catalogue/schema';
 
 const amount = (n: number, lang: Language): string =>
   new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { Category } from '../../catalogue/schema';
+import { Category } from '../../common/catalogue/schema';
 import { CATEGORY_LABELS } from '../../catalogue/search';
 import { loadCatalogue } from '../../catalogue';
 import { Pictogram, PICTOGRAM_CATEGORIES } from './Pictogram';

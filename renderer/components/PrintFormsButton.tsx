@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/KioskApiContext';
-import type { FilledForm } from '../screens/FormScreen';
+import type { FilledForm } from '../forms/form-values';
 
 /** Error codes with a sentence of their own; any other failure reads "could not print, ask at the counter". */
 const OWN_SENTENCE = new Set(['print-forms-no-a4', 'print-forms-invalid', 'print-forms-render-failed']);

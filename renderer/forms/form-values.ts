@@ -5,7 +5,7 @@
 import type { Identity } from '../../common/identity';
 import { type AnswerContext, type Answers, buildAnswerSchema, isVisible } from '../../catalogue/answers';
 import { selectPrefill } from '../../catalogue/index';
-import type { Field, Form, Step } from '../../catalogue/schema';
+import type { Field, Form, Step } from '../../common/catalogue/schema';
 
 export type FormValues = Record<string, unknown>;
 
@@ -15,6 +15,14 @@ export interface Correction {
   binding: string;
   from: unknown;
   to: unknown;
+}
+
+/** One form of the service, completed: its answers and the corrections of chip values the citizen asked for. */
+export interface FilledForm {
+  formId: string;
+  version: string;
+  answers: Answers;
+  corrections: Correction[];
 }
 
 /** Shapes a raw prefill value for the field's input; undefined when it does not fit. */

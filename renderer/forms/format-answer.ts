@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../common/api/contract';
-import type { Field } from '../../catalogue/schema';
+import type { Field } from '../../common/catalogue/schema';
 
 /** How an answer reads on "check your answers" and on locked prefilled fields. */
 export function formatAnswer(field: Field, value: unknown, lang: Language, t: TFunction): string {

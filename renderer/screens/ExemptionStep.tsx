@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import { askableExemptions, feeFor, type RuleContext } from '../../catalogue/rules';
-import type { Service } from '../../catalogue/schema';
+import type { Service } from '../../common/catalogue/schema';
 import { DossierFee } from '../components/FeeBox';
 
 /** Today in Vietnam (UTC+7), ISO. */

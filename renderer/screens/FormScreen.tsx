@@ -2,16 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
-import type { Answers } from '../../catalogue/answers';
-import type { FilingChannel } from '../../catalogue/conditions';
+import type { FilingChannel } from '../../common/catalogue/conditions';
 import { askableExemptions, formsNeeded, ruleContext } from '../../catalogue/rules';
-import type { Form, FormRef, Service } from '../../catalogue/schema';
+import type { Form, FormRef, Service } from '../../common/catalogue/schema';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { PlacesSource } from '../forms/FormContext';
 import { PrintFormsButton } from '../components/PrintFormsButton';
 import { FormEngine } from '../forms/FormEngine';
-import type { Correction } from '../forms/form-values';
+import type { FilledForm } from '../forms/form-values';
 import { ExemptionStep } from './ExemptionStep';
 
 /** Today in Vietnam (UTC+7), ISO. */
@@ -34,12 +33,7 @@ function narrowed(form: Form, ref: FormRef | undefined): Form {
   };
 }
 
-export interface FilledForm {
-  formId: string;
-  version: string;
-  answers: Answers;
-  corrections: Correction[];
-}
+export type { FilledForm } from '../forms/form-values';
 
 /** Runs the service's forms one after another (linked services have several) and hands back the answers. */
 export interface DraftData {

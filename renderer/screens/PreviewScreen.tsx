@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
-import type { Form } from '../../catalogue/schema';
+import type { Form } from '../../common/catalogue/schema';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { PlacesSource } from '../forms/FormContext';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Service } from '../../catalogue/schema';
+import type { Service } from '../../common/catalogue/schema';
 
 /** A form left unfinished with this card: carry on where the citizen stopped, or start again. */
 export function ResumeScreen({

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
-import type { FilingChannel } from '../../catalogue/conditions';
-import type { Service } from '../../catalogue/schema';
+import type { FilingChannel } from '../../common/catalogue/conditions';
+import type { Service } from '../../common/catalogue/schema';
 import { ServiceFeeBox } from '../components/FeeBox';
 
 /** What the service is, what it costs, how long it takes, what to bring — before the citizen starts. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Result } from '../../common/api/contract';
-import type { Service } from '../../catalogue/schema';
+import type { Service } from '../../common/catalogue/schema';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { KeyboardDock } from '../components/KeyboardDock';

@@ -39,7 +39,7 @@ export const ENTRIES = {
 
 /**
  * SHA-256 of the test CSCA certificates (DER): production refuses them among configured extras
- * (host/kiosk-services.ts). The package carries these hashes, never the test PKI's files.
+ * (host/trust/build-trust-store.ts). The package carries these hashes, never the test PKI's files.
  */
 export function testCscaHashes(repo: string): string[] {
   const pem = readFileSync(path.join(repo, 'fixtures/pki/csca.cert.pem'), 'utf8');

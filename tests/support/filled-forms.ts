@@ -13,7 +13,7 @@ import {
 } from '../../catalogue';
 import { communes } from '../../catalogue/admin-units';
 import { prefillAnswers } from '../../catalogue/prefill';
-import type { Field } from '../../catalogue/schema';
+import type { Field } from '../../common/catalogue/schema';
 
 function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
   if (f.validation?.pattern === '^\\d{12}$') return '012345678901';

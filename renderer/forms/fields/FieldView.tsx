@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Column, Field } from '../../../catalogue/schema';
+import type { Column, Field } from '../../../common/catalogue/schema';
 import { type PlaceOption, useFormUi } from '../FormContext';
 import { matchPlaces } from '../place-search';
 import { inputId, TextInput } from './TextInput';
