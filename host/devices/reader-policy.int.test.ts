@@ -15,7 +15,23 @@ import { type IsolatedPcscd, startIsolatedPcscd } from './isolated-pcscd';
 let pcscd: IsolatedPcscd;
 let card: VirtualCard;
 let services: KioskServices;
-const logged: string[] = [];
+// What the host logs (host/log): warnings recorded with their structured fields, so the refusal's sentence is seen.
+const { logged } = vi.hoisted(() => ({ logged: [] as string[] }));
+vi.mock('../log/logger', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../log/logger')>();
+  const record =
+    (level: string) =>
+    (fields: unknown, msg?: string): void =>
+      void logged.push(`${level} ${msg ?? ''} ${Object.values((fields ?? {}) as object).join(' ')}`);
+  return {
+    ...real,
+    logger: (module: string) =>
+      Object.assign(Object.create(real.logger(module)) as object, {
+        warn: record('warn'),
+        error: record('error'),
+      }),
+  };
+});
 
 beforeAll(async () => {
   pcscd = await startIsolatedPcscd();
@@ -27,7 +43,6 @@ beforeAll(async () => {
     vpcdPort: pcscd.basePort,
     vpcdBasePort: pcscd.basePort,
   });
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a.join(' ')));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-refuse-'));
   services = await startKioskServices(
     loadConfig({ dataDir, devices: { scannerPath: null } }, {}), // production: the default

@@ -9,13 +9,13 @@ import { SerialScanner } from '../../native/qr/serial-scanner';
 import {
   type CitizenProfile,
   listProfiles,
-  SimulatorError,
   startVirtualCard,
   startVirtualScanner,
   type VirtualCard,
   type VirtualScanner,
   VPCD_DEFAULT_PORT,
 } from '../../native/simulator';
+import { SimulatorError } from '../../native/simulator/errors';
 import type { SimulatorControl } from './simulator-control';
 import type { DeviceStatusBoard } from './device-status';
 import type { PcscLike } from '../identify/identify-service';

@@ -79,7 +79,7 @@ function runDriver(killAfterMs: number | null): Promise<{ done: boolean; committ
 }
 
 /**
- * The driver is bundled once with esbuild (better-sqlite3 left external) so each of the 31 runs starts in
+ * The driver is bundled once with esbuild (better-sqlite3 and pino left external) so each of the 31 runs starts in
  * plain Node instead of paying the tsx loader's start-up; the bundle sits in node_modules/.cache so the
  * external package resolves.
  */
@@ -93,7 +93,8 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['better-sqlite3'],
+    // Native and CommonJS packages stay external (pino requires node:os dynamically, which ESM bundles cannot).
+    external: ['better-sqlite3', 'pino'],
     outfile: driverBundle,
     logLevel: 'silent',
   });
