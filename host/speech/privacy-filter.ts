@@ -28,6 +28,11 @@ const ID_NUMBER_RE =
 /** A dossier code (host/portal/dossier-code.ts shape), unanchored. */
 const DOSSIER_CODE_RE =
   /(?<![\p{L}\p{N}])[0-9A-Z]{2,3}(?:\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4,6}(?![\p{L}\p{N}])/gu;
+/**
+ * The format example the kiosk's own error sentences show ("Mã có dạng 000.00.01.H22-261123-0001"): fictional,
+ * not anyone's code, so it is spoken. Any other dossier-code-shaped text is treated as personal.
+ */
+export const EXAMPLE_DOSSIER_CODES: ReadonlySet<string> = new Set(['000.00.01.H22-261123-0001']);
 /** Keys of the session's personal data whose string values must never reach the loudspeaker. */
 const PERSONAL_KEY_RE =
   /^(?:(?:full|father|mother|spouse|given|family)?name|(?:old)?idnumber|documentnumber|dossiercode|placeofresidence)$/i;
@@ -69,7 +74,9 @@ function scrub(text: string, known: ReadonlySet<string>): string {
   let out = text.normalize('NFC').replaceAll(MARK, '');
   const values = [...known].sort((a, b) => b.length - a.length);
   for (const v of values) out = out.replace(new RegExp(escapeRe(v), 'giu'), MARK);
-  return out.replace(DOSSIER_CODE_RE, MARK).replace(ID_NUMBER_RE, MARK);
+  return out
+    .replace(DOSSIER_CODE_RE, (code) => (EXAMPLE_DOSSIER_CODES.has(code) ? code : MARK))
+    .replace(ID_NUMBER_RE, MARK);
 }
 
 export interface FilterOptions {
