@@ -14,6 +14,7 @@ describe('joinPhrases', () => {
   it('never glues phrases: "bạn" + "000" → "bạn 000"', () => {
     expect(joinPhrases(['Số thứ tự của bạn', '000'])).toBe('Số thứ tự của bạn 000');
     expect(joinPhrases(['  Xin chào!\n', '', ' Chạm để bắt đầu. '])).toBe('Xin chào! Chạm để bắt đầu.');
+    expect(joinPhrases(['Số điện thoại', ':', 'Vui lòng nhập', '.'])).toBe('Số điện thoại: Vui lòng nhập.');
   });
   it('returns NFC text', () => {
     expect(joinPhrases(['Ho\u0323 te\u0302n'])).toBe('Họ tên'.normalize('NFC'));
@@ -30,13 +31,13 @@ describe('filterSpeech', () => {
 
   it('speaks everything through a headset', () => {
     expect(filterSpeech(parts, { lang: 'vi', privateOutput: true })).toBe(
-      'Xin chào Đặng Hữu Lộc . Số định danh 031085009876',
+      'Xin chào Đặng Hữu Lộc. Số định danh 031085009876',
     );
   });
 
   it('replaces marked personal parts by the neutral phrase on the loudspeaker', () => {
     const out = filterSpeech(parts, { lang: 'vi', privateOutput: false });
-    expect(out).toBe(`Xin chào ${NEUTRAL_PHRASE.vi} . Số định danh ${NEUTRAL_PHRASE.vi}`);
+    expect(out).toBe(`Xin chào ${NEUTRAL_PHRASE.vi}. Số định danh ${NEUTRAL_PHRASE.vi}`);
     expect(filterSpeech(parts, { lang: 'en', privateOutput: false })).toContain(NEUTRAL_PHRASE.en);
   });
 

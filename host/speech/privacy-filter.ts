@@ -47,7 +47,11 @@ function clean(text: string): string {
  * and is followed by one that starts a new block gets no extra punctuation — the renderer sends punctuation.
  */
 export function joinPhrases(phrases: readonly string[]): string {
-  return phrases.map(clean).filter(Boolean).join(' ');
+  return phrases
+    .map(clean)
+    .filter(Boolean)
+    .join(' ')
+    .replace(/ ([.,!?;:…])(?=\s|$)/gu, '$1');
 }
 
 /** Personal strings of a session (deep, by key name): full names, ID numbers, dossier codes. */

@@ -40,7 +40,7 @@ function recordingService(): { service: SpeechService; said: string[] } {
       return null as unknown as SpeechClip;
     },
   } as Synthesizer;
-  const service = new SpeechService({ synthesizer, player: { play: async () => 'done' } });
+  const service = new SpeechService({ synthesizer, player: { name: 'record', play: async () => 'done' } });
   return { service, said };
 }
 

@@ -51,32 +51,27 @@ export function useSpeakScreen(api: KioskApi, key: string, lang: 'vi' | 'en', en
     const textOf = (el: Element): string =>
       el.closest('[data-speech-once]') ? 'once' : partsText(elementParts(el));
     const remember = (els: Element[]): void => els.forEach((el) => spoken.set(el, textOf(el)));
-    let timer = window.setTimeout(() => {
-      const els = spokenElements();
-      remember(els);
+    let first = true;
+    const timer = window.setTimeout(() => {
+      first = false;
+      remember(spokenElements());
       sayParts(api, screenParts(), lang);
-    }, 250);
+    }, 0);
+    // Runs after each batch of DOM changes (React commits whole), so even a step passed quickly is spoken.
     const sync = (): void => {
+      if (first) return; // the first reading (above) takes the page as it is then
       const els = spokenElements();
       const changed = els.filter((el) => spoken.get(el) !== textOf(el));
       if (!changed.length) return;
       remember(els);
-      const heading = changed.some((el) => el.matches('main h1, main legend'));
+      const heading = changed.some((el) => el.matches('main h1, main legend, [role="alertdialog"] h2'));
       if (heading) sayParts(api, screenParts(), lang);
       else sayParts(api, changed.flatMap(elementParts), lang, true);
     };
-    const observer = new MutationObserver(() => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(sync, 400);
-    });
-    // The first speech goes first; changes after it are watched.
-    const start = window.setTimeout(
-      () => observer.observe(document.body, { subtree: true, childList: true, characterData: true }),
-      260,
-    );
+    const observer = new MutationObserver(sync);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     return () => {
       window.clearTimeout(timer);
-      window.clearTimeout(start);
       observer.disconnect();
     };
   }, [api, key, lang, enabled]);
