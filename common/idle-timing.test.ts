@@ -7,9 +7,10 @@ describe('idleSecondsForStep', () => {
     expect(idleSecondsForStep(90, 0)).toBe(90);
     expect(idleSecondsForStep(90, 2)).toBe(90);
   });
-  it('adds 20 s per field beyond two, up to four times the configured time', () => {
-    expect(idleSecondsForStep(90, 3)).toBe(110);
-    expect(idleSecondsForStep(90, 8)).toBe(210);
+  it('adds a fifth of the configured time per field beyond two, up to four times it', () => {
+    expect(idleSecondsForStep(90, 3)).toBe(108);
+    expect(idleSecondsForStep(90, 8)).toBe(198);
+    expect(idleSecondsForStep(10, 5)).toBe(16);
     expect(idleSecondsForStep(90, 40)).toBe(360);
     expect(idleSecondsForStep(90, Number.NaN)).toBe(90);
   });

@@ -14,10 +14,10 @@ describe('idlePhase', () => {
   });
 
   it('a long form step waits longer before warning', () => {
-    const idle = idleSecondsForStep(90, 8); // 8 fields: 210 s
+    const idle = idleSecondsForStep(90, 8); // 8 fields: 198 s
     expect(at(150, idle).warning).toBe(false);
-    expect(at(210, idle).warning).toBe(true);
-    expect(at(240, idle).expired).toBe(true);
+    expect(at(198, idle).warning).toBe(true);
+    expect(at(228, idle).expired).toBe(true);
   });
 
   it('"I need more time" adds five minutes, and still warns before the end', () => {
