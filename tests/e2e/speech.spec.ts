@@ -99,6 +99,7 @@ test('every screen, form step, error summary and the timeout warning are spoken;
   };
   // Each visited screen must have been spoken since the previous one (same heading: since it first showed).
   let mark = 0;
+  let dossierCode = '';
   let previous = { heading: '', mark: 0 };
   const visit = async (name: string): Promise<void> => {
     const dialog = page.locator('[role="alertdialog"] h2');
@@ -107,6 +108,8 @@ test('every screen, form step, error summary and the timeout warning are spoken;
     expect(text, `${name} has a heading`).not.toBe('');
     const from = text === previous.heading ? previous.mark : mark;
     await spokenSince(from, text);
+    if (name === 'receipt')
+      dossierCode = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
     if (name === 'form-error')
       await spokenSince(from, (await page.getByTestId('error-summary').textContent()) ?? '');
     previous = { heading: text, mark: from };
@@ -114,6 +117,20 @@ test('every screen, form step, error summary and the timeout warning are spoken;
   };
   await walkMainJourney(page, demoKiosk.token, visit);
   await walkRefusedAndTimeout(page, demoKiosk.token, visit);
+
+  // A lookup result (the dossier of this journey), spoken when it appears — its code only through a headset.
+  expect(dossierCode).toMatch(DOSSIER_CODE);
+  await page.getByTestId('lookup').click();
+  await page.getByTestId('lookup-code').click();
+  for (const ch of dossierCode.toLowerCase()) await page.locator(`.keyboard-dock [data-key="${ch}"]`).click();
+  const before = said.length;
+  await page.getByTestId('lookup-search').click();
+  const status = ((await page.getByTestId('lookup-status').textContent()) ?? '').trim();
+  expect(status).not.toBe('');
+  await spokenSince(before, status);
+  const result = said.slice(before).find((r) => fold(plain(r)).includes(fold(status)))!;
+  expect(result.parts?.some((p) => p.personal && p.text.includes(dossierCode))).toBe(true);
+  expect(filterSpeech(result.parts!, { lang: result.lang, privateOutput: true })).toContain(dossierCode);
 
   const headings = await page.evaluate(() => [
     ...(window as unknown as { __headings: Set<string> }).__headings,
