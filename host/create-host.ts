@@ -40,6 +40,8 @@ import type { PrinterService } from './printer';
 import { FormsPrintService } from './print-forms';
 import { parseLookupInput } from './receipt';
 import type { SpeechService } from './speech';
+import { PrivateSpeech } from './speech/private-speech';
+import { longestIdleSeconds } from '../common/idle-timing';
 import type { Delivery } from './outbox';
 import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/identify-service';
 import { SessionManager } from './session/session-manager';
@@ -77,6 +79,8 @@ export interface HostDeps {
   trustStore?: () => TrustStore;
   delivery?: Delivery | null;
   speech?: SpeechService | null;
+  /** The speech privacy gate (tests inject one with a fixed headset state). */
+  privateSpeech?: PrivateSpeech;
   printer?: PrinterService | null;
   /** The centre's queue system (host/queue/centre.ts); null: the kiosk issues its own numbers. */
   queueCentre?: CentreQueue | null;
@@ -263,7 +267,12 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     state: speech?.state ?? ('idle' as const),
     volumeStep: speech?.volumeStep ?? 0,
     volumeStepCount: speech?.volumeStepCount ?? 1,
+    audio: speech?.audioAvailable ?? false,
   });
+  // Personal data reaches the synthesizer only through a headset (host/speech/private-speech.ts).
+  const privateSpeech =
+    deps.privateSpeech ??
+    new PrivateSpeech({ setting: config.speech.privateOutput, personal: () => sessions.active?.personal });
   const services: HostServices = {
     config,
     status,
@@ -493,9 +502,11 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'assist.answer': ({ granted }) => assist.answer(granted),
       'assist.handBack': () => assist.handBack(),
       'rating.submit': ({ score, reasons }) => journeys?.rate(score, reasons ?? []) ?? { recorded: false },
-      'speech.say': async ({ text, lang, masked }) => {
+      'speech.say': async ({ text, lang, masked, parts, append }) => {
         if (!speech) return { outcome: 'silent' };
-        return { outcome: await speech.say(text, lang, { masked: masked ?? false }) };
+        if (masked) return { outcome: 'skipped' };
+        const spoken = await privateSpeech.text(parts ?? [{ text }], lang);
+        return { outcome: await speech.say(spoken, lang, { interrupt: !append }) };
       },
       'speech.status': () => speechStatus(),
       'speech.control': ({ action }) => {
@@ -629,10 +640,14 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   delivery?.outbox.on('failed', onFailed);
   delivery?.outbox.on('state', onOutboxState);
   // The host wipes a session the UI has abandoned; every call counts as activity (KioskHost's onCall).
-  sessions.watch((config.timeouts.idleSeconds + config.timeouts.warningSeconds + 30) * 1000);
+  // Never before the renderer's own watch could end it (long form steps, "I need more time": common/idle-timing.ts).
+  sessions.watch(
+    (longestIdleSeconds(config.timeouts.idleSeconds, config.timeouts.warningSeconds) + 30) * 1000,
+  );
   const onSpeech = (): void => host.emit('speech.status', speechStatus());
   speech?.on('state', onSpeech);
   speech?.on('volume', onSpeech);
+  speech?.on('audio', onSpeech);
   // Every citizen starts with the default volume and speech setting; nothing of the last one is kept.
   const offSpeechReset = sessions.onEnd(() => speech?.resetForNewSession());
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
@@ -652,6 +667,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       offSpeechReset();
       speech?.off('state', onSpeech);
       speech?.off('volume', onSpeech);
+      speech?.off('audio', onSpeech);
       sessions.unwatch();
       delivery?.outbox.off('delivered', onDelivered);
       delivery?.outbox.off('failed', onFailed);

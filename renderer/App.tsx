@@ -18,7 +18,8 @@ import { AttachmentsScreen } from './screens/AttachmentsScreen';
 import { AttractScreen } from './screens/AttractScreen';
 import { DemoPanel } from './components/DemoPanel';
 import { TimeoutWarning } from './components/TimeoutWarning';
-import { useIdleTimeout } from './flows/useIdleTimeout';
+import { countFields, useIdleTimeout } from './flows/useIdleTimeout';
+import { idleSecondsForStep } from '../common/idle-timing';
 import { useIdentify } from './flows/useIdentify';
 import { ConfirmIdentityScreen, RefusedScreen } from './screens/ConfirmIdentityScreen';
 import { ConsentScreen } from './screens/ConsentScreen';
@@ -206,7 +207,8 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
 
   const idle = useIdleTimeout({
     enabled: screen.name !== 'attract' && screen.name !== 'ended',
-    idleSeconds: timeouts.idleSeconds,
+    // Longer on a step with many fields (common/idle-timing.ts).
+    idleSeconds: idleSecondsForStep(timeouts.idleSeconds, countFields()),
     warningSeconds: timeouts.warningSeconds,
     onTimeout: () => void endSession('timeout'),
   });
@@ -518,7 +520,11 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
             <ConfirmStop onStop={() => void endSession('cancel')} onContinue={() => setAskStop(false)} />
           )}
           {idle.warning && !staffMode && (
-            <TimeoutWarning secondsLeft={idle.secondsLeft} onExtend={idle.extend} />
+            <TimeoutWarning
+              secondsLeft={idle.secondsLeft}
+              onExtend={idle.extend}
+              onMoreTime={idle.moreTimeAvailable ? idle.moreTime : undefined}
+            />
           )}
           {demoMode && (
             <DemoPanel

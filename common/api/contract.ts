@@ -105,6 +105,8 @@ export const SpeechStatus = z.object({
   state: z.enum(['speaking', 'paused', 'idle']),
   volumeStep: z.number().int(),
   volumeStepCount: z.number().int(),
+  /** An audio output exists (false: the toggle says "no speaker" and is disabled). */
+  audio: z.boolean(),
 });
 export type SpeechStatus = z.infer<typeof SpeechStatus>;
 
@@ -706,7 +708,24 @@ export const methods = {
     result: z.object({ recorded: z.boolean() }),
   },
   'speech.say': {
-    params: z.object({ text: z.string().max(4000), lang: Language, masked: z.boolean().optional() }).strict(),
+    params: z
+      .object({
+        text: z.string().max(4000),
+        lang: Language,
+        masked: z.boolean().optional(),
+        /**
+         * The same text as phrases, personal ones marked (names, ID numbers, dossier codes, typed values): the
+         * host speaks them only through a headset, else a neutral phrase (host/speech/privacy-filter.ts).
+         * When given, `text` is ignored.
+         */
+        parts: z
+          .array(z.object({ text: z.string().max(2000), personal: z.boolean().optional() }).strict())
+          .max(200)
+          .optional(),
+        /** Append after what is being said instead of interrupting (an in-page result, a focused control). */
+        append: z.boolean().optional(),
+      })
+      .strict(),
     result: z.object({ outcome: z.string() }),
   },
   'speech.status': { params: Empty, result: z.lazy(() => SpeechStatus) },

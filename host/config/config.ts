@@ -193,8 +193,17 @@ export const KioskConfig = z.object({
   /** Receipt printer: `{kind:"file"}` (browser/dev), ESC/POS thermal (serial, device, tcp) or a CUPS queue. */
   printer: PrinterConfig.default({ kind: 'file' }),
   speech: z
-    .object({ enabled: z.boolean().default(true), rate: z.number().int().min(80).max(260).default(150) })
-    .default({ enabled: true, rate: 150 }),
+    .object({
+      enabled: z.boolean().default(true),
+      rate: z.number().int().min(80).max(260).default(150),
+      /**
+       * Is the output private? 'auto': only while the sound card reports a plugged headphone/headset jack;
+       * 'headset': the only output is a handset/headset; 'loudspeaker': never. Personal data is spoken only
+       * through a private output (host/speech/output.ts).
+       */
+      privateOutput: z.enum(['auto', 'headset', 'loudspeaker']).default('auto'),
+    })
+    .default({ enabled: true, rate: 150, privateOutput: 'auto' }),
   staff: z
     .object({
       /** scrypt hash of the staff PIN that leaves the kiosk shell (`npm run -s staff:pin`); null: no exit. */

@@ -8,3 +8,6 @@ export {
   type SpeechServiceOptions,
   type SpeechServiceEvents,
 } from './speech-service';
+export { PrivateSpeech, type PrivateSpeechOptions } from './private-speech';
+export { filterSpeech, joinPhrases, personalValues, NEUTRAL_PHRASE, type SpeechPart } from './privacy-filter';
+export { isPrivateOutput, hasAudioDevice, headsetJackOn, type PrivateOutputSetting } from './output';

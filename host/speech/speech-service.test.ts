@@ -248,3 +248,35 @@ describe('SpeechService', () => {
     expect(errors).toEqual(['speech-playback-failed']);
   });
 });
+
+describe('SpeechService audio output check', () => {
+  it('no device found: "no speaker", say() is silent and reported once; a new session probes again', async () => {
+    let device = false;
+    const synthesized: string[] = [];
+    const service = new SpeechService({
+      synthesizer: {
+        synthesize: async (text: string) => {
+          synthesized.push(text);
+          return null;
+        },
+      } as unknown as Synthesizer,
+      player: { name: 'fake', play: async () => 'done' },
+      probeAudioDevice: () => device,
+    });
+    const errors: string[] = [];
+    const audio: boolean[] = [];
+    service.on('error', (e) => errors.push(e.code));
+    service.on('audio', (a) => audio.push(a));
+    expect(service.audioAvailable).toBe(false);
+    expect(await service.say('Xin chào.', 'vi')).toBe('silent');
+    expect(await service.say('Xin chào.', 'vi')).toBe('silent');
+    expect(errors).toEqual(['speech-no-audio-device']);
+    expect(synthesized).toEqual([]);
+    device = true; // a headset plugged in before the next citizen
+    service.resetForNewSession();
+    expect(service.audioAvailable).toBe(true);
+    expect(audio).toEqual([true]);
+    expect(await service.say('Xin chào.', 'vi')).toBe('skipped'); // the fake synthesizer makes no clip
+    expect(synthesized).toEqual(['Xin chào.']);
+  });
+});

@@ -26,6 +26,7 @@ import { SpeechError } from '../../native/speech/errors';
 import type { SpeechLanguage } from '../../native/speech/normalize';
 import { createPlayer, type Player } from '../../native/speech/player';
 import { EspeakSynthesizer, type SpeechClip, type Synthesizer } from '../../native/speech/synthesizer';
+import { hasAudioDevice } from './output';
 import { applyGainDb, encodeWav, parseWav, sliceFrom, type PcmAudio } from '../../native/speech/wav';
 
 export type SpeechState = 'speaking' | 'paused' | 'idle';
@@ -53,12 +54,19 @@ export interface SpeechServiceOptions {
   /** How far back resume() starts from the pause point. Default 300 ms. */
   resumeRewindMs?: number;
   now?: () => number;
+  /**
+   * Is there an audio output at all (checked at start and at each new session)? Default: an ALSA playback device
+   * or a sound server socket (output.ts) when the real player is used; always true with an injected player.
+   */
+  probeAudioDevice?: () => boolean;
 }
 
 export interface SpeechServiceEvents {
   state: [state: SpeechState];
   error: [error: SpeechError];
   volume: [volume: { step: number; db: number }];
+  /** The audio output was found missing (true never comes mid-session; a new session probes again). */
+  audio: [available: boolean];
 }
 
 interface Item {
@@ -100,6 +108,9 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
   /** No audio device (or no synthesizer): keep working without sound until the next session. */
   private silent = false;
   private reported = new Set<string>();
+  private readonly probeAudioDevice: () => boolean;
+  /** The probe found no device (reported as speech-no-audio-device at the first say). */
+  private noDeviceFound = false;
 
   constructor(options: SpeechServiceOptions = {}) {
     super();
@@ -112,6 +123,14 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
     this.now = options.now ?? (() => performance.now());
     this.step = this.defaultVolumeStep;
     this.enabledValue = this.enabledByDefault;
+    this.probeAudioDevice =
+      options.probeAudioDevice ?? (options.player ? () => true : () => hasAudioDevice());
+    this.silent = this.noDeviceFound = !this.probeAudioDevice();
+  }
+
+  /** False when there is no audio output (no device found, or playing failed for want of one): "no speaker". */
+  get audioAvailable(): boolean {
+    return !this.silent;
   }
 
   get state(): SpeechState {
@@ -196,7 +215,12 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
     this.last = null;
     this.setVolumeStep(this.defaultVolumeStep);
     this.enabledValue = this.enabledByDefault;
-    this.silent = false;
+    const silent = !this.probeAudioDevice();
+    this.noDeviceFound = silent;
+    if (silent !== this.silent) {
+      this.silent = silent;
+      this.emit('audio', !silent);
+    }
   }
 
   // -------------------------------------------------------------------------------------------
@@ -209,6 +233,12 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
     }
     this.pausing = false;
     this.current?.abort.abort('cancel' satisfies AbortReason);
+  }
+
+  private markSilent(): void {
+    if (this.silent) return;
+    this.silent = true;
+    this.emit('audio', false);
   }
 
   private setState(state: SpeechState): void {
@@ -264,7 +294,11 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
   private async speak(current: Current): Promise<SayOutcome | 'paused'> {
     const { item } = current;
     const { signal } = current.abort;
-    if (this.silent) return 'silent';
+    if (this.silent) {
+      if (this.noDeviceFound)
+        this.report(new SpeechError('speech-no-audio-device', 'no audio output device found'));
+      return 'silent';
+    }
     if (!item.clip || !item.audio) {
       let clip: SpeechClip | null;
       try {
@@ -277,7 +311,7 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
         if (signal.aborted) return this.aborted(current);
         this.report(e);
         if (e instanceof SpeechError && e.code === 'speech-synthesizer-missing') {
-          this.silent = true;
+          this.markSilent();
           return 'silent';
         }
         return 'failed';
@@ -299,7 +333,7 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
       if (signal.aborted) return this.aborted(current);
       this.report(e);
       if (e instanceof SpeechError && e.code === 'speech-no-audio-device') {
-        this.silent = true;
+        this.markSilent();
         return 'silent';
       }
       return 'failed';

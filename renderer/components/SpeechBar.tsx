@@ -1,16 +1,46 @@
 import { useTranslation } from 'react-i18next';
 import type { SpeechStatus } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
+import { readFocused } from '../flows/useSpeech';
 import './speech-bar.css';
 
 type Action = 'repeat' | 'pause' | 'resume' | 'louder' | 'quieter' | 'enable' | 'disable';
 
-/** Spoken guidance controls: on/off, listen again, pause, volume. Visible on every screen. */
+/**
+ * Spoken guidance controls: on/off, listen again, pause, volume, read the focused control. Visible on every screen.
+ * With no audio output the toggle says so ("Không có loa") and is disabled — never "on" without sound.
+ */
 export function SpeechBar({ status }: { status: SpeechStatus | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useKioskApi();
   if (!status) return null;
   const act = (action: Action) => () => void api.call('speech.control', { action }).catch(() => undefined);
+  if (!status.audio)
+    return (
+      <div className="speech-bar" role="group" aria-label={t('speech.label')} data-testid="speech-bar">
+        <button
+          type="button"
+          className="speech-bar__button"
+          disabled
+          aria-describedby="speech-no-speaker"
+          data-testid="speech-toggle"
+        >
+          <span aria-hidden="true">🔇 </span>
+          {t('speech:noSpeaker')}
+        </button>
+        <span id="speech-no-speaker" className="visually-hidden">
+          {t('speech:noSpeakerHint')}
+        </span>
+      </div>
+    );
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const read = () =>
+    readFocused(api, lang, {
+      checked: t('speech:control.checked'),
+      unchecked: t('speech:control.unchecked'),
+      empty: t('speech:control.empty'),
+      nothing: t('speech:control.nothing'),
+    });
   return (
     <div className="speech-bar" role="group" aria-label={t('speech.label')} data-testid="speech-bar">
       <button
@@ -32,6 +62,16 @@ export function SpeechBar({ status }: { status: SpeechStatus | null }) {
             data-testid="speech-repeat"
           >
             {t('speech.repeat')}
+          </button>
+          <button
+            type="button"
+            className="speech-bar__button"
+            // Keep the focus where it was: the control to read is the one the citizen was on.
+            onPointerDown={(e) => e.preventDefault()}
+            onClick={read}
+            data-testid="speech-read-focused"
+          >
+            {t('speech:readFocused')}
           </button>
           <button
             type="button"

@@ -2,7 +2,16 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The session is about to end: one big button to keep going. Focus moves to it; it is announced. */
-export function TimeoutWarning({ secondsLeft, onExtend }: { secondsLeft: number; onExtend(): void }) {
+export function TimeoutWarning({
+  secondsLeft,
+  onExtend,
+  onMoreTime,
+}: {
+  secondsLeft: number;
+  onExtend(): void;
+  /** "I need more time to look something up" (once per session); absent once used. */
+  onMoreTime?: () => void;
+}) {
   const { t } = useTranslation();
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
@@ -19,7 +28,7 @@ export function TimeoutWarning({ secondsLeft, onExtend }: { secondsLeft: number;
         <h2 id="timeout-title" className="heading-l">
           {t('timeout.title')}
         </h2>
-        <p id="timeout-body" className="lead" aria-live="polite">
+        <p id="timeout-body" className="lead" aria-live="polite" data-speech-once>
           {t('timeout.body', { seconds: secondsLeft })}
         </p>
         <button
@@ -31,6 +40,22 @@ export function TimeoutWarning({ secondsLeft, onExtend }: { secondsLeft: number;
         >
           {t('timeout.extend')}
         </button>
+        {onMoreTime && (
+          <>
+            <p className="body" id="timeout-more-hint">
+              {t('idle:moreTimeHint')}
+            </p>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={onMoreTime}
+              aria-describedby="timeout-more-hint"
+              data-testid="timeout-more-time"
+            >
+              {t('idle:moreTime')}
+            </button>
+          </>
+        )}
       </div>
     </div>
   );

@@ -36,11 +36,15 @@ export function ConfirmIdentityScreen({
         )}
         <dl className="identity-card__facts">
           <dt>{t('confirm.name')}</dt>
-          <dd data-testid="identity-name">{id.fullName}</dd>
+          <dd data-testid="identity-name" data-personal>
+            {id.fullName}
+          </dd>
           <dt>{t('confirm.dob')}</dt>
           <dd>{formatDate(id.dateOfBirth)}</dd>
           <dt>{t('confirm.idNumber')}</dt>
-          <dd data-testid="identity-id">{id.idNumber}</dd>
+          <dd data-testid="identity-id" data-personal>
+            {id.idNumber}
+          </dd>
         </dl>
       </div>
       {v && (

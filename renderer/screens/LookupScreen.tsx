@@ -82,9 +82,11 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
             <h2 className="panel__title" data-testid="lookup-status">
               {answer.statusLabel[lang]}
             </h2>
-            <div className="panel__body">{answer.dossierCode}</div>
+            <div className="panel__body" data-personal>
+              {answer.dossierCode}
+            </div>
           </div>
-          <dl className="summary-list">
+          <dl className="summary-list" data-speak>
             <div className="summary-list__row">
               <dt className="summary-list__key">{t('receipt.procedure')}</dt>
               <dd className="summary-list__value">{answer.procedureName}</dd>

@@ -30,13 +30,17 @@ export function QueueScreen({ onDone }: { onDone(): void }) {
           </div>
         </div>
         <p className="lead">{t(`queue.groups.${ticket.group}`)}</p>
-        <p className="body">{t('queue.ahead', { count: ticket.ahead })}</p>
+        <p className="body" data-speak>
+          {t('queue.ahead', { count: ticket.ahead })}
+        </p>
         {ticket.centreDown && (
           <p className="body" role="note" data-testid="queue-centre-down">
             {t('queue.centreDown', { ns: 'staffOutbox' })}
           </p>
         )}
-        <p className="body">{ticket.printed ? t('queue.printed') : t('queue.notPrinted')}</p>
+        <p className="body" data-speak>
+          {ticket.printed ? t('queue.printed') : t('queue.notPrinted')}
+        </p>
         <button type="button" className="button" onClick={onDone} data-testid="queue-done">
           {t('queue.done')}
         </button>

@@ -130,7 +130,9 @@ export function ReceiptScreen({
           <div className="panel__body">
             {t('receipt.codeLabel')}
             <br />
-            <strong data-testid="dossier-code">{code}</strong>
+            <strong data-testid="dossier-code" data-personal>
+              {code}
+            </strong>
           </div>
         </div>
       ) : (
@@ -216,7 +218,8 @@ export function ReceiptScreen({
           <ul className="list list--bullet">
             {receipt.linked.map((l) => (
               <li key={l.localRef}>
-                {l.procedureName} ({l.procedureCode}): <strong>{l.dossierCode ?? l.localRef}</strong> —{' '}
+                {l.procedureName} ({l.procedureCode}):{' '}
+                <strong data-personal>{l.dossierCode ?? l.localRef}</strong> —{' '}
                 <ReceiptFee feeVnd={l.feeVnd} paid={l.feePaid} inline />
               </li>
             ))}
