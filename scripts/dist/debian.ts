@@ -20,7 +20,11 @@ export const RUNTIME_DEPENDS: ReadonlyArray<{ pkg: string; commands: readonly st
   { pkg: 'chromium', commands: ['chromium'], why: 'the kiosk screen without Electron (kiosk-ui)' },
   { pkg: 'cage', commands: ['cage'], why: 'the Wayland kiosk compositor of kiosk-ui.service' },
   { pkg: 'espeak-ng', commands: ['espeak-ng'], why: 'spoken guidance (native/speech)' },
-  { pkg: 'alsa-utils', commands: ['aplay'], why: 'playing speech and the doctor sound check' },
+  {
+    pkg: 'alsa-utils',
+    commands: ['aplay', 'amixer'],
+    why: 'playing speech, the doctor sound check, the headphone-jack check (host/speech)',
+  },
   { pkg: 'fonts-noto-core', commands: [], why: 'Noto Sans for receipts and reports (host/receipt/fonts.ts)' },
   { pkg: 'poppler-utils', commands: ['pdftoppm'], why: 'receipt PDF to raster for ESC/POS printers' },
   { pkg: 'cups-client', commands: ['lp', 'lpstat'], why: 'CUPS printers (native/printer)' },
