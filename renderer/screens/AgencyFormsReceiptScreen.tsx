@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
 import type { Service } from '../../common/catalogue/schema';
+import { dateTime } from '../agencies/common';
 
 /**
  * The receipt of a service whose forms an agency's own system took (23 employment centre, 24/25 EVN): the
@@ -19,18 +20,8 @@ export function AgencyFormsReceiptScreen({
 }) {
   const { t, i18n } = useTranslation('agencyForms');
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const at = new Date(receipt.receivedAt);
-  const when = Number.isNaN(at.getTime())
-    ? receipt.receivedAt
-    : new Intl.DateTimeFormat('vi-VN', {
-        timeZone: 'Asia/Ho_Chi_Minh',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      }).format(at);
+  const at = Date.parse(receipt.receivedAt);
+  const when = Number.isNaN(at) ? receipt.receivedAt : dateTime(at);
   const fees = service?.fees;
   const feeText = !fees || !Array.isArray(fees) ? t('feeUnknown') : fees.map((f) => f.label[lang]).join('; ');
   const codeUnknown = !service || !Array.isArray(service.procedureCodes);

@@ -81,6 +81,13 @@ describe('AgencyFormsService', () => {
     await expect(
       service.submit({ serviceId: 'new-electricity-connection', forms: evnForms({ phone: 'abc' }) }),
     ).rejects.toMatchObject({ code: 'dossier-invalid' });
+    // The service sets the request kind (catalogue preset): another one is refused before EVN.
+    await expect(
+      service.submit({
+        serviceId: 'new-electricity-connection',
+        forms: evnForms({ requestKind: 'doi-chu-hop-dong', customerCode: 'PA01234567890' }),
+      }),
+    ).rejects.toMatchObject({ code: 'dossier-invalid' });
     await expect(service.submit({ serviceId: 'high-school-exam', forms: evnForms() })).rejects.toMatchObject({
       code: 'dossier-not-at-kiosk',
     });

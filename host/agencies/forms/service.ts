@@ -63,6 +63,10 @@ export class AgencyFormsService {
       identity,
     }).safeParse(filled.answers);
     if (!parsed.success) throw new KioskApiError('dossier-invalid', `Answers to ${ref.id} are not valid`);
+    // Answers the service decides (catalogue `preset`, e.g. EVN's request kind) are enforced, not trusted.
+    for (const [k, v] of Object.entries(ref.preset ?? {}))
+      if ((parsed.data as Record<string, unknown>)[k] !== v)
+        throw new KioskApiError('dossier-invalid', `Answer ${k} is set by the service`);
     const adapter = this.o.adapter(agency);
     if (!adapter) throw new KioskApiError('agency-forms.unavailable', `Agency ${agency} is not configured`);
     const request: AgencyFormsRequest = {
