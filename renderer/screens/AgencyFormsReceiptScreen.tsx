@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
 import type { Service } from '../../common/catalogue/schema';
 import { dateTime } from '../agencies/common';
+import { ToBringAndFinish } from '../components/ToBringAndFinish';
 
 /**
  * The receipt of a service whose forms an agency's own system took (23 employment centre, 24/25 EVN): the
@@ -70,29 +71,20 @@ export function AgencyFormsReceiptScreen({
           </div>
         )}
       </dl>
-      <h2 className="heading-m">{t('toBringTitle')}</h2>
-      <ul className="list list--bullet" data-testid="agency-forms-to-bring">
-        {receipt.toBring.map((d) => (
-          <li key={d.vi}>{d[lang]}</li>
-        ))}
-        <li>{t('toBringCard')}</li>
-      </ul>
-      <p className="body">{t('next')}</p>
-      <div className="button-group">
-        <button type="button" className="button" data-testid="finish" onClick={onFinish}>
-          {t('done')}
-        </button>
-        {onAnother && (
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="another"
-            onClick={onAnother}
-          >
-            {t('another')}
-          </button>
-        )}
-      </div>
+      <ToBringAndFinish
+        toBring={receipt.toBring}
+        lang={lang}
+        testId="agency-forms-to-bring"
+        text={{
+          toBringTitle: t('toBringTitle'),
+          toBringCard: t('toBringCard'),
+          next: t('next'),
+          done: t('done'),
+          another: t('another'),
+        }}
+        onFinish={onFinish}
+        onAnother={onAnother}
+      />
     </main>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ToBringAndFinish } from '../components/ToBringAndFinish';
 import type { Result } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 
@@ -348,35 +349,21 @@ export function ExamReceiptScreen({
           <dd className="summary-list__value">{when}</dd>
         </div>
       </dl>
-      <h2 className="heading-m">{t('toBringTitle')}</h2>
-      {receipt.toBring.length === 0 ? (
-        <p className="body" data-testid="exam-to-bring">
-          {t('toBringNone')}
-        </p>
-      ) : (
-        <ul className="list list--bullet" data-testid="exam-to-bring">
-          {receipt.toBring.map((d) => (
-            <li key={d.vi}>{d[lang]}</li>
-          ))}
-          <li>{t('toBringCard')}</li>
-        </ul>
-      )}
-      <p className="body">{t('next')}</p>
-      <div className="button-group">
-        <button type="button" className="button" data-testid="finish" onClick={onFinish}>
-          {t('done')}
-        </button>
-        {onAnother && (
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="another"
-            onClick={onAnother}
-          >
-            {t('another')}
-          </button>
-        )}
-      </div>
+      <ToBringAndFinish
+        toBring={receipt.toBring}
+        lang={lang}
+        testId="exam-to-bring"
+        text={{
+          toBringTitle: t('toBringTitle'),
+          toBringNone: t('toBringNone'),
+          toBringCard: t('toBringCard'),
+          next: t('next'),
+          done: t('done'),
+          another: t('another'),
+        }}
+        onFinish={onFinish}
+        onAnother={onAnother}
+      />
     </main>
   );
 }
