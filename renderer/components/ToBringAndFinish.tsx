@@ -2,49 +2,45 @@ import type { ReactNode } from 'react';
 
 /**
  * The end of an agency receipt (exam, forms taken by an agency): the papers to bring with the ID card last, what
- * happens next, then "done" and, when offered, "another service". Texts come from the caller's namespace.
+ * happens next, then "done" and, when offered, "another service". `t` reads the caller's namespace (keys
+ * toBringTitle, toBringNone when `none` is set, toBringCard, next, done, another).
  */
 export function ToBringAndFinish({
   toBring,
   lang,
   testId,
-  text,
+  t,
+  none = false,
   onFinish,
   onAnother,
 }: {
   toBring: { vi: string; en: string }[];
   lang: 'vi' | 'en';
   testId: string;
-  text: {
-    toBringTitle: string;
-    toBringNone?: string;
-    toBringCard: string;
-    next: string;
-    done: string;
-    another: string;
-  };
+  t(key: string): string;
+  none?: boolean;
   onFinish(): void;
   onAnother?: () => void;
 }): ReactNode {
   return (
     <>
-      <h2 className="heading-m">{text.toBringTitle}</h2>
-      {toBring.length === 0 && text.toBringNone ? (
+      <h2 className="heading-m">{t('toBringTitle')}</h2>
+      {toBring.length === 0 && none ? (
         <p className="body" data-testid={testId}>
-          {text.toBringNone}
+          {t('toBringNone')}
         </p>
       ) : (
         <ul className="list list--bullet" data-testid={testId}>
           {toBring.map((d) => (
             <li key={d.vi}>{d[lang]}</li>
           ))}
-          <li>{text.toBringCard}</li>
+          <li>{t('toBringCard')}</li>
         </ul>
       )}
-      <p className="body">{text.next}</p>
+      <p className="body">{t('next')}</p>
       <div className="button-group">
         <button type="button" className="button" data-testid="finish" onClick={onFinish}>
-          {text.done}
+          {t('done')}
         </button>
         {onAnother && (
           <button
@@ -53,7 +49,7 @@ export function ToBringAndFinish({
             data-testid="another"
             onClick={onAnother}
           >
-            {text.another}
+            {t('another')}
           </button>
         )}
       </div>

@@ -75,13 +75,7 @@ export function AgencyFormsReceiptScreen({
         toBring={receipt.toBring}
         lang={lang}
         testId="agency-forms-to-bring"
-        text={{
-          toBringTitle: t('toBringTitle'),
-          toBringCard: t('toBringCard'),
-          next: t('next'),
-          done: t('done'),
-          another: t('another'),
-        }}
+        t={t}
         onFinish={onFinish}
         onAnother={onAnother}
       />

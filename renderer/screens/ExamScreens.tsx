@@ -353,14 +353,8 @@ export function ExamReceiptScreen({
         toBring={receipt.toBring}
         lang={lang}
         testId="exam-to-bring"
-        text={{
-          toBringTitle: t('toBringTitle'),
-          toBringNone: t('toBringNone'),
-          toBringCard: t('toBringCard'),
-          next: t('next'),
-          done: t('done'),
-          another: t('another'),
-        }}
+        t={t}
+        none
         onFinish={onFinish}
         onAnother={onAnother}
       />
