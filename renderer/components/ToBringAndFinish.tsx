@@ -56,3 +56,22 @@ export function ToBringAndFinish({
     </>
   );
 }
+
+/** How the receipt was printed (`printed`: the printer's kind, `file`, `failed`; nothing shown for `none`). */
+export function PrintedNote({
+  printed,
+  testId,
+  t,
+}: {
+  printed: string;
+  testId: string;
+  t(key: string): string;
+}): ReactNode {
+  if (printed === 'none') return null;
+  const key = printed === 'failed' ? 'printFailed' : printed === 'file' ? 'printedFile' : 'printed';
+  return (
+    <p className="body" role="status" data-testid={testId} data-state={printed}>
+      {t(key)}
+    </p>
+  );
+}

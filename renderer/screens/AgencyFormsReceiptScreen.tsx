@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
 import type { Service } from '../../common/catalogue/schema';
 import { dateTime } from '../agencies/common';
-import { ToBringAndFinish } from '../components/ToBringAndFinish';
+import { PrintedNote, ToBringAndFinish } from '../components/ToBringAndFinish';
 
 /**
  * The receipt of a service whose forms an agency's own system took (23 employment centre, 24/25 EVN): the
@@ -36,15 +36,7 @@ export function AgencyFormsReceiptScreen({
           <strong data-testid="agency-reference">{receipt.reference}</strong>
         </div>
       </div>
-      {receipt.printed !== 'none' && (
-        <p className="body" role="status" data-testid="agency-forms-print" data-state={receipt.printed}>
-          {receipt.printed === 'failed'
-            ? t('printFailed')
-            : receipt.printed === 'file'
-              ? t('printedFile')
-              : t('printed')}
-        </p>
-      )}
+      <PrintedNote printed={receipt.printed} testId="agency-forms-print" t={t} />
       <dl className="summary-list">
         {service && (
           <div className="summary-list__row">

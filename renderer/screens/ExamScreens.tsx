@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ToBringAndFinish } from '../components/ToBringAndFinish';
+import { PrintedNote, ToBringAndFinish } from '../components/ToBringAndFinish';
 import type { Result } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 
@@ -322,15 +322,7 @@ export function ExamReceiptScreen({
           <strong data-testid="exam-registration-number">{receipt.registrationNumber}</strong>
         </div>
       </div>
-      {receipt.printed !== 'none' && (
-        <p className="body" role="status" data-testid="exam-print" data-state={receipt.printed}>
-          {receipt.printed === 'failed'
-            ? t('printFailed')
-            : receipt.printed === 'file'
-              ? t('printedFile')
-              : t('printed')}
-        </p>
-      )}
+      <PrintedNote printed={receipt.printed} testId="exam-print" t={t} />
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('place')}</dt>

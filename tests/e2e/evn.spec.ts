@@ -93,6 +93,7 @@ test('a new connection: EVN down, then the request reaches EVN and its number is
   expect(number).toMatch(/^YCCD\d{8}-00001$/);
   await expect(page.getByTestId('agency-forms-fee')).toHaveText('Chưa rõ. Nơi tiếp nhận sẽ báo cho bạn.');
   await expect(page.getByTestId('agency-forms-to-bring')).toContainText('Giấy tờ chứng minh quyền sử dụng');
+  await expect(page.getByTestId('agency-forms-print')).toHaveAttribute('data-state', 'file');
   await page.screenshot({ path: path.join(tmpdir(), 'kiosk-evn-receipt.png') });
 
   // EVN holds exactly this request: the chip's identity and the form.
