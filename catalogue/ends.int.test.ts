@@ -1,20 +1,26 @@
 /**
  * Issue #16's acceptance, read from `npm run -s catalogue -- list --json`: every one of the 25 services has a flow
- * that ends in something the citizen takes away — a dossier code, a payment receipt, a booked appointment or a
- * registration number — and none is info-only.
+ * that ends in something the citizen takes away — a dossier code, a payment receipt, a booked appointment, a
+ * registration number or an agency's request number — and none is info-only.
  *
- * Three are still info-only, and the test names them so that closing one (or opening a new one) changes it:
- * 23 (unemployment benefit: no source gives its procedure code, data/procedures/README.md row 23) and 24/25
- * (EVN's customer services: not administrative procedures, no EVN adapter). Filing them needs a verified code or
- * an adapter of their own; inventing a code is not allowed.
+ * 23 (unemployment benefit: no source gives its procedure code, data/procedures/README.md row 23) goes to the
+ * employment service centre's system and 24/25 (EVN's customer services, not administrative procedures) to EVN's,
+ * each ending in that agency's own number (host/agencies/forms); no code is invented. The test names the
+ * info-only services (none now) so that opening one changes it.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from './index';
 
-type Ends = 'dossier-code' | 'payment-receipt' | 'appointment' | 'registration-number';
-const ENDS: readonly Ends[] = ['dossier-code', 'payment-receipt', 'appointment', 'registration-number'];
+type Ends = 'dossier-code' | 'payment-receipt' | 'appointment' | 'registration-number' | 'request-number';
+const ENDS: readonly Ends[] = [
+  'dossier-code',
+  'payment-receipt',
+  'appointment',
+  'registration-number',
+  'request-number',
+];
 
 interface Listed {
   number: number;
@@ -26,8 +32,8 @@ interface Listed {
     | { mode: 'agency'; agency: string; ends: string };
 }
 
-/** The known gaps: info-only until a verified procedure code (23) or an EVN adapter (24, 25) exists. */
-const STILL_INFO_ONLY = [23, 24, 25];
+/** The known gaps: none since 23/24/25 went to their agencies' systems. */
+const STILL_INFO_ONLY: number[] = [];
 
 const root = join(import.meta.dirname, '..');
 const listed = JSON.parse(
@@ -64,14 +70,21 @@ describe('the 25 services end in something the citizen takes away (issue #16)', 
       expect([s.number, s.kioskSupport.mode === 'info-only'], s.id).toEqual([s.number, false]);
       expect(ENDS, `${s.number} ${s.id}`).toContain(ends[s.number]);
     }
-    // The agency flows end where the issue says: 7 appointment, 8 payment receipt, 21 registration number.
-    expect([ends[7], ends[8], ends[13], ends[14], ends[21]]).toEqual([
+    // The agency flows end where the issue says: 7 appointment, 8 payment receipt, 21 registration number,
+    // 23/24/25 the employment centre's and EVN's request numbers.
+    expect([ends[7], ends[8], ends[13], ends[14], ends[21], ends[23], ends[24], ends[25]]).toEqual([
       'appointment',
       'payment-receipt',
       'dossier-code',
       'dossier-code',
       'registration-number',
+      'request-number',
+      'request-number',
+      'request-number',
     ]);
+    // No code invented for them: 23's stays unknown; 24/25 are not administrative procedures.
+    for (const n of [23, 24, 25])
+      expect(the25.find((s) => s.number === n)!.procedureCodes).toMatchObject({ unknown: true });
   });
 
   it('info-only are exactly the named gaps, each telling the citizen why and where to go', () => {

@@ -22,6 +22,8 @@ import type { AgencyEndpoint } from './agencies/endpoints';
 import { createAgencyHandlers } from './agencies/handlers';
 import { HttpExamAdapter } from './agencies/exam/http-adapter';
 import { ExamService } from './agencies/exam/service';
+import { HttpFormsAgencyAdapter } from './agencies/forms/http-adapter';
+import { AgencyFormsService } from './agencies/forms/service';
 import { loadAgencyTable } from './portal/agencies/receiving-agency';
 import { ReconciliationService, withPortalFees } from './portal/reconcile';
 import { AttachmentService, SANE_DEMO_CONFIG_DIR } from './attachments';
@@ -129,6 +131,15 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       : null,
     sessions,
     window: config.exam.window,
+    printer: deps.printer ?? null,
+  });
+  // Services 23/24/25: forms taken by an agency's own system (host/agencies/forms); unavailable without its URL.
+  const agencyForms = new AgencyFormsService({
+    adapter: (agency) => {
+      const e = deps.agencies?.get(agency);
+      return e ? new HttpFormsAgencyAdapter({ baseUrl: e.url, timeoutMs: e.timeoutMs }) : null;
+    },
+    sessions,
     printer: deps.printer ?? null,
   });
   const dossiers = delivery
@@ -370,6 +381,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       },
       'exam.options': ({ serviceId }) => exams.options(serviceId),
       'exam.register': (p) => exams.register(p),
+      'agencyForms.submit': (p) => agencyForms.submit(p),
       'receipt.qr': ({ localRef }) => {
         if (!receipts) throw new KioskApiError('not-available', 'No store');
         return { text: receipts.qrText(localRef) };

@@ -43,6 +43,7 @@ import { StaffConsole } from './staff/StaffConsole';
 import { useStaffMode } from './staff/useStaffMode';
 import { AGENCY_FLOWS } from './agencies/flows';
 import { type ExamChoice, ExamReceiptScreen, ExamStartScreen } from './screens/ExamScreens';
+import { AgencyFormsReceiptScreen } from './screens/AgencyFormsReceiptScreen';
 
 /** Where the citizen is in the journey. Personal data lives in `identity` and `filled` for this session only. */
 type Screen =
@@ -67,6 +68,8 @@ type Screen =
   /** Service 21 (exam registration, host/agencies/exam): the first question and the system's choices; its receipt. */
   | { name: 'exam-start'; serviceId: string }
   | { name: 'exam-receipt'; receipt: Result<'exam.register'> }
+  /** Services 23/24/25: forms filled as usual, taken by an agency's own system (host/agencies/forms); its number. */
+  | { name: 'agency-forms-receipt'; serviceId: string; receipt: Result<'agencyForms.submit'> }
   /** After a finished, refused or given-up journey: one tap on a face (skippable), then the end screen. */
   | { name: 'rating'; then: EndingReason }
   | { name: 'preview'; formId: string; version: string; back: Screen }
@@ -94,6 +97,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
   const [examChoice, setExamChoice] = useState<ExamChoice | null>(null);
   const isExam = (s: Service | null | undefined): boolean =>
     s?.kioskSupport.mode === 'agency' && s.kioskSupport.agency === 'exam';
+  /** An agency takes the service's catalogue forms: the usual form path, then the agency's reference number. */
+  const takesForms = (s: Service | null | undefined): boolean =>
+    s?.kioskSupport.mode === 'agency' && s.kioskSupport.takesForms === true;
   /** The configured language every session starts in (kiosk.hello); a citizen's choice lasts one session. */
   const [defaultLanguage, setDefaultLanguage] = useState<'vi' | 'en'>('vi');
   /** "Do you want to stop?" is open (a back or cancel button that would end the session). */
@@ -170,6 +176,11 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
         const { clusterId, electives, priority } = examChoice;
         const receipt = await api.call('exam.register', { serviceId, forms, clusterId, electives, priority });
         setScreen({ name: 'exam-receipt', receipt });
+        return;
+      }
+      if (takesForms(services.find((s) => s.id === serviceId))) {
+        const receipt = await api.call('agencyForms.submit', { serviceId, forms });
+        setScreen({ name: 'agency-forms-receipt', serviceId, receipt });
         return;
       }
       const receipt = await api.call('dossier.submit', { serviceId, forms, declared });
@@ -336,7 +347,12 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
             const support = service.kioskSupport;
             if (isExam(service) && !(identity && examChoice?.serviceId === service.id))
               setScreen({ name: 'exam-start', serviceId: service.id });
-            else if (!isExam(service) && support.mode === 'agency' && (identity || !support.identify)) {
+            else if (
+              !isExam(service) &&
+              !takesForms(service) &&
+              support.mode === 'agency' &&
+              (identity || !support.identify)
+            ) {
               // A flow without identification (paying a fine) still runs in a session, wiped at its end.
               if (!identity)
                 void api
@@ -364,7 +380,9 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           resume={screen.name === 'form' ? screen.resume : undefined}
           onExit={() => setScreen({ name: 'service', serviceId: service.id })}
           onDone={(forms, declared) =>
-            service.documents.some((d) => !d.formId) && (!isExam(service) || examChoice?.priority)
+            service.documents.some((d) => !d.formId) &&
+            !takesForms(service) &&
+            (!isExam(service) || examChoice?.priority)
               ? setScreen({ name: 'attachments', serviceId: service.id, forms, declared })
               : void submit(service.id, forms, declared)
           }
@@ -479,6 +497,16 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
     case 'exam-receipt':
       body = screen.name === 'exam-receipt' && (
         <ExamReceiptScreen
+          receipt={screen.receipt}
+          onFinish={() => void endSession('done', true)}
+          onAnother={() => setScreen({ name: 'services' })}
+        />
+      );
+      break;
+    case 'agency-forms-receipt':
+      body = screen.name === 'agency-forms-receipt' && (
+        <AgencyFormsReceiptScreen
+          service={service}
           receipt={screen.receipt}
           onFinish={() => void endSession('done', true)}
           onAnother={() => setScreen({ name: 'services' })}

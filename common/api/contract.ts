@@ -149,6 +149,7 @@ export const StaffCallScreen = z.enum([
   'agency',
   'exam-start',
   'exam-receipt',
+  'agency-forms-receipt',
   'ended',
   'other',
 ]);
@@ -465,6 +466,20 @@ export const methods = {
       /** Papers to bring to the registration place (not attached at the kiosk). */
       toBring: z.array(z.object({ vi: z.string(), en: z.string() })),
       attached: z.number().int(),
+      /** How the receipt was printed: the printer's kind (`file` in browser mode), `none`, or `failed`. */
+      printed: z.string(),
+    }),
+  },
+  // Forms an agency's own system takes (catalogue `takesForms`: 23 employment centre, 24/25 EVN; host/agencies/forms).
+  'agencyForms.submit': {
+    params: z.object({ serviceId: z.string().max(64), forms: z.array(FilledForm).min(1).max(1) }).strict(),
+    result: z.object({
+      agency: z.string(),
+      /** The agency's own number for the request (EVN's request number, the centre's receipt number). */
+      reference: z.string(),
+      receivedAt: z.string(),
+      /** Papers to bring (not attached at the kiosk). */
+      toBring: z.array(z.object({ vi: z.string(), en: z.string() })),
       /** How the receipt was printed: the printer's kind (`file` in browser mode), `none`, or `failed`. */
       printed: z.string(),
     }),

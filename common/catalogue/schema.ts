@@ -371,14 +371,23 @@ export const KioskSupport = z.discriminatedUnion('mode', [
   /**
    * The kiosk serves it through an agency's own system (host/agencies), not a portal dossier: `agency` names
    * the adapter (a key of host/agencies/mocks.ts and config `agencies.urls`); `identify`: the flow needs the
-   * citizen's chip (an owner's declaration) or not (paying a fine by plate); `ends`: what the citizen leaves with.
+   * citizen's chip (an owner's declaration) or not (paying a fine by plate); `ends`: what the citizen leaves with;
+   * `takesForms`: the citizen fills the service's catalogue forms as usual and the agency's system takes them
+   * (host/agencies/forms: EVN, employment centre), ending in the agency's own reference number.
    */
   z
     .object({
       mode: z.literal('agency'),
       agency: Id,
       identify: z.boolean(),
-      ends: z.enum(['appointment', 'payment-receipt', 'dossier-code', 'registration-number']),
+      ends: z.enum([
+        'appointment',
+        'payment-receipt',
+        'dossier-code',
+        'registration-number',
+        'request-number',
+      ]),
+      takesForms: z.boolean().optional(),
       note: LocalText.optional(),
     })
     .strict(),

@@ -1,3 +1,5 @@
+import { createEmploymentMock } from './employment/mock';
+import { createEvnMock } from './evn/mock';
 import { createExamMock } from './exam/mock';
 import type { AgencyMockServer } from './mock-server';
 import { createTrafficFinesMock } from './traffic-fines/mock';
@@ -11,4 +13,6 @@ export const AGENCY_MOCKS: Record<string, (opts: { recordsPath: string }) => Age
   'traffic-fines': createTrafficFinesMock,
   'vehicle-registration': createVehicleRegistrationMock,
   exam: createExamMock,
+  evn: createEvnMock,
+  employment: createEmploymentMock,
 };

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintedNote, ToBringAndFinish } from '../components/ToBringAndFinish';
 import type { Result } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
 
@@ -321,15 +322,7 @@ export function ExamReceiptScreen({
           <strong data-testid="exam-registration-number">{receipt.registrationNumber}</strong>
         </div>
       </div>
-      {receipt.printed !== 'none' && (
-        <p className="body" role="status" data-testid="exam-print" data-state={receipt.printed}>
-          {receipt.printed === 'failed'
-            ? t('printFailed')
-            : receipt.printed === 'file'
-              ? t('printedFile')
-              : t('printed')}
-        </p>
-      )}
+      <PrintedNote printed={receipt.printed} testId="exam-print" t={t} />
       <dl className="summary-list">
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('place')}</dt>
@@ -348,35 +341,15 @@ export function ExamReceiptScreen({
           <dd className="summary-list__value">{when}</dd>
         </div>
       </dl>
-      <h2 className="heading-m">{t('toBringTitle')}</h2>
-      {receipt.toBring.length === 0 ? (
-        <p className="body" data-testid="exam-to-bring">
-          {t('toBringNone')}
-        </p>
-      ) : (
-        <ul className="list list--bullet" data-testid="exam-to-bring">
-          {receipt.toBring.map((d) => (
-            <li key={d.vi}>{d[lang]}</li>
-          ))}
-          <li>{t('toBringCard')}</li>
-        </ul>
-      )}
-      <p className="body">{t('next')}</p>
-      <div className="button-group">
-        <button type="button" className="button" data-testid="finish" onClick={onFinish}>
-          {t('done')}
-        </button>
-        {onAnother && (
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="another"
-            onClick={onAnother}
-          >
-            {t('another')}
-          </button>
-        )}
-      </div>
+      <ToBringAndFinish
+        toBring={receipt.toBring}
+        lang={lang}
+        testId="exam-to-bring"
+        t={t}
+        none
+        onFinish={onFinish}
+        onAnother={onAnother}
+      />
     </main>
   );
 }

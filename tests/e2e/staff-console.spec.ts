@@ -140,11 +140,11 @@ test('call button → "staff have been told" only when delivered → on the staf
   await page.getByTestId('call-staff-close').click();
   expect(received.map((r) => r.screen)).toEqual(['attract', 'attract']);
 
-  // A dead end: a service the kiosk cannot do (info only) shows the call prominently.
+  // From a service's page (none of the 25 is information-only any more, so no dead end to show the big call).
   await page.getByTestId('browse-services').click();
-  await chooseService(page, 24); // a new electricity connection: EVN's own service, information only
-  await expect(page.getByTestId('service-info-only')).toBeVisible();
-  await page.getByTestId('call-staff-big').click();
+  await chooseService(page, 24);
+  await expect(page.getByTestId('service-info-only')).toHaveCount(0);
+  await page.getByTestId('call-staff').click();
   await expect(dialog).toHaveAttribute('data-outcome', 'delivered');
   await page.getByTestId('call-staff-close').click();
   expect(received.at(-1)).toEqual({ screen: 'service', resolved: false });
