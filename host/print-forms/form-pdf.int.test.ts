@@ -43,7 +43,9 @@ function printable(serviceId: string, citizen: Record<string, unknown>): Printab
   });
 }
 
-const services = loadCatalogue().services.filter((s) => s.kioskSupport.mode === 'full' && s.forms.length > 0);
+const services = loadCatalogue().services.filter(
+  (s) => s.kioskSupport.mode !== 'info-only' && s.forms.length > 0,
+);
 
 describe('printed forms', () => {
   it.each(citizens.map((c) => [c.id, c] as const))(

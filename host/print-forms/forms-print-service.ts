@@ -45,7 +45,8 @@ export class FormsPrintService {
   async print(serviceId: string, forms: FormsToPrint[]): Promise<PrintFormsResult> {
     const identity = verifiedIdentity(this.o.sessions);
     const service = knownService(serviceId);
-    if (service.kioskSupport.mode !== 'full' || forms.length === 0)
+    // Every service whose declaration the kiosk fills (full, and agency services that take forms: 21, 23–25).
+    if (service.kioskSupport.mode === 'info-only' || service.forms.length === 0 || forms.length === 0)
       throw new PrintFormsError('print-forms-invalid', 'This service has no form to print');
     const today = todayInVietnam(this.o.now?.());
     const printable: PrintableForm[] = forms.map((f) => {

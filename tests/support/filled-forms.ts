@@ -16,7 +16,14 @@ import { prefillAnswers } from '../../catalogue/prefill';
 import type { Field } from '../../common/catalogue/schema';
 
 function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
-  if (f.validation?.pattern === '^\\d{12}$') return '012345678901';
+  // Answers for the patterned text questions of the catalogue's forms.
+  const patterned: Record<string, string> = {
+    '^\\d{12}$': '012345678901',
+    '^\\d{10}$': '0123456789', // social insurance number
+    '^\\d{6,20}$': '0123456789', // bank account
+    '^[A-Z]{2}\\d{11}$': 'PA01234567890', // EVN customer code
+  };
+  if (f.validation?.pattern && patterned[f.validation.pattern]) return patterned[f.validation.pattern];
   switch (f.type) {
     case 'date':
       return f.validation?.min === 'today' ? '2099-01-01' : '2026-11-01';
