@@ -45,7 +45,7 @@ describe('production refuses', () => {
 
   it('the sample portal credentials', () => {
     expect(load({ clientId: 'kiosk-demo' })).toThrow(/sample credentials/);
-    // (The mock's client secret is refused where the secret is read: host/kiosk-services.ts.)
+    // (The mock's client secret is refused where the secret is read: host/wiring/start-portal.ts.)
     // The defaults are the sample ones: a production kiosk with a portal must set its own account.
     expect(() => loadConfig({ dataDir, portal: { url: real.url } } as never, {})).toThrow(
       /sample credentials/,
