@@ -62,8 +62,8 @@ export function staffPart(o: {
     instance: hostname(),
     onChange: alertsChanged,
   });
-  // Device alerts from the status board, the printer and the doctor's disk and CSCA checks (loaded when first
-  // needed: the doctor imports the composition root).
+  // Device alerts from the status board, the printer and the doctor's disk and CSCA checks (the doctor is
+  // loaded when first needed, not at start).
   const deviceAlerts = new DeviceAlerts(
     alerts,
     {
