@@ -4,13 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { certificatesFromPem } from '../native/emrtd/trust-store';
 import { loadConfig } from './config/config';
-import {
-  buildTrustStore,
-  mockPortalDataDir,
-  routeScan,
-  startPortalEndpoint,
-  TEST_CSCA_FILE,
-} from './kiosk-services';
+import { buildTrustStore, TEST_CSCA_FILE } from './kiosk-services';
+import { routeScan } from './wiring/route-scan';
+import { mockPortalDataDir, startPortalEndpoint } from './wiring/start-portal';
 
 const dataDir = '/nonexistent-kiosk-services-test';
 const testCsca = Buffer.from(

@@ -1,30 +1,22 @@
 /**
  * The composition root: starts every service the kiosk needs — devices (PC/SC under the reader policy, the
- * serial QR scanner, the simulator in demo mode), the store and outbox, the portal adapter (the mock portal
- * in demo mode only), speech, the printer — and binds them to KioskApi handlers (create-host.ts). It knows
- * no transport: host/start-host.ts adds the WebSocket, electron/kiosk-app.ts the IPC. Each step is a small
- * function so it can be tested alone; `startKioskServices` takes substitutes for the slow ones.
+ * serial QR scanner, the simulator in demo mode: wiring/start-devices.ts), the store and outbox and the portal
+ * adapter (the mock portal in demo mode only: wiring/start-portal.ts), agency systems, the queue centre,
+ * speech, the printer, metrics — and binds them to KioskApi handlers (create-host.ts). It knows no transport:
+ * host/start-host.ts adds the WebSocket, electron/kiosk-app.ts the IPC. Each step is a small function so it
+ * can be tested alone; `startKioskServices` takes substitutes for the slow ones.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { MOCK_CREDENTIALS } from './portal/mock/server';
-import { resolveClientSecret } from './portal/credentials';
-import { mutualTlsFetch } from './portal/tls-fetch';
-import { parseDecisionNumber } from '../common/vehicle/decision';
 import { ConfigError, type KioskConfig } from './config/config';
 import { createHost, type CreatedHost } from './create-host';
 import { buildTrustStore } from './trust/build-trust-store';
 import { DeviceStatusBoard } from './devices/device-status';
-import { type IsolatedPcscd, startIsolatedPcscd, systemPcscdHasRealReader } from './devices/isolated-pcscd';
-import { readerNamesForUsbIds } from './devices/ccid-names';
-import { readerPolicy } from './devices/reader-policy';
-import { type RunningDevices, startDevices } from './devices/start-devices';
-import { type Delivery, deliveryStoreFromConfig, startDelivery } from './outbox';
-import { type StartedMockPortal, startMockPortal } from './portal/mock/start';
+import type { RunningDevices } from './devices/start-devices';
+import type { Delivery } from './outbox';
+import type { StartedMockPortal } from './portal/mock/start';
 import { startAgencyEndpoints } from './agencies/endpoints';
 import { startQueueCentreFor } from './queue/centre-config';
 import { PrinterService } from './printer';
-import { parseLookupInput } from './receipt';
 import {
   type MetricsSources,
   resolveMetricsToken,
@@ -33,80 +25,14 @@ import {
 } from './metrics';
 import { SpeechService } from './speech';
 import { errorFields, logger } from './log/logger';
+import { routeScan } from './wiring/route-scan';
+import { startConfiguredDevices, type StartDevicesFn } from './wiring/start-devices';
+import { startDeliveryFor, startPortalEndpoint } from './wiring/start-portal';
 
 const log = logger('kiosk-services');
 
 export { buildTrustStore, TEST_CSCA_FILE } from './trust/build-trust-store';
-
-export interface PortalEndpoint {
-  url: string | null;
-  /** The gateway client secret (env or a 0600 file; the mock's own only against the mock). */
-  clientSecret: string | null;
-  mock: StartedMockPortal | null;
-}
-
-/** Demo mode's mock portal keeps its data outside the kiosk's data folder (nothing mixes with real dossiers). */
-export function mockPortalDataDir(config: KioskConfig): string {
-  return config.portal.mockDataDir ?? `${path.resolve(config.dataDir)}-mock-portal`;
-}
-
-/**
- * The configured portal; in demo mode with no URL, the mock portal in its own process. Never a mock in
- * production, and never the mock's client secret there.
- */
-export async function startPortalEndpoint(config: KioskConfig): Promise<PortalEndpoint> {
-  const { url } = config.portal;
-  if (url || config.mode !== 'demo' || !config.portal.mock) {
-    if (!url) return { url, clientSecret: null, mock: null };
-    const clientSecret = resolveClientSecret({
-      clientSecretFile: config.portal.clientSecretFile,
-      usingMock: false,
-    });
-    if (config.mode === 'production' && clientSecret === MOCK_CREDENTIALS.clientSecret)
-      throw new ConfigError(
-        "Refused in production mode: the portal client secret is the mock portal's sample secret",
-      );
-    return { url, clientSecret, mock: null };
-  }
-  const dir = mockPortalDataDir(config);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const mock = await startMockPortal({ port: 0, dbPath: path.join(dir, 'mock-portal.db') });
-  return {
-    url: mock.url,
-    clientSecret: resolveClientSecret({ clientSecretFile: config.portal.clientSecretFile, usingMock: true }),
-    mock,
-  };
-}
-
-export function startDeliveryFor(
-  config: KioskConfig,
-  portal: PortalEndpoint,
-  status: DeviceStatusBoard,
-): Delivery | null {
-  if (!portal.url || portal.clientSecret === null) return null;
-  const delivery = startDelivery({
-    // Keys apart from the database (systemd credentials or a key folder outside the data folder), backups.
-    ...deliveryStoreFromConfig(config),
-    portal: {
-      baseUrl: portal.url,
-      ...(config.portal.tokenUrl ? { tokenUrl: config.portal.tokenUrl } : {}),
-      clientId: config.portal.clientId,
-      clientSecret: portal.clientSecret,
-      timeoutMs: config.portal.timeoutMs,
-      ...(config.portal.tls ? { fetch: mutualTlsFetch(config.portal.tls) } : {}),
-    },
-  });
-  status.update('portal', { mock: Boolean(portal.mock), queued: delivery.outbox.waitingCount() });
-  // A first contact tells the status strip whether the portal answers; the outbox keeps it current.
-  void delivery.portal
-    .login()
-    .then(() => status.update('portal', { state: 'up' }))
-    .catch((e: unknown) => {
-      log.warn(errorFields(e), 'portal login failed');
-      status.update('portal', { state: 'down' });
-    });
-  return delivery;
-}
+export type { StartDevicesFn } from './wiring/start-devices';
 
 export function startSpeech(config: KioskConfig): SpeechService {
   const speech = new SpeechService({ enabledByDefault: config.speech.enabled, rate: config.speech.rate });
@@ -122,83 +48,6 @@ export function startPrinter(config: KioskConfig, status: DeviceStatusBoard): Pr
   printer.start();
   return printer;
 }
-
-/** How devices are started: the real ones by default; tests may substitute. */
-export type StartDevicesFn = (
-  config: KioskConfig,
-  status: DeviceStatusBoard,
-  onScan: (payload: string) => void,
-  onScanError: (code: string) => void,
-) => Promise<RunningDevices | null>;
-
-/**
- * Real devices under the configured mode. Production never runs the simulator and reads only allowed
- * readers. Demo mode runs the simulator behind an isolated pcscd whose vpcd is reachable from this machine
- * only (isolated-pcscd.ts) — unless a real reader is attached (`simulator: "auto"`) or the host was handed
- * a pcscd (PCSCLITE_CSOCK_NAME and devices.vpcdSocketDir: tests).
- */
-export const startConfiguredDevices: StartDevicesFn = async (config, status, onScan, onScanError) => {
-  if (!config.devices.enabled) return null;
-  const demo = config.mode === 'demo';
-  let simulator: boolean | 'auto' = demo ? config.devices.simulator : false;
-  let vpcdSocketDir = config.devices.vpcdSocketDir;
-  let vpcdPort = config.devices.vpcdPort;
-  let vpcdBasePort = config.devices.vpcdBasePort;
-  let isolated: IsolatedPcscd | null = null;
-  if (simulator !== false && !process.env.PCSCLITE_CSOCK_NAME) {
-    if (simulator === 'auto' && (await systemPcscdHasRealReader())) simulator = false;
-    else {
-      try {
-        isolated = await startIsolatedPcscd();
-        // Before the first PC/SC call of this process: pcsc-lite reads the socket name once.
-        process.env.PCSCLITE_CSOCK_NAME = isolated.socketPath;
-        vpcdSocketDir = isolated.dir;
-        vpcdPort = vpcdBasePort = isolated.basePort;
-        simulator = true;
-      } catch (e) {
-        log.warn(
-          { err: e },
-          'demo mode without the reader simulator: the simulator runs only behind a pcscd whose virtual reader is unreachable from the network',
-        );
-        simulator = false;
-      }
-    }
-  } else if (simulator !== false && !vpcdSocketDir)
-    log.warn(
-      'the reader simulator uses the given pcscd over TCP: its vpcd port may be reachable from the network (tests only)',
-    );
-  const devices = await startDevices(
-    {
-      simulator,
-      scannerPath: config.devices.scannerPath,
-      vpcdPort,
-      vpcdBasePort,
-      vpcdSocketDir,
-      readers: readerPolicy(
-        config.mode,
-        config.devices.allowedReaders,
-        readerNamesForUsbIds(config.devices.allowedUsbIds),
-      ),
-      // The technician reads this in the host's log; reader names are not personal data.
-      onReaderRefused: (_name, reason) => log.warn({ reason }, 'card reader refused'),
-    },
-    status,
-    onScan,
-    onScanError,
-  ).catch(async (e: unknown) => {
-    await isolated?.stop();
-    throw e;
-  });
-  if (!isolated) return devices;
-  const own = isolated;
-  return {
-    ...devices,
-    stop: async () => {
-      await devices.stop();
-      await own.stop();
-    },
-  };
-};
 
 /**
  * The Prometheus `/metrics` endpoint when `metrics.enabled`: loopback unless a management address is
@@ -240,26 +89,6 @@ export interface KioskServices {
 export interface KioskServicesOptions {
   startDevices?: StartDevicesFn;
   speech?: SpeechService | null;
-}
-
-function isLookupText(text: string): boolean {
-  try {
-    parseLookupInput(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Where a serial-scanner read goes, as the keyboard-wedge path does it on each screen: a receipt's QR or a dossier
- * code to the lookup screen, a penalty decision's QR (its number, or a link holding it) to the fines screen, and
- * anything else to identification (a card's QR).
- */
-export function routeScan(text: string): 'lookup' | 'fines' | 'identify' {
-  if (isLookupText(text)) return 'lookup';
-  if (parseDecisionNumber(text).ok) return 'fines';
-  return 'identify';
 }
 
 export async function startKioskServices(

@@ -45,7 +45,7 @@ describe('production refuses', () => {
 
   it('the sample portal credentials', () => {
     expect(load({ clientId: 'kiosk-demo' })).toThrow(/sample credentials/);
-    // (The mock's client secret is refused where the secret is read: host/kiosk-services.ts.)
+    // (The mock's client secret is refused where the secret is read: host/wiring/start-portal.ts.)
     // The defaults are the sample ones: a production kiosk with a portal must set its own account.
     expect(() => loadConfig({ dataDir, portal: { url: real.url } } as never, {})).toThrow(
       /sample credentials/,
@@ -133,5 +133,76 @@ describe('unknown keys, fuzzed', () => {
       ),
       { numRuns },
     );
+  });
+});
+
+describe('defaults', () => {
+  it('fill every block when the file says nothing (each block parsed from {})', () => {
+    expect(KioskConfig.parse({})).toEqual({
+      kioskName: 'Ki-ốt dịch vụ công',
+      dataDir: '.kiosk-data',
+      defaultLanguage: 'vi',
+      kioskCommuneCode: null,
+      http: { host: '127.0.0.1', port: 0 },
+      rendererDir: 'dist/renderer',
+      mode: 'production',
+      timeouts: { idleSeconds: 90, warningSeconds: 30 },
+      devices: {
+        enabled: true,
+        simulator: 'auto',
+        scannerPath: 'auto',
+        vpcdPort: 35963,
+        vpcdBasePort: 35963,
+        allowedReaders: ['.*'],
+        allowedUsbIds: [],
+        vpcdSocketDir: null,
+      },
+      trust: {
+        cscaDir: null,
+        crlDir: null,
+        extraCscaFiles: [],
+        acceptUnknownCsca: false,
+        requireRootOwned: null,
+        refuseWeakAlgorithmsAfter: '2021-01-01',
+        minRsaBits: 2048,
+      },
+      portal: {
+        url: null,
+        mock: true,
+        mockDataDir: null,
+        tokenUrl: null,
+        clientId: 'kiosk-demo',
+        clientSecretFile: null,
+        tls: null,
+        agencyTable: null,
+        placeOfFiling: 'Ki-ốt dịch vụ công',
+        feesFrom: 'catalogue',
+        holidaysFile: null,
+        waitForCodeMs: 4000,
+        timeoutMs: 8000,
+      },
+      agencies: { urls: {}, mock: true, mockDataDir: null, timeoutMs: 8000 },
+      exam: { window: null },
+      dossier: { channel: 'online', baseSalaryVnd: null, healthInsuranceMonths: 12 },
+      printer: { kind: 'file' },
+      speech: { enabled: true, rate: 150, privateOutput: 'auto' },
+      staff: { pinHash: null, alertWebhook: null },
+      shell: { nightlyRestartAt: '03:30' },
+      store: {
+        keyDir: null,
+        keyFile: null,
+        credentials: { dataKek: 'kiosk-data-kek', auditKey: 'kiosk-audit-key' },
+        backup: { dir: null, everyHours: 24, keepCount: 7, keepDays: 14 },
+      },
+      metrics: { enabled: false, host: '127.0.0.1', port: 9464, tokenFile: null },
+      queue: { centre: null, kioskPrefix: null, mockCentre: false },
+    });
+  });
+
+  it('fill the rest of a block the file gives in part', () => {
+    const c = KioskConfig.parse({ store: { backup: { everyHours: 6 } }, trust: { minRsaBits: 3072 } });
+    expect(c.store.backup).toEqual({ dir: null, everyHours: 6, keepCount: 7, keepDays: 14 });
+    expect(c.store.credentials).toEqual({ dataKek: 'kiosk-data-kek', auditKey: 'kiosk-audit-key' });
+    expect(c.trust.refuseWeakAlgorithmsAfter).toBe('2021-01-01');
   });
 });
