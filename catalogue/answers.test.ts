@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { buildAnswerSchema, getForm, visibleFields, type Form } from './index';
 
@@ -218,5 +218,38 @@ describe('conditions on the card and cross-field rules', () => {
     expect(issues(stay, { stayFrom: '2026-11-20', stayTo: '2026-11-20' })).not.toContain(
       'stayTo:rule/stay-end-after-start',
     );
+  });
+});
+
+describe('buildAnswerSchema without a given day', () => {
+  /** One date that may not be after today ("Ngày sinh của trẻ"). */
+  const form = {
+    id: 'today-check',
+    version: 'test',
+    title: { vi: 'Kiểm tra', en: 'Check' },
+    steps: [
+      {
+        id: 's',
+        title: { vi: 'Bước', en: 'Step' },
+        fields: [
+          {
+            id: 'born',
+            type: 'date',
+            label: { vi: 'Ngày sinh', en: 'Date of birth' },
+            required: true,
+            validation: { max: 'today' },
+          },
+        ],
+      },
+    ],
+  } as unknown as Form;
+  afterEach(() => vi.useRealTimers());
+
+  it("takes today in Vietnam: a child born today at 02:30 in Hà Nội is not 'after today'", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-01T19:30:00Z')); // 02:30 on 2 December in Vietnam
+    expect(buildAnswerSchema(form).safeParse({ born: '2026-12-02' }).success).toBe(true);
+    const late = buildAnswerSchema(form).safeParse({ born: '2026-12-03' });
+    expect(late.success ? [] : late.error.issues.map((i) => i.message)).toEqual(['answer.too-late']);
   });
 });

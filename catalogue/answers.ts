@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { evaluate } from '../common/catalogue/form-conditions';
 import type { Column, Field, Form, Step, VisibleWhen } from '../common/catalogue/schema';
+import { todayInVietnam } from '../common/text/format';
 
 export const PHONE_PATTERN = '^0\\d{9,10}$';
 export const ID_NUMBER_PATTERN = '^\\d{12}$';
@@ -196,10 +197,6 @@ function checkValue(field: Field | Column, value: unknown, today: string): Issue
   }
 }
 
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * The zod schema of a form's answers: an object keyed by field id. Hidden fields (a false
  * `visibleWhen` on the field or its step) are neither required nor checked, and are dropped from the
@@ -215,7 +212,7 @@ export function buildAnswerSchema(
   return z
     .record(z.string(), z.unknown())
     .superRefine((answers, ctx) => {
-      const today = options.today ?? todayIso();
+      const today = options.today ?? todayInVietnam();
       const actx: AnswerContext = { identity: options.identity, today };
       for (const key of Object.keys(answers))
         if (!ids.has(key)) ctx.addIssue({ code: 'custom', message: 'answer.invalid', path: [key] });

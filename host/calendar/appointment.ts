@@ -13,6 +13,7 @@
  * - hours: ⌈h / 4⌉ sessions (a session is about four office hours).
  */
 import { addDays, isoWeekday, vietnamDate, vietnamInstant, type WorkingCalendar } from './calendar';
+import { formatDate } from '../../common/text/format';
 
 export type TimeLimitUnit = 'working-day' | 'day' | 'hour';
 export interface TimeLimit {
@@ -100,7 +101,7 @@ export function halfDayOf(epochMs: number): HalfDay {
 /** "Buổi chiều thứ Tư, 02/12/2026" / "Wednesday 02/12/2026, afternoon": a date and a half-day, never a clock time. */
 export function formatAppointment(epochMs: number, lang: 'vi' | 'en' = 'vi'): string {
   const date = vietnamDate(epochMs);
-  const ddmmyyyy = `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+  const ddmmyyyy = formatDate(date);
   const wd = isoWeekday(date);
   const half = halfDayOf(epochMs);
   if (lang === 'en') return `${WEEKDAY_EN[wd]} ${ddmmyyyy}, ${half}`;

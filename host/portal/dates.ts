@@ -20,14 +20,3 @@ export function parsePortalTime(text: string): number | null {
 export function dossierCodeDay(epochMs: number): string {
   return formatPortalTime(epochMs).slice(2, 8);
 }
-
-/** `dd/MM/yyyy HH:mm` for printed receipts. */
-export function formatVietnamDateTime(epochMs: number): string {
-  const t = formatPortalTime(epochMs);
-  return `${t.slice(6, 8)}/${t.slice(4, 6)}/${t.slice(0, 4)} ${t.slice(8, 10)}:${t.slice(10, 12)}`;
-}
-
-/** `dd/MM/yyyy` for printed receipts. */
-export function formatVietnamDate(epochMs: number): string {
-  return formatVietnamDateTime(epochMs).slice(0, 10);
-}

@@ -5,14 +5,7 @@
  */
 import { communeByCodeOrNull, provinces } from '../../catalogue/admin-units';
 import type { Column, Field } from '../../common/catalogue/schema';
-
-/** ISO (full or partial) → dd/mm/yyyy (or mm/yyyy, yyyy) as Vietnamese documents write it. */
-export function paperDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  if (y && m && d) return `${d}/${m}/${y}`;
-  if (y && m) return `${m}/${y}`;
-  return iso;
-}
+import { formatDate } from '../../common/text/format';
 
 function provinceName(code: string): string | null {
   return provinces().find((p) => p.code === code)?.fullName ?? null;
@@ -30,7 +23,7 @@ export function paperAddress(a: { provinceCode?: string; communeCode?: string; d
 function simple(field: Pick<Field, 'type' | 'options'> | Column, value: unknown): string {
   switch (field.type) {
     case 'date':
-      return paperDate(String(value));
+      return formatDate(String(value));
     case 'yesno':
       return value ? 'Có' : 'Không';
     case 'choice':
@@ -55,7 +48,7 @@ export function paperAnswer(field: Field, value: unknown): string | null {
       const p = value as { fullName?: string; dateOfBirth?: string; idNumber?: string };
       return [
         p.fullName,
-        p.dateOfBirth && `sinh ngày ${paperDate(p.dateOfBirth)}`,
+        p.dateOfBirth && `sinh ngày ${formatDate(p.dateOfBirth)}`,
         p.idNumber && `số định danh ${p.idNumber}`,
       ]
         .filter(Boolean)

@@ -8,6 +8,7 @@
  * shown on screen. No personal data is involved.
  */
 import { KioskApiError } from '../../common/api/contract';
+import { formatDateTime } from '../../common/text/format';
 import type { PrinterService } from '../printer';
 import { renderRollPdf } from '../receipt/roll-pdf';
 import { vietnamDay } from '../store/pii';
@@ -109,7 +110,6 @@ export function ticketPdf(ticket: QueueTicket, kioskName: string): Promise<Buffe
 }
 
 function drawTicket(doc: PDFKit.PDFDocument, ticket: QueueTicket, kioskName: string): void {
-  const time = new Date(ticket.issuedAt + 7 * 3_600_000).toISOString();
   doc.font('body').fontSize(9).text(kioskName, { align: 'center' });
   doc.font('bold').fontSize(11).text('PHIẾU SỐ THỨ TỰ', { align: 'center' });
   doc.moveDown(0.5);
@@ -119,7 +119,7 @@ function drawTicket(doc: PDFKit.PDFDocument, ticket: QueueTicket, kioskName: str
     .text(ticket.number, { align: 'center' });
   doc.font('body').fontSize(9).text(QUEUE_GROUPS[ticket.group].vi, { align: 'center' });
   doc.moveDown(0.5);
-  doc.fontSize(8).text(`${time.slice(11, 16)} ${time.slice(8, 10)}/${time.slice(5, 7)}/${time.slice(0, 4)}`, {
+  doc.fontSize(8).text(formatDateTime(ticket.issuedAt), {
     align: 'center',
   });
   doc.text('Vui lòng chờ đến khi số của bạn được gọi.', { align: 'center' });

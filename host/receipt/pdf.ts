@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { formatAppointment } from '../calendar/appointment';
-import { formatVietnamDateTime } from '../portal/dates';
+import { formatDateTime } from '../../common/text/format';
 import { statusLabel, isDossierStatus } from '../portal/status';
 import { ReceiptError } from './errors';
 import { resolveFonts, type ReceiptFonts } from './fonts';
@@ -36,7 +36,7 @@ function rows(d: ReceiptData): [string, string][] {
     ['Thủ tục', `${d.procedureName} (${d.procedureCode})`],
     ...(d.applicantName ? ([['Người nộp', d.applicantName]] as [string, string][]) : []),
     ['Số định danh', d.maskedId],
-    ['Thời gian nộp', formatVietnamDateTime(d.receivedAt)],
+    ['Thời gian nộp', formatDateTime(d.receivedAt)],
     appointment,
     ['Phí, lệ phí', feeText(d)],
     ...(d.eReceipt
@@ -159,7 +159,7 @@ export async function renderReceiptPdf(
       doc.font('body').fontSize(size.note).text(d.eReceipt.url, left, doc.y, { width, align: 'center' });
     }
     doc.moveDown(0.3);
-    doc.text(`${d.issuingSystem} · In lúc ${formatVietnamDateTime(d.printedAt)}`, { width, align: 'center' });
+    doc.text(`${d.issuingSystem} · In lúc ${formatDateTime(d.printedAt)}`, { width, align: 'center' });
     doc.end();
     return await finished;
   } catch (err) {

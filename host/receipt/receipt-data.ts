@@ -1,3 +1,4 @@
+import { formatMoney } from '../../common/text/format';
 import { formatPortalTime } from '../portal/dates';
 import { isDossierCode } from '../portal/dossier-code';
 import type { ReceiptRecord } from '../store/store';
@@ -50,7 +51,7 @@ export function receiptTitle(d: Pick<ReceiptData, 'state' | 'dossierCode' | 'por
 export function feeText(d: Pick<ReceiptData, 'feeVnd' | 'feePaid'>): string {
   if (d.feeVnd === null) return 'Cán bộ sẽ thông báo';
   if (d.feeVnd === 0) return 'Miễn phí';
-  const amount = `${new Intl.NumberFormat('vi-VN').format(d.feeVnd)} đồng`;
+  const amount = formatMoney(d.feeVnd, { unit: 'đồng' });
   return `${amount} (${d.feePaid ? 'đã thanh toán' : 'chưa thanh toán'})`;
 }
 

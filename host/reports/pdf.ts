@@ -3,6 +3,7 @@
  * and simple bars (completed / abandoned / refused; ratings 1–5). The text is Vietnamese (staff reports);
  * service ids stay beside their names so the numbers can be matched with the CSV.
  */
+import { formatMoney } from '../../common/text/format';
 import { startPdf } from '../receipt/pdf-doc';
 import { resolveFonts } from '../receipt/fonts';
 import { pairs } from './csv';
@@ -17,10 +18,6 @@ const STEP_VI: Record<string, string> = {
   submit: 'gửi hồ sơ',
   payment: 'nộp phí',
 };
-
-function money(n: number): string {
-  return `${n.toLocaleString('vi-VN')} đ`;
-}
 
 export async function reportPdf(
   r: Report,
@@ -80,7 +77,7 @@ export async function reportPdf(
           .join('; ') || '—'
       }`,
       `Thời gian trung vị đến khi gửi: ${s.medianSeconds === null ? '—' : `${s.medianSeconds} giây`}`,
-      `Phí, lệ phí đã thu: ${money(s.feesVnd)}`,
+      `Phí, lệ phí đã thu: ${formatMoney(s.feesVnd)}`,
       `Lỗi theo mã: ${pairs(s.errors) || '—'}`,
       `Đánh giá: ${pairs(s.ratings) || '—'}; trung bình ${s.ratingMean ?? '—'}`,
       `Lý do: ${pairs(s.reasons) || '—'}`,

@@ -4,6 +4,7 @@
  * state, attempts, the last error code and times; never a name, an ID number (not even masked) or an answer.
  */
 import { KioskApiError } from '../../common/api/contract';
+import { formatDateTime } from '../../common/text/format';
 import type { Outbox } from '../outbox/outbox';
 import type { PrinterService } from '../printer';
 import { startPdf } from '../receipt/pdf-doc';
@@ -170,11 +171,6 @@ export function toCsv(rows: readonly OutboxRow[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const vnTime = (ms: number): string => {
-  const d = new Date(ms + 7 * 3_600_000).toISOString();
-  return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-};
-
 /**
  * The printed list of dead letters, titled for the counter: one block per dossier (reference, service and
  * procedure, error code and attempts, time received). A4 pages, or a single 80 mm roll page as tall as the list.
@@ -197,7 +193,7 @@ export async function deadLetterPdf(
   doc
     .font('body')
     .fontSize(9 * s)
-    .text(`${o.kioskName} · ${vnTime(o.at)} · ${rows.length} hồ sơ`);
+    .text(`${o.kioskName} · ${formatDateTime(o.at)} · ${rows.length} hồ sơ`);
   for (const r of rows) {
     doc.moveDown(0.6);
     doc
@@ -206,7 +202,9 @@ export async function deadLetterPdf(
       .text(r.id);
     doc.font('body').fontSize(9 * s);
     doc.text(`${r.serviceId} (${r.procedureCode})`);
-    doc.text(`Lỗi: ${r.lastErrorCode ?? '—'} · ${r.attempts} lần gửi · ghi nhận ${vnTime(r.createdAt)}`);
+    doc.text(
+      `Lỗi: ${r.lastErrorCode ?? '—'} · ${r.attempts} lần gửi · ghi nhận ${formatDateTime(r.createdAt)}`,
+    );
   }
   doc.end();
   return done;

@@ -13,6 +13,7 @@
  * (the ones after the issue date nearest first, then the ones before it). Each wrong guess costs the chip reader
  * one failed MUTUAL AUTHENTICATE, so the list is short and has no duplicates.
  */
+import { todayInVietnam } from '../../common/text/format';
 
 export const NO_EXPIRY_MRZ = '991231';
 
@@ -28,7 +29,7 @@ export interface ExpiryCandidateInput {
   dateOfBirth: string;
   /** ISO `YYYY-MM-DD`, or null when unknown. */
   issueDate: string | null;
-  /** ISO `YYYY-MM-DD`; only used when `issueDate` is null (a card in use most likely has not expired yet). Defaults to today (UTC). */
+  /** ISO `YYYY-MM-DD`; only used when `issueDate` is null (a card in use most likely has not expired yet). Defaults to today in Vietnam. */
   today?: string;
 }
 
@@ -129,8 +130,7 @@ export function candidateExpiryDates(input: ExpiryCandidateInput): string[] {
     const age = milestoneAge(dob, issue);
     push(age === null ? [NO_EXPIRY_MRZ] : mrzSpellings(dob, age));
   } else {
-    const today =
-      (input.today && parseIsoDay(input.today)) || parseIsoDay(new Date().toISOString().slice(0, 10));
+    const today = (input.today && parseIsoDay(input.today)) || parseIsoDay(todayInVietnam());
     reference = today ?? { y: 2000, m: 1, d: 1 };
     const next = ALL_MILESTONES.find((age) => iso(birthdayAt(dob, age)) > iso(reference));
     push(next === undefined ? [NO_EXPIRY_MRZ] : mrzSpellings(dob, next));

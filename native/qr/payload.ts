@@ -10,6 +10,7 @@
  * Facts and sources: /work/shared/domain/cccd-chip-and-qr.md §8.
  */
 import { Identity } from '../../common/identity';
+import { todayInVietnam } from '../../common/text/format';
 import { nfc } from '../../common/text/vietnamese';
 import { QrPayloadError } from './errors';
 
@@ -116,10 +117,6 @@ function compareDates(a: string, b: string): number | null {
   if (pa < pb) return -1;
   if (pa > pb) return 1;
   return a.length === b.length ? 0 : null;
-}
-
-function todayInVietnam(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

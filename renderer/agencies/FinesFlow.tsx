@@ -2,13 +2,14 @@ import QRCode from 'qrcode';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinePaymentView, FineViolationView } from '../../common/api/contract';
+import { formatDate, formatDateTime, formatMoney } from '../../common/text/format';
 import { parseDecisionNumber } from '../../common/vehicle/decision';
 import { parsePlate } from '../../common/vehicle/plate';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { VietQrTransfer } from '../components/PaymentPanel';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
-import { AgencyProblem, PrintAndFinish, Row, dateTime, errorCode, isoToDmy, vnd } from './common';
+import { AgencyProblem, PrintAndFinish, Row, errorCode } from './common';
 import type { AgencyFlowProps } from './flow-props';
 
 type Step =
@@ -229,12 +230,12 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
                   <strong>{v.offence}</strong>
                 </label>
                 <dl className="summary-list">
-                  <Row k={t('fines.when')} v={dateTime(v.at)} />
+                  <Row k={t('fines.when')} v={formatDateTime(v.at)} />
                   <Row k={t('fines.where')} v={v.place} />
-                  <Row k={t('fines.amount')} v={vnd(v.amountVnd)} />
+                  <Row k={t('fines.amount')} v={formatMoney(v.amountVnd)} />
                   <Row
                     k={t('fines.deadline')}
-                    v={v.deadline ? isoToDmy(v.deadline) : t('fines.noDeadline')}
+                    v={v.deadline ? formatDate(v.deadline) : t('fines.noDeadline')}
                   />
                   {v.decisionNumber && <Row k={t('fines.decision')} v={v.decisionNumber} />}
                   <Row k={t('fines.issuedBy')} v={v.issuedBy} />
@@ -243,7 +244,7 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
               </div>
             ))}
             <p className="heading-m" data-testid="fines-total">
-              {t('fines.total')}: {vnd(total)}
+              {t('fines.total')}: {formatMoney(total)}
             </p>
             <button
               type="button"
@@ -331,14 +332,14 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
             </div>
           </div>
           <dl className="summary-list">
-            <Row k={t('fines.paidAmount')} v={vnd(p.amountVnd)} testId="fines-paid-amount" />
-            {p.eReceipt && <Row k={t('fines.paidAt')} v={dateTime(p.eReceipt.issuedAt)} />}
+            <Row k={t('fines.paidAmount')} v={formatMoney(p.amountVnd)} testId="fines-paid-amount" />
+            {p.eReceipt && <Row k={t('fines.paidAt')} v={formatDateTime(p.eReceipt.issuedAt)} />}
           </dl>
           <h3 className="heading-s">{t('fines.paidItems')}</h3>
           <ul className="list list--bullet" data-testid="fines-paid-items">
             {p.violations.map((v) => (
               <li key={v.id}>
-                {v.plate} · {v.offence} · {dateTime(v.at)} · {vnd(v.amountVnd)}
+                {v.plate} · {v.offence} · {formatDateTime(v.at)} · {formatMoney(v.amountVnd)}
                 {v.decisionNumber ? ` · ${v.decisionNumber}` : ''}
               </li>
             ))}

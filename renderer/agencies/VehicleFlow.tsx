@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result, VehicleInput, VehicleReceiptView } from '../../common/api/contract';
+import { formatDate, formatDateTime, formatWeekday, todayInVietnam } from '../../common/text/format';
 import { parseVehicleIdentifier } from '../../common/vehicle/identifiers';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { KeyboardLayout } from '../keyboard';
-import { AgencyProblem, BackButton, PrintAndFinish, Row, dateTime, errorCode } from './common';
+import { AgencyProblem, BackButton, PrintAndFinish, Row, errorCode } from './common';
 import type { AgencyFlowProps } from './flow-props';
 
 type Start = Result<'vehicle.start'>;
@@ -52,8 +53,7 @@ function parseDmy(text: string): string | null {
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return null;
-  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
-  return iso <= today ? iso : null;
+  return iso <= todayInVietnam() ? iso : null;
 }
 
 /**
@@ -136,13 +136,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
 
   const lang = i18n.language;
   const slotLabel = (s: { date: string; halfDay: 'morning' | 'afternoon'; at: number }) =>
-    `${t(`vehicle.${s.halfDay}`)} ${new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      weekday: 'long',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(new Date(s.at))}`;
+    `${t(`vehicle.${s.halfDay}`)} ${formatWeekday(s.at, lang === 'en' ? 'en' : 'vi')}, ${formatDate(s.at)}`;
   const errorSummary = errors.length > 0 && (
     <div className="error-summary" role="alert" data-testid="vehicle-errors">
       <h2 className="error-summary__title">{t('common.problem')}</h2>
@@ -333,7 +327,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
               v={r.feeVnd === null ? t('vehicle.feeUnknown') : `${r.feeVnd} đ`}
               testId="vehicle-fee"
             />
-            <Row k="" v={dateTime(r.receivedAt)} />
+            <Row k="" v={formatDateTime(r.receivedAt)} />
           </dl>
           <h3 className="heading-s">{t('vehicle.bringTitle')}</h3>
           <ul className="list list--bullet" data-testid="vehicle-bring">

@@ -1,29 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export const vnd = (n: number): string => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
-
-/** A date and time in Vietnam's time zone, day first in both languages: 03/10/2026 07:42. */
-export const dateTime = (ms: number): string => {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
-};
-
-/** `YYYY-MM-DD` → `DD/MM/YYYY`. */
-export const isoToDmy = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
 /** An agency's failure: its sentence, and the ways forward (try again, a queue ticket, finish). */
 export function AgencyProblem({
   code,

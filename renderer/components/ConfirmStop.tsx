@@ -1,28 +1,20 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlertDialog } from './AlertDialog';
 
 /** "Do you want to stop?" before anything ends a session from a back or cancel button. Focus starts on "No". */
 export function ConfirmStop({ onStop, onContinue }: { onStop(): void; onContinue(): void }) {
   const { t } = useTranslation();
   const keep = useRef<HTMLButtonElement>(null);
-  useEffect(() => keep.current?.focus(), []);
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="stop-title"
-        aria-describedby="stop-body"
-        data-testid="confirm-stop"
-      >
-        <h2 id="stop-title" className="heading-l">
-          {t('ending.stopTitle')}
-        </h2>
-        <p id="stop-body" className="lead">
-          {t('ending.stopBody')}
-        </p>
-        <div className="button-group">
+    <AlertDialog
+      id="stop"
+      testId="confirm-stop"
+      title={t('ending.stopTitle')}
+      body={t('ending.stopBody')}
+      initialFocus={keep}
+      actions={
+        <>
           <button
             ref={keep}
             type="button"
@@ -40,8 +32,8 @@ export function ConfirmStop({ onStop, onContinue }: { onStop(): void; onContinue
           >
             {t('ending.stopYes')}
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    />
   );
 }

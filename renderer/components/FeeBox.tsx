@@ -2,13 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import { feeBox, type FeeOutcome, type FilingChannel } from '../../catalogue/rules';
-
-/** Today in Vietnam (UTC+7), ISO. */
-const todayInVietnam = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 import type { Service } from '../../common/catalogue/schema';
-
-const amount = (n: number, lang: Language): string =>
-  new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);
+import { formatMoney, formatNumber, todayInVietnam } from '../../common/text/format';
 
 /**
  * The fee box of a service before the answers are known: only the lines that apply under the kiosk's
@@ -66,7 +61,7 @@ export function DossierFee({ fee }: { fee: FeeOutcome }) {
     case 'due':
       return (
         <span data-fee="due">
-          {fee.line.label[lang]} — {t('fees.amount', { amount: amount(fee.amountVnd, lang) })}
+          {fee.line.label[lang]} — {t('fees.amount', { amount: formatNumber(fee.amountVnd, lang) })}
         </span>
       );
   }
@@ -91,7 +86,7 @@ export function ReceiptFee({
   if (feeVnd === 0) return <span data-fee="free">{t('fees.free')}</span>;
   return (
     <span data-fee="due">
-      {amount(feeVnd, lang)} đ — {paid ? t('fees.paid') : t('fees.toPay')}
+      {formatMoney(feeVnd, { lang })} — {paid ? t('fees.paid') : t('fees.toPay')}
     </span>
   );
 }

@@ -2,10 +2,10 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
+import { formatMoney } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 
 type Payment = Result<'payment.prepare'>;
-const vnd = (n: number): string => `${new Intl.NumberFormat('vi-VN').format(n)} đ`;
 
 /**
  * Paying the fee by bank transfer: a VietQR every Vietnamese banking app reads, with the amount and the
@@ -177,7 +177,7 @@ export function VietQrTransfer({
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('payment.amount')}</dt>
           <dd className="summary-list__value" data-testid="payment-amount">
-            {vnd(amountVnd)}
+            {formatMoney(amountVnd)}
           </dd>
         </div>
         <div className="summary-list__row">

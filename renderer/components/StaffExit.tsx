@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/KioskApiContext';
+import { AlertDialog } from './AlertDialog';
 import { Keyboard } from './Keyboard';
 
 /**
@@ -41,36 +42,13 @@ export function StaffExit({ children }: { children: React.ReactNode }) {
         {children}
       </span>
       {open && (
-        <div className="modal-backdrop">
-          <div
-            className="modal"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="staff-title"
-            data-testid="staff-dialog"
-          >
-            <h2 id="staff-title" className="heading-l">
-              {t('staff.title')}
-            </h2>
-            <label className="label" htmlFor="staff-pin">
-              {t('staff.pin')}
-            </label>
-            <input
-              id="staff-pin"
-              className="input input--year"
-              type="password"
-              inputMode="none"
-              autoComplete="off"
-              value={pin}
-              readOnly
-              data-testid="staff-pin"
-            />
-            {message && (
-              <p className="body" role="status" data-testid="staff-message">
-                {message}
-              </p>
-            )}
-            <div className="button-group">
+        <AlertDialog
+          id="staff"
+          role="dialog"
+          testId="staff-dialog"
+          title={t('staff.title')}
+          actions={
+            <>
               <button
                 type="button"
                 className="button"
@@ -82,15 +60,36 @@ export function StaffExit({ children }: { children: React.ReactNode }) {
               <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
                 {t('staff.cancel')}
               </button>
-            </div>
+            </>
+          }
+          after={
             <Keyboard
               layout="numeric"
               value={pin}
               onChange={(v) => setPin(v.replace(/\D/g, '').slice(0, 12))}
               onDone={() => void submit()}
             />
-          </div>
-        </div>
+          }
+        >
+          <label className="label" htmlFor="staff-pin">
+            {t('staff.pin')}
+          </label>
+          <input
+            id="staff-pin"
+            className="input input--year"
+            type="password"
+            inputMode="none"
+            autoComplete="off"
+            value={pin}
+            readOnly
+            data-testid="staff-pin"
+          />
+          {message && (
+            <p className="body" role="status" data-testid="staff-message">
+              {message}
+            </p>
+          )}
+        </AlertDialog>
       )}
     </>
   );

@@ -12,7 +12,10 @@ import type { Answers } from '../../catalogue/answers';
 import type { Field, Form, Step } from '../../common/catalogue/schema';
 import { evaluate } from '../../common/catalogue/form-conditions';
 import { KeyboardDock } from '../components/KeyboardDock';
+import { CheckAnswers } from './CheckAnswers';
 import { ErrorSummary } from './ErrorSummary';
+import { errorText as errorSentence } from './error-text';
+import { LockedAnswer } from './LockedAnswer';
 import { OtherCardPanel } from './OtherCardPanel';
 import { FieldView } from './fields/FieldView';
 import { type KeyboardTarget, type PlacesSource, FormUiContext } from './FormContext';
@@ -31,7 +34,6 @@ import {
   visibleStepFields,
   visibleSteps,
 } from './form-values';
-import { formatAnswer } from './format-answer';
 
 export interface FormEngineProps {
   form: Form;
@@ -59,18 +61,6 @@ export interface FormEngineProps {
   preview?: boolean;
   /** Shown on "check your answers" above the submit button ("In tờ khai để ký"), given the answers so far. */
   renderOnCheck?(answers: () => Answers): ReactNode;
-}
-
-/** Required-field messages name the question (GOV.UK: "Nhập ngày sinh của người mẹ", not "invalid"). */
-function requiredKey(field: Field): string {
-  if (/[?？]\s*$/.test(field.label.vi)) return 'answer.required-question';
-  if (field.type === 'choice' || field.type === 'yesno') return 'answer.required-choose';
-  if (field.type === 'address') return 'answer.required-address';
-  return 'answer.required-enter';
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
 export function FormEngine(props: FormEngineProps) {
@@ -130,20 +120,8 @@ export function FormEngine(props: FormEngineProps) {
   const step = steps[Math.min(index, steps.length - 1)]!;
   stepRef.current = step;
   const fieldErrors = methods.formState.errors as Record<string, { message?: string } | undefined>;
-  const errorText = (code: string | undefined, field?: Field): string => {
-    if (!code) return '';
-    if (code.startsWith('rule/')) {
-      const rule = form.rules?.find((r) => `rule/${r.id}` === code);
-      if (rule) return rule.message[lang];
-    }
-    if (code === 'answer.required' && field)
-      return t(requiredKey(field), {
-        ns: 'errors',
-        label: lowerFirst(field.label[lang].replace(/[?？]\s*$/, '')),
-        defaultValue: t(code, { ns: 'errors' }),
-      });
-    return t(code, { ns: 'errors', defaultValue: t('form.invalidAnswer') });
-  };
+  const errorText = (code: string | undefined, field?: Field): string =>
+    errorSentence(t, form, lang, code, field);
 
   // Conditional prefill: on the screen shown, still-untouched fields take what their prefill gives for
   // the answers so far (the mother's block from the card once "I am the mother" is answered; items 7–9
@@ -227,95 +205,51 @@ export function FormEngine(props: FormEngineProps) {
       )
     : null;
 
-  if (checking) {
-    const answered = steps.flatMap((s) =>
-      visibleStepFields(s, values, actx)
-        .filter(asked)
-        .map((f) => ({ step: s, field: f })),
-    );
+  if (checking)
     return (
-      <FormUiContext.Provider value={ui}>
-        <main id="main" className="screen" data-testid="check-answers">
-          <button type="button" className="back-link" onClick={back}>
-            {t('form.back')}
-          </button>
-          <ErrorSummary
-            errors={
-              declarationError
-                ? [
-                    {
-                      fieldId: 'declaration',
-                      label: t('declaration.title', { ns: 'ux' }),
-                      message: t('declaration.required', { ns: 'ux' }),
-                    },
-                  ]
-                : []
-            }
-          />
-          <h1 className="heading-l">{t('form.checkTitle')}</h1>
-          <p className="body">{form.title[lang]}</p>
-          <dl className="summary-list">
-            {answered.map(({ step: s, field: f }) => (
-              <div className="summary-list__row" key={f.id} data-testid={`answer-${f.id}`}>
-                <dt className="summary-list__key">{f.label[lang]}</dt>
-                <dd className="summary-list__value">
-                  {formatAnswer(f, normaliseValues(form, values)[f.id], lang, t)}
-                </dd>
-                <dd className="summary-list__actions">
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      setIndex(steps.indexOf(s));
-                      setChecking(false);
-                      setReturnToCheck(true);
-                    }}
-                  >
-                    {t('form.change')}
-                    <span className="visually-hidden"> {f.label[lang]}</span>
-                  </button>
-                </dd>
-              </div>
-            ))}
-          </dl>
-          {!props.preview && props.renderOnCheck?.(() => finalAnswers(form, values, today, identity))}
-          {!props.preview && (
-            <Declaration
-              checked={declared}
-              error={declarationError}
-              onChange={(on) => {
-                setDeclared(on);
-                if (on) setDeclarationError(false);
-              }}
-            />
-          )}
-          <button
-            type="button"
-            className={`button${declared || props.preview ? '' : ' button--disabled'}`}
-            data-testid="submit-form"
-            data-primary="true"
-            aria-disabled={!declared && !props.preview ? true : undefined}
-            disabled={submitted}
-            onClick={() => {
-              if (!declared && !props.preview) {
-                setDeclarationError(true);
-                window.scrollTo(0, 0);
-                return;
-              }
-              setSubmitted(true);
-              props.onComplete(
-                props.preview
-                  ? { answers: {}, corrections: [] }
-                  : { answers: finalAnswers(form, values, today, identity), corrections: corrections() },
-              );
-            }}
-          >
-            {props.submitLabel ?? t('form.submit')}
-          </button>
-        </main>
-      </FormUiContext.Provider>
+      <CheckAnswers
+        form={form}
+        lang={lang}
+        ui={ui}
+        answered={steps.flatMap((s) =>
+          visibleStepFields(s, values, actx)
+            .filter(asked)
+            .map((f) => ({ step: s, field: f })),
+        )}
+        values={normaliseValues(form, values)}
+        preview={Boolean(props.preview)}
+        extra={
+          props.preview ? null : props.renderOnCheck?.(() => finalAnswers(form, values, today, identity))
+        }
+        declared={declared}
+        declarationError={declarationError}
+        submitted={submitted}
+        submitLabel={props.submitLabel}
+        onBack={back}
+        onChange={(s) => {
+          setIndex(steps.indexOf(s));
+          setChecking(false);
+          setReturnToCheck(true);
+        }}
+        onDeclared={(on) => {
+          setDeclared(on);
+          if (on) setDeclarationError(false);
+        }}
+        onSubmit={() => {
+          if (!declared && !props.preview) {
+            setDeclarationError(true);
+            window.scrollTo(0, 0);
+            return;
+          }
+          setSubmitted(true);
+          props.onComplete(
+            props.preview
+              ? { answers: {}, corrections: [] }
+              : { answers: finalAnswers(form, values, today, identity), corrections: corrections() },
+          );
+        }}
+      />
     );
-  }
 
   const other = step.otherCard;
   const otherOffered =
@@ -403,46 +337,17 @@ export function FormEngine(props: FormEngineProps) {
                 error={errorText(fieldErrors[f.id]?.message, f)}
                 locked={
                   isLockedPrefill(f) ? (
-                    <div
-                      className="prefilled"
-                      data-testid={`prefilled-${f.id}`}
-                      data-binding={otherLock(f) ? `other.${otherLock(f)}` : fromCard(f)?.binding}
-                      data-type={f.type}
-                      data-readonly={chipVerified ? 'true' : 'false'}
-                    >
-                      <p className="prefilled__value">{formatAnswer(f, values[f.id], lang, t)}</p>
-                      <p className="prefilled__tag">
-                        <span aria-hidden="true">✓ </span>
-                        {otherLock(f)
-                          ? t('formOther.fromTheirCard', { who: t(`formOther.who.${otherLock(f)}`) })
-                          : t('form.fromCard')}
-                      </p>
-                      {otherLock(f) ? null : chipVerified ? (
-                        disputed.has(f.id) ? (
-                          <p className="inset" role="status" data-testid={`card-wrong-${f.id}`}>
-                            {t('formCard.cardWrongStaff')}
-                          </p>
-                        ) : (
-                          <button
-                            type="button"
-                            className="link-button"
-                            onClick={() => setDisputed(new Set([...disputed, f.id]))}
-                          >
-                            {t('formCard.cardWrong')}
-                            <span className="visually-hidden"> {f.label[lang]}</span>
-                          </button>
-                        )
-                      ) : (
-                        <button
-                          type="button"
-                          className="link-button"
-                          onClick={() => setUnlocked(new Set([...unlocked, f.id]))}
-                        >
-                          {t('form.correct')}
-                          <span className="visually-hidden"> {f.label[lang]}</span>
-                        </button>
-                      )}
-                    </div>
+                    <LockedAnswer
+                      field={f}
+                      value={values[f.id]}
+                      lang={lang}
+                      binding={otherLock(f) ? `other.${otherLock(f)}` : fromCard(f)?.binding}
+                      otherRole={otherLock(f)}
+                      chipVerified={chipVerified}
+                      disputed={disputed.has(f.id)}
+                      onDispute={() => setDisputed(new Set([...disputed, f.id]))}
+                      onUnlock={() => setUnlocked(new Set([...unlocked, f.id]))}
+                    />
                   ) : undefined
                 }
               />
@@ -463,46 +368,5 @@ export function FormEngine(props: FormEngineProps) {
         )}
       </FormProvider>
     </FormUiContext.Provider>
-  );
-}
-
-/**
- * The declaration before sending (the wording of the official declaration forms): a statement and a
- * required checkbox. Until it is ticked, "Gửi hồ sơ" looks disabled and a press shows the error summary.
- */
-function Declaration({
-  checked,
-  error,
-  onChange,
-}: {
-  checked: boolean;
-  error: boolean;
-  onChange(on: boolean): void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className={`form-group declaration${error ? ' form-group--error' : ''}`} data-testid="declaration">
-      <h2 className="heading-m">{t('declaration.title', { ns: 'ux' })}</h2>
-      <p className="body declaration__statement" id="declaration-statement">
-        {t('declaration.statement', { ns: 'ux' })}
-      </p>
-      {error && (
-        <p className="error-message" id="declaration-error">
-          {t('declaration.required', { ns: 'ux' })}
-        </p>
-      )}
-      <label className="checkbox">
-        <input
-          id="f-declaration"
-          type="checkbox"
-          checked={checked}
-          aria-describedby={error ? 'declaration-statement declaration-error' : 'declaration-statement'}
-          aria-invalid={error || undefined}
-          onChange={(e) => onChange(e.target.checked)}
-          data-testid="declaration-agree"
-        />
-        <span>{t('declaration.agree', { ns: 'ux' })}</span>
-      </label>
-    </div>
   );
 }

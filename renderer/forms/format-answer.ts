@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../../common/api/contract';
 import type { Field } from '../../common/catalogue/schema';
+import { formatDate } from '../../common/text/format';
 
 /** How an answer reads on "check your answers" and on locked prefilled fields. */
 export function formatAnswer(field: Field, value: unknown, lang: Language, t: TFunction): string {
@@ -39,12 +40,4 @@ export function formatAnswer(field: Field, value: unknown, lang: Language, t: TF
     default:
       return String(value);
   }
-}
-
-/** ISO (full or partial) → dd/mm/yyyy as Vietnamese documents write it. */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  if (y && m && d) return `${d}/${m}/${y}`;
-  if (y && m) return `${m}/${y}`;
-  return iso;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
 import type { Service } from '../../common/catalogue/schema';
-import { dateTime } from '../agencies/common';
+import { formatDateTime } from '../../common/text/format';
 import { PrintedNote, ToBringAndFinish } from '../components/ToBringAndFinish';
 
 /**
@@ -22,7 +22,7 @@ export function AgencyFormsReceiptScreen({
   const { t, i18n } = useTranslation('agencyForms');
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const at = Date.parse(receipt.receivedAt);
-  const when = Number.isNaN(at) ? receipt.receivedAt : dateTime(at);
+  const when = Number.isNaN(at) ? receipt.receivedAt : formatDateTime(at);
   const fees = service?.fees;
   const feeText = !fees || !Array.isArray(fees) ? t('feeUnknown') : fees.map((f) => f.label[lang]).join('; ');
   const codeUnknown = !service || !Array.isArray(service.procedureCodes);

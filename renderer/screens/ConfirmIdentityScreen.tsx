@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IdentifyState } from '../flows/useIdentify';
-import { formatDate } from '../forms/format-answer';
+import { formatDate } from '../../common/text/format';
 
 /** "Is this you?" with the photo, the name and the chip's verdicts in plain words. */
 export function ConfirmIdentityScreen({

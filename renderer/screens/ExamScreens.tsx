@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PrintedNote, ToBringAndFinish } from '../components/ToBringAndFinish';
 import type { Result } from '../../common/api/contract';
+import { formatDateTime } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 
 export interface ExamChoice {
@@ -301,17 +302,7 @@ export function ExamReceiptScreen({
   const { t, i18n } = useTranslation('exam');
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const at = new Date(receipt.receivedAt);
-  const when = Number.isNaN(at.getTime())
-    ? receipt.receivedAt
-    : new Intl.DateTimeFormat('vi-VN', {
-        timeZone: 'Asia/Ho_Chi_Minh',
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hour12: false,
-      }).format(at);
+  const when = Number.isNaN(at.getTime()) ? receipt.receivedAt : formatDateTime(at);
   return (
     <main id="main" className="screen" data-testid="screen-exam-receipt">
       <div className="panel panel--confirmation">

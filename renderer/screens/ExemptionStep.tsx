@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import { askableExemptions, feeFor, type RuleContext } from '../../catalogue/rules';
 import type { Service } from '../../common/catalogue/schema';
+import { todayInVietnam } from '../../common/text/format';
 import { DossierFee } from '../components/FeeBox';
-
-/** Today in Vietnam (UTC+7), ISO. */
-const todayInVietnam = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * One question before sending, only when a fee is due and the card cannot tell an exemption (age is

@@ -5,6 +5,7 @@ import type { Identity } from '../../common/identity';
 import type { FilingChannel } from '../../common/catalogue/conditions';
 import { askableExemptions, formsNeeded, ruleContext } from '../../catalogue/rules';
 import type { Form, FormRef, Service } from '../../common/catalogue/schema';
+import { todayInVietnam } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { PlacesSource } from '../forms/FormContext';
@@ -12,9 +13,6 @@ import { PrintFormsButton } from '../components/PrintFormsButton';
 import { FormEngine } from '../forms/FormEngine';
 import type { FilledForm } from '../forms/form-values';
 import { ExemptionStep } from './ExemptionStep';
-
-/** Today in Vietnam (UTC+7), ISO. */
-const todayInVietnam = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** A shared form narrowed to the choices this service files (FormRef `allow`, e.g. CT01's request kinds). */
 function narrowed(form: Form, ref: FormRef | undefined): Form {
@@ -169,6 +167,7 @@ export function FormScreen({
       identity={ref?.about === 'other' ? null : identity}
       lang={lang}
       places={places}
+      today={todayInVietnam()}
       onExit={() => (index === 0 ? onExit() : setIndex(index - 1))}
       submitLabel={index < forms.length - 1 ? t('form.continue') : undefined}
       renderOnCheck={(answers) => (

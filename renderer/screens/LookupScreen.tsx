@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
+import { formatDate } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { KeyboardDock } from '../components/KeyboardDock';
-import { formatDate } from '../forms/format-answer';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
 
 type Answer = Result<'dossier.lookup'>;
-const day = (ms: number): string => formatDate(new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10));
 
 /** Look up a dossier by its code, typed or scanned from the receipt's QR. No identification needed. */
 export function LookupScreen({ onBack }: { onBack(): void }) {
@@ -93,12 +92,12 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
             </div>
             <div className="summary-list__row">
               <dt className="summary-list__key">{t('receipt.received')}</dt>
-              <dd className="summary-list__value">{day(answer.receivedAt)}</dd>
+              <dd className="summary-list__value">{formatDate(answer.receivedAt)}</dd>
             </div>
             {answer.appointmentAt && (
               <div className="summary-list__row">
                 <dt className="summary-list__key">{t('receipt.appointment')}</dt>
-                <dd className="summary-list__value">{day(answer.appointmentAt)}</dd>
+                <dd className="summary-list__value">{formatDate(answer.appointmentAt)}</dd>
               </div>
             )}
             {answer.feeVnd !== null && answer.feeVnd > 0 && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import type { Form } from '../../common/catalogue/schema';
+import { todayInVietnam } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { PlacesSource } from '../forms/FormContext';
@@ -49,6 +50,7 @@ export function PreviewScreen({
         identity={identity}
         lang={lang}
         places={places}
+        today={todayInVietnam()}
         preview
         submitLabel={t('demo.previewEnd')}
         onExit={onClose}

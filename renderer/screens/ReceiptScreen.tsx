@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../common/api/contract';
+import { formatDate, formatDateTime, formatWeekday, hourInVietnam } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 import { ReceiptFee } from '../components/FeeBox';
 import { PaymentPanel } from '../components/PaymentPanel';
@@ -9,37 +10,12 @@ import { PrintFormsButton } from '../components/PrintFormsButton';
 import { CallStaffPrompt } from '../staff/CallStaff';
 import type { FilledForm } from './FormScreen';
 
-const time = (ms: number, lang: string): string =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(ms));
-
 /** The promised result day as a date and a half-day (morning until 12:00), never a clock time. */
-const halfDay = (ms: number): 'morning' | 'afternoon' =>
-  Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(ms)),
-  ) < 12
-    ? 'morning'
-    : 'afternoon';
-const dayParts = (ms: number, lang: string) => {
-  const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
-  const opts = { timeZone: 'Asia/Ho_Chi_Minh' } as const;
-  return {
-    weekday: new Intl.DateTimeFormat(locale, { ...opts, weekday: 'long' }).format(new Date(ms)),
-    date: new Intl.DateTimeFormat('en-GB', {
-      ...opts,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-    }).format(new Date(ms)),
-  };
-};
+const halfDay = (ms: number): 'morning' | 'afternoon' => (hourInVietnam(ms) < 12 ? 'morning' : 'afternoon');
+const dayParts = (ms: number, lang: string) => ({
+  weekday: formatWeekday(ms, lang === 'en' ? 'en' : 'vi'),
+  date: formatDate(ms),
+});
 
 /** GOV.UK-style confirmation: the dossier code in a panel, or a queued receipt when the portal is unreachable. */
 export function ReceiptScreen({
@@ -192,7 +168,7 @@ export function ReceiptScreen({
         </div>
         <div className="summary-list__row">
           <dt className="summary-list__key">{t('receipt.received')}</dt>
-          <dd className="summary-list__value">{time(receipt.receivedAt, i18n.language)}</dd>
+          <dd className="summary-list__value">{formatDateTime(receipt.receivedAt)}</dd>
         </div>
         {receipt.appointmentAt && (
           <div className="summary-list__row">

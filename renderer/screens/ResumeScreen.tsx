@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Service } from '../../common/catalogue/schema';
+import { formatDateTime } from '../../common/text/format';
 
 /** A form left unfinished with this card: carry on where the citizen stopped, or start again. */
 export function ResumeScreen({
@@ -15,11 +16,7 @@ export function ResumeScreen({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const when = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(new Date(savedAt));
+  const when = formatDateTime(savedAt);
   return (
     <main id="main" className="screen" data-testid="screen-resume">
       <h1 className="heading-l">{t('resume.title')}</h1>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskApi } from '../api/KioskApiContext';
+import { AlertDialog } from '../components/AlertDialog';
 import { useAssist } from './useAssist';
 import './assist.css';
 
@@ -15,10 +16,8 @@ export function AssistOverlay() {
   const view = useAssist();
   const [error, setError] = useState<string | null>(null);
   const no = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (view.state === 'requested') no.current?.focus();
-    setError(null);
-  }, [view.state]);
+  // A new question starts without the last answer's error; focus goes to "Không" (AlertDialog's initialFocus).
+  useEffect(() => setError(null), [view.state]);
   const act = (p: Promise<unknown>): void => {
     p.catch((e: { code?: string }) => setError(e.code ?? 'internal'));
   };
@@ -39,27 +38,14 @@ export function AssistOverlay() {
     );
   if (view.state !== 'requested') return null;
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="assist-title"
-        aria-describedby="assist-body"
-        data-testid="assist-dialog"
-      >
-        <h2 id="assist-title" className="heading-l">
-          {t('assist.dialogTitle')}
-        </h2>
-        <p id="assist-body" className="lead">
-          {t('assist.dialogBody')}
-        </p>
-        {error && (
-          <p className="body" role="alert">
-            {t(error, { ns: 'errors', defaultValue: t('outbox.failed') })}
-          </p>
-        )}
-        <div className="button-group">
+    <AlertDialog
+      id="assist"
+      testId="assist-dialog"
+      title={t('assist.dialogTitle')}
+      body={t('assist.dialogBody')}
+      initialFocus={no}
+      actions={
+        <>
           <button
             type="button"
             className="button"
@@ -77,8 +63,14 @@ export function AssistOverlay() {
           >
             {t('assist.no')}
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {error && (
+        <p className="body" role="alert">
+          {t(error, { ns: 'errors', defaultValue: t('outbox.failed') })}
+        </p>
+      )}
+    </AlertDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result, StaffCallScreen } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
+import { AlertDialog } from '../components/AlertDialog';
 import './call-staff.css';
 
 /**
@@ -84,8 +85,6 @@ function CallStaffDialog({
   const api = useKioskApi();
   const [ticket, setTicket] = useState<Result<'queue.take'> | null>(null);
   const [ticketFailed, setTicketFailed] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [state.kind]);
   const takeNumber = (): void => {
     setTicketFailed(false);
     api
@@ -104,36 +103,17 @@ function CallStaffDialog({
             ? 'counter'
             : 'failed';
   return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="call-staff-title"
-        data-testid="call-staff-dialog"
-        data-outcome={outcome}
-      >
-        <h2 id="call-staff-title" className="heading-l" tabIndex={-1} ref={heading}>
-          {t(`call.${outcome}.title`)}
-        </h2>
-        <p className="body" role="status" data-testid="call-staff-message">
-          {t(`call.${outcome}.body`)}
-        </p>
-        {ticket && (
-          <div className="panel panel--confirmation" data-testid="call-staff-ticket">
-            <p className="panel__title">{t('call.ticket')}</p>
-            <p className="panel__body">
-              <strong className="queue-number">{ticket.number}</strong>
-            </p>
-          </div>
-        )}
-        {ticketFailed && (
-          <p className="error-message" role="alert">
-            {t('call.ticketFailed')}
-          </p>
-        )}
-        {outcome !== 'sending' && (
-          <div className="button-group">
+    <AlertDialog
+      id="call-staff"
+      role="dialog"
+      testId="call-staff-dialog"
+      data={{ 'data-outcome': outcome }}
+      title={t(`call.${outcome}.title`)}
+      initialFocus="title"
+      focusKey={state.kind}
+      actions={
+        outcome === 'sending' ? undefined : (
+          <>
             {outcome === 'failed' && (
               <button type="button" className="button" onClick={onRetry} data-testid="call-staff-retry">
                 {t('call.retry')}
@@ -157,9 +137,26 @@ function CallStaffDialog({
             >
               {t('call.close')}
             </button>
-          </div>
-        )}
-      </div>
-    </div>
+          </>
+        )
+      }
+    >
+      <p className="body" role="status" data-testid="call-staff-message">
+        {t(`call.${outcome}.body`)}
+      </p>
+      {ticket && (
+        <div className="panel panel--confirmation" data-testid="call-staff-ticket">
+          <p className="panel__title">{t('call.ticket')}</p>
+          <p className="panel__body">
+            <strong className="queue-number">{ticket.number}</strong>
+          </p>
+        </div>
+      )}
+      {ticketFailed && (
+        <p className="error-message" role="alert">
+          {t('call.ticketFailed')}
+        </p>
+      )}
+    </AlertDialog>
   );
 }

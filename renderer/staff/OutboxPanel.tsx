@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffOutboxRow, StaffOutboxSummary } from '../../common/api/contract';
+import { formatDateTime } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 import { LoadFailed } from './LoadFailed';
 import './assist.css';
-
-const time = (ms: number): string => {
-  const d = new Date(ms + 7 * 3_600_000).toISOString();
-  return `${d.slice(11, 16)} ${d.slice(8, 10)}/${d.slice(5, 7)}`;
-};
 
 /**
  * Staff console: the outbox without personal data — counts, the dossiers (local reference, service, state,
@@ -142,7 +138,7 @@ export function OutboxPanel() {
                 <td>{t(`outbox.states.${r.state}`)}</td>
                 <td>{r.attempts}</td>
                 <td>{r.lastErrorCode ?? ''}</td>
-                <td>{time(r.createdAt)}</td>
+                <td>{formatDateTime(r.createdAt)}</td>
                 <td>
                   {r.state === 'dead-letter' && (
                     <button

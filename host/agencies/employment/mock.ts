@@ -3,6 +3,7 @@
  * (Mẫu số 03, `unemployment-03`) and answers a receipt number of its own invention (the centre's real
  * numbering, and the procedure's national code, are not in the sources).
  */
+import { isoDateInVietnam } from '../../../common/text/format';
 import type { AgencyMockServer } from '../mock-server';
 import { createFormsAgencyMock } from '../forms/mock';
 
@@ -17,7 +18,6 @@ export function createEmploymentMock(opts: { recordsPath: string; now?: () => nu
         : r.form.id !== 'unemployment-03'
           ? `form ${r.form.id} is not the claim form`
           : null,
-    reference: (n, _r, at) =>
-      `TCTN${at.toISOString().slice(0, 10).replaceAll('-', '')}-${String(n).padStart(5, '0')}`,
+    reference: (n, _r, at) => `TCTN${isoDateInVietnam(at).replaceAll('-', '')}-${String(n).padStart(5, '0')}`,
   });
 }

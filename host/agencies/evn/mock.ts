@@ -3,6 +3,7 @@
  * the `evn-request` form, checks that the request kind matches the service and that a change names a customer
  * code, and answers a request number of its own invention (EVN's real numbering is not in the sources).
  */
+import { isoDateInVietnam } from '../../../common/text/format';
 import type { AgencyMockServer } from '../mock-server';
 import { createFormsAgencyMock } from '../forms/mock';
 
@@ -27,6 +28,6 @@ export function createEvnMock(opts: { recordsPath: string; now?: () => number })
       return null;
     },
     reference: (n, r, at) =>
-      `YC${r.serviceId === 'new-electricity-connection' ? 'CD' : 'HD'}${at.toISOString().slice(0, 10).replaceAll('-', '')}-${String(n).padStart(5, '0')}`,
+      `YC${r.serviceId === 'new-electricity-connection' ? 'CD' : 'HD'}${isoDateInVietnam(at).replaceAll('-', '')}-${String(n).padStart(5, '0')}`,
   });
 }

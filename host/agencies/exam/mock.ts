@@ -5,6 +5,7 @@
  * files kept as name, hash and size only). Faults (down, 503, timeout…) come from the shared mock server.
  */
 import { createHash } from 'node:crypto';
+import { isoDateInVietnam } from '../../../common/text/format';
 import { AgencyMockServer, notFound, ok, rejected } from '../mock-server';
 import { JsonRecords } from '../records';
 import { WINDOW_CLOSED_REASON } from './http-adapter';
@@ -21,23 +22,22 @@ export interface ExamRecord {
 }
 
 const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms + 7 * 3600_000).toISOString().slice(0, 10);
 
 export function createExamMock(opts: { recordsPath: string; now?: () => number }): AgencyMockServer {
   const now = opts.now ?? Date.now;
   const records = new JsonRecords<ExamRecord>(opts.recordsPath);
   let window = {
-    opensOn: isoDay(now() - 10 * DAY) as string | null,
-    closesOn: isoDay(now() + 20 * DAY) as string | null,
+    opensOn: isoDateInVietnam(now() - 10 * DAY) as string | null,
+    closesOn: isoDateInVietnam(now() + 20 * DAY) as string | null,
   };
   const options = (): ExamOptions => ({
-    window: { year: Number(isoDay(now()).slice(0, 4)), ...window },
+    window: { year: Number(isoDateInVietnam(now()).slice(0, 4)), ...window },
     clusters: data.clusters,
     subjects: data.subjects,
     priorities: data.priorities,
   });
   const isOpen = (): boolean => {
-    const today = isoDay(now());
+    const today = isoDateInVietnam(now());
     return (!window.opensOn || today >= window.opensOn) && (!window.closesOn || today <= window.closesOn);
   };
   return new AgencyMockServer(
@@ -82,7 +82,7 @@ export function createExamMock(opts: { recordsPath: string; now?: () => number }
           return { name: f.name, sha256: f.sha256, size: bytes.length };
         });
         if (evidence.some((e) => e === null)) return rejected('evidence file hash does not match');
-        const year = isoDay(now()).slice(0, 4);
+        const year = isoDateInVietnam(now()).slice(0, 4);
         const registrationNumber = `TS${year}-${cluster.id}-${String(records.list().length + 1).padStart(6, '0')}`;
         const rec = records.add({
           registrationNumber,

@@ -4,6 +4,7 @@
  * full ID number: the paper may be left behind.
  */
 import { renderRollPdf } from '../../receipt/roll-pdf';
+import { formatDateTime } from '../../../common/text/format';
 
 export interface ExamReceiptData {
   registrationNumber: string;
@@ -21,7 +22,6 @@ export const maskId = (id: string): string =>
 
 export function examReceiptPdf(d: ExamReceiptData): Promise<Buffer> {
   return renderRollPdf({ title: 'Phiếu đăng ký dự thi', heightPt: 566.93 }, (doc) => {
-    const t = new Date(Date.parse(d.receivedAt) + 7 * 3_600_000).toISOString();
     const row = (label: string, value: string) => {
       doc.font('body').fontSize(7.5).text(label);
       doc.font('bold').fontSize(9).text(value);
@@ -34,7 +34,7 @@ export function examReceiptPdf(d: ExamReceiptData): Promise<Buffer> {
     row('Số định danh', d.maskedId);
     row('Nơi đăng ký dự thi', d.clusterName);
     row('Môn thi', d.subjects.join(', '));
-    row('Thời điểm đăng ký', `${t.slice(11, 16)} ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`);
+    row('Thời điểm đăng ký', formatDateTime(Date.parse(d.receivedAt)));
     doc.font('bold').fontSize(9).text('Giấy tờ cần mang đến nơi đăng ký dự thi');
     doc.font('body').fontSize(9);
     for (const item of [...d.toBring, 'Thẻ Căn cước của bạn']) doc.text(`• ${item}`);

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { KioskApiError, type FinePaymentView, type FineViolationView } from '../../../common/api/contract';
+import { formatDate, formatDateTime, formatMoney } from '../../../common/text/format';
 import { parseDecisionNumber } from '../../../common/vehicle/decision';
 import { parsePlate } from '../../../common/vehicle/plate';
 import { createVietQr } from '../../portal/payment';
-import { formatVietnamDateTime } from '../../portal/dates';
 import type { SessionManager } from '../../session/session-manager';
 import type { AgencyReceiptPrinter } from '../receipt-pdf';
 import type { FinePayment, FinePaymentState, TrafficFineAdapter, Violation } from './types';
 
-const vnd = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} đồng`;
-const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/** Printed papers write the word: `4.800.000 đồng`. */
+const vnd = (n: number) => formatMoney(n, { unit: 'đồng' });
 
 /** A plate as printed (`30A-123.45`) from its canonical form; the canonical form when it does not parse. */
 function plateDisplay(canonical: string): string {
@@ -142,15 +142,15 @@ export class TrafficFineService {
     if (p.state !== 'paid' || !p.eReceipt) throw new KioskApiError('fines-not-paid', 'nothing paid yet');
     const rows: [string, string][] = [
       ['Biên lai điện tử', `Số ${p.eReceipt.number}, ký hiệu ${p.eReceipt.series}`],
-      ['Thời gian nộp', formatVietnamDateTime(p.eReceipt.issuedAt)],
+      ['Thời gian nộp', formatDateTime(p.eReceipt.issuedAt)],
       ['Mã giao dịch', p.reference],
       ['Tổng số tiền đã nộp', vnd(p.amountVnd)],
     ];
     p.violations.forEach((v, i) =>
       rows.push([
         `Vi phạm ${i + 1}${v.decisionNumber ? ` — Quyết định số ${v.decisionNumber}` : ''}`,
-        `${v.plate} · ${v.offence} · ${formatVietnamDateTime(v.at)} · ${v.place} · ${vnd(v.amountVnd)}` +
-          (v.deadline ? ` · hạn nộp ${ddmmyyyy(v.deadline)}` : ''),
+        `${v.plate} · ${v.offence} · ${formatDateTime(v.at)} · ${v.place} · ${vnd(v.amountVnd)}` +
+          (v.deadline ? ` · hạn nộp ${formatDate(v.deadline)}` : ''),
       ]),
     );
     return this.o.receipts.print({

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { remapOldAddress } from '../../../catalogue/admin-units';
 import { KioskApiError, type VehicleInput, type VehicleReceiptView } from '../../../common/api/contract';
 import type { Identity } from '../../../common/identity';
+import { formatDateTime, formatMoney } from '../../../common/text/format';
 import { parseVehicleIdentifier } from '../../../common/vehicle/identifiers';
 import { formatAppointment } from '../../calendar/appointment';
-import { formatVietnamDateTime } from '../../portal/dates';
 import type { SessionManager } from '../../session/session-manager';
 import { maskIdNumber } from '../../store/pii';
 import type { AgencyReceiptPrinter } from '../receipt-pdf';
@@ -140,16 +140,14 @@ export class VehicleRegistrationService {
         ['Mã hồ sơ', v.code],
         ['Chủ xe', v.ownerName],
         ['Số định danh', v.maskedId],
-        ['Thời gian kê khai', formatVietnamDateTime(v.receivedAt)],
+        ['Thời gian kê khai', formatDateTime(v.receivedAt)],
         ['Xe', `${v.vehicle.brand} ${v.vehicle.model}, màu ${v.vehicle.colour}`],
         ['Số khung / số máy', `${v.vehicle.frameNumber} / ${v.vehicle.engineNumber}`],
         ['Nơi kiểm tra xe', `${v.policeUnit.name} — ${v.policeUnit.address}`],
         ['Lịch hẹn kiểm tra xe', formatAppointment(v.slot.at)],
         [
           'Lệ phí đăng ký xe',
-          v.feeVnd === null
-            ? 'Cán bộ sẽ thông báo khi kiểm tra xe'
-            : `${new Intl.NumberFormat('vi-VN').format(v.feeVnd)} đồng`,
+          v.feeVnd === null ? 'Cán bộ sẽ thông báo khi kiểm tra xe' : formatMoney(v.feeVnd, { unit: 'đồng' }),
         ],
       ],
       toBringTitle: 'Khi đến kiểm tra xe, xin mang theo',
