@@ -8,7 +8,7 @@ import type { SessionManager } from '../session/session-manager';
 /** The card holder the citizen accepted ("Đây là tôi"); `dossier-not-identified` otherwise. */
 export function verifiedIdentity(sessions: SessionManager): Identity {
   const session = sessions.active;
-  const identity = session?.personal.get('identity') as Identity | undefined;
+  const identity = session?.personal.get('identity');
   if (!session || !identity || session.personal.get('decision') !== 'accept')
     throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
   return identity;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, visibleFields } from '../../catalogue';
 import { communes } from '../../catalogue/admin-units';
 import type { Field } from '../../common/catalogue/schema';
+import { Identity } from '../../common/identity';
 import { loadConfig } from '../config/config';
 import { createHost, type CreatedHost } from '../create-host';
 import { type Delivery, startDelivery } from '../outbox';
@@ -166,7 +167,7 @@ export async function runCitizenJourneys(rig: JourneyRig, citizens = fictionalCi
     expect((await call('session.start', { language: 'vi' })).ok).toBe(true);
     await call('session.consent', { granted: true });
     const session = created.services.sessions.active!;
-    session.personal.set('identity', { ...c, source: 'chip' });
+    session.personal.set('identity', Identity.parse({ ...c, source: 'chip' }));
     session.personal.set('decision', 'accept');
     await call('catalogue.home');
     const forms = filledForms(SERVICE, c);

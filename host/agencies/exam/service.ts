@@ -8,7 +8,6 @@
 import { createHmac } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { KioskApiError } from '../../../common/api/contract';
-import type { Identity } from '../../../common/identity';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, type Service } from '../../../catalogue';
 import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../../attachments/attachment-service';
 import type { PrinterService } from '../../printer';
@@ -106,7 +105,7 @@ export class ExamService {
 
   async register(input: ExamRegisterInput) {
     const session = this.o.sessions.active;
-    const identity = session?.personal.get('identity') as Identity | undefined;
+    const identity = session?.personal.get('identity');
     if (!session || !identity || session.personal.get('decision') !== 'accept')
       throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
     const service = this.service(input.serviceId);

@@ -6,7 +6,6 @@
  */
 import { createHmac } from 'node:crypto';
 import { KioskApiError } from '../../../common/api/contract';
-import type { Identity } from '../../../common/identity';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, type Service } from '../../../catalogue';
 import type { PrinterService } from '../../printer';
 import type { SessionManager } from '../../session/session-manager';
@@ -48,7 +47,7 @@ export class AgencyFormsService {
 
   async submit(input: AgencyFormsInput) {
     const session = this.o.sessions.active;
-    const identity = session?.personal.get('identity') as Identity | undefined;
+    const identity = session?.personal.get('identity');
     if (!session || !identity || session.personal.get('decision') !== 'accept')
       throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
     const service = this.service(input.serviceId);

@@ -1,0 +1,41 @@
+import { ChipVerification, Identity } from '../../common/identity';
+
+/**
+ * A fictional card holder for tests, through `Identity.parse` (never a hand-built object): every field the
+ * model has, blank unless given; `over` sets the ones the test is about.
+ */
+export function fictionalIdentity(over: Partial<Identity> = {}): Identity {
+  return Identity.parse({
+    idNumber: '001190012345',
+    oldIdNumber: null,
+    fullName: 'Nguyễn Thị Thử',
+    dateOfBirth: '1990-01-01',
+    sex: null,
+    nationality: 'Việt Nam',
+    ethnicity: null,
+    religion: null,
+    placeOfOrigin: null,
+    placeOfResidence: null,
+    identifyingMarks: null,
+    issueDate: null,
+    expiryDate: null,
+    fatherName: null,
+    motherName: null,
+    spouseName: null,
+    source: 'chip',
+    cardType: 'can-cuoc-2024',
+    ...over,
+  });
+}
+
+/** Chip verdicts for tests: nothing checked unless given. */
+export function chipVerification(over: Partial<ChipVerification> = {}): ChipVerification {
+  return ChipVerification.parse({
+    passive: 'not-checked',
+    active: 'not-checked',
+    chipAuthentication: 'not-checked',
+    requires: { activeAuthentication: false, chipAuthentication: false },
+    notRead: [],
+    ...over,
+  });
+}
