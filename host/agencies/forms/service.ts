@@ -9,6 +9,7 @@ import { KioskApiError } from '../../../common/api/contract';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, type Service } from '../../../catalogue';
 import type { PrinterService } from '../../printer';
 import type { SessionManager } from '../../session/session-manager';
+import { verifiedSession } from '../../dossier/verified-session';
 import { AgencyError } from '../errors';
 import { AgencyReceiptPrinter } from '../receipt-pdf';
 import type { AgencyFormsRequest, FormsAgencyAdapter } from './types';
@@ -46,10 +47,7 @@ export class AgencyFormsService {
   }
 
   async submit(input: AgencyFormsInput) {
-    const session = this.o.sessions.active;
-    const identity = session?.personal.get('identity');
-    if (!session || !identity || session.personal.get('decision') !== 'accept')
-      throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
+    const { session, identity } = verifiedSession(this.o.sessions);
     const service = this.service(input.serviceId);
     const agency = service.kioskSupport.agency;
     const now = new Date(this.o.now?.() ?? Date.now());
