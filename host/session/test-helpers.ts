@@ -5,25 +5,16 @@ import { ChipVerification, Identity } from '../../common/identity';
  * model has, blank unless given; `over` sets the ones the test is about.
  */
 export function fictionalIdentity(over: Partial<Identity> = {}): Identity {
+  const blank = Object.fromEntries(Object.keys(Identity.shape).map((key) => [key, null]));
   return Identity.parse({
+    ...blank,
     idNumber: '001190012345',
-    oldIdNumber: null,
     fullName: 'Nguyễn Thị Thử',
     dateOfBirth: '1990-01-01',
-    sex: null,
     nationality: 'Việt Nam',
-    ethnicity: null,
-    religion: null,
-    placeOfOrigin: null,
-    placeOfResidence: null,
-    identifyingMarks: null,
-    issueDate: null,
-    expiryDate: null,
-    fatherName: null,
-    motherName: null,
-    spouseName: null,
     source: 'chip',
     cardType: 'can-cuoc-2024',
+    extraFields: {},
     ...over,
   });
 }

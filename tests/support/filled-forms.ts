@@ -5,6 +5,7 @@
  */
 import { type AnswerValue, buildAnswerSchema, getForm, getService, visibleFields } from '../../catalogue';
 import { communes, remapOldAddress } from '../../catalogue/admin-units';
+import type { FilledForm } from '../../common/api/contract';
 import type { Field, Form } from '../../common/catalogue/schema';
 import type { Identity } from '../../common/identity';
 import { initialValues } from '../../renderer/forms/form-values';
@@ -67,12 +68,7 @@ function prefilled(
   return values;
 }
 
-export interface FilledForm {
-  formId: string;
-  version: string;
-  answers: Record<string, unknown>;
-  corrections: never[];
-}
+export type { FilledForm };
 
 /**
  * @param set answers that make the case under test (e.g. `{ requestKind: 'cap-lai' }`)
