@@ -1,7 +1,7 @@
 /**
- * A small condition language for rules kept as data (which procedure code is filed, which fee line
- * applies, who is exempt, which forms a service needs). Shared: the service rules use it now; form
- * conditions (visibleWhen, conditional prefill) can reuse it.
+ * The service rules' condition language, kept as data (which procedure code is filed, which fee line
+ * applies, who is exempt, which forms a service needs). Two-valued and evaluated once on a finished dossier;
+ * forms use ./form-conditions.ts (three-valued, while answering): why two, see the head of that file.
  *
  *   {"all": [c, …]}   every condition holds (`{"all": []}` always holds)
  *   {"any": [c, …]}   at least one holds
@@ -16,8 +16,7 @@
  * Pure: no Node, no DOM. JSON Schema: `schema/conditions.schema.json`.
  */
 import { z } from 'zod';
-
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+import { Scalar } from './form-conditions';
 
 export type RuleCondition =
   | { all: RuleCondition[] }

@@ -1,7 +1,18 @@
 /**
- * (Form conditions; the service rules (codes, fees, exemptions) use ./conditions.ts — to be unified.)
- * The catalogue's condition language, shared by forms (visibleWhen, conditional prefill, cross-field rules)
- * and services. Pure data + a pure evaluator (no Node, no DOM).
+ * The forms' condition language (visibleWhen, conditional prefill, cross-field rules, `otherCard.when`),
+ * evaluated while the citizen is still answering. Pure data + a pure evaluator (no Node, no DOM).
+ *
+ * Why the service rules (procedure code, fee line, exemptions, forms needed) have their own language in
+ * ./conditions.ts: the two answer different questions. A form condition is asked about a form half filled in,
+ * so it is three-valued ("cannot tell yet" hides a step and postpones a rule) and reads one form's answers,
+ * the chip and comparisons between answers. A service rule is asked once about a finished dossier and must be
+ * decisive: two-valued, so that `checkRules` can enumerate every case a service distinguishes (`leaves`) and
+ * prove exactly one procedure code and at most one fee line hold; it reads answers across the dossier's forms
+ * (`formId.fieldId`), the declared exemption categories and the filing channel, none of which a form has.
+ * They differ on purpose where an answer is missing (`ne`/`not`: undecided here, decided there) and on a
+ * partial date of birth (counted here from the end of that year or month, never older than is certain; no
+ * age there, so no exemption or code is chosen on a guess). Their shared leaves keep one spelling (`all`, `any`,
+ * `not`, `answer` with `eq`/`ne`/`in`, `age` with `lt`/`gte`), so a catalogue author writes both alike.
  *
  *   {all: [...]} · {any: [...]} · {not: ...}
  *   {answer: "fieldId", eq | ne | in | present | lt | lte | gt | gte}   comparisons with a value,

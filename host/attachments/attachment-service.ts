@@ -5,8 +5,9 @@
  * submission they go into the dossier, which the outbox stores encrypted and purges after delivery.
  */
 import { getService } from '../../catalogue';
-import { KioskApiError } from '../../common/api/contract';
+import { KioskApiError, type AttachmentComponent } from '../../common/api/contract';
 import type { SubmissionDocument, SubmissionFile } from '../portal/types';
+import type { HeldAttachments, PersonalKey } from '../session/personal-data';
 import type { SessionManager } from '../session/session-manager';
 import { AttachmentError } from './errors';
 import { bytesFromDataUrl, checkReadable, decodeImage, frameDocument } from './image';
@@ -16,22 +17,10 @@ import { scanPage, type ScannerOptions } from './scanner';
 /** Files one component may carry, and all files of one dossier together. */
 export const LIMITS = { filesPerComponent: 4, totalBytes: 15_000_000 } as const;
 
-export interface ComponentState {
-  code: string;
-  title: string;
-  required: boolean;
-  /** `missing` until a file is added or the citizen says they will bring it. */
-  state: 'missing' | 'attached' | 'at-counter';
-  files: { name: string; pages: number; bytes: number; source: 'camera' | 'scanner' }[];
-}
+/** A component as the citizen sees it (`missing` until a file is added or they say they will bring it). */
+export type ComponentState = AttachmentComponent;
 
-interface Held {
-  serviceId: string;
-  atCounter: Set<string>;
-  files: Map<string, { file: SubmissionFile; source: 'camera' | 'scanner' }[]>;
-}
-
-const KEY = 'attachments';
+const KEY = 'attachments' satisfies PersonalKey;
 
 /** The components a citizen can add files for: the service's documents that are not e-forms. */
 function componentsOf(serviceId: string): { code: string; title: string; required: boolean }[] {
@@ -51,10 +40,10 @@ const slug = (s: string) => s.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
 export class AttachmentService {
   constructor(private readonly o: { sessions: SessionManager; scanner?: ScannerOptions }) {}
 
-  private held(serviceId: string): Held {
+  private held(serviceId: string): HeldAttachments {
     const session = this.o.sessions.active;
     if (!session) throw new KioskApiError('no-session', 'No active session');
-    let h = session.personal.get(KEY) as Held | undefined;
+    let h = session.personal.get(KEY);
     if (!h || h.serviceId !== serviceId) {
       h = { serviceId, atCounter: new Set(), files: new Map() };
       session.personal.set(KEY, h);
@@ -138,10 +127,9 @@ export class AttachmentService {
  */
 export function dossierDocuments(
   documents: { id: string; name: { vi: string }; required: boolean; formId?: string }[],
-  held: unknown,
+  h: HeldAttachments | undefined,
   serviceId: string,
 ): SubmissionDocument[] {
-  const h = held as Held | undefined;
   const files = h && h.serviceId === serviceId ? h.files : new Map<string, { file: SubmissionFile }[]>();
   const out: SubmissionDocument[] = [];
   for (const d of documents) {

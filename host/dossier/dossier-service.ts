@@ -7,7 +7,7 @@
  * visit can file several and a double tap on "send" files one.
  */
 import { createHmac } from 'node:crypto';
-import { KioskApiError } from '../../common/api/contract';
+import { KioskApiError, type FilledForm, type ReceiptView } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import {
   answerOf,
@@ -34,7 +34,6 @@ import { PortalError } from '../portal/errors';
 import { resolveReceivingAgency } from '../portal/agencies/receiving-agency';
 import { identityVerifiedFlag } from '../portal/identity-flag';
 import { knownService, verifiedIdentity } from './verified-session';
-import type { ChipVerification } from '../../common/identity';
 import {
   addressCommunes,
   dossierRoutingFrom,
@@ -45,30 +44,6 @@ import {
 import { logger, swallowed } from '../log/logger';
 
 const log = logger('dossier');
-
-export interface FilledFormInput {
-  formId: string;
-  version: string;
-  answers: Record<string, unknown>;
-  corrections: { fieldId: string; binding: string; from?: unknown; to?: unknown }[];
-}
-
-export interface ReceiptView {
-  /** The other dossiers of a linked service (16: death, residence removal, funeral allowance). */
-  linked?: Omit<ReceiptView, 'linked'>[];
-  localRef: string;
-  dossierCode: string | null;
-  state: string;
-  serviceId: string;
-  procedureCode: string;
-  procedureName: string;
-  maskedId: string;
-  receivedAt: number;
-  appointmentAt: number | null;
-  /** null: unknown fee ("cán bộ sẽ thông báo"), never shown as free. */
-  feeVnd: number | null;
-  feePaid: boolean;
-}
 
 export function receiptView(r: ReceiptRecord): ReceiptView {
   return {
@@ -157,7 +132,7 @@ export class DossierService {
 
   async submit(
     serviceId: string,
-    forms: FilledFormInput[],
+    forms: FilledForm[],
     opts: { declared?: readonly string[] } = {},
   ): Promise<ReceiptView> {
     const identity = verifiedIdentity(this.o.sessions);
@@ -226,7 +201,7 @@ export class DossierService {
       ...part,
       agency: this.agencyFor(part.code, part.answers, identity),
     }));
-    const verification = session.personal.get('verification') as ChipVerification | undefined;
+    const verification = session.personal.get('verification');
     const appointmentAt = estimateAppointment(service.processingTime, Date.now(), this.routing.calendar);
 
     // One client reference per dossier: the session, a digest of what was sent (keyed by the session id,
@@ -281,7 +256,7 @@ export class DossierService {
     );
     // The draft has become a dossier.
     this.o.store?.deleteDraft(this.o.store.cardKey(identity.idNumber));
-    const refs = (session.personal.get('receipts') as string[] | undefined) ?? [];
+    const refs = session.personal.get('receipts') ?? [];
     session.personal.set('receipts', [...new Set([...refs, ...receipts.map((r) => r.localRef)])]);
     const views = await Promise.all(
       receipts.map(async (r) => {

@@ -4,28 +4,11 @@
  * payment. Nothing owed (exemption, free procedure, already paid) → no payment step.
  * In demo mode the technician can play the bank (`simulateBankTransfer`).
  */
-import { KioskApiError } from '../../common/api/contract';
+import { KioskApiError, type EReceiptView, type PaymentView } from '../../common/api/contract';
 import { preparePayment } from '../portal/payment';
 import type { EReceipt, PortalAdapter } from '../portal';
 import type { SessionManager } from '../session/session-manager';
 import type { KioskStore } from '../store/store';
-
-export interface PaymentView {
-  required: boolean;
-  amountVnd: number;
-  reference: string;
-  accountName: string;
-  accountNo: string;
-  bankBin: string;
-  vietQr: string | null;
-  paid: boolean;
-}
-
-export interface EReceiptView {
-  number: string;
-  series: string;
-  url: string;
-}
 
 const view = (e: EReceipt | null): EReceiptView | null =>
   e ? { number: e.number, series: e.series, url: e.url } : null;
@@ -34,7 +17,7 @@ export class PaymentService {
   constructor(private readonly o: { store: KioskStore; portal: PortalAdapter; sessions: SessionManager }) {}
 
   private receipt(localRef: string) {
-    const mine = (this.o.sessions.active?.personal.get('receipts') as string[] | undefined) ?? [];
+    const mine = this.o.sessions.active?.personal.get('receipts') ?? [];
     const r = mine.includes(localRef) ? this.o.store.getReceipt({ localRef }) : null;
     if (!r) throw new KioskApiError('receipt-not-found', 'Not a receipt of this session');
     if (!r.dossierCode) throw new KioskApiError('payment-not-ready', 'The dossier has no code yet');

@@ -2,13 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { getForm, getService, visibleFields } from '../../catalogue';
 import type { Field } from '../../common/catalogue/schema';
-import type { Identity } from '../../common/identity';
+import type { ChipVerification } from '../../common/identity';
 import { ATTACHMENTS_SESSION_KEY } from '../attachments/attachment-service';
 import { vietnamDate } from '../calendar';
 import type { Outbox } from '../outbox';
 import type { DossierSubmission } from '../portal/types';
 import { SessionManager } from '../session/session-manager';
-import { DossierService, type FilledFormInput } from './dossier-service';
+import { chipVerification, fictionalIdentity } from '../session/test-helpers';
+import type { FilledForm } from '../../common/api/contract';
+import { DossierService } from './dossier-service';
 
 const plain = (f: Pick<Field, 'type' | 'options' | 'columns'>, allowed?: readonly string[]): unknown =>
   ({
@@ -25,7 +27,7 @@ const plain = (f: Pick<Field, 'type' | 'options' | 'columns'>, allowed?: readonl
     person: { fullName: 'Nguyễn Văn An' },
   })[f.type as string] ?? 'Nguyễn Văn An';
 
-function filled(serviceId: string): FilledFormInput[] {
+function filled(serviceId: string): FilledForm[] {
   return getService(serviceId).forms.map((ref) => {
     const form = getForm(ref.id, ref.version);
     const answers: Record<string, unknown> = { ...ref.preset };
@@ -36,7 +38,7 @@ function filled(serviceId: string): FilledFormInput[] {
   });
 }
 
-function rig(verification: unknown) {
+function rig(verification: Partial<ChipVerification>) {
   const submitted: Omit<DossierSubmission, 'localRef' | 'receivedAt'>[] = [];
   const outbox = {
     submit: (s: { serviceId: string; dossier: Omit<DossierSubmission, 'localRef' | 'receivedAt'> }) => {
@@ -47,13 +49,9 @@ function rig(verification: unknown) {
   } as unknown as Outbox;
   const sessions = new SessionManager();
   const s = sessions.start('vi');
-  s.personal.set('identity', {
-    idNumber: '001190012345',
-    fullName: 'Nguyễn Thị Hồng Nhung',
-    placeOfResidence: null,
-  } as Identity);
+  s.personal.set('identity', fictionalIdentity({ fullName: 'Nguyễn Thị Hồng Nhung' }));
   s.personal.set('decision', 'accept');
-  s.personal.set('verification', verification);
+  s.personal.set('verification', chipVerification(verification));
   return { submitted, sessions, dossiers: new DossierService({ outbox, sessions, waitForCodeMs: 0 }) };
 }
 

@@ -130,7 +130,7 @@ export class ReceiptService {
   }
 
   private record(localRef: string) {
-    const mine = (this.o.sessions.active?.personal.get('receipts') as string[] | undefined) ?? [];
+    const mine = this.o.sessions.active?.personal.get('receipts') ?? [];
     if (!mine.includes(localRef))
       throw new KioskApiError('receipt-not-found', 'Not a receipt of this session');
     const r = this.o.store.getReceipt({ localRef });

@@ -5,11 +5,12 @@
  * other data-group content — staff can see that forged cards are being tried and under which CSCA, nothing more.
  */
 import * as pkijs from 'pkijs';
+import type { VerificationDecision } from '../../common/api/contract';
 import type { ChipVerification, Identity } from '../../common/identity';
 import { parseSod } from '../../native/emrtd/lds/sod';
 
-/** What the kiosk does with a chip verdict. */
-export type VerificationDecision = 'accept' | 'refuse-forged' | 'refuse-unverifiable';
+/** What the kiosk does with a chip verdict (one source: the contract's schema). */
+export type { VerificationDecision };
 
 /** Issuer attributes that name an authority, never a person: C, O, OU, CN. */
 const NAMING = new Map([

@@ -7,6 +7,7 @@
  * pulled mid-read gives `chip-card-removed`; putting it back resumes from the last good offset.
  */
 import { CodedError } from '../../common/errors';
+import type { OtherCardRole } from '../../common/api/contract';
 import type { ChipVerification, Identity } from '../../common/identity';
 import {
   type BacKey,
@@ -44,7 +45,7 @@ export type IdentifyEvent =
   | { type: 'qr'; cardType: string }
   | { type: 'qr-waiting' }
   /** A second person's card (household head, owner, the other parent, the spouse), read and verified alike. */
-  | { type: 'other'; role: string; identity: Identity; decision: VerificationDecision };
+  | { type: 'other'; role: OtherCardRole; identity: Identity; decision: VerificationDecision };
 
 export type { VerificationDecision } from './card-audit';
 
@@ -95,7 +96,7 @@ export class IdentifyService {
   /** A scan that arrived before consent: kept unparsed, in memory, for a short while only. */
   private pendingQr: { payload: string; at: number } | null = null;
   /** A second card read in progress (same pipeline: consent → key → chip → verdict), for this role. */
-  private other: { role: string } | null = null;
+  private other: { role: OtherCardRole } | null = null;
   static readonly PENDING_QR_MS = 120_000;
   private readonly read: (t: CardTransport, o: ReadCardOptions) => Promise<CardReadResult>;
   private readonly faces: NonNullable<IdentifyOptions['faces']>;
@@ -129,7 +130,7 @@ export class IdentifyService {
    * consent (`setConsent`), shows their QR (or MRZ) and puts their card down; the verdict comes as an
    * `other` event and stays in the session under `other:<role>`. The citizen's identity is untouched.
    */
-  startOther(role: string): void {
+  startOther(role: OtherCardRole): void {
     const session = this.o.sessions.active;
     if (!session) throw new CodedError('session-none', 'no session');
     if (session.personal.get('decision') !== 'accept')

@@ -4,13 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Language, SessionEndReason } from '../../common/api/contract';
+import { PersonalData } from './personal-data';
 
 export interface CitizenSession {
   id: string;
   language: Language;
   startedAt: number;
-  /** Personal data of this session: identity, photo, answers. Never persisted in clear, never logged. */
-  personal: Map<string, unknown>;
+  /** Personal data of this session: identity, photo, receipts, attachments. Never persisted in clear, never logged. */
+  personal: PersonalData;
 }
 
 export class SessionManager {
@@ -21,7 +22,7 @@ export class SessionManager {
 
   start(language: Language, now = Date.now()): CitizenSession {
     if (this.current) this.end('cancel');
-    this.current = { id: randomUUID(), language, startedAt: now, personal: new Map() };
+    this.current = { id: randomUUID(), language, startedAt: now, personal: new PersonalData() };
     this.lastActivity = now;
     return this.current;
   }

@@ -8,8 +8,9 @@ import { loadConfig } from '../config/config';
 import { createHost, type CreatedHost } from '../create-host';
 import { NEUTRAL_PHRASE } from './privacy-filter';
 import { SpeechService } from './speech-service';
+import { fictionalIdentity } from '../session/test-helpers';
 
-const identity = { fullName: 'Đặng Hữu Lộc', idNumber: '031085009876' };
+const identity = fictionalIdentity({ fullName: 'Đặng Hữu Lộc', idNumber: '031085009876' });
 
 function hostWith(privateOutput: 'loudspeaker' | 'headset'): { created: CreatedHost; said: string[] } {
   const said: string[] = [];

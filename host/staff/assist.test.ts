@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionManager } from '../session/session-manager';
+import { fictionalIdentity } from '../session/test-helpers';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
@@ -34,7 +35,10 @@ function rig() {
   });
   const identified = () => {
     const session = sessions.start('vi');
-    session.personal.set('identity', { fullName: 'Phạm Thị Hư Cấu', idNumber: '001099000145' });
+    session.personal.set(
+      'identity',
+      fictionalIdentity({ fullName: 'Phạm Thị Hư Cấu', idNumber: '001099000145' }),
+    );
     session.personal.set('decision', 'accept');
     return session;
   };

@@ -1,5 +1,5 @@
 /** DG13 (+ DG1 fallback) → the shared `Identity` model (source 'chip'). */
-import type { CardType, Identity, Sex } from '../../common/identity';
+import { Identity, type CardType, type Sex } from '../../common/identity';
 import { foldForSearch, nfc } from '../../common/text/vietnamese';
 import { dg13Entry, dg13Text, type Dg13 } from './lds/dg13';
 import type { Mrz } from './lds/dg1';
@@ -79,7 +79,7 @@ export function identityFromDg13(dg13: Dg13, mrz: Mrz | null): Identity | null {
   }
   const cardType: CardType = mrz?.format === 'TD3' ? 'passport' : newer ? 'can-cuoc-2024' : 'cccd-2021';
   const nn = (s: string | null | undefined) => (s && s.trim() ? nfc(s.trim()) : null);
-  return {
+  return checked({
     idNumber,
     oldIdNumber,
     fullName: nfc(fullName),
@@ -100,7 +100,7 @@ export function identityFromDg13(dg13: Dg13, mrz: Mrz | null): Identity | null {
     source: 'chip',
     cardType,
     extraFields,
-  };
+  });
 }
 
 function mrzName(mrz: Mrz): string {
@@ -113,7 +113,7 @@ export function identityFromMrz(mrz: Mrz): Identity | null {
   const dateOfBirth = mrzDateToIso(mrz.dateOfBirth, 'birth');
   const fullName = mrzName(mrz);
   if (!idNumber || !dateOfBirth || !fullName) return null;
-  return {
+  return checked({
     idNumber,
     oldIdNumber: null,
     fullName,
@@ -133,5 +133,11 @@ export function identityFromMrz(mrz: Mrz): Identity | null {
     source: 'chip',
     cardType: mrz.format === 'TD3' ? 'passport' : mrz.issuingState === 'VNM' ? 'cccd-2021' : 'unknown',
     extraFields: {},
-  };
+  });
+}
+
+/** The identity through the model's own schema (`Identity.parse`), or null when the card's data breaks it. */
+function checked(candidate: Identity): Identity | null {
+  const r = Identity.safeParse(candidate);
+  return r.success ? r.data : null;
 }

@@ -9,21 +9,8 @@ import type { Field, Form, Step } from '../../common/catalogue/schema';
 
 export type FormValues = Record<string, unknown>;
 
-/** A field the citizen changed although it came from the card or an earlier answer. */
-export interface Correction {
-  fieldId: string;
-  binding: string;
-  from: unknown;
-  to: unknown;
-}
-
-/** One form of the service, completed: its answers and the corrections of chip values the citizen asked for. */
-export interface FilledForm {
-  formId: string;
-  version: string;
-  answers: Answers;
-  corrections: Correction[];
-}
+/** One source: the contract's zod schemas (`dossier.submit`, `forms.print`). */
+export type { Correction, FilledForm } from '../../common/api/contract';
 
 /** Shapes a raw prefill value for the field's input; undefined when it does not fit. */
 export function shape(field: Field, raw: unknown): unknown {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../common/api/contract';
+import type { DraftData, FilledForm, Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
 import type { FilingChannel } from '../../common/catalogue/conditions';
 import { askableExemptions, formsNeeded, ruleContext } from '../../catalogue/rules';
@@ -11,7 +11,6 @@ import { Keyboard } from '../components/Keyboard';
 import type { PlacesSource } from '../forms/FormContext';
 import { PrintFormsButton } from '../components/PrintFormsButton';
 import { FormEngine } from '../forms/FormEngine';
-import type { FilledForm } from '../forms/form-values';
 import { ExemptionStep } from './ExemptionStep';
 
 /** A shared form narrowed to the choices this service files (FormRef `allow`, e.g. CT01's request kinds). */
@@ -31,15 +30,10 @@ function narrowed(form: Form, ref: FormRef | undefined): Form {
   };
 }
 
-export type { FilledForm } from '../forms/form-values';
+/** App.tsx imports these two from here; their one source is the contract. */
+export type { DraftData, FilledForm } from '../../common/api/contract';
 
 /** Runs the service's forms one after another (linked services have several) and hands back the answers. */
-export interface DraftData {
-  formIndex: number;
-  /** `stepId`: where the citizen was going when the draft was saved (a step id, or `check`). */
-  forms: { formId: string; version: string; values: Record<string, unknown>; stepId?: string }[];
-}
-
 export function FormScreen({
   service,
   identity,

@@ -3,17 +3,12 @@
  * service's own choices (`forms[].allow`, e.g. CT01's request kinds per service), checked against the form's own
  * answer schema. Shared by the host's dossier tests and the Electron/WebSocket journey.
  */
-import {
-  type AnswerValue,
-  buildAnswerSchema,
-  flattenFields,
-  getForm,
-  getService,
-  visibleFields,
-} from '../../catalogue';
-import { communes } from '../../catalogue/admin-units';
-import { prefillAnswers } from '../../catalogue/prefill';
-import type { Field } from '../../common/catalogue/schema';
+import { type AnswerValue, buildAnswerSchema, getForm, getService, visibleFields } from '../../catalogue';
+import { communes, remapOldAddress } from '../../catalogue/admin-units';
+import type { FilledForm } from '../../common/api/contract';
+import type { Field, Form } from '../../common/catalogue/schema';
+import type { Identity } from '../../common/identity';
+import { initialValues } from '../../renderer/forms/form-values';
 
 function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
   // Answers for the patterned text questions of the catalogue's forms.
@@ -50,12 +45,30 @@ function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): 
   }
 }
 
-export interface FilledForm {
-  formId: string;
-  version: string;
-  answers: Record<string, unknown>;
-  corrections: never[];
+/**
+ * What the form engine starts from (renderer/forms/form-values `initialValues`, the kiosk's one prefill), with
+ * the card's address resolved as the address field does (places.remap): today's commune when the old address
+ * maps to one, else left for an answer below.
+ */
+function prefilled(
+  form: Form,
+  identity: Record<string, unknown>,
+  given: Record<string, AnswerValue>,
+): Record<string, unknown> {
+  // The fictional citizens' records (fixtures/citizens) carry the Identity keys the bindings read.
+  const values: Record<string, unknown> = { ...given, ...initialValues(form, identity as Identity, given) };
+  for (const [id, v] of Object.entries(values)) {
+    const text = (v as { pendingText?: unknown } | null)?.pendingText;
+    if (typeof text !== 'string') continue;
+    const r = remapOldAddress(text);
+    if (r.status === 'unique')
+      values[id] = { provinceCode: r.unit.provinceCode, communeCode: r.unit.code, detail: r.detail };
+    else delete values[id];
+  }
+  return values;
 }
+
+export type { FilledForm };
 
 /**
  * @param set answers that make the case under test (e.g. `{ requestKind: 'cap-lai' }`)
@@ -74,7 +87,7 @@ export function filledForms(
     const allowed = Object.fromEntries(Object.entries(ref.allow ?? {}).map(([k, v]) => [k, v[0]]));
     const given = { ...allowed, ...set, ...ref.preset } as Record<string, AnswerValue>;
     const answers: Record<string, unknown> =
-      identity && !ref.about ? prefillAnswers(flattenFields(form), identity, given) : { ...given };
+      identity && !ref.about ? prefilled(form, identity, given) : { ...given };
     const ctx = { identity };
     const schema = buildAnswerSchema(form, ctx);
     for (let round = 0; round < 5; round++) {

@@ -8,11 +8,11 @@
 import { createHmac } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { KioskApiError } from '../../../common/api/contract';
-import type { Identity } from '../../../common/identity';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, type Service } from '../../../catalogue';
 import { ATTACHMENTS_SESSION_KEY, dossierDocuments } from '../../attachments/attachment-service';
 import type { PrinterService } from '../../printer';
 import type { SessionManager } from '../../session/session-manager';
+import { verifiedSession } from '../../dossier/verified-session';
 import { examReceiptPdf, maskId } from './receipt-pdf';
 import { AgencyError } from '../errors';
 import {
@@ -105,10 +105,7 @@ export class ExamService {
   }
 
   async register(input: ExamRegisterInput) {
-    const session = this.o.sessions.active;
-    const identity = session?.personal.get('identity') as Identity | undefined;
-    if (!session || !identity || session.personal.get('decision') !== 'accept')
-      throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
+    const { session, identity } = verifiedSession(this.o.sessions);
     const service = this.service(input.serviceId);
     const today = todayInVietnam(new Date(this.o.now?.() ?? Date.now()));
     const ref = service.forms[0]!;

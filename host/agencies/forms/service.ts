@@ -6,10 +6,10 @@
  */
 import { createHmac } from 'node:crypto';
 import { KioskApiError } from '../../../common/api/contract';
-import type { Identity } from '../../../common/identity';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, type Service } from '../../../catalogue';
 import type { PrinterService } from '../../printer';
 import type { SessionManager } from '../../session/session-manager';
+import { verifiedSession } from '../../dossier/verified-session';
 import { AgencyError } from '../errors';
 import { AgencyReceiptPrinter } from '../receipt-pdf';
 import type { AgencyFormsRequest, FormsAgencyAdapter } from './types';
@@ -47,10 +47,7 @@ export class AgencyFormsService {
   }
 
   async submit(input: AgencyFormsInput) {
-    const session = this.o.sessions.active;
-    const identity = session?.personal.get('identity') as Identity | undefined;
-    if (!session || !identity || session.personal.get('decision') !== 'accept')
-      throw new KioskApiError('dossier-not-identified', 'No verified identity in this session');
+    const { session, identity } = verifiedSession(this.o.sessions);
     const service = this.service(input.serviceId);
     const agency = service.kioskSupport.agency;
     const now = new Date(this.o.now?.() ?? Date.now());

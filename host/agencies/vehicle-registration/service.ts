@@ -46,7 +46,7 @@ export class VehicleRegistrationService {
   }
 
   private identity(): Identity {
-    const id = this.o.sessions.active?.personal.get('identity') as Identity | undefined;
+    const id = this.o.sessions.active?.personal.get('identity');
     if (!id) throw new KioskApiError('session-required', 'the owner must be identified first');
     return id;
   }
