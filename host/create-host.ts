@@ -279,6 +279,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
     volumeStep: speech?.volumeStep ?? 0,
     volumeStepCount: speech?.volumeStepCount ?? 1,
     audio: speech?.audioAvailable ?? false,
+    keys: config.speech.keys,
   });
   // Personal data reaches the synthesizer only through a headset (host/speech/private-speech.ts).
   const privateSpeech =
@@ -517,8 +518,13 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       'speech.say': async ({ text, lang, masked, parts, append }) => {
         if (!speech) return { outcome: 'silent' };
         if (masked) return { outcome: 'skipped' };
-        const spoken = await privateSpeech.text(parts ?? [{ text }], lang);
-        return { outcome: await speech.say(spoken, lang, { interrupt: !append }) };
+        const spoken = await privateSpeech.decide(parts ?? [{ text }], lang);
+        return {
+          outcome: await speech.say(spoken.text, lang, {
+            interrupt: !append,
+            privateOutput: spoken.privateOutput,
+          }),
+        };
       },
       'speech.status': () => speechStatus(),
       'speech.control': ({ action }) => {

@@ -32,6 +32,7 @@ import {
   startMetricsServer,
 } from './metrics';
 import { SpeechService } from './speech';
+import { recordingSpeech } from './speech/record-output';
 import { errorFields, logger } from './log/logger';
 
 const log = logger('kiosk-services');
@@ -109,7 +110,13 @@ export function startDeliveryFor(
 }
 
 export function startSpeech(config: KioskConfig): SpeechService {
-  const speech = new SpeechService({ enabledByDefault: config.speech.enabled, rate: config.speech.rate });
+  const { output } = config.speech;
+  const speech = new SpeechService({
+    enabledByDefault: config.speech.enabled,
+    rate: config.speech.rate,
+    // Demo mode and tests: what would be played is written down instead (production refuses this output).
+    ...(output.kind === 'record' && config.mode === 'demo' ? recordingSpeech(output.file) : {}),
+  });
   speech.on('error', () => undefined); // reported once as `speech-no-audio-device`; the kiosk goes on silently
   return speech;
 }

@@ -542,7 +542,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
               <LanguageSwitch />
             </div>
           </header>
-          <SpeechBar status={speech} />
+          <SpeechBar status={speech} sessionOver={screen.name === 'ended'} />
           {staffMode ? <StaffConsole /> : body}
           {askStop && !staffMode && (
             <ConfirmStop onStop={() => void endSession('cancel')} onContinue={() => setAskStop(false)} />

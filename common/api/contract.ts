@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { Form, Service } from '../catalogue/schema';
 import { CodedError } from '../errors';
 import { ChipVerification, Identity } from '../identity';
+import { SpeechKeysWire } from '../speech-keys';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -107,6 +108,8 @@ export const SpeechStatus = z.object({
   volumeStepCount: z.number().int(),
   /** An audio output exists (false: the toggle says "no speaker" and is disabled). */
   audio: z.boolean(),
+  /** The tactile path's physical keys per action (config `speech.keys`, common/speech-keys.ts). */
+  keys: SpeechKeysWire.optional(),
 });
 export type SpeechStatus = z.infer<typeof SpeechStatus>;
 

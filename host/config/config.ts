@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CodedError } from '../../common/errors';
 import { Language } from '../../common/api/contract';
+import { DEFAULT_SPEECH_KEYS, SpeechKeysConfig } from '../../common/speech-keys';
 import { PrinterConfig } from '../printer/printer-config';
 import { WindowDates } from '../agencies/exam/types';
 
@@ -202,8 +203,30 @@ export const KioskConfig = z.object({
        * through a private output (host/speech/output.ts).
        */
       privateOutput: z.enum(['auto', 'headset', 'loudspeaker']).default('auto'),
+      /**
+       * The tactile path's physical keys (common/speech-keys.ts): per action (help, read, repeat, previous, next,
+       * activate, volumeDown, volumeUp) one `KeyboardEvent.code` or a list — F-keys, numeric-keypad operators and
+       * Enter, media keys only. Left out: the defaults (F1–F3, F6–F10; keypad * / − + Enter).
+       */
+      keys: SpeechKeysConfig,
+      /**
+       * Where speech goes: `device` (the sound card); `record` (demo mode only, for tests): nothing is played,
+       * each utterance is appended to `file` as a JSON line with the output it would use (host/speech/record-output.ts).
+       */
+      output: z
+        .discriminatedUnion('kind', [
+          z.object({ kind: z.literal('device') }),
+          z.object({ kind: z.literal('record'), file: z.string().min(1) }),
+        ])
+        .default({ kind: 'device' }),
     })
-    .default({ enabled: true, rate: 150, privateOutput: 'auto' }),
+    .default({
+      enabled: true,
+      rate: 150,
+      privateOutput: 'auto',
+      keys: DEFAULT_SPEECH_KEYS,
+      output: { kind: 'device' },
+    }),
   staff: z
     .object({
       /** scrypt hash of the staff PIN that leaves the kiosk shell (`npm run -s staff:pin`); null: no exit. */
@@ -386,6 +409,10 @@ export function productionProblems(c: KioskConfig): string[] {
   const out: string[] = [];
   if (c.devices.simulator === true)
     out.push('devices.simulator is true: the reader simulator runs only in demo mode ("mode": "demo")');
+  if (c.speech.output.kind === 'record')
+    out.push(
+      'speech.output is "record": recording speech instead of playing it is for demo mode and tests only',
+    );
   if (c.portal.url) {
     const u = new URL(c.portal.url);
     if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))
