@@ -666,6 +666,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
   speech?.on('state', onSpeech);
   speech?.on('volume', onSpeech);
   speech?.on('audio', onSpeech);
+  speech?.on('enabled', onSpeech);
   // Every citizen starts with the default volume and speech setting; nothing of the last one is kept.
   const offSpeechReset = sessions.onEnd(() => speech?.resetForNewSession());
   const offStatus = status.onChange((s) => host.emit('status.changed', s));
@@ -686,6 +687,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
       speech?.off('state', onSpeech);
       speech?.off('volume', onSpeech);
       speech?.off('audio', onSpeech);
+      speech?.off('enabled', onSpeech);
       sessions.unwatch();
       delivery?.outbox.off('delivered', onDelivered);
       delivery?.outbox.off('failed', onFailed);

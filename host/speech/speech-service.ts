@@ -69,6 +69,8 @@ export interface SpeechServiceEvents {
   volume: [volume: { step: number; db: number }];
   /** The audio output was found missing (true never comes mid-session; a new session probes again). */
   audio: [available: boolean];
+  /** Speech was turned on or off (the toggle, a tactile key, the next session's default). */
+  enabled: [on: boolean];
 }
 
 interface Item {
@@ -198,8 +200,10 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
   }
 
   setEnabled(on: boolean): void {
+    const changed = on !== this.enabledValue;
     this.enabledValue = on;
     if (!on) this.stop();
+    if (changed) this.emit('enabled', on);
   }
 
   setVolumeStep(step: number): void {
@@ -220,7 +224,7 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
     this.stop();
     this.last = null;
     this.setVolumeStep(this.defaultVolumeStep);
-    this.enabledValue = this.enabledByDefault;
+    this.setEnabled(this.enabledByDefault);
     const silent = !this.probeAudioDevice();
     this.noDeviceFound = silent;
     if (silent !== this.silent) {

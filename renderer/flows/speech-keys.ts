@@ -52,6 +52,22 @@ export function partOfBurst(lastPrintableAt: number | null, now: number): boolea
 }
 
 /**
+ * Key presses in, speech actions out, with scanner bursts left alone: a printable key sets the burst clock unless
+ * it was taken as a command (a keypad "+" pressed alone must not block the next one).
+ */
+export class SpeechKeyReader {
+  private lastPrintableAt: number | null = null;
+  constructor(private readonly keys: () => SpeechKeys = () => DEFAULT_SPEECH_KEYS) {}
+
+  feed(press: KeyPress, now: number): SpeechKeyAction | null {
+    const action = keyAction(press, this.keys());
+    const taken = action !== null && !partOfBurst(this.lastPrintableAt, now);
+    if (!taken && isPrintableKey(press.key)) this.lastPrintableAt = now;
+    return taken ? action : null;
+  }
+}
+
+/**
  * Where "next" (+1) or "previous" (−1) leads in the page's controls (reading order): from the current one, or
  * from before the first / after the last when none is current; past either end it wraps round (`wrapped`).
  */

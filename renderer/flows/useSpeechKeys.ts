@@ -15,10 +15,8 @@ import type { KioskApi, SpeechStatus } from '../../common/api/contract';
 import { sayParts, focusedControl } from './useSpeech';
 import {
   DEFAULT_SPEECH_KEYS,
-  isPrintableKey,
-  keyAction,
   keyHelpParts,
-  partOfBurst,
+  SpeechKeyReader,
   stepFocus,
   type KeyHelpWords,
   type SpeechKeyAction,
@@ -132,7 +130,6 @@ export function useSpeechKeys(
   }, [sessionOver]);
 
   useEffect(() => {
-    let lastPrintableAt: number | null = null;
     const lang = (): 'vi' | 'en' => (i18n.language === 'en' ? 'en' : 'vi');
     const keys = (): SpeechKeys => statusRef.current?.keys ?? DEFAULT_SPEECH_KEYS;
 
@@ -213,12 +210,10 @@ export function useSpeechKeys(
       }
     };
 
+    const reader = new SpeechKeyReader(keys);
     const onKeyDown = (event: KeyboardEvent): void => {
-      const now = event.timeStamp || performance.now();
-      const action = keyAction(event, keys());
-      const burst = partOfBurst(lastPrintableAt, now);
-      if (isPrintableKey(event.key)) lastPrintableAt = now;
-      if (!action || burst) return;
+      const action = reader.feed(event, event.timeStamp || performance.now());
+      if (!action) return;
       // Held down: only moving and the volume repeat.
       if (event.repeat && !['next', 'previous', 'volumeUp', 'volumeDown'].includes(action)) return;
       event.preventDefault();
