@@ -219,7 +219,7 @@ test('with the keys only: welcome → identify → services, every move spoken, 
   }
 });
 
-test('keys typed into a field by a physical keyboard are not taken; a single keypad key is not eaten by the scanner hook', async ({
+test('a scanner burst and keys typed into a field are not taken as commands; a single keypad key is not eaten by the scanner hook', async ({
   page,
 }) => {
   const sent = captureRequests(page);
@@ -227,6 +227,17 @@ test('keys typed into a field by a physical keyboard are not taken; a single key
   await page.getByTestId('lookup').click();
   const field = page.getByTestId('lookup-code');
   await field.click();
+  // A scanner in keypad-emulation mode: a fast burst with keypad operators in it, then Enter. None of its keys is
+  // taken as a command (no key help, no reading), and the focus stays in the field.
+  const atBurst = said(sent).length;
+  await page.keyboard.type('000.00', { delay: 0 });
+  await page.keyboard.press('NumpadAdd');
+  await page.keyboard.press('NumpadMultiply');
+  await page.keyboard.type('01.H22', { delay: 0 });
+  await page.keyboard.press('Enter');
+  await expect(field).toBeFocused();
+  expect(said(sent).slice(atBurst).join(' ')).not.toMatch(/Hướng dẫn dùng phím|ô nhập/);
+  await field.fill('');
   // Typing, including + - * / from the main keys, stays in the field.
   await page.keyboard.type('AB+1-2*3/4', { delay: 120 });
   await expect(field).toHaveValue('AB+1-2*3/4');

@@ -7,24 +7,10 @@
  * - with `speech.privateOutput: "headset"`, the personal parts (the citizen's name and ID number on "Is this you?")
  *   are spoken on the private output.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { personalValues } from '../../host/speech/privacy-filter';
 import { walkMainJourney } from './a11y-journey';
 import { expect, identifyWithDemoCard, test } from './fixtures';
-import { startRecordingKiosk } from './speech-record';
+import { citizens, secrets, startRecordingKiosk } from './speech-record';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const citizens = readdirSync(path.join(ROOT, 'fixtures/citizens'))
-  .filter((f) => f.endsWith('.json'))
-  .map(
-    (f) =>
-      JSON.parse(readFileSync(path.join(ROOT, 'fixtures/citizens', f), 'utf8')) as Record<string, unknown>,
-  );
-const known = new Set<string>();
-for (const c of citizens) personalValues({ identity: c }, known);
-const secrets = [...known].filter((v) => v.length >= 6);
 const DOSSIER_CODE = /[0-9A-Z]{2,3}(?:\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4,6}/;
 const fold = (s: string): string => s.normalize('NFC').replace(/[\s.,!?;:…]+/gu, '');
 const nhung = citizens.find((c) => c.id === 'cccd-2021-with-cmnd') as { fullName: string; idNumber: string };

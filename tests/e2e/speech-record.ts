@@ -4,12 +4,28 @@
  * Its own isolated pcscd, so it runs beside the worker's demo kiosk.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { personalValues } from '../../host/speech/privacy-filter';
 import type { RecordedUtterance } from '../../host/speech/record-output';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 import { demoHostArgs, type KioskProcess, startHostProcess, stopChild } from './fixtures';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The fictional citizens (fixtures/citizens). */
+export const citizens = readdirSync(path.join(ROOT, 'fixtures/citizens'))
+  .filter((f) => f.endsWith('.json'))
+  .map(
+    (f) =>
+      JSON.parse(readFileSync(path.join(ROOT, 'fixtures/citizens', f), 'utf8')) as Record<string, unknown>,
+  );
+/** Their names, ID numbers and addresses, as the host's filter collects them. */
+export const known = new Set<string>();
+for (const c of citizens) personalValues({ identity: c }, known);
+/** Those long enough to look for in what was spoken. */
+export const secrets = [...known].filter((v) => v.length >= 6);
 
 export interface RecordingKiosk {
   kiosk: KioskProcess;
