@@ -21,15 +21,18 @@ export const SPEECH_KEY_ACTIONS = [
 ] as const;
 export type SpeechKeyAction = (typeof SPEECH_KEY_ACTIONS)[number];
 
-/** `KeyboardEvent.code` values a text field does not need. */
+/**
+ * `KeyboardEvent.code` values a text field does not need. Not F5, F11, F12: the kiosk shell swallows them (reload,
+ * full screen, developer tools: electron/window-policy.ts).
+ */
 export const SPEECH_KEY_CODE_RE =
-  /^(?:F(?:[1-9]|1\d|2[0-4])|Numpad(?:Add|Subtract|Multiply|Divide|Decimal|Enter|Comma|Equal|ParenLeft|ParenRight)|AudioVolume(?:Up|Down|Mute)|Media(?:PlayPause|Stop|TrackNext|TrackPrevious)|Help|Pause|ScrollLock)$/;
+  /^(?:F(?:[1-46-9]|10|1[3-9]|2[0-4])|Numpad(?:Add|Subtract|Multiply|Divide|Decimal|Enter|Comma|Equal|ParenLeft|ParenRight)|AudioVolume(?:Up|Down|Mute)|Media(?:PlayPause|Stop|TrackNext|TrackPrevious)|Help|Pause|ScrollLock)$/;
 
 export type SpeechKeys = Record<SpeechKeyAction, string[]>;
 
 /**
  * Defaults: F1–F3 and F6–F10 on a full keyboard; on a numeric keypad * read, / repeat, − previous, + next,
- * Enter activate; the keyboard's volume keys. F4/F5 are left alone (F5 reloads a page where nothing catches it).
+ * Enter activate; the keyboard's volume keys. F4 stays free for a site's own choice.
  */
 export const DEFAULT_SPEECH_KEYS: SpeechKeys = {
   help: ['F1', 'Help'],

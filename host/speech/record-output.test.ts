@@ -116,7 +116,7 @@ describe('speech.output record', () => {
 describe('speech.keys', () => {
   it('the speech status carries the configured keys (defaults filled in)', async () => {
     const config = loadConfig(
-      { dataDir: path.join(dir, 'keys'), speech: { keys: { next: 'F12', read: ['F2'] } } },
+      { dataDir: path.join(dir, 'keys'), speech: { keys: { next: 'F4', read: ['F2'] } } },
       {},
     );
     const created = createHost(config, {});
@@ -124,7 +124,7 @@ describe('speech.keys', () => {
     const res = await created.host.handleMessage({ v: 1, id: 1, method: 'speech.status', params: {} });
     expect(res).toMatchObject({
       ok: true,
-      result: { keys: { ...DEFAULT_SPEECH_KEYS, next: ['F12'], read: ['F2'] } },
+      result: { keys: { ...DEFAULT_SPEECH_KEYS, next: ['F4'], read: ['F2'] } },
     });
   });
 
