@@ -169,6 +169,15 @@ describe('stepFocus (reading order)', () => {
     expect(stepFocus(order, 'gone', -1)?.target).toBe('c');
     expect(stepFocus([], null, 1)).toBeNull();
   });
+  it('on a new screen next starts at the content (`start`), previous goes to the control before it', () => {
+    const page = ['call', 'size', 'lang', 'back', 'yes', 'no'];
+    expect(stepFocus(page, null, 1, 3)).toEqual({ target: 'back', index: 3, wrapped: false });
+    expect(stepFocus(page, null, -1, 3)).toEqual({ target: 'lang', index: 2, wrapped: false });
+    expect(stepFocus(page, null, -1, 0)?.target).toBe('no');
+    expect(stepFocus(page, null, 1, 99)?.target).toBe('no');
+    // With a current control, `start` does not matter.
+    expect(stepFocus(page, 'yes', 1, 0)?.target).toBe('no');
+  });
   it('n presses of next visit every control once and come back (fuzzed)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.nat(), (n, start) => {

@@ -68,18 +68,21 @@ export class SpeechKeyReader {
 }
 
 /**
- * Where "next" (+1) or "previous" (−1) leads in the page's controls (reading order): from the current one, or
- * from before the first / after the last when none is current; past either end it wraps round (`wrapped`).
+ * Where "next" (+1) or "previous" (−1) leads in the page's controls (reading order): from the current one; when
+ * none is current (a new screen), next is the control at `start` (the screen's first, past the header) and
+ * previous the one before it. Past either end it wraps round (`wrapped`).
  */
 export function stepFocus<T>(
   order: readonly T[],
   current: T | null,
   direction: 1 | -1,
+  start = 0,
 ): { target: T; index: number; wrapped: boolean } | null {
   if (order.length === 0) return null;
   const at = current === null ? -1 : order.indexOf(current);
+  const from = Math.min(Math.max(start, 0), order.length - 1);
   let index: number;
-  if (at < 0) index = direction === 1 ? 0 : order.length - 1;
+  if (at < 0) index = direction === 1 ? from : (from - 1 + order.length) % order.length;
   else index = at + direction;
   const wrapped = at >= 0 && (index < 0 || index >= order.length);
   index = (index + order.length) % order.length;

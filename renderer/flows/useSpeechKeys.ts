@@ -164,10 +164,16 @@ export function useSpeechKeys(
         case 'previous': {
           const order = focusOrder();
           const current = currentControl();
+          // A new screen (nothing focused): next starts at the screen's content, not the header.
+          const start = Math.max(
+            0,
+            order.findIndex((el) => el.closest('main')),
+          );
           const step = stepFocus(
             order,
             current && order.includes(current) ? current : null,
             action === 'next' ? 1 : -1,
+            start,
           );
           if (!step) {
             readControl(null, first);

@@ -148,6 +148,9 @@ test('with the keys only: welcome → identify → services, every move spoken, 
   // Next to "Bắt đầu", press it.
   await moveTo(page, sent, 'NumpadAdd', 'start');
   await activateTo(page, sent, 'screen-consent');
+  // A new screen: next starts at its content, not at the header's buttons.
+  await page.keyboard.press('F7');
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
   await moveTo(page, sent, 'F7', 'consent-yes');
   // Previous goes back one, next returns.
   const yes = await focusedTestId(page);
