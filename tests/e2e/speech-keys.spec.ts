@@ -5,7 +5,7 @@
  * reader and QR scanner through the technician panel: that is the card, not the screen.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectAxeClean, test } from './fixtures';
 import { type RecordingKiosk, startRecordingKiosk } from './speech-record';
 
 // The host records what it would play (this machine may have no sound card: the speech bar would say "no speaker").
@@ -227,6 +227,12 @@ test('a scanner burst and keys typed into a field are not taken as commands; a s
 }) => {
   const sent = captureRequests(page);
   await page.goto(kiosk.kiosk.url);
+  // The keys are listed on the screen too (for a helper or a technician), in plain words, and pass axe.
+  const help = page.getByTestId('speech-keys-help');
+  await help.locator('summary').click();
+  await expect(help).toContainText('phím F7 hoặc phím cộng trên bàn phím số: sang mục tiếp theo');
+  await expectAxeClean(page, 'the key help');
+  await help.locator('summary').click();
   await page.getByTestId('lookup').click();
   const field = page.getByTestId('lookup-code');
   await field.click();
