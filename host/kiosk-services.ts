@@ -24,6 +24,7 @@ import {
   startMetricsServer,
 } from './metrics';
 import { SpeechService } from './speech';
+import { recordingSpeech } from './speech/record-output';
 import { errorFields, logger } from './log/logger';
 import { routeScan } from './wiring/route-scan';
 import { startConfiguredDevices, type StartDevicesFn } from './wiring/start-devices';
@@ -35,7 +36,13 @@ export { buildTrustStore, TEST_CSCA_FILE } from './trust/build-trust-store';
 export type { StartDevicesFn } from './wiring/start-devices';
 
 export function startSpeech(config: KioskConfig): SpeechService {
-  const speech = new SpeechService({ enabledByDefault: config.speech.enabled, rate: config.speech.rate });
+  const { output } = config.speech;
+  const speech = new SpeechService({
+    enabledByDefault: config.speech.enabled,
+    rate: config.speech.rate,
+    // Demo mode and tests: what would be played is written down instead (production refuses this output).
+    ...(output.kind === 'record' && config.mode === 'demo' ? recordingSpeech(output.file) : {}),
+  });
   speech.on('error', () => undefined); // reported once as `speech-no-audio-device`; the kiosk goes on silently
   return speech;
 }

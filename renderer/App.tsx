@@ -77,7 +77,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
               <LanguageSwitch />
             </div>
           </header>
-          <SpeechBar status={speech} />
+          <SpeechBar status={speech} sessionOver={screen.name === 'ended'} />
           {staffMode ? <StaffConsole /> : <JourneyScreens journey={journey} info={info} />}
           {journey.askStop && !staffMode && (
             <ConfirmStop

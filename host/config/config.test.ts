@@ -5,6 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, KioskConfig, loadConfig, unknownKeys } from './config';
+import { DEFAULT_SPEECH_KEYS } from '../../common/speech-keys';
 
 const dataDir = '/nonexistent-kiosk-config-test';
 const real = { url: 'https://dvc.example.gov.vn/sync', clientId: 'kiosk-07' };
@@ -185,7 +186,13 @@ describe('defaults', () => {
       exam: { window: null },
       dossier: { channel: 'online', baseSalaryVnd: null, healthInsuranceMonths: 12 },
       printer: { kind: 'file' },
-      speech: { enabled: true, rate: 150, privateOutput: 'auto' },
+      speech: {
+        enabled: true,
+        rate: 150,
+        privateOutput: 'auto',
+        keys: DEFAULT_SPEECH_KEYS,
+        output: { kind: 'device' },
+      },
       staff: { pinHash: null, alertWebhook: null },
       shell: { nightlyRestartAt: '03:30' },
       store: {

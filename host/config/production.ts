@@ -18,6 +18,10 @@ export function productionProblems(c: KioskConfig): string[] {
   const out: string[] = [];
   if (c.devices.simulator === true)
     out.push('devices.simulator is true: the reader simulator runs only in demo mode ("mode": "demo")');
+  if (c.speech.output.kind === 'record')
+    out.push(
+      'speech.output is "record": recording speech instead of playing it is for demo mode and tests only',
+    );
   if (c.portal.url) {
     const u = new URL(c.portal.url);
     if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))

@@ -24,11 +24,26 @@ export class PrivateSpeech {
 
   /** The text to hand to the synthesizer for these parts. */
   async text(parts: readonly SpeechPart[], lang: SpeechLanguage): Promise<string> {
+    return (await this.decide(parts, lang)).text;
+  }
+
+  /**
+   * The text and the output it is meant for: `privateOutput` true (a headset) or false (the loudspeaker), or null
+   * when nothing personal is in it and finding out would mean asking the sound card (`auto`).
+   */
+  async decide(
+    parts: readonly SpeechPart[],
+    lang: SpeechLanguage,
+  ): Promise<{ text: string; privateOutput: boolean | null }> {
     const known = personalValues(this.o.personal());
     const plain = filterSpeech(parts, { lang, privateOutput: false, known });
     const full = filterSpeech(parts, { lang, privateOutput: true });
-    // Nothing personal in it: no need to ask the sound card.
-    if (plain === full) return full;
-    return (await this.privateOutput()) ? full : plain;
+    // Nothing personal in it: no need to ask the sound card (a fixed setting answers without asking).
+    if (plain === full) {
+      const setting = this.o.setting ?? 'auto';
+      return { text: full, privateOutput: setting === 'auto' ? null : setting === 'headset' };
+    }
+    const privateOutput = await this.privateOutput();
+    return { text: privateOutput ? full : plain, privateOutput };
   }
 }

@@ -24,6 +24,7 @@ class FakeSynth implements Synthesizer {
 interface Playing {
   clip: SpeechClip;
   gainDb: number;
+  privateOutput: boolean | null | undefined;
   finish: () => void;
   aborted: boolean;
 }
@@ -36,7 +37,13 @@ class FakePlayer implements Player {
   play(clip: SpeechClip, options: PlayOptions = {}): Promise<PlayOutcome> {
     if (this.fail) return Promise.reject(this.fail);
     return new Promise((resolve) => {
-      const p: Playing = { clip, gainDb: options.gainDb ?? 0, finish: () => resolve('done'), aborted: false };
+      const p: Playing = {
+        clip,
+        gainDb: options.gainDb ?? 0,
+        privateOutput: options.privateOutput,
+        finish: () => resolve('done'),
+        aborted: false,
+      };
       options.signal?.addEventListener('abort', () => {
         p.aborted = true;
         resolve('aborted');
@@ -216,6 +223,33 @@ describe('SpeechService', () => {
     expect(service.enabled).toBe(true);
     expect(service.volumeStep).toBe(DEFAULT_VOLUME_STEP);
     expect(await service.repeat()).toBe('skipped');
+  });
+
+  it('turning speech on or off is announced (the toggle on the page follows), once per change', () => {
+    const { service } = setup();
+    const changes: boolean[] = [];
+    service.on('enabled', (on) => changes.push(on));
+    service.setEnabled(false);
+    service.setEnabled(false);
+    service.setEnabled(true);
+    service.setEnabled(false);
+    service.resetForNewSession(); // back to the configured default (on)
+    expect(changes).toEqual([false, true, false, true]);
+  });
+
+  it('the output PrivateSpeech chose reaches the player, and repeat() keeps it', async () => {
+    const { service, player } = setup();
+    void service.say('Họ tên Nguyễn Văn A', 'vi', { privateOutput: true });
+    await tick();
+    await tick();
+    expect(player.last.privateOutput).toBe(true);
+    player.last.finish();
+    await tick();
+    void service.repeat();
+    await tick();
+    await tick();
+    expect(player.plays).toHaveLength(2);
+    expect(player.last.privateOutput).toBe(true);
   });
 
   it('resetForNewSession honours the configured default (speech off)', () => {

@@ -41,6 +41,8 @@ export interface SayOptions {
   interrupt?: boolean;
   /** A masked entry: never spoken. */
   masked?: boolean;
+  /** Where the text was meant for (PrivateSpeech's decision), handed to the player as it is. */
+  privateOutput?: boolean | null;
 }
 
 export interface SpeechServiceOptions {
@@ -67,11 +69,14 @@ export interface SpeechServiceEvents {
   volume: [volume: { step: number; db: number }];
   /** The audio output was found missing (true never comes mid-session; a new session probes again). */
   audio: [available: boolean];
+  /** Speech was turned on or off (the toggle, a tactile key, the next session's default). */
+  enabled: [on: boolean];
 }
 
 interface Item {
   text: string;
   lang: SpeechLanguage;
+  privateOutput?: boolean | null;
   resolve: (outcome: SayOutcome) => void;
   clip?: SpeechClip;
   audio?: PcmAudio;
@@ -104,7 +109,7 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
   private stateValue: SpeechState = 'idle';
   private step: number;
   private enabledValue: boolean;
-  private last: { text: string; lang: SpeechLanguage } | null = null;
+  private last: { text: string; lang: SpeechLanguage; privateOutput: boolean | null } | null = null;
   /** No audio device (or no synthesizer): keep working without sound until the next session. */
   private silent = false;
   private reported = new Set<string>();
@@ -151,11 +156,11 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
 
   say(text: string, lang: SpeechLanguage, options: SayOptions = {}): Promise<SayOutcome> {
     if (options.masked) return Promise.resolve('skipped');
-    this.last = { text, lang };
+    this.last = { text, lang, privateOutput: options.privateOutput ?? null };
     if (!this.enabledValue) return Promise.resolve('skipped');
     if (options.interrupt ?? true) this.cancelAll();
     return new Promise<SayOutcome>((resolve) => {
-      this.queue.push({ text, lang, resolve, offsetMs: 0 });
+      this.queue.push({ text, lang, resolve, offsetMs: 0, privateOutput: options.privateOutput ?? null });
       void this.pump();
     });
   }
@@ -163,7 +168,10 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
   /** Speaks the last prompt again (interrupting). */
   repeat(): Promise<SayOutcome> {
     if (!this.last) return Promise.resolve('skipped');
-    return this.say(this.last.text, this.last.lang, { interrupt: true });
+    return this.say(this.last.text, this.last.lang, {
+      interrupt: true,
+      privateOutput: this.last.privateOutput,
+    });
   }
 
   pause(): void {
@@ -192,8 +200,10 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
   }
 
   setEnabled(on: boolean): void {
+    const changed = on !== this.enabledValue;
     this.enabledValue = on;
     if (!on) this.stop();
+    if (changed) this.emit('enabled', on);
   }
 
   setVolumeStep(step: number): void {
@@ -214,7 +224,7 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
     this.stop();
     this.last = null;
     this.setVolumeStep(this.defaultVolumeStep);
-    this.enabledValue = this.enabledByDefault;
+    this.setEnabled(this.enabledByDefault);
     const silent = !this.probeAudioDevice();
     this.noDeviceFound = silent;
     if (silent !== this.silent) {
@@ -326,7 +336,10 @@ export class SpeechService extends EventEmitter<SpeechServiceEvents> {
     if (audio.samples.length === 0) return 'spoken';
     current.startedAt = this.now();
     try {
-      const outcome = await this.player.play({ ...clip, wav: encodeWav(audio) }, { signal, gainDb });
+      const outcome = await this.player.play(
+        { ...clip, wav: encodeWav(audio) },
+        { signal, gainDb, privateOutput: item.privateOutput ?? null },
+      );
       if (outcome === 'aborted' || signal.aborted) return this.aborted(current);
       return 'spoken';
     } catch (e) {

@@ -28,6 +28,7 @@ export function speechPart(o: {
     volumeStep: speech?.volumeStep ?? 0,
     volumeStepCount: speech?.volumeStepCount ?? 1,
     audio: speech?.audioAvailable ?? false,
+    keys: o.config.speech.keys,
   });
   // Personal data reaches the synthesizer only through a headset (host/speech/private-speech.ts).
   const privateSpeech =
@@ -43,6 +44,7 @@ export function speechPart(o: {
       speech?.on('state', onSpeech);
       speech?.on('volume', onSpeech);
       speech?.on('audio', onSpeech);
+      speech?.on('enabled', onSpeech);
       // Nothing of the last citizen's setting is kept.
       offReset = sessions.onEnd(() => speech?.resetForNewSession());
     },
@@ -51,13 +53,19 @@ export function speechPart(o: {
       speech?.off('state', onSpeech);
       speech?.off('volume', onSpeech);
       speech?.off('audio', onSpeech);
+      speech?.off('enabled', onSpeech);
     },
     handlers: {
       'speech.say': async ({ text, lang, masked, parts, append }) => {
         if (!speech) return { outcome: 'silent' };
         if (masked) return { outcome: 'skipped' };
-        const spoken = await privateSpeech.text(parts ?? [{ text }], lang);
-        return { outcome: await speech.say(spoken, lang, { interrupt: !append }) };
+        const spoken = await privateSpeech.decide(parts ?? [{ text }], lang);
+        return {
+          outcome: await speech.say(spoken.text, lang, {
+            interrupt: !append,
+            privateOutput: spoken.privateOutput,
+          }),
+        };
       },
       'speech.status': () => speechStatus(),
       'speech.control': ({ action }) => {

@@ -20,6 +20,11 @@ export interface PlayOptions {
   signal?: AbortSignal;
   /** Gain already applied to `clip.wav`; an espeak-direct player turns it into an amplitude. */
   gainDb?: number;
+  /**
+   * Whether the output was private (a headset) when the text was chosen: true, false, or null when not checked (no
+   * personal data in it). Device players ignore it (ALSA routes the sound); a recording player writes it down.
+   */
+  privateOutput?: boolean | null;
 }
 
 export interface Player {

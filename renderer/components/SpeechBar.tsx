@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { SpeechStatus } from '../../common/api/contract';
 import { useKioskApi } from '../api/KioskApiContext';
+import { DEFAULT_SPEECH_KEYS, keyHelpLines } from '../flows/speech-keys';
 import { readFocused } from '../flows/useSpeech';
+import { controlWords, keyHelpWords, useSpeechKeys } from '../flows/useSpeechKeys';
 import './speech-bar.css';
 
 type Action = 'repeat' | 'pause' | 'resume' | 'louder' | 'quieter' | 'enable' | 'disable';
@@ -9,10 +11,19 @@ type Action = 'repeat' | 'pause' | 'resume' | 'louder' | 'quieter' | 'enable' | 
 /**
  * Spoken guidance controls: on/off, listen again, pause, volume, read the focused control. Visible on every screen.
  * With no audio output the toggle says so ("Không có loa") and is disabled — never "on" without sound.
+ * The tactile path's physical keys work on every screen (useSpeechKeys); "Dùng phím…" lists them.
  */
-export function SpeechBar({ status }: { status: SpeechStatus | null }) {
+export function SpeechBar({
+  status,
+  sessionOver = false,
+}: {
+  status: SpeechStatus | null;
+  /** The session ended: the next key press says the key help again. */
+  sessionOver?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const api = useKioskApi();
+  useSpeechKeys(api, status, { sessionOver });
   if (!status) return null;
   const act = (action: Action) => () => void api.call('speech.control', { action }).catch(() => undefined);
   if (!status.audio)
@@ -34,13 +45,19 @@ export function SpeechBar({ status }: { status: SpeechStatus | null }) {
       </div>
     );
   const lang = i18n.language === 'en' ? 'en' : 'vi';
-  const read = () =>
-    readFocused(api, lang, {
-      checked: t('speech:control.checked'),
-      unchecked: t('speech:control.unchecked'),
-      empty: t('speech:control.empty'),
-      nothing: t('speech:control.nothing'),
-    });
+  const read = () => readFocused(api, lang, controlWords(t));
+  const keyHelp = (
+    <details className="speech-bar__keys" data-testid="speech-keys-help">
+      <summary className="speech-bar__button">{t('speech:keys.title')}</summary>
+      <ul>
+        {keyHelpLines(status.keys ?? DEFAULT_SPEECH_KEYS, keyHelpWords(t)).map((line) => (
+          <li key={line.action}>
+            <strong>{line.keys.join(` ${t('speech:keys.or')} `)}</strong>: {line.does}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
   return (
     <div className="speech-bar" role="group" aria-label={t('speech.label')} data-testid="speech-bar">
       <button
@@ -102,6 +119,7 @@ export function SpeechBar({ status }: { status: SpeechStatus | null }) {
           </button>
         </>
       )}
+      {keyHelp}
     </div>
   );
 }

@@ -87,11 +87,23 @@ export function partsText(parts: readonly SpeechPart[]): string {
     .normalize('NFC');
 }
 
+/** What a control is, in the words read before its state ("nút", "ô đánh dấu" …). */
+export type ControlKind = 'button' | 'link' | 'checkbox' | 'radio' | 'select' | 'text' | 'other';
+
 export interface ControlWords {
   checked: string;
   unchecked: string;
   empty: string;
   nothing: string;
+  /** A masked entry (PIN, code): how many characters were typed, never what ("đã nhập 4 ký tự"). */
+  typed?: (count: number) => string;
+  /** Each kind's name, read after the label (the tactile path; none: the label alone). */
+  kinds?: Partial<Record<ControlKind, string>>;
+  disabled?: string;
+  expanded?: string;
+  collapsed?: string;
+  required?: string;
+  invalid?: string;
 }
 
 function labelOf(el: HTMLElement): string {
@@ -113,24 +125,78 @@ function labelOf(el: HTMLElement): string {
   return el.textContent ?? '';
 }
 
+/** The kind of a focusable element, by its ARIA role first, then its tag. */
+export function controlKind(el: HTMLElement): ControlKind {
+  const role = el.getAttribute('role');
+  if (role === 'button' || role === 'link' || role === 'checkbox' || role === 'radio') return role;
+  if (role === 'switch') return 'checkbox';
+  if (role === 'textbox' || role === 'combobox' || role === 'searchbox') return 'text';
+  if (el instanceof HTMLButtonElement || el.tagName === 'SUMMARY') return 'button';
+  if (el instanceof HTMLAnchorElement) return 'link';
+  if (el instanceof HTMLSelectElement) return 'select';
+  if (el instanceof HTMLTextAreaElement) return 'text';
+  if (el instanceof HTMLInputElement) {
+    if (el.type === 'checkbox' || el.type === 'radio') return el.type;
+    if (['button', 'submit', 'reset', 'image'].includes(el.type)) return 'button';
+    return 'text';
+  }
+  return 'other';
+}
+
+/** The text of the elements an element's `aria-describedby` names (hints, a field's error message). */
+function descriptionOf(el: HTMLElement): string {
+  const by = el.getAttribute('aria-describedby');
+  if (!by) return '';
+  return by
+    .split(/\s+/)
+    .map((id) => {
+      const d = el.ownerDocument.getElementById(id);
+      return d && !d.closest('[data-personal]') ? (d.textContent ?? '') : '';
+    })
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /**
- * The focused control read on request: its label, then its value. What the citizen typed is personal (spoken only
- * through a headset); a masked entry (PIN, `data-masked`, password) is never read — only whether it is empty.
+ * The focused control read on request: its label, its kind (when the words name kinds), its state, then its
+ * value. What the citizen typed is personal (spoken only through a headset); a masked entry (PIN, `data-masked`,
+ * password) is never read — only how many characters it holds. With the tactile path's words, a disabled,
+ * required or invalid control says so, and its description (hint, error message) follows.
  */
 export function controlParts(el: Element | null, words: ControlWords): SpeechPart[] {
   if (!el || !(el instanceof HTMLElement) || el === el.ownerDocument.body) return [{ text: words.nothing }];
   const label = labelOf(el).replace(/\s+/g, ' ').trim();
   const parts: SpeechPart[] = label ? [{ text: label }] : [];
-  const add = (p: SpeechPart) => parts.push(p);
+  const add = (text: string | undefined, personal = false): void => {
+    if (text) parts.push(personal ? { text, personal } : { text });
+  };
+  const kind = controlKind(el);
+  add(words.kinds?.[kind]);
+  const ariaChecked = el.getAttribute('aria-checked');
   if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
-    add({ text: el.checked ? words.checked : words.unchecked });
+    add(el.checked ? words.checked : words.unchecked);
+  } else if (ariaChecked !== null) {
+    add(ariaChecked === 'true' ? words.checked : words.unchecked);
   } else if (el instanceof HTMLSelectElement) {
     const option = el.selectedOptions[0];
-    add({ text: option?.textContent?.trim() || words.empty });
+    add(option?.textContent?.trim() || words.empty);
   } else if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
     const masked = el.type === 'password' || el.hasAttribute('data-masked');
-    if (!el.value) add({ text: words.empty });
-    else if (!masked) add({ text: el.value, personal: true });
+    if (!el.value) add(words.empty);
+    else if (masked) add(words.typed?.([...el.value].length));
+    else add(el.value, true);
+  }
+  const expanded = el.getAttribute('aria-expanded');
+  if (expanded !== null) add(expanded === 'true' ? words.expanded : words.collapsed);
+  if ((el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true') add(words.disabled);
+  if ((el as HTMLInputElement).required || el.getAttribute('aria-required') === 'true') add(words.required);
+  if (el.getAttribute('aria-invalid') === 'true') add(words.invalid);
+  if (words.kinds) {
+    add(descriptionOf(el));
+    // Read as a list ("Họ và tên, ô nhập, chưa có nội dung."), not one run-on phrase.
+    for (let i = parts.length - 1; i > 0; i--)
+      if (!SENTENCE_END.test(parts[i - 1]!.text)) parts.splice(i, 0, { text: ',' });
   }
   const last = parts[parts.length - 1];
   if (last && !SENTENCE_END.test(last.text)) parts.push({ text: '.' });

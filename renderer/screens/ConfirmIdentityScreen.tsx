@@ -34,13 +34,14 @@ export function ConfirmIdentityScreen({
             {!state.photoPending && <span>{t('confirm.photoUnavailable')}</span>}
           </div>
         )}
-        <dl className="identity-card__facts">
+        {/* Spoken with the screen (speech-text.ts); the facts only through a headset (data-personal). */}
+        <dl className="identity-card__facts" data-speak>
           <dt>{t('confirm.name')}</dt>
           <dd data-testid="identity-name" data-personal>
             {id.fullName}
           </dd>
           <dt>{t('confirm.dob')}</dt>
-          <dd>{formatDate(id.dateOfBirth)}</dd>
+          <dd data-personal>{formatDate(id.dateOfBirth)}</dd>
           <dt>{t('confirm.idNumber')}</dt>
           <dd data-testid="identity-id" data-personal>
             {id.idNumber}

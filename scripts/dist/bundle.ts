@@ -71,6 +71,8 @@ export const DEMO_STUBS: Record<string, string> = {
   'host/agencies/start.ts': `export const startAgencyMock = ${NOT_PACKAGED};`,
   // The mock queue centre (demo mode's `queue.mockCentre`).
   'host/queue/mock/start.ts': `export const startMockQueueCentre = ${NOT_PACKAGED};`,
+  // Demo mode's and the tests' speech record (config `speech.output: { kind: "record" }`; production refuses it).
+  'host/speech/record-output.ts': `export const recordingSpeech = ${NOT_PACKAGED};`,
   'host/devices/isolated-pcscd.ts': [
     `export const startIsolatedPcscd = ${NOT_PACKAGED};`,
     'export const systemPcscdHasRealReader = async () => true;',

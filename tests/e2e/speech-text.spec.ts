@@ -1,7 +1,7 @@
 /**
  * What the page sends to be spoken (renderer/flows/speech-text.ts), in a real Chromium DOM: phrases never glued,
  * personal text marked, the focused control read with its label and value (the value marked personal, a masked
- * entry never read). The module is bundled as it is and run on small pages.
+ * entry read only as its length). The module is bundled as it is and run on small pages.
  */
 import { buildSync } from 'esbuild';
 import { expect, test } from '@playwright/test';
@@ -67,7 +67,7 @@ test('a screen: headings, leads, alerts and results in order, with spaces betwee
   expect(plain).not.toMatch(/\p{L}A012|bạnA|sửaSố/u);
 });
 
-test('the focused control: label and value, the value personal, a masked entry never read', async ({
+test('the focused control: label and value, the value personal, a masked entry only as its length', async ({
   page,
 }) => {
   await load(
@@ -87,7 +87,7 @@ test('the focused control: label and value, the value personal, a masked entry n
       ([id, words]) =>
         (window as unknown as { speechText: SpeechTextModule }).speechText.controlParts(
           id ? document.getElementById(id) : null,
-          words,
+          { ...words, typed: (n: number) => `đã nhập ${n} ký tự` },
         ),
       [id, WORDS] as const,
     );
@@ -96,8 +96,9 @@ test('the focused control: label and value, the value personal, a masked entry n
     { text: 'Trần Thị Mẫu', personal: true },
     { text: '.' },
   ]);
-  expect(await read('pin')).toEqual([{ text: 'Mã PIN' }, { text: '.' }]);
-  expect(await read('code')).toEqual([{ text: 'Mã hồ sơ' }, { text: '.' }]);
+  // A masked entry: how many characters, never which.
+  expect(await read('pin')).toEqual([{ text: 'Mã PIN' }, { text: 'đã nhập 4 ký tự' }, { text: '.' }]);
+  expect(await read('code')).toEqual([{ text: 'Mã hồ sơ' }, { text: 'đã nhập 25 ký tự' }, { text: '.' }]);
   expect(await read('agree')).toEqual([{ text: 'Tôi đồng ý' }, { text: 'đã chọn' }, { text: '.' }]);
   expect(await read('prov')).toEqual([{ text: 'Tỉnh, thành phố' }, { text: 'Huế' }, { text: '.' }]);
   expect(await read('empty')).toEqual([
@@ -107,4 +108,62 @@ test('the focused control: label and value, the value personal, a masked entry n
   ]);
   expect(await read('go')).toEqual([{ text: 'Tiếp tục' }, { text: '.' }]);
   expect(await read(null)).toEqual([{ text: WORDS.nothing }]);
+});
+
+test('the tactile path reads a control with its kind, state, hint and error, as a list', async ({ page }) => {
+  await load(
+    page,
+    `<main>
+      <label for="phone">Số điện thoại</label>
+      <input id="phone" required aria-invalid="true" aria-describedby="phone-hint phone-error" value="">
+      <p id="phone-hint">Ví dụ 0912 345 678</p><p id="phone-error">Vui lòng nhập số điện thoại</p>
+      <label for="pin">Mã PIN</label><input id="pin" type="password" value="123456">
+      <button id="more" aria-expanded="false">Xem thêm</button>
+      <button id="send" disabled>Gửi hồ sơ</button>
+      <a id="help" href="#">Hướng dẫn</a>
+      <label><input id="yes" type="radio" name="a"> Có</label>
+      <div id="sw" role="switch" aria-checked="true" tabindex="0" aria-label="Nhận tin nhắn"></div>
+      <label for="who">Họ tên</label><input id="who" aria-describedby="who-value" value="Trần Thị Mẫu">
+      <span id="who-value" data-personal>Trần Thị Mẫu</span>
+    </main>`,
+  );
+  const read = (id: string) =>
+    page.evaluate(
+      ([id, words]) =>
+        (window as unknown as { speechText: SpeechTextModule }).speechText.controlParts(
+          document.getElementById(id),
+          {
+            ...words,
+            typed: (n: number) => `đã nhập ${n} ký tự`,
+            kinds: {
+              button: 'nút',
+              link: 'liên kết',
+              checkbox: 'ô đánh dấu',
+              radio: 'lựa chọn',
+              select: 'danh sách chọn',
+              text: 'ô nhập',
+            },
+            disabled: 'chưa dùng được lúc này',
+            expanded: 'đang mở',
+            collapsed: 'đang đóng',
+            required: 'bắt buộc',
+            invalid: 'cần sửa lại',
+          },
+        ),
+      [id, WORDS] as const,
+    );
+  const text = async (id: string) => (await read(id)).map((p) => p.text).join(' ');
+  expect(await text('phone')).toBe(
+    'Số điện thoại , ô nhập , chưa có nội dung , bắt buộc , cần sửa lại , Ví dụ 0912 345 678 Vui lòng nhập số điện thoại .',
+  );
+  expect(await text('pin')).toBe('Mã PIN , ô nhập , đã nhập 6 ký tự .');
+  expect(await text('more')).toBe('Xem thêm , nút , đang đóng .');
+  expect(await text('send')).toBe('Gửi hồ sơ , nút , chưa dùng được lúc này .');
+  expect(await text('help')).toBe('Hướng dẫn , liên kết .');
+  expect(await text('yes')).toBe('Có , lựa chọn , chưa chọn .');
+  expect(await text('sw')).toBe('Nhận tin nhắn , ô đánh dấu , đã chọn .');
+  // The typed value stays marked personal; a description inside [data-personal] is not read.
+  const who = await read('who');
+  expect(who.filter((p) => p.personal)).toEqual([{ text: 'Trần Thị Mẫu', personal: true }]);
+  expect(who.map((p) => p.text).join(' ')).toBe('Họ tên , ô nhập , Trần Thị Mẫu .');
 });

@@ -7,14 +7,12 @@
  *   citizens' names, ID numbers or a dossier code in what is spoken;
  * - with no audio device the speech toggle says "Không có loa" and is disabled.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { hasAudioDevice } from '../../host/speech/output';
-import { filterSpeech, personalValues, type SpeechPart } from '../../host/speech/privacy-filter';
+import { filterSpeech, type SpeechPart } from '../../host/speech/privacy-filter';
 import { walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
 import { expect, test } from './fixtures';
+import { known, secrets } from './speech-record';
 
 interface SayRequest {
   text: string;
@@ -23,16 +21,6 @@ interface SayRequest {
   append?: boolean;
 }
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const citizens = readdirSync(path.join(ROOT, 'fixtures/citizens'))
-  .filter((f) => f.endsWith('.json'))
-  .map(
-    (f) =>
-      JSON.parse(readFileSync(path.join(ROOT, 'fixtures/citizens', f), 'utf8')) as Record<string, unknown>,
-  );
-const known = new Set<string>();
-for (const c of citizens) personalValues({ identity: c }, known);
-const secrets = [...known].filter((v) => v.length >= 6);
 const DOSSIER_CODE = /[0-9A-Z]{2,3}(?:\.[0-9A-Z]{2,3}){2,4}-\d{6}-\d{4,6}/g;
 
 /** Records every speech request the page sends to the host. */

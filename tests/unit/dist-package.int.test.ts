@@ -234,13 +234,13 @@ describe('the Debian package', () => {
     expect(listing.filter((p) => /\.key(\.pem)?$|\.p12$|\.pfx$/.test(p))).toEqual([]);
   });
 
-  it('bundles no demo code: the simulator, the mock portal, the agency and queue mocks and the demo pcscd are stubs that refuse', () => {
+  it('bundles no demo code: the simulator, the mock portal, the agency and queue mocks, the demo pcscd and the speech record are stubs that refuse', () => {
     for (const bundle of ['kiosk-host.mjs', 'kiosk-doctor.mjs']) {
       const text = readFileSync(path.join(extracted, PREFIX.slice(1), 'host', bundle), 'utf8');
       // esbuild heads each bundled module with a `// <path>` comment.
       const demoModules = [
         ...text.matchAll(
-          /^\/\/ ((?:native\/simulator|host\/portal\/mock|host\/devices\/isolated-pcscd|host\/agencies\/(?:mocks|start|mock-\S+|\S+\/mock)\.ts|host\/queue\/mock\/\S+|host\/mock-process\/\S+)\S*)$/gm,
+          /^\/\/ ((?:native\/simulator|host\/portal\/mock|host\/devices\/isolated-pcscd|host\/agencies\/(?:mocks|start|mock-\S+|\S+\/mock)\.ts|host\/queue\/mock\/\S+|host\/mock-process\/\S+|host\/speech\/record-output\.ts)\S*)$/gm,
         ),
       ].map((m) => m[1]);
       // Only the stubs (never a real demo module); the host bundle holds every one of them. The simulator's error

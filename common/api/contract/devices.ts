@@ -1,5 +1,6 @@
 /** The kiosk itself: hello, device status, the reader simulator (demo), speech, trust material, diagnostics. */
 import { z } from 'zod';
+import { SpeechKeysWire } from '../../speech-keys';
 import { Empty, Language, type MethodGroup } from './base';
 
 export const ReaderState = z.enum(['no-service', 'no-reader', 'ready', 'card-present', 'reading', 'error']);
@@ -49,6 +50,8 @@ export const SpeechStatus = z.object({
   volumeStepCount: z.number().int(),
   /** An audio output exists (false: the toggle says "no speaker" and is disabled). */
   audio: z.boolean(),
+  /** The tactile path's physical keys per action (config `speech.keys`, common/speech-keys.ts). */
+  keys: SpeechKeysWire.optional(),
 });
 export type SpeechStatus = z.infer<typeof SpeechStatus>;
 
