@@ -205,7 +205,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     // The address is suggested from his card (remapped to today's units): she only says what she asks for.
     await choose(page, 'requestKind', 'Đăng ký tạm trú');
     await page.waitForFunction(
-      () => document.querySelector<HTMLSelectElement>('#f-residenceAddress-communeCode')?.value !== '',
+      () => !!document.querySelector<HTMLElement>('#f-residenceAddress-communeCode')?.dataset.value,
     );
     await next(page);
     await choose(page, 'hasMembers', 'Không');
@@ -254,7 +254,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     await next(page); // ethnicity, nationality, home town suggested from her card
     await page.getByTestId('prefilled-motherName').waitFor();
     await page.waitForFunction(
-      () => document.querySelector<HTMLSelectElement>('#f-motherResidence-communeCode')?.value === '00025',
+      () => document.querySelector<HTMLElement>('#f-motherResidence-communeCode')?.dataset.value === '00025',
     );
     await next(page); // the mother: from her chip, read-only
     await page.getByTestId('field-hasFather').locator('input:checked').waitFor({ state: 'attached' });
