@@ -49,6 +49,7 @@ import { type IdentifyEvent, IdentifyService, type PcscLike } from './identify/i
 import { SessionManager } from './session/session-manager';
 import { JourneyTracker, ReportStore } from './reports';
 import { logger, swallowed } from './log/logger';
+import { loadBranding } from './branding/branding';
 
 const log = logger('create-host');
 
@@ -93,6 +94,8 @@ export interface HostDeps {
 }
 
 export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHost {
+  // The agency's name and emblem (configuration `branding`): a bad emblem stops the start here.
+  const branding = loadBranding(config);
   const status = deps.status ?? new DeviceStatusBoard();
   const sessions = new SessionManager();
   const simulator = deps.simulator ?? null;
@@ -342,6 +345,7 @@ export function createHost(config: KioskConfig, deps: HostDeps = {}): CreatedHos
         demoMode: demo,
         timeouts: config.timeouts,
         filingChannel: config.dossier.channel,
+        branding,
       }),
       'status.get': () => status.get(),
       'trust.list': () => describeTrustStore(deps.trustStore?.() ?? defaultTrustStore()),

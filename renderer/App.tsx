@@ -16,6 +16,7 @@ import { StatusStrip } from './components/StatusStrip';
 import { useSpeakScreen, useSpeechStatus } from './flows/useSpeech';
 import { AttachmentsScreen } from './screens/AttachmentsScreen';
 import { AttractScreen } from './screens/AttractScreen';
+import { KioskName } from './components/Branding';
 import { DemoPanel } from './components/DemoPanel';
 import { TimeoutWarning } from './components/TimeoutWarning';
 import { countFields, useIdleTimeout } from './flows/useIdleTimeout';
@@ -534,7 +535,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           <AssistOverlay />
           <header className="kiosk__header">
             <StaffExit>
-              <span className="kiosk__name">{t('app.name')}</span>
+              <KioskName />
             </StaffExit>
             <div className="kiosk__controls">
               {!staffMode && <CallStaffButton />}
