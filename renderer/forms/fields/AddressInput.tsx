@@ -130,7 +130,11 @@ export function AddressInput({ path }: { path: string }) {
           if (code === provinceCode && communeCode) return;
           set({ provinceCode: code, communeCode: '' });
           // the commune's search next, on the on-screen keyboard
-          ui.focus({ path: `${path}__q`, layout: 'text', label: t('communeSearch', { ns: 'placePicker' }) });
+          ui.focus({
+            path: `${path}__q`,
+            layout: 'text',
+            label: t('communeSearchShort', { ns: 'placePicker' }),
+          });
         }}
       />
       {provinceCode && (

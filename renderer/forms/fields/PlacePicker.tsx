@@ -112,7 +112,12 @@ export function PlacePicker({
       <label className="label label--small place-picker__search-label" htmlFor={inputId(queryPath)}>
         {searchLabel}
       </label>
-      <TextInput path={queryPath} label={searchLabel} layout="text" />
+      {/* the keyboard's echo line names the search briefly */}
+      <TextInput
+        path={queryPath}
+        label={kind === 'province' ? t('provinceSearchShort') : t('communeSearchShort')}
+        layout="text"
+      />
       {options.length > 0 && (
         <ul
           className={`place-picker__options place-picker__options--${kind}`}
