@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { type PlaceOption, useFormUi } from '../FormContext';
+import { type KeyboardTarget, type PlaceOption, useFormUi } from '../FormContext';
 import { PlacePicker } from './PlacePicker';
 import { inputId, TextInput } from './TextInput';
 
@@ -71,8 +71,13 @@ export function AddressInput({ path }: { path: string }) {
       { provinceCode: '', communeCode: '', detail: '', ...value, pendingText: undefined, ...patch },
       { shouldDirty: true },
     );
+  /** The keyboard (and the focus, once the box is on screen) to the next box to type in. */
+  const typeNext = (target: KeyboardTarget): void => {
+    ui.focus(target);
+    requestAnimationFrame(() => document.getElementById(inputId(target.path))?.focus());
+  };
   const detailNext = (): void =>
-    ui.focus({ path: `${path}.detail`, layout: 'text', label: t('form.address.detail') });
+    typeNext({ path: `${path}.detail`, layout: 'text', label: t('form.address.detail') });
   const pending = !!value?.pendingText;
   const open = pending ? null : (changing ?? (!provinceCode ? 'province' : !communeCode ? 'commune' : null));
   const chooseCommune = (code: string, province?: string): void => {
@@ -130,7 +135,7 @@ export function AddressInput({ path }: { path: string }) {
           if (code === provinceCode && communeCode) return;
           set({ provinceCode: code, communeCode: '' });
           // the commune's search next, on the on-screen keyboard
-          ui.focus({
+          typeNext({
             path: `${path}__q`,
             layout: 'text',
             label: t('communeSearchShort', { ns: 'placePicker' }),

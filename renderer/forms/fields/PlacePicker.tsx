@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type PlaceOption, useFormUi } from '../FormContext';
@@ -64,6 +64,13 @@ export function PlacePicker({
   const id = inputId(`${path}.${kind}Code`);
   const listId = `${id}-list`;
   const list = useRef<HTMLUListElement>(null);
+  const group = useRef<HTMLDivElement>(null);
+  // Opened with "Đổi": the focus goes to the picker (the button it was is gone), for screen readers and keys.
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (open && !wasOpen.current) group.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   const typing = ui.focused?.path === queryPath;
   // While the citizen types, the first matches are kept above the keyboard too (the search box stays in view).
   useLayoutEffect(() => {
@@ -101,6 +108,8 @@ export function PlacePicker({
     <div
       className="place-picker"
       id={id}
+      ref={group}
+      tabIndex={-1}
       role="group"
       aria-labelledby={`${id}-label`}
       data-value={value}
