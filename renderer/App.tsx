@@ -10,6 +10,7 @@ import { DemoPanel } from './components/DemoPanel';
 import { DisplayOptions } from './components/DisplayOptions';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SpeechBar } from './components/SpeechBar';
+import { KioskName } from './components/Branding';
 import { StaffExit } from './components/StaffExit';
 import { StatusStrip } from './components/StatusStrip';
 import { TimeoutWarning } from './components/TimeoutWarning';
@@ -69,7 +70,7 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
           <AssistOverlay />
           <header className="kiosk__header">
             <StaffExit>
-              <span className="kiosk__name">{t('app.name')}</span>
+              <KioskName />
             </StaffExit>
             <div className="kiosk__controls">
               {!staffMode && <CallStaffButton />}

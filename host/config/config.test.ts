@@ -142,6 +142,7 @@ describe('defaults', () => {
     expect(KioskConfig.parse({})).toEqual({
       kioskName: 'Ki-ốt dịch vụ công',
       dataDir: '.kiosk-data',
+      branding: null,
       defaultLanguage: 'vi',
       kioskCommuneCode: null,
       http: { host: '127.0.0.1', port: 0 },

@@ -15,6 +15,21 @@ import { QueueConfig, StaffConfig } from './staff';
 export const KioskConfig = z.object({
   kioskName: z.string().default('Ki-ốt dịch vụ công'),
   dataDir: z.string().default('.kiosk-data'),
+  /**
+   * Optional: the agency's name (both languages) and emblem on the attract screen and in the header. The emblem
+   * is a PNG or SVG file (at most 100 KB) in the configuration file's folder (host/branding). Absent: the usual look.
+   */
+  branding: z
+    .object({
+      agencyName: z
+        .object({ vi: z.string().trim().min(1).max(120), en: z.string().trim().min(1).max(120) })
+        .strict()
+        .optional(),
+      emblemPath: z.string().min(1).optional(),
+    })
+    .strict()
+    .nullable()
+    .default(null),
   defaultLanguage: Language.default('vi'),
   /**
    * Where the kiosk stands (current commune code, 5 digits): offered first in every address field, and the

@@ -8,6 +8,7 @@ import type { KioskConfig } from '../config/config';
 import type { DeviceStatusBoard } from '../devices/device-status';
 import type { Delivery } from '../outbox';
 import { JourneyTracker, ReportStore } from '../reports';
+import { loadBranding } from '../branding/branding';
 
 type KioskMethod = 'kiosk.hello' | 'status.get' | 'trust.list' | 'rating.submit';
 
@@ -39,6 +40,8 @@ export function kioskHandlers(o: {
   journeys: JourneyTracker | null;
 }): Pick<Handlers, KioskMethod> {
   const { config } = o;
+  // The agency's name and emblem (configuration `branding`): a bad emblem stops the start here.
+  const branding = loadBranding(config);
   return {
     'kiosk.hello': () => ({
       protocolVersion: PROTOCOL_VERSION,
@@ -47,6 +50,7 @@ export function kioskHandlers(o: {
       demoMode: config.mode === 'demo',
       timeouts: config.timeouts,
       filingChannel: config.dossier.channel,
+      branding,
     }),
     'status.get': () => o.status.get(),
     'trust.list': () => describeTrustStore(o.trustStore?.() ?? defaultTrustStore()),

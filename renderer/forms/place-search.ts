@@ -58,3 +58,19 @@ export function matchPlaces<P extends Place>(
     .slice(0, limit)
     .map((x) => x.p);
 }
+
+/**
+ * What a place picker lists: the matches when something is typed; otherwise the kiosk's own unit, followed by
+ * every unit when `all` (the 34 provinces are always listed, so no typing is needed; a province's communes on
+ * request).
+ */
+export function pickerOptions<P extends Place>(
+  places: readonly P[],
+  query: string,
+  homeCode: string | null | undefined,
+  opts: { all: boolean; limit: number },
+): P[] {
+  if (foldForSearch(query)) return matchPlaces(places, query, homeCode, opts.limit);
+  const home = places.filter((p) => p.code === homeCode);
+  return opts.all ? [...home, ...places.filter((p) => p.code !== homeCode)] : home;
+}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AgencyBanner } from '../components/Branding';
 
 export function AttractScreen({
   onStart,
@@ -14,6 +15,7 @@ export function AttractScreen({
   const { t } = useTranslation();
   return (
     <main id="main" className="screen screen--attract" data-testid="screen-attract">
+      <AgencyBanner />
       <h1 className="heading-xl">{t('attract.title')}</h1>
       <p className="lead">{t('attract.lead')}</p>
       <button type="button" className="button button--start" onClick={onStart} data-testid="start">

@@ -2,10 +2,14 @@
  * Taps benchmark: how many times a citizen touches the screen to finish a service, for scripted journeys
  * against the real demo kiosk (`--demo --simulator` behind a private pcscd, Debian's Chromium, as
  * tests/e2e/fixtures.ts). Counted in the page by a probe installed before the app starts:
- * - `taps`: trusted clicks on anything but the on-screen keyboard (buttons, radios, links, text boxes);
- *   a native drop-down (`<select>`) counts 2 (open + choose);
+ * - `taps`: trusted clicks on anything but the on-screen keyboard (buttons, radios, links, text boxes); a tap on
+ *   a radio's text counts once (the click the browser forwards from the label to the radio is not another tap:
+ *   before this, each such answer counted 2); a native drop-down (`<select>`) counts 2 (open + choose);
  * - `keystrokes`: keys of the on-screen keyboard (a capital letter is 2: shift + letter);
- * - `total` = taps + keystrokes, from the attract screen's "start" to the receipt.
+ * - `total` = taps + keystrokes, from the attract screen's "start" to the receipt;
+ * - `seconds`: the scripted journey's wall time, start to receipt (the script does not pause like a citizen: it
+ *   measures the kiosk's own waits — chip reads, host calls, rendering — on this machine).
+ * A place picker's option counts 1 like any button (the province and commune pickers replaced the drop-downs).
  * The technician's demo panel (it stands in for the citizen presenting the card and the QR) is not counted.
  * Journeys (fictional citizens, fixtures/citizens):
  * - temporaryResidenceElderly: Lê Thị Bưởi (over-60) registers temporary residence at her son's house; the son
@@ -49,8 +53,16 @@ const PAGE_PROBE = `
   const c = { taps: 0, keystrokes: 0 };
   window.__taps = c;
   const demo = (el) => el.closest('[data-testid="demo-panel"], [data-testid="demo-open"]');
+  // A tap on a radio's or checkbox's text is one tap, though the browser then clicks the control too (trusted).
+  let forwarded = null;
   document.addEventListener('click', (e) => {
     if (!e.isTrusted || !(e.target instanceof Element) || demo(e.target)) return;
+    if (forwarded !== null && e.target === forwarded) {
+      forwarded = null;
+      return;
+    }
+    const label = e.target.closest('label');
+    forwarded = label && label.control && label.control !== e.target ? label.control : null;
     if (e.target.closest('[data-key]')) c.keystrokes++;
     else if (e.target.closest('select')) return;
     else c.taps++;
@@ -162,6 +174,7 @@ async function startService(page: Page, serviceNumber: number): Promise<void> {
 
 async function submit(page: Page): Promise<void> {
   await page.getByTestId('check-answers').waitFor();
+  await page.getByTestId('declaration-agree').check(); // "Tôi xin cam đoan…", required before sending
   await page.getByTestId('submit-form').click();
   // A fee the card cannot prove exempt: one question ("none of these"), then send.
   const exemption = page.getByTestId('screen-exemption');
@@ -205,7 +218,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     // The address is suggested from his card (remapped to today's units): she only says what she asks for.
     await choose(page, 'requestKind', 'Đăng ký tạm trú');
     await page.waitForFunction(
-      () => document.querySelector<HTMLSelectElement>('#f-residenceAddress-communeCode')?.value !== '',
+      () => !!document.querySelector<HTMLElement>('#f-residenceAddress-communeCode')?.dataset.value,
     );
     await next(page);
     await choose(page, 'hasMembers', 'Không');
@@ -254,7 +267,7 @@ const JOURNEYS: Record<string, (page: Page) => Promise<void>> = {
     await next(page); // ethnicity, nationality, home town suggested from her card
     await page.getByTestId('prefilled-motherName').waitFor();
     await page.waitForFunction(
-      () => document.querySelector<HTMLSelectElement>('#f-motherResidence-communeCode')?.value === '00025',
+      () => document.querySelector<HTMLElement>('#f-motherResidence-communeCode')?.dataset.value === '00025',
     );
     await next(page); // the mother: from her chip, read-only
     await page.getByTestId('field-hasFather').locator('input:checked').waitFor({ state: 'attached' });
@@ -293,7 +306,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
   });
   const journeys: Record<
     string,
-    { taps: number; keystrokes: number; total: number; target?: number; met?: boolean }
+    { taps: number; keystrokes: number; total: number; seconds: number; target?: number; met?: boolean }
   > = {};
   // One browser context: the launch URL's one-time code becomes its session cookie (host/api/ws-transport.ts),
   // so later journeys open the kiosk's own origin with that cookie.
@@ -308,6 +321,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
       first = false;
       await page.getByTestId('screen-attract').waitFor();
       log(name);
+      const started = performance.now();
       await run(page).catch(async (e: unknown) => {
         await page.screenshot({ path: path.join(tmpdir(), `kiosk-bench-taps-${name}.png`) });
         throw e;
@@ -315,9 +329,15 @@ export default async function bench(): Promise<Record<string, unknown>> {
       const c = await page.evaluate(
         () => (window as unknown as { __taps: { taps: number; keystrokes: number } }).__taps,
       );
+      const seconds = Math.round((performance.now() - started) / 100) / 10;
       const target = (TARGETS as Record<string, number>)[name];
       const total = c.taps + c.keystrokes;
-      journeys[name] = { ...c, total, ...(target !== undefined ? { target, met: total <= target } : {}) };
+      journeys[name] = {
+        ...c,
+        total,
+        seconds,
+        ...(target !== undefined ? { target, met: total <= target } : {}),
+      };
       // end the session for the next journey
       await page.getByTestId('finish').click();
       await page.getByTestId('rating-skip').click();

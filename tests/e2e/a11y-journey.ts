@@ -108,7 +108,7 @@ export async function walkMainJourney(page: Page, token: string, visit: Visit, s
   await page.getByTestId('continue').click();
   // The new address: province, then the commune found by typing.
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
-  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
+  await page.locator('[data-testid="province-option"][data-code="01"]').click();
   await page.locator('[data-field="residenceAddress__q"]').click();
   for (const k of 'giang') await page.locator(`.keyboard-dock [data-key="${k}"]`).click();
   await page.getByTestId('commune-option').first().click();

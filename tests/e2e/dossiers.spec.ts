@@ -110,7 +110,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await fillWithKeyboard(page, 'deceasedEthnicity', 'Kinh');
   await fillWithKeyboard(page, 'deceasedNationality', 'Vieet Nam');
   // The last residence is a two-level address: province, then the commune found by typing without accents.
-  await page.getByTestId('field-deceasedLastResidence').locator('select').first().selectOption('01');
+  await page.locator('[data-testid="province-option"][data-code="01"]').click();
   await fillWithKeyboard(page, 'deceasedLastResidence__q', 'giang vo');
   await page.getByTestId('commune-option').first().click();
   await tapKeys(page, 'So 5');
@@ -146,7 +146,7 @@ test('one visit: two ID-card dossiers (cấp lại 35,000, đổi 25,000) and th
   await page.getByTestId('continue').click();
   // Its request kind is the service's, not asked; the residence removed is the deceased's last one (carried).
   await expect(page.getByTestId('field-requestKind')).toHaveCount(0);
-  await expect(page.getByTestId('field-residenceAddress').locator('select').nth(1)).toHaveValue('00025');
+  await expect(page.locator('#f-residenceAddress-communeCode')).toHaveAttribute('data-value', '00025');
   await page.getByTestId('continue').click();
   await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();

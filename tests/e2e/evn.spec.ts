@@ -66,8 +66,13 @@ test('a new connection: EVN down, then the request reaches EVN and its number is
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('field-purpose')).toBeVisible({ timeout: 10_000 });
   // The supply address is suggested from the card; the citizen confirms the ward.
-  const ward = page.getByTestId('field-supplyAddress').locator('select').nth(1);
-  await ward.selectOption({ index: 2 });
+  const address = page.getByTestId('field-supplyAddress');
+  const chosen = page.getByTestId('commune-picker-supplyAddress');
+  await chosen.or(page.getByTestId('commune-search-supplyAddress')).first().waitFor();
+  if (await chosen.isVisible()) await chosen.click(); // "Đổi"
+  await address.getByTestId('commune-show-all-supplyAddress').click();
+  await address.getByTestId('commune-option').nth(1).click();
+  await expect(chosen).toBeVisible();
   await page.getByTestId('field-purpose').locator('input[type=radio]').first().check();
   await page.getByTestId('continue').click();
   await expect(page.locator('[data-field="phone"]')).toBeVisible({ timeout: 10_000 });

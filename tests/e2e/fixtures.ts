@@ -346,11 +346,11 @@ export async function fillTemporaryAbsence(page: Page): Promise<void> {
   }
   await fillWithKeyboard(page, 'reason', 'DDi lamf xa');
   await page.getByTestId('continue').click();
-  const province = page.getByTestId('field-destination').locator('select').first();
-  await province.selectOption({ index: 1 });
-  const commune = page.getByTestId('field-destination').locator('select').nth(1);
-  await expect(commune.locator('option')).not.toHaveCount(1);
-  await commune.selectOption({ index: 1 });
+  // the address pickers: the first province, then its whole commune list, the first commune
+  const destination = page.getByTestId('field-destination');
+  await destination.getByTestId('province-option').first().click();
+  await destination.getByTestId('commune-show-all-destination').click();
+  await destination.getByTestId('commune-option').first().click();
   await fillWithKeyboard(page, 'destination.detail', 'so 1');
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'phone', '0912000111');
@@ -389,7 +389,7 @@ export async function answerTemporaryResidence(page: Page): Promise<void> {
 
 /** CT01 from its address step: an address in Hà Nội (Giảng Võ), no members moving too, the citizen's own home. */
 export async function answerCt01Address(page: Page): Promise<void> {
-  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
+  await page.locator('[data-testid="province-option"][data-code="01"]').click();
   await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
   await page.getByTestId('commune-option').first().click();
   await tapKeys(page, 'So 5');

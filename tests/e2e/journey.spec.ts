@@ -90,10 +90,11 @@ test('temporary residence (service 4) via the chip, from the card to the dossier
   await page.getByTestId('continue').click();
   // The new address is required: province, then the commune found by typing without accents.
   await page.getByTestId('field-requestKind').locator('input[type=radio]').first().check();
-  await page.getByTestId('field-residenceAddress').locator('select').first().selectOption('01');
+  await page.locator('[data-testid="province-option"][data-code="01"]').click();
   await fillWithKeyboard(page, 'residenceAddress__q', 'giang vo');
   await page.getByTestId('commune-option').first().click();
-  await expect(page.getByTestId('field-residenceAddress').locator('select').nth(1)).toHaveValue('00025');
+  await expect(page.getByTestId('commune-picker-residenceAddress')).toHaveAttribute('data-value', '00025');
+  await expect(page.getByTestId('commune-picker-residenceAddress')).toContainText('Giảng Võ');
   await tapKeys(page, 'So 5');
   await page.getByTestId('continue').click();
   await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
@@ -248,7 +249,7 @@ test('temporary residence at her son’s: the son, head of household, taps his o
   // The address she registers at is suggested from his card, remapped to today's units.
   await page.getByTestId('field-requestKind').getByText('Đăng ký tạm trú', { exact: true }).click();
   await expect(page.locator('[data-field="residenceAddress.detail"]')).toHaveValue('123/4 Đường Nguyễn Trãi');
-  await expect(page.getByTestId('field-residenceAddress').locator('select').first()).toHaveValue('79');
+  await expect(page.locator('#f-residenceAddress-provinceCode')).toHaveAttribute('data-value', '79');
   await page.getByTestId('continue').click();
   await page.getByTestId('field-hasMembers').getByText('Không', { exact: true }).click();
   await page.getByTestId('continue').click();
@@ -366,7 +367,7 @@ test('birth registration (service 9) by a parent, the child’s details typed on
   await expect(page.getByTestId('prefilled-motherName')).toContainText('Phạm Ngọc Ánh Dương');
   await expect(page.getByTestId('prefilled-motherName')).toHaveAttribute('data-readonly', 'true');
   await expect(page.getByTestId('prefilled-motherYearOfBirth')).toContainText('2007');
-  await expect(page.getByTestId('field-motherResidence').locator('select').first()).toHaveValue('01');
+  await expect(page.locator('#f-motherResidence-provinceCode')).toHaveAttribute('data-value', '01');
   await expect(page.locator('[data-field="motherResidence.detail"]')).toHaveValue('Số 7 Phố Hàng Bạc');
   await page.getByTestId('continue').click();
 

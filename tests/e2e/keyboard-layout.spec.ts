@@ -1,25 +1,97 @@
 /**
  * Layout walk with the on-screen keyboard open: every field the keyboard types into, on every screen of every
- * catalogue form (the technician's preview, unanswered, so the questions shown are those a blank form shows),
- * in portrait (1080×1920) and landscape (1920×1080), at text sizes ×1, ×1.5 and ×2 (all six on every screen:
- * 1,536 checks in about 3 minutes on the shared 2-core machine). For each field, tapped:
+ * catalogue form (the technician's preview), in portrait (1080×1920) and landscape (1920×1080), at text sizes ×1,
+ * ×1.5 and ×2 (all six on every screen). Each form is walked first unanswered (the questions a blank form shows),
+ * then once per set of answers that reveals its conditional questions and screens (`revealing`: from each
+ * `visibleWhen` of the catalogue's condition model — "other" choices, a second parent, a member table, …), with a
+ * province chosen in every address so the commune picker's search is walked too; a screen already checked with
+ * the same fields is not checked again. For each field, tapped:
  * - the field is inside the viewport and above the keyboard dock (bounding boxes);
  * - the primary button ("Tiếp tục") is too, or else the dock's echo line shows the field's label;
  * - nothing scrolls sideways and no text overflows its control (scrollWidth ≤ clientWidth) on the page or
  *   on the keys.
+ * Screens shown by the card holder's age (a guardian for a minor) are walked last, with a minor's card read
+ * (fixtures/citizens/age-16).
  * One browser page for the whole walk; each screen is checked in all six combinations before moving on.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, setTextSize, test } from './fixtures';
+import type { Condition, Scalar } from '../../common/catalogue/form-conditions';
+import type { Form } from '../../common/catalogue/schema';
+import type { Page } from '@playwright/test';
+import { expect, identifyWithDemoCard, removeDemoCard, setTextSize, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const forms = readdirSync(`${root}catalogue/forms/`)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map(
-    (f) => JSON.parse(readFileSync(`${root}catalogue/forms/${f}`, 'utf8')) as { id: string; version: string },
-  );
+  .map((f) => JSON.parse(readFileSync(`${root}catalogue/forms/${f}`, 'utf8')) as Form);
+
+type Answers = Record<string, Scalar>;
+
+/** Answers that make a condition true, from the form's own options; null when the preview cannot (age, chip). */
+function satisfying(c: Condition, form: Form): Answers | null {
+  const field = (id: string) => form.steps.flatMap((s) => s.fields).find((f) => f.id === id);
+  if ('all' in c) {
+    const parts = c.all.map((x) => satisfying(x, form));
+    return parts.every((p) => p !== null) ? merged(parts) : null;
+  }
+  if ('any' in c) return c.any.map((x) => satisfying(x, form)).find((p) => p !== null) ?? null;
+  if ('not' in c || 'age' in c || 'chip' in c) return null;
+  if ('field' in c) return { [c.field]: c.equals };
+  if (typeof c.eq !== 'undefined' && typeof c.eq !== 'object') return { [c.answer]: c.eq };
+  if (c.in) return { [c.answer]: c.in[0]! };
+  if (typeof c.ne !== 'undefined' && typeof c.ne !== 'object') {
+    const f = field(c.answer);
+    if (f?.type === 'yesno') return { [c.answer]: !c.ne };
+    const other = f?.options?.find((o) => o.value !== c.ne);
+    return other ? { [c.answer]: other.value } : null;
+  }
+  return null;
+}
+
+function merged(parts: (Answers | null)[]): Answers | null {
+  const out: Answers = {};
+  for (const p of parts)
+    for (const [k, v] of Object.entries(p ?? {})) {
+      if (k in out && out[k] !== v) return null;
+      out[k] = v;
+    }
+  return out;
+}
+
+/** Sets of answers that, together, reveal every conditional question and screen the preview can reach. */
+function revealing(form: Form): Answers[] {
+  const conditions = form.steps.flatMap((s) => [
+    ...(s.visibleWhen ? [s.visibleWhen as Condition] : []),
+    ...s.fields.flatMap((f) => (f.visibleWhen ? [f.visibleWhen as Condition] : [])),
+  ]);
+  const sets: Answers[] = [];
+  for (const c of conditions) {
+    const want = satisfying(c, form);
+    if (!want) continue;
+    const fits = sets.findIndex((s) => merged([s, want]) !== null);
+    if (fits >= 0) sets[fits] = merged([sets[fits]!, want])!;
+    else sets.push(want);
+  }
+  return sets.length > 0 ? sets : [{}]; // at least one answered pass: a province chosen in every address
+}
+
+/** Gives the step's questions the answers of `set` (radios), and a province to every open address picker. */
+async function answerStep(page: Page, set: Answers): Promise<void> {
+  for (const [id, value] of Object.entries(set)) {
+    const group = page.getByTestId(`field-${id}`);
+    if (!(await group.isVisible())) continue;
+    const radio =
+      typeof value === 'boolean'
+        ? group.locator('input[type=radio]').nth(value ? 0 : 1)
+        : group.locator(`input[type=radio][value="${String(value)}"]`);
+    if ((await radio.count()) > 0) await radio.check();
+  }
+  const provinces = page.locator('main [data-testid^="province-search-"]');
+  for (let i = (await provinces.count()) - 1; i >= 0; i--)
+    await provinces.nth(i).getByTestId('province-option').first().click();
+}
 
 const ORIENTATIONS = {
   portrait: { width: 1080, height: 1920 },
@@ -96,12 +168,19 @@ test('every keyboard field of every form stays above the keyboard, both orientat
   page,
   demoKiosk,
 }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_200_000);
   await page.goto(demoKiosk.url);
   let checked = 0;
+  let checkedBlank = 0;
   let echoed = 0;
+  let passes = 0;
+  let checkedCard = 0;
   const failures: string[] = [];
-  for (const form of forms) {
+  /** Screens already checked per form, by their keyboard fields: a later pass checks only what it newly shows. */
+  const seen = new Map(forms.map((f) => [f.id, new Set<string>()]));
+  let card = '';
+  const walk = async (form: Form, set: Answers | null): Promise<void> => {
+    passes++;
     await page.getByTestId('demo-open').click();
     await page.getByTestId('demo-form').selectOption(`${form.id}@${form.version}`);
     await page.getByTestId('demo-preview').click();
@@ -111,28 +190,61 @@ test('every keyboard field of every form stays above the keyboard, both orientat
       const step = page.locator('[data-testid^="step-"]');
       await expect(step).toBeVisible();
       const stepId = await step.getAttribute('data-testid');
-      for (const [orientation, size] of Object.entries(ORIENTATIONS)) {
-        await page.setViewportSize(size);
-        for (const textSize of SIZES) {
-          await setTextSize(page, textSize);
-          for (const v of await page.evaluate(walkFields)) {
-            checked++;
-            if (v.echo) echoed++;
-            for (const p of v.problems)
-              failures.push(`${form.id} ${stepId} ${v.field} ${orientation} ×${textSize}: ${p}`);
+      if (set) await answerStep(page, set);
+      const fields = await page
+        .locator('main input[data-field]')
+        .evaluateAll((all) =>
+          all
+            .filter((i) => (i as HTMLElement).offsetParent !== null)
+            .map((i) => (i as HTMLElement).dataset.field),
+        );
+      const key = `${stepId} ${fields.join(',')}`;
+      if (!seen.get(form.id)!.has(key)) {
+        seen.get(form.id)!.add(key);
+        for (const [orientation, size] of Object.entries(ORIENTATIONS)) {
+          await page.setViewportSize(size);
+          for (const textSize of SIZES) {
+            await setTextSize(page, textSize);
+            for (const v of await page.evaluate(walkFields)) {
+              checked++;
+              if (!set) checkedBlank++;
+              if (card) checkedCard++;
+              if (v.echo) echoed++;
+              for (const p of v.problems)
+                failures.push(
+                  `${form.id}${card ? ` (${card}'s card)` : ''}${set ? ` ${JSON.stringify(set)}` : ''} ${stepId} ${v.field} ${orientation} ×${textSize}: ${p}`,
+                );
+            }
           }
         }
+        await page.setViewportSize(ORIENTATIONS.portrait);
+        await setTextSize(page, '1');
       }
-      await page.setViewportSize(ORIENTATIONS.portrait);
-      await setTextSize(page, '1');
       await page.getByTestId('continue').click();
       expect(stepNo).toBeLessThan(50);
     }
-    console.log(`${form.id}: ${checked} checks, ${failures.length} problems`);
     await page.getByTestId('submit-form').click(); // ends the preview
     await expect(page.getByTestId('form-preview')).toHaveCount(0);
+  };
+  for (const form of forms) {
+    for (const set of [null, ...revealing(form)]) await walk(form, set);
+    console.log(`${form.id}: ${checked} checks, ${failures.length} problems`);
   }
-  console.log(`keyboard layout walk: ${checked} field checks, echo line used in ${echoed}`);
+  // Screens shown by the card holder's age (a guardian for a minor): walked again with a minor's card read.
+  const byCard = forms.filter((f) => JSON.stringify(f.steps).match(/"(age|chip)":/));
+  if (byCard.length > 0) {
+    card = 'age-16';
+    await identifyWithDemoCard(page, card);
+    await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+    for (const form of byCard) for (const set of revealing(form)) await walk(form, set);
+    await removeDemoCard(page);
+  }
+  console.log(
+    `keyboard layout walk: ${checked} field checks (${checkedBlank} on blank forms, ${checked - checkedBlank} on ` +
+      `screens shown by answers, ${checkedCard} of them with a minor's card), ${passes} passes, echo line used in ` +
+      `${echoed}`,
+  );
   expect(failures.slice(0, 40)).toEqual([]);
-  expect(checked).toBeGreaterThan(forms.length * 6);
+  expect(checked).toBeGreaterThan(checkedBlank);
+  expect(checkedBlank).toBeGreaterThan(forms.length * 6);
 });

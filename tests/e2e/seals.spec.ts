@@ -50,11 +50,11 @@ async function answerOrganisation(page: Page): Promise<void> {
   await page.getByTestId('continue').click();
   await fillWithKeyboard(page, 'orgName', 'Coong ty Maaux');
   await fillWithKeyboard(page, 'orgCode', '0101234567');
-  const province = page.getByTestId('field-orgAddress').locator('select').first();
-  await province.selectOption({ index: 1 });
-  const commune = page.getByTestId('field-orgAddress').locator('select').nth(1);
-  await expect(commune.locator('option')).not.toHaveCount(1);
-  await commune.selectOption({ index: 1 });
+  // the address pickers: the first province, then its whole commune list, the first commune
+  const address = page.getByTestId('field-orgAddress');
+  await address.getByTestId('province-option').first().click();
+  await address.getByTestId('commune-show-all-orgAddress').click();
+  await address.getByTestId('commune-option').first().click();
   await fillWithKeyboard(page, 'orgAddress.detail', 'so 1');
   await page.getByTestId('continue').click();
 }

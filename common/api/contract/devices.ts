@@ -33,6 +33,17 @@ export const Hello = z.object({
   }),
   /** The configured filing channel: which rates apply (online / in person), shown with the fee. */
   filingChannel: z.enum(['online', 'in-person']),
+  /** The configuration's agency name and emblem (a PNG or SVG `data:` URL); absent or null: the usual look. */
+  branding: z
+    .object({
+      agencyName: z.object({ vi: z.string(), en: z.string() }).nullable(),
+      emblem: z
+        .string()
+        .regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/)
+        .nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type Hello = z.infer<typeof Hello>;
 

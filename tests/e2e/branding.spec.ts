@@ -1,0 +1,54 @@
+/**
+ * The agency's name and emblem from the configuration (`branding`, host/branding): a kiosk configured with the
+ * fictional "UBND phường Mẫu" (fixtures/branding) shows its emblem and name on the attract screen and in the
+ * header, in both languages; the emblem arrives as an image `data:` URL under the unchanged CSP (no violation).
+ * A kiosk without the block keeps its usual look (tests/e2e/attract.spec.ts and every other spec).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { rendererCsp } from '../../common/csp';
+import { contentSecurityPolicy } from '../../host/api/ws-transport';
+import { expect, type KioskProcess, startHostProcess, stopChild, test } from './fixtures';
+
+const CONFIG = fileURLToPath(new URL('../../fixtures/branding/kiosk.json', import.meta.url));
+let host: { kiosk: KioskProcess; child: ChildProcess };
+test.beforeAll(async () => {
+  host = await startHostProcess(['--no-devices'], { ...process.env, KIOSK_CONFIG: CONFIG });
+});
+test.afterAll(async () => stopChild(host.child));
+
+test('the configured agency name and emblem on the attract screen and in the header, CSP intact', async ({
+  page,
+}) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  const response = await page.goto(host.kiosk.url);
+  // The CSP the host sends is the renderer's usual one (images: 'self' data: blob:), nothing loosened.
+  expect(response!.headers()['content-security-policy']).toBe(
+    contentSecurityPolicy(Number(new URL(response!.url()).port)),
+  );
+  expect(rendererCsp()).toContain("img-src 'self' data: blob:");
+
+  const banner = page.getByTestId('agency-banner');
+  await expect(banner).toContainText('UBND phường Mẫu');
+  for (const id of ['agency-emblem', 'header-emblem']) {
+    const img = page.getByTestId(id);
+    await expect(img).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+    await expect(img).toHaveAttribute('alt', ''); // decorative: the name is beside it
+    await expect
+      .poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth))
+      .toBeGreaterThan(0);
+  }
+  await expect(page.getByTestId('header-agency')).toHaveText('UBND phường Mẫu');
+  await expect(page.getByTestId('start')).toBeVisible();
+  await page.screenshot({
+    path: fileURLToPath(new URL('../../docs/screens/attract-branded.png', import.meta.url)),
+  });
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(banner).toContainText("People's Committee of Mẫu Ward");
+  await expect(page.getByTestId('header-agency')).toHaveText("People's Committee of Mẫu Ward");
+  expect(violations).toEqual([]);
+});
