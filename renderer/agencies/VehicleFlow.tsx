@@ -6,7 +6,15 @@ import { parseVehicleIdentifier } from '../../common/vehicle/identifiers';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { KeyboardLayout } from '../keyboard';
-import { AgencyProblem, BackButton, PrintAndFinish, Row, errorCode } from './common';
+import {
+  AgencyProblem,
+  AgencyScreen,
+  AgencyWorking,
+  BackButton,
+  PrintAndFinish,
+  Row,
+  errorCode,
+} from './common';
 import type { AgencyFlowProps } from './flow-props';
 
 type Start = Result<'vehicle.start'>;
@@ -209,11 +217,7 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
   let body: React.ReactNode;
   switch (step.name) {
     case 'working':
-      body = (
-        <p className="body" aria-busy="true" data-testid="agency-working">
-          {t('common.working')}
-        </p>
-      );
+      body = <AgencyWorking />;
       break;
     case 'vehicle':
       body = (
@@ -346,14 +350,13 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
       break;
   }
   return (
-    <main
-      id="main"
-      className={`screen${focus ? ' screen--with-keyboard' : ''}`}
-      data-testid="screen-vehicle"
-      data-step={step.name}
+    <AgencyScreen
+      testId="screen-vehicle"
+      step={step.name}
+      title={t('vehicle.title')}
+      withKeyboard={focus !== null}
     >
-      <h1 className="heading-l">{t('vehicle.title')}</h1>
       {body}
-    </main>
+    </AgencyScreen>
   );
 }

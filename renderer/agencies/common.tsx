@@ -102,3 +102,40 @@ export function BackButton({ onClick }: { onClick(): void }) {
     </button>
   );
 }
+
+/** The screen of an agency flow: its title over the current step, with room for the keyboard when it is open. */
+export function AgencyScreen({
+  testId,
+  step,
+  title,
+  withKeyboard,
+  children,
+}: {
+  testId: string;
+  step: string;
+  title: string;
+  withKeyboard: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <main
+      id="main"
+      className={`screen${withKeyboard ? ' screen--with-keyboard' : ''}`}
+      data-testid={testId}
+      data-step={step}
+    >
+      <h1 className="heading-l">{title}</h1>
+      {children}
+    </main>
+  );
+}
+
+/** While the agency's system answers. */
+export function AgencyWorking() {
+  const { t } = useTranslation('agencies');
+  return (
+    <p className="body" aria-busy="true" data-testid="agency-working">
+      {t('common.working')}
+    </p>
+  );
+}

@@ -6,6 +6,7 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { KeyboardDock } from '../components/KeyboardDock';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
+import { KeyboardTextInput } from '../components/KeyboardTextInput';
 
 type Answer = Result<'dossier.lookup'>;
 
@@ -56,22 +57,14 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
           <p className="body">{t(error, { ns: 'errors', defaultValue: t('lookup.notFound') })}</p>
         </div>
       )}
-      <div className="form-group">
-        <label className="label" htmlFor="lookup-code">
-          {t('lookup.codeLabel')}
-        </label>
-        <p className="hint">{t('lookup.codeHint')}</p>
-        <input
-          id="lookup-code"
-          className="input"
-          inputMode="none"
-          autoComplete="off"
-          value={text}
-          onFocus={() => setTyping(true)}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="lookup-code"
-        />
-      </div>
+      <KeyboardTextInput
+        id="lookup-code"
+        label={t('lookup.codeLabel')}
+        hint={t('lookup.codeHint')}
+        value={text}
+        onFocus={() => setTyping(true)}
+        onChange={setText}
+      />
       <button type="button" className="button" onClick={() => lookup(text)} data-testid="lookup-search">
         {t('lookup.search')}
       </button>
