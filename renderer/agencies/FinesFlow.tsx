@@ -9,7 +9,7 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { VietQrTransfer } from '../components/PaymentPanel';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
-import { AgencyProblem, AgencyScreen, AgencyWorking, PrintAndFinish, Row, errorCode } from './common';
+import { type AgencyFailure, AgencyScreen, PrintAndFinish, Row, errorCode } from './common';
 import type { AgencyFlowProps } from './flow-props';
 import { KeyboardTextInput } from '../components/KeyboardTextInput';
 
@@ -20,7 +20,7 @@ type Step =
   | { name: 'pay'; payment: FinePaymentView; qr: string | null }
   | { name: 'cancelled'; violations: FineViolationView[]; query: string }
   | { name: 'paid'; payment: FinePaymentView; qr: string | null }
-  | { name: 'failed'; code: string; retry: () => void };
+  | AgencyFailure;
 
 /**
  * Service 08, a payment service: look up violations by plate or decision number (typed on the plate keyboard
@@ -174,9 +174,6 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
           )}
         </>
       );
-      break;
-    case 'working':
-      body = <AgencyWorking />;
       break;
     case 'results': {
       const unpaid = step.violations.filter((v) => !v.paid);
@@ -342,16 +339,15 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
       );
       break;
     }
-    case 'failed':
-      body = <AgencyProblem code={step.code} onRetry={step.retry} onQueue={onQueue} onFinish={onFinish} />;
-      break;
   }
   return (
     <AgencyScreen
       testId="screen-fines"
-      step={step.name}
+      step={step}
       title={t('fines.title')}
       withKeyboard={step.name === 'search' && typing}
+      onQueue={onQueue}
+      onFinish={onFinish}
     >
       {body}
     </AgencyScreen>

@@ -6,15 +6,7 @@ import { parseVehicleIdentifier } from '../../common/vehicle/identifiers';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { KeyboardLayout } from '../keyboard';
-import {
-  AgencyProblem,
-  AgencyScreen,
-  AgencyWorking,
-  BackButton,
-  PrintAndFinish,
-  Row,
-  errorCode,
-} from './common';
+import { type AgencyFailure, AgencyScreen, BackButton, PrintAndFinish, Row, errorCode } from './common';
 import type { AgencyFlowProps } from './flow-props';
 
 type Start = Result<'vehicle.start'>;
@@ -26,7 +18,7 @@ type Step =
   | { name: 'slot' }
   | { name: 'check' }
   | { name: 'receipt'; receipt: VehicleReceiptView }
-  | { name: 'failed'; code: string; retry: () => void };
+  | AgencyFailure;
 
 const FIELDS: Record<'vehicle' | 'invoice', { id: FieldId; layout: KeyboardLayout; hint?: string }[]> = {
   vehicle: [
@@ -62,6 +54,19 @@ function parseDmy(text: string): string | null {
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return null;
   return iso <= todayInVietnam() ? iso : null;
+}
+
+/** A step's "Continue", then "Back" when there is a step before it. */
+function ContinueBack({ onContinue, onBack }: { onContinue(): void; onBack?: () => void }) {
+  const { t } = useTranslation('agencies');
+  return (
+    <>
+      <button type="button" className="button" data-testid="vehicle-continue" onClick={onContinue}>
+        {t('common.continue')}
+      </button>
+      {onBack && <BackButton onClick={onBack} />}
+    </>
+  );
 }
 
 /**
@@ -184,20 +189,15 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
             />
           </div>
         ))}
-        <button
-          type="button"
-          className="button"
-          data-testid="vehicle-continue"
-          onClick={() => {
+        <ContinueBack
+          onContinue={() => {
             if (validate(page)) {
               setFocus(null);
               next();
             }
           }}
-        >
-          {t('common.continue')}
-        </button>
-        {back && <BackButton onClick={back} />}
+          onBack={back}
+        />
         {current && (
           <div className="keyboard-dock">
             <Keyboard
@@ -216,9 +216,6 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
 
   let body: React.ReactNode;
   switch (step.name) {
-    case 'working':
-      body = <AgencyWorking />;
-      break;
     case 'vehicle':
       body = (
         <>
@@ -261,19 +258,14 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
               </label>
             ))}
           </div>
-          <button
-            type="button"
-            className="button"
-            data-testid="vehicle-continue"
-            onClick={() => {
+          <ContinueBack
+            onContinue={() => {
               if (!slotId) return setErrors([{ field: 'brand', text: t('vehicle.chooseSlot') }]);
               setErrors([]);
               setStep({ name: 'check' });
             }}
-          >
-            {t('common.continue')}
-          </button>
-          <BackButton onClick={() => setStep({ name: 'invoice' })} />
+            onBack={() => setStep({ name: 'invoice' })}
+          />
         </>
       );
       break;
@@ -345,16 +337,15 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
       );
       break;
     }
-    case 'failed':
-      body = <AgencyProblem code={step.code} onRetry={step.retry} onQueue={onQueue} onFinish={onFinish} />;
-      break;
   }
   return (
     <AgencyScreen
       testId="screen-vehicle"
-      step={step.name}
+      step={step}
       title={t('vehicle.title')}
       withKeyboard={focus !== null}
+      onQueue={onQueue}
+      onFinish={onFinish}
     >
       {body}
     </AgencyScreen>

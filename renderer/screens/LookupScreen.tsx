@@ -7,6 +7,7 @@ import { Keyboard } from '../components/Keyboard';
 import { KeyboardDock } from '../components/KeyboardDock';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
 import { KeyboardTextInput } from '../components/KeyboardTextInput';
+import { SummaryRow } from '../components/SummaryRow';
 
 type Answer = Result<'dossier.lookup'>;
 
@@ -79,27 +80,16 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
             </div>
           </div>
           <dl className="summary-list" data-speak>
-            <div className="summary-list__row">
-              <dt className="summary-list__key">{t('receipt.procedure')}</dt>
-              <dd className="summary-list__value">{answer.procedureName}</dd>
-            </div>
-            <div className="summary-list__row">
-              <dt className="summary-list__key">{t('receipt.received')}</dt>
-              <dd className="summary-list__value">{formatDate(answer.receivedAt)}</dd>
-            </div>
+            <SummaryRow k={t('receipt.procedure')} v={answer.procedureName} />
+            <SummaryRow k={t('receipt.received')} v={formatDate(answer.receivedAt)} />
             {answer.appointmentAt && (
-              <div className="summary-list__row">
-                <dt className="summary-list__key">{t('receipt.appointment')}</dt>
-                <dd className="summary-list__value">{formatDate(answer.appointmentAt)}</dd>
-              </div>
+              <SummaryRow k={t('receipt.appointment')} v={formatDate(answer.appointmentAt)} />
             )}
             {answer.feeVnd !== null && answer.feeVnd > 0 && (
-              <div className="summary-list__row">
-                <dt className="summary-list__key">{t('receipt.fee')}</dt>
-                <dd className="summary-list__value">
-                  {answer.feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
-                </dd>
-              </div>
+              <SummaryRow
+                k={t('receipt.fee')}
+                v={answer.feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
+              />
             )}
           </dl>
         </section>
