@@ -1,19 +1,13 @@
 import type { AgencyFaults } from './faults';
-import { startMockProcess } from '../mock-process/mock-process';
+import { mockHandle, startMockProcess, type MockHandle } from '../mock-process/mock-process';
 
 /** An agency mock running in its own process (`scripts/agency-mock.ts`). */
-export interface StartedAgencyMock {
+export interface StartedAgencyMock extends MockHandle<Partial<AgencyFaults>> {
   agency: string;
-  url: string;
-  port: number;
-  pid: number;
-  /** Replaces the current faults (`POST /admin/faults`). */
-  setFaults(f: Partial<AgencyFaults>): Promise<void>;
   /** Every record the mock keeps (what it received), as stored. */
   records<T = Record<string, unknown>>(): Promise<T[]>;
   /** A call to one of the mock's admin operations (`POST /admin/<name>`), e.g. the demo bank. */
   admin(name: string, body: unknown): Promise<unknown>;
-  stop(): Promise<void>;
 }
 
 /** Starts the mock of `agency` (a name of `AGENCY_MOCKS`) with its records in `recordsPath`. */
@@ -31,17 +25,11 @@ export async function startAgencyMock(opts: {
     opts.recordsPath,
   ]);
   return {
+    ...mockHandle<Partial<AgencyFaults>>(p),
     agency: opts.agency,
-    url: p.url,
-    port: p.port,
-    pid: p.pid,
-    async setFaults(f) {
-      await p.admin('POST', '/admin/faults', f);
-    },
     async records<T>() {
       return ((await p.admin('GET', '/admin/records')) as { records: T[] }).records;
     },
     admin: (name, body) => p.admin('POST', `/admin/${name}`, body),
-    stop: () => p.stop(),
   };
 }

@@ -70,3 +70,26 @@ export async function startMockProcess(script: string, args: string[]): Promise<
     },
   };
 }
+
+/** What every started mock offers: where it listens, its faults (`POST /admin/faults`) and a clean stop. */
+export interface MockHandle<F> {
+  url: string;
+  port: number;
+  pid: number;
+  /** Replaces the current faults (`POST /admin/faults`). */
+  setFaults(f: F): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The common part of a mock's handle, for the starters to extend with their own admin calls. */
+export function mockHandle<F>(p: MockProcess): MockHandle<F> {
+  return {
+    url: p.url,
+    port: p.port,
+    pid: p.pid,
+    async setFaults(f) {
+      await p.admin('POST', '/admin/faults', f);
+    },
+    stop: () => p.stop(),
+  };
+}

@@ -82,6 +82,24 @@ class ReplyBuffer {
   }
 }
 
+/** A connection that answers (serial, TCP): `query` forgets older bytes, sends, and waits for the reply byte. */
+function twoWay(
+  write: (bytes: Buffer) => Promise<void>,
+  replies: ReplyBuffer,
+  close: () => Promise<void>,
+): PrinterConnection {
+  return {
+    bidirectional: true,
+    write,
+    async query(request, timeoutMs) {
+      replies.clear();
+      await write(request);
+      return replies.next(timeoutMs);
+    },
+    close,
+  };
+}
+
 async function openSerial(path: string, baudRate: number): Promise<PrinterConnection> {
   const port = new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) =>
@@ -97,16 +115,11 @@ async function openSerial(path: string, baudRate: number): Promise<PrinterConnec
         port.drain((e) => (e ? reject(failed(path, e)) : resolve()));
       });
     });
-  return {
-    bidirectional: true,
+  return twoWay(
     write,
-    async query(request, timeoutMs) {
-      replies.clear();
-      await write(request);
-      return replies.next(timeoutMs);
-    },
-    close: () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
-  };
+    replies,
+    () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
+  );
 }
 
 async function openTcp(host: string, port: number, timeoutMs: number): Promise<PrinterConnection> {
@@ -133,23 +146,14 @@ async function openTcp(host: string, port: number, timeoutMs: number): Promise<P
       if (lastError || socket.destroyed) return reject(failed(`${host}:${port}`, lastError));
       socket.write(bytes, (err) => (err ? reject(failed(`${host}:${port}`, err)) : resolve()));
     });
-  return {
-    bidirectional: true,
-    write,
-    async query(request, timeoutMs) {
-      replies.clear();
-      await write(request);
-      return replies.next(timeoutMs);
-    },
-    async close() {
-      if (socket.destroyed) return;
-      const closed = once(socket, 'close');
-      socket.end();
-      const timer = setTimeout(() => socket.destroy(), 2000);
-      await closed.catch(() => undefined);
-      clearTimeout(timer);
-    },
-  };
+  return twoWay(write, replies, async () => {
+    if (socket.destroyed) return;
+    const closed = once(socket, 'close');
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), 2000);
+    await closed.catch(() => undefined);
+    clearTimeout(timer);
+  });
 }
 
 async function openDevice(path: string): Promise<PrinterConnection> {

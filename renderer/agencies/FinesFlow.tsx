@@ -9,8 +9,9 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { VietQrTransfer } from '../components/PaymentPanel';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
-import { AgencyProblem, PrintAndFinish, Row, errorCode } from './common';
+import { type AgencyFailure, AgencyScreen, PrintAndFinish, Row, errorCode } from './common';
 import type { AgencyFlowProps } from './flow-props';
+import { KeyboardTextInput } from '../components/KeyboardTextInput';
 
 type Step =
   | { name: 'search'; error?: string }
@@ -19,7 +20,7 @@ type Step =
   | { name: 'pay'; payment: FinePaymentView; qr: string | null }
   | { name: 'cancelled'; violations: FineViolationView[]; query: string }
   | { name: 'paid'; payment: FinePaymentView; qr: string | null }
-  | { name: 'failed'; code: string; retry: () => void };
+  | AgencyFailure;
 
 /**
  * Service 08, a payment service: look up violations by plate or decision number (typed on the plate keyboard
@@ -145,22 +146,14 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
               </label>
             ))}
           </div>
-          <div className="form-group">
-            <label className="label" htmlFor="fines-text">
-              {by === 'plate' ? t('fines.plateLabel') : t('fines.decisionLabel')}
-            </label>
-            <p className="hint">{by === 'plate' ? t('fines.plateHint') : t('fines.decisionHint')}</p>
-            <input
-              id="fines-text"
-              className="input"
-              inputMode="none"
-              autoComplete="off"
-              value={text}
-              onFocus={() => setTyping(true)}
-              onChange={(e) => setText(e.target.value.toUpperCase())}
-              data-testid="fines-text"
-            />
-          </div>
+          <KeyboardTextInput
+            id="fines-text"
+            label={by === 'plate' ? t('fines.plateLabel') : t('fines.decisionLabel')}
+            hint={by === 'plate' ? t('fines.plateHint') : t('fines.decisionHint')}
+            value={text}
+            onFocus={() => setTyping(true)}
+            onChange={(v) => setText(v.toUpperCase())}
+          />
           <button
             type="button"
             className="button"
@@ -180,13 +173,6 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
             </div>
           )}
         </>
-      );
-      break;
-    case 'working':
-      body = (
-        <p className="body" aria-busy="true" data-testid="agency-working">
-          {t('common.working')}
-        </p>
       );
       break;
     case 'results': {
@@ -353,19 +339,17 @@ export function FinesFlow({ demoMode, onQueue, onFinish }: AgencyFlowProps) {
       );
       break;
     }
-    case 'failed':
-      body = <AgencyProblem code={step.code} onRetry={step.retry} onQueue={onQueue} onFinish={onFinish} />;
-      break;
   }
   return (
-    <main
-      id="main"
-      className={`screen${step.name === 'search' && typing ? ' screen--with-keyboard' : ''}`}
-      data-testid="screen-fines"
-      data-step={step.name}
+    <AgencyScreen
+      testId="screen-fines"
+      step={step}
+      title={t('fines.title')}
+      withKeyboard={step.name === 'search' && typing}
+      onQueue={onQueue}
+      onFinish={onFinish}
     >
-      <h1 className="heading-l">{t('fines.title')}</h1>
       {body}
-    </main>
+    </AgencyScreen>
   );
 }

@@ -6,7 +6,7 @@ import { parseVehicleIdentifier } from '../../common/vehicle/identifiers';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import type { KeyboardLayout } from '../keyboard';
-import { AgencyProblem, BackButton, PrintAndFinish, Row, errorCode } from './common';
+import { type AgencyFailure, AgencyScreen, BackButton, PrintAndFinish, Row, errorCode } from './common';
 import type { AgencyFlowProps } from './flow-props';
 
 type Start = Result<'vehicle.start'>;
@@ -18,7 +18,7 @@ type Step =
   | { name: 'slot' }
   | { name: 'check' }
   | { name: 'receipt'; receipt: VehicleReceiptView }
-  | { name: 'failed'; code: string; retry: () => void };
+  | AgencyFailure;
 
 const FIELDS: Record<'vehicle' | 'invoice', { id: FieldId; layout: KeyboardLayout; hint?: string }[]> = {
   vehicle: [
@@ -54,6 +54,19 @@ function parseDmy(text: string): string | null {
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return null;
   return iso <= todayInVietnam() ? iso : null;
+}
+
+/** A step's "Continue", then "Back" when there is a step before it. */
+function ContinueBack({ onContinue, onBack }: { onContinue(): void; onBack?: () => void }) {
+  const { t } = useTranslation('agencies');
+  return (
+    <>
+      <button type="button" className="button" data-testid="vehicle-continue" onClick={onContinue}>
+        {t('common.continue')}
+      </button>
+      {onBack && <BackButton onClick={onBack} />}
+    </>
+  );
 }
 
 /**
@@ -176,20 +189,15 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
             />
           </div>
         ))}
-        <button
-          type="button"
-          className="button"
-          data-testid="vehicle-continue"
-          onClick={() => {
+        <ContinueBack
+          onContinue={() => {
             if (validate(page)) {
               setFocus(null);
               next();
             }
           }}
-        >
-          {t('common.continue')}
-        </button>
-        {back && <BackButton onClick={back} />}
+          onBack={back}
+        />
         {current && (
           <div className="keyboard-dock">
             <Keyboard
@@ -208,13 +216,6 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
 
   let body: React.ReactNode;
   switch (step.name) {
-    case 'working':
-      body = (
-        <p className="body" aria-busy="true" data-testid="agency-working">
-          {t('common.working')}
-        </p>
-      );
-      break;
     case 'vehicle':
       body = (
         <>
@@ -257,19 +258,14 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
               </label>
             ))}
           </div>
-          <button
-            type="button"
-            className="button"
-            data-testid="vehicle-continue"
-            onClick={() => {
+          <ContinueBack
+            onContinue={() => {
               if (!slotId) return setErrors([{ field: 'brand', text: t('vehicle.chooseSlot') }]);
               setErrors([]);
               setStep({ name: 'check' });
             }}
-          >
-            {t('common.continue')}
-          </button>
-          <BackButton onClick={() => setStep({ name: 'invoice' })} />
+            onBack={() => setStep({ name: 'invoice' })}
+          />
         </>
       );
       break;
@@ -341,19 +337,17 @@ export function VehicleFlow({ identity, onQueue, onFinish }: AgencyFlowProps) {
       );
       break;
     }
-    case 'failed':
-      body = <AgencyProblem code={step.code} onRetry={step.retry} onQueue={onQueue} onFinish={onFinish} />;
-      break;
   }
   return (
-    <main
-      id="main"
-      className={`screen${focus ? ' screen--with-keyboard' : ''}`}
-      data-testid="screen-vehicle"
-      data-step={step.name}
+    <AgencyScreen
+      testId="screen-vehicle"
+      step={step}
+      title={t('vehicle.title')}
+      withKeyboard={focus !== null}
+      onQueue={onQueue}
+      onFinish={onFinish}
     >
-      <h1 className="heading-l">{t('vehicle.title')}</h1>
       {body}
-    </main>
+    </AgencyScreen>
   );
 }

@@ -44,17 +44,8 @@ export function AgencyProblem({
 
 export const errorCode = (e: unknown): string => (e as { code?: string }).code ?? 'agency-server-error';
 
-/** One row of a summary list. */
-export function Row({ k, v, testId }: { k: string; v: string; testId?: string }) {
-  return (
-    <div className="summary-list__row">
-      <dt className="summary-list__key">{k}</dt>
-      <dd className="summary-list__value" data-testid={testId}>
-        {v}
-      </dd>
-    </div>
-  );
-}
+/** One row of a summary list (the flows call it `Row`). */
+export { SummaryRow as Row } from '../components/SummaryRow';
 
 /** The end of an agency flow: print the receipt (what the printer said), then finish. */
 export function PrintAndFinish({ print, onFinish }: { print(): Promise<unknown>; onFinish(): void }) {
@@ -100,5 +91,64 @@ export function BackButton({ onClick }: { onClick(): void }) {
     <button type="button" className="button button--secondary" onClick={onClick}>
       {t('common.back')}
     </button>
+  );
+}
+
+/** The step every agency flow has when the agency's system failed: its code and how to try again. */
+export interface AgencyFailure {
+  name: 'failed';
+  code: string;
+  retry: () => void;
+}
+const isFailure = (step: { name: string }): step is AgencyFailure => step.name === 'failed';
+
+/**
+ * The screen of an agency flow: its title over the current step, with room for the keyboard when it is open.
+ * The steps every flow shares are drawn here: `working` (the agency's system is answering) and `failed`
+ * (`AgencyProblem`); for the others it shows `children`, the flow's own body for that step.
+ */
+export function AgencyScreen({
+  testId,
+  step,
+  title,
+  withKeyboard,
+  onQueue,
+  onFinish,
+  children,
+}: {
+  testId: string;
+  step: { name: string };
+  title: string;
+  withKeyboard: boolean;
+  onQueue(): void;
+  onFinish(): void;
+  children?: React.ReactNode;
+}) {
+  return (
+    <main
+      id="main"
+      className={`screen${withKeyboard ? ' screen--with-keyboard' : ''}`}
+      data-testid={testId}
+      data-step={step.name}
+    >
+      <h1 className="heading-l">{title}</h1>
+      {step.name === 'working' ? (
+        <AgencyWorking />
+      ) : isFailure(step) ? (
+        <AgencyProblem code={step.code} onRetry={step.retry} onQueue={onQueue} onFinish={onFinish} />
+      ) : (
+        children
+      )}
+    </main>
+  );
+}
+
+/** While the agency's system answers. */
+function AgencyWorking() {
+  const { t } = useTranslation('agencies');
+  return (
+    <p className="body" aria-busy="true" data-testid="agency-working">
+      {t('common.working')}
+    </p>
   );
 }

@@ -41,22 +41,13 @@ export function DemoPanel({ onPreview }: { onPreview(formId: string, version: st
   return (
     <aside className="demo-panel" aria-label={t('demo.title')} data-testid="demo-panel">
       <h2 className="heading-s">{t('demo.title')}</h2>
-      <label className="label label--small" htmlFor="demo-profile">
-        {t('demo.profile')}
-      </label>
-      <select
+      <DemoSelect
         id="demo-profile"
-        className="select"
+        label={t('demo.profile')}
         value={profileId}
-        onChange={(e) => setProfileId(e.target.value)}
-        data-testid="demo-profile"
-      >
-        {profiles.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
-          </option>
-        ))}
-      </select>
+        onChange={setProfileId}
+        options={profiles.map((p) => ({ value: p.id, label: p.label }))}
+      />
       <fieldset className="demo-panel__faults">
         <legend>{t('demo.faults')}</legend>
         {FAULTS.map((f) => (
@@ -96,22 +87,13 @@ export function DemoPanel({ onPreview }: { onPreview(formId: string, version: st
           {t('demo.remove')}
         </button>
       </div>
-      <label className="label label--small" htmlFor="demo-form">
-        {t('demo.previewForm')}
-      </label>
-      <select
+      <DemoSelect
         id="demo-form"
-        className="select"
+        label={t('demo.previewForm')}
         value={formKey}
-        onChange={(e) => setFormKey(e.target.value)}
-        data-testid="demo-form"
-      >
-        {forms.map((f) => (
-          <option key={`${f.id}@${f.version}`} value={`${f.id}@${f.version}`}>
-            {f.title.vi} ({f.version})
-          </option>
-        ))}
-      </select>
+        onChange={setFormKey}
+        options={forms.map((f) => ({ value: `${f.id}@${f.version}`, label: `${f.title.vi} (${f.version})` }))}
+      />
       <div className="button-group">
         <button
           type="button"
@@ -130,5 +112,41 @@ export function DemoPanel({ onPreview }: { onPreview(formId: string, version: st
         </button>
       </div>
     </aside>
+  );
+}
+
+/** A labelled drop-down of the demo panel; `id` is also the test id. */
+function DemoSelect({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <>
+      <label className="label label--small" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="select"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={id}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../common/api/contract';
 import { formatMoney } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
+import { SummaryRow } from './SummaryRow';
 
 type Payment = Result<'payment.prepare'>;
 
@@ -174,24 +175,9 @@ export function VietQrTransfer({
         <img className="receipt-qr" src={qrDataUrl} alt={t('payment.qrAlt')} data-testid="vietqr" />
       )}
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('payment.amount')}</dt>
-          <dd className="summary-list__value" data-testid="payment-amount">
-            {formatMoney(amountVnd)}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('payment.account')}</dt>
-          <dd className="summary-list__value">
-            {accountName} · {accountNo}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('payment.reference')}</dt>
-          <dd className="summary-list__value" data-testid="payment-reference">
-            {reference}
-          </dd>
-        </div>
+        <SummaryRow k={t('payment.amount')} v={formatMoney(amountVnd)} testId="payment-amount" />
+        <SummaryRow k={t('payment.account')} v={`${accountName} · ${accountNo}`} />
+        <SummaryRow k={t('payment.reference')} v={reference} testId="payment-reference" />
       </dl>
       <p className="body" role="status">
         {t('payment.waiting')}

@@ -3,6 +3,7 @@ import type { Result } from '../../common/api/contract';
 import type { Service } from '../../common/catalogue/schema';
 import { formatDateTime } from '../../common/text/format';
 import { PrintedNote, ToBringAndFinish } from '../components/ToBringAndFinish';
+import { SummaryRow } from '../components/SummaryRow';
 
 /**
  * The receipt of a service whose forms an agency's own system took (23 employment centre, 24/25 EVN): the
@@ -38,30 +39,10 @@ export function AgencyFormsReceiptScreen({
       </div>
       <PrintedNote printed={receipt.printed} testId="agency-forms-print" t={t} />
       <dl className="summary-list">
-        {service && (
-          <div className="summary-list__row">
-            <dt className="summary-list__key">{t('office')}</dt>
-            <dd className="summary-list__value">{service.agency[lang]}</dd>
-          </div>
-        )}
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('receivedAt')}</dt>
-          <dd className="summary-list__value">{when}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('fee')}</dt>
-          <dd className="summary-list__value" data-testid="agency-forms-fee">
-            {feeText}
-          </dd>
-        </div>
-        {codeUnknown && (
-          <div className="summary-list__row">
-            <dt className="summary-list__key">{t('code')}</dt>
-            <dd className="summary-list__value" data-testid="agency-forms-code">
-              {t('codeUnknown')}
-            </dd>
-          </div>
-        )}
+        {service && <SummaryRow k={t('office')} v={service.agency[lang]} />}
+        <SummaryRow k={t('receivedAt')} v={when} />
+        <SummaryRow k={t('fee')} v={feeText} testId="agency-forms-fee" />
+        {codeUnknown && <SummaryRow k={t('code')} v={t('codeUnknown')} testId="agency-forms-code" />}
       </dl>
       <ToBringAndFinish
         toBring={receipt.toBring}

@@ -10,6 +10,7 @@ import { PrintedNote, ToBringAndFinish } from '../components/ToBringAndFinish';
 import type { Result } from '../../common/api/contract';
 import { formatDateTime } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
+import { SummaryRow } from '../components/SummaryRow';
 
 export interface ExamChoice {
   serviceId: string;
@@ -315,22 +316,9 @@ export function ExamReceiptScreen({
       </div>
       <PrintedNote printed={receipt.printed} testId="exam-print" t={t} />
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('place')}</dt>
-          <dd className="summary-list__value" data-testid="exam-place">
-            {receipt.clusterName}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('subjects')}</dt>
-          <dd className="summary-list__value" data-testid="exam-subjects">
-            {receipt.subjects.join(', ')}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('receivedAt')}</dt>
-          <dd className="summary-list__value">{when}</dd>
-        </div>
+        <SummaryRow k={t('place')} v={receipt.clusterName} testId="exam-place" />
+        <SummaryRow k={t('subjects')} v={receipt.subjects.join(', ')} testId="exam-subjects" />
+        <SummaryRow k={t('receivedAt')} v={when} />
       </dl>
       <ToBringAndFinish
         toBring={receipt.toBring}

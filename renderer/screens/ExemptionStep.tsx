@@ -5,6 +5,7 @@ import { askableExemptions, feeFor, type RuleContext } from '../../catalogue/rul
 import type { Service } from '../../common/catalogue/schema';
 import { todayInVietnam } from '../../common/text/format';
 import { DossierFee } from '../components/FeeBox';
+import { SummaryRow } from '../components/SummaryRow';
 
 /**
  * One question before sending, only when a fee is due and the card cannot tell an exemption (age is
@@ -70,12 +71,7 @@ export function ExemptionStep({
         </p>
       )}
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('fees.title')}</dt>
-          <dd className="summary-list__value" data-testid="dossier-fee">
-            <DossierFee fee={fee} />
-          </dd>
-        </div>
+        <SummaryRow k={t('fees.title')} v={<DossierFee fee={fee} />} testId="dossier-fee" />
       </dl>
       <button
         type="button"

@@ -8,7 +8,7 @@ import type { Form, FormRef, Service } from '../../common/catalogue/schema';
 import { todayInVietnam } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
-import type { PlacesSource } from '../forms/FormContext';
+import { usePlacesSource } from '../forms/usePlacesSource';
 import { PrintFormsButton } from '../components/PrintFormsButton';
 import { FormEngine } from '../forms/FormEngine';
 import { ExemptionStep } from './ExemptionStep';
@@ -92,15 +92,7 @@ export function FormScreen({
       .catch(() => setFailed(true));
   }, [api, refs]);
 
-  const places = useMemo<PlacesSource>(
-    () => ({
-      provinces: () => api.call('places.provinces', {}),
-      communes: (provinceCode) => api.call('places.communes', { provinceCode }),
-      remap: (text) => api.call('places.remap', { text }),
-      home: () => api.call('places.home', {}),
-    }),
-    [api],
-  );
+  const places = usePlacesSource();
 
   if (failed)
     return (

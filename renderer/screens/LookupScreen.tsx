@@ -6,6 +6,8 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { KeyboardDock } from '../components/KeyboardDock';
 import { useWedgeScanner } from '../identify/useWedgeScanner';
+import { KeyboardTextInput } from '../components/KeyboardTextInput';
+import { SummaryRow } from '../components/SummaryRow';
 
 type Answer = Result<'dossier.lookup'>;
 
@@ -56,22 +58,14 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
           <p className="body">{t(error, { ns: 'errors', defaultValue: t('lookup.notFound') })}</p>
         </div>
       )}
-      <div className="form-group">
-        <label className="label" htmlFor="lookup-code">
-          {t('lookup.codeLabel')}
-        </label>
-        <p className="hint">{t('lookup.codeHint')}</p>
-        <input
-          id="lookup-code"
-          className="input"
-          inputMode="none"
-          autoComplete="off"
-          value={text}
-          onFocus={() => setTyping(true)}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="lookup-code"
-        />
-      </div>
+      <KeyboardTextInput
+        id="lookup-code"
+        label={t('lookup.codeLabel')}
+        hint={t('lookup.codeHint')}
+        value={text}
+        onFocus={() => setTyping(true)}
+        onChange={setText}
+      />
       <button type="button" className="button" onClick={() => lookup(text)} data-testid="lookup-search">
         {t('lookup.search')}
       </button>
@@ -86,27 +80,16 @@ export function LookupScreen({ onBack }: { onBack(): void }) {
             </div>
           </div>
           <dl className="summary-list" data-speak>
-            <div className="summary-list__row">
-              <dt className="summary-list__key">{t('receipt.procedure')}</dt>
-              <dd className="summary-list__value">{answer.procedureName}</dd>
-            </div>
-            <div className="summary-list__row">
-              <dt className="summary-list__key">{t('receipt.received')}</dt>
-              <dd className="summary-list__value">{formatDate(answer.receivedAt)}</dd>
-            </div>
+            <SummaryRow k={t('receipt.procedure')} v={answer.procedureName} />
+            <SummaryRow k={t('receipt.received')} v={formatDate(answer.receivedAt)} />
             {answer.appointmentAt && (
-              <div className="summary-list__row">
-                <dt className="summary-list__key">{t('receipt.appointment')}</dt>
-                <dd className="summary-list__value">{formatDate(answer.appointmentAt)}</dd>
-              </div>
+              <SummaryRow k={t('receipt.appointment')} v={formatDate(answer.appointmentAt)} />
             )}
             {answer.feeVnd !== null && answer.feeVnd > 0 && (
-              <div className="summary-list__row">
-                <dt className="summary-list__key">{t('receipt.fee')}</dt>
-                <dd className="summary-list__value">
-                  {answer.feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
-                </dd>
-              </div>
+              <SummaryRow
+                k={t('receipt.fee')}
+                v={answer.feePaid ? t('receipt.paid') : t('receipt.payAtCounter')}
+              />
             )}
           </dl>
         </section>

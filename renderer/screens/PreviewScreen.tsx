@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../common/api/contract';
 import type { Identity } from '../../common/identity';
@@ -6,7 +6,7 @@ import type { Form } from '../../common/catalogue/schema';
 import { todayInVietnam } from '../../common/text/format';
 import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
-import type { PlacesSource } from '../forms/FormContext';
+import { usePlacesSource } from '../forms/usePlacesSource';
 import { FormEngine } from '../forms/FormEngine';
 
 /**
@@ -31,15 +31,7 @@ export function PreviewScreen({
   useEffect(() => {
     void api.call('catalogue.form', { id: formId, version }).then(setForm);
   }, [api, formId, version]);
-  const places = useMemo<PlacesSource>(
-    () => ({
-      provinces: () => api.call('places.provinces', {}),
-      communes: (provinceCode) => api.call('places.communes', { provinceCode }),
-      remap: (text) => api.call('places.remap', { text }),
-      home: () => api.call('places.home', {}),
-    }),
-    [api],
-  );
+  const places = usePlacesSource();
   if (!form) return <main id="main" className="screen" aria-busy="true" />;
   return (
     <div data-testid="form-preview" data-form={`${form.id}@${form.version}`}>

@@ -9,6 +9,7 @@ import { PaymentPanel } from '../components/PaymentPanel';
 import { PrintFormsButton } from '../components/PrintFormsButton';
 import { CallStaffPrompt } from '../staff/CallStaff';
 import type { FilledForm } from './FormScreen';
+import { SummaryRow } from '../components/SummaryRow';
 
 /** The promised result day as a date and a half-day (morning until 12:00), never a clock time. */
 const halfDay = (ms: number): 'morning' | 'afternoon' => (hourInVietnam(ms) < 12 ? 'morning' : 'afternoon');
@@ -156,37 +157,24 @@ export function ReceiptScreen({
         </button>
       )}
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('receipt.procedure')}</dt>
-          <dd className="summary-list__value">
-            {receipt.procedureName} ({receipt.procedureCode})
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('receipt.applicant')}</dt>
-          <dd className="summary-list__value">{receipt.maskedId}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('receipt.received')}</dt>
-          <dd className="summary-list__value">{formatDateTime(receipt.receivedAt)}</dd>
-        </div>
+        <SummaryRow k={t('receipt.procedure')} v={`${receipt.procedureName} (${receipt.procedureCode})`} />
+        <SummaryRow k={t('receipt.applicant')} v={receipt.maskedId} />
+        <SummaryRow k={t('receipt.received')} v={formatDateTime(receipt.receivedAt)} />
         {receipt.appointmentAt && (
-          <div className="summary-list__row">
-            <dt className="summary-list__key">{t('receipt.appointmentEstimate')}</dt>
-            <dd className="summary-list__value" data-testid="appointment">
-              {t('receipt.appointmentValue', {
-                ...dayParts(receipt.appointmentAt, i18n.language),
-                half: t(`receipt.${halfDay(receipt.appointmentAt)}`),
-              })}
-            </dd>
-          </div>
+          <SummaryRow
+            k={t('receipt.appointmentEstimate')}
+            v={t('receipt.appointmentValue', {
+              ...dayParts(receipt.appointmentAt, i18n.language),
+              half: t(`receipt.${halfDay(receipt.appointmentAt)}`),
+            })}
+            testId="appointment"
+          />
         )}
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('fees.title')}</dt>
-          <dd className="summary-list__value" data-testid="receipt-fee">
-            <ReceiptFee feeVnd={receipt.feeVnd} paid={feePaid} />
-          </dd>
-        </div>
+        <SummaryRow
+          k={t('fees.title')}
+          v={<ReceiptFee feeVnd={receipt.feeVnd} paid={feePaid} />}
+          testId="receipt-fee"
+        />
       </dl>
       {receipt.linked && receipt.linked.length > 0 && (
         <section data-testid="linked-dossiers">

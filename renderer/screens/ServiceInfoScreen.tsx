@@ -4,6 +4,7 @@ import type { Identity } from '../../common/identity';
 import type { FilingChannel } from '../../common/catalogue/conditions';
 import type { Service } from '../../common/catalogue/schema';
 import { ServiceFeeBox } from '../components/FeeBox';
+import { SummaryRow } from '../components/SummaryRow';
 
 /** What the service is, what it costs, how long it takes, what to bring — before the citizen starts. */
 export function ServiceInfoScreen({
@@ -37,22 +38,16 @@ export function ServiceInfoScreen({
       <h1 className="heading-l">{service.name[lang]}</h1>
       <p className="lead">{service.summary[lang]}</p>
       <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('fees.title')}</dt>
-          <dd className="summary-list__value" data-testid="service-fee">
-            <ServiceFeeBox service={service} channel={channel} identity={identity} />
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('services.time')}</dt>
-          <dd className="summary-list__value">
-            {'unknown' in service.processingTime ? t('services.unknown') : service.processingTime.text[lang]}
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt className="summary-list__key">{t('services.agency')}</dt>
-          <dd className="summary-list__value">{service.agency[lang]}</dd>
-        </div>
+        <SummaryRow
+          k={t('fees.title')}
+          v={<ServiceFeeBox service={service} channel={channel} identity={identity} />}
+          testId="service-fee"
+        />
+        <SummaryRow
+          k={t('services.time')}
+          v={'unknown' in service.processingTime ? t('services.unknown') : service.processingTime.text[lang]}
+        />
+        <SummaryRow k={t('services.agency')} v={service.agency[lang]} />
       </dl>
       {service.documents.length > 0 && (
         <>

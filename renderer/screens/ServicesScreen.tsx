@@ -6,6 +6,7 @@ import { useKioskApi } from '../api/KioskApiContext';
 import { Keyboard } from '../components/Keyboard';
 import { KeyboardDock } from '../components/KeyboardDock';
 import { Pictogram } from '../components/Pictogram';
+import { KeyboardTextInput } from '../components/KeyboardTextInput';
 
 type Home = Result<'catalogue.home'>;
 
@@ -77,23 +78,15 @@ export function ServicesScreen({
       </button>
       <h1 className="heading-l">{cat ? cat.label[lang] : t('services.title')}</h1>
       {!cat && (
-        <div className="form-group">
-          <label className="label" htmlFor="service-search">
-            {t('services.searchLabel')}
-          </label>
-          <p className="hint">{t('services.searchHint')}</p>
-          <input
-            id="service-search"
-            className="input"
-            type="search"
-            inputMode="none"
-            autoComplete="off"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onFocus={() => setTyping(true)}
-            data-testid="service-search"
-          />
-        </div>
+        <KeyboardTextInput
+          id="service-search"
+          type="search"
+          label={t('services.searchLabel')}
+          hint={t('services.searchHint')}
+          value={query}
+          onChange={setQuery}
+          onFocus={() => setTyping(true)}
+        />
       )}
       {hits !== null && !cat ? (
         <section aria-live="polite">

@@ -1,4 +1,4 @@
-import { startMockProcess } from '../../mock-process/mock-process';
+import { mockHandle, startMockProcess, type MockHandle } from '../../mock-process/mock-process';
 import type { Faults } from './faults';
 
 /** One dossier as `GET /admin/dossiers` shows it (fields as the system stored them, files by component). */
@@ -22,17 +22,11 @@ export interface MockDossierView {
   BienLaiDienTu: string | null;
 }
 
-export interface StartedMockPortal {
-  url: string;
-  port: number;
-  pid: number;
-  /** Replaces the current faults (`POST /admin/faults`). */
-  setFaults(f: Partial<Faults> & { expireSessions?: boolean }): Promise<void>;
+export interface StartedMockPortal extends MockHandle<Partial<Faults> & { expireSessions?: boolean }> {
   /** Every stored dossier with how many times it was pushed. */
   dossiers(): Promise<MockDossierView[]>;
   /** Moves the mock's clock forward (status progression) and optionally changes the step. */
   advanceClock(ms: number, stepMs?: number): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /**
@@ -50,18 +44,12 @@ export async function startMockPortal(opts: {
   if (opts.tokenTtlMs !== undefined) args.push('--token-ttl-ms', String(opts.tokenTtlMs));
   const p = await startMockProcess('scripts/portal-mock.ts', args);
   return {
-    url: p.url,
-    port: p.port,
-    pid: p.pid,
-    async setFaults(f) {
-      await p.admin('POST', '/admin/faults', f);
-    },
+    ...mockHandle<Partial<Faults> & { expireSessions?: boolean }>(p),
     async dossiers() {
       return ((await p.admin('GET', '/admin/dossiers')) as { dossiers: MockDossierView[] }).dossiers;
     },
     async advanceClock(ms, stepMs) {
       await p.admin('POST', '/admin/clock', { advanceMs: ms, ...(stepMs === undefined ? {} : { stepMs }) });
     },
-    stop: () => p.stop(),
   };
 }

@@ -1,13 +1,8 @@
-import { startMockProcess } from '../../mock-process/mock-process';
+import { mockHandle, startMockProcess, type MockHandle } from '../../mock-process/mock-process';
 import type { IssuedTicket, QueueCentreFaults } from './server';
 
-export interface StartedMockQueueCentre {
-  url: string;
-  port: number;
-  pid: number;
-  setFaults(f: Partial<QueueCentreFaults>): Promise<void>;
+export interface StartedMockQueueCentre extends MockHandle<Partial<QueueCentreFaults>> {
   tickets(): Promise<IssuedTicket[]>;
-  stop(): Promise<void>;
 }
 
 /** Spawns `scripts/queue-mock.ts` (its own process) and resolves once it listens. `port: 0` picks a free port. */
@@ -18,15 +13,9 @@ export async function startMockQueueCentre(
   if (opts.token) args.push('--token', opts.token);
   const p = await startMockProcess('scripts/queue-mock.ts', args);
   return {
-    url: p.url,
-    port: p.port,
-    pid: p.pid,
-    async setFaults(f) {
-      await p.admin('POST', '/admin/faults', f);
-    },
+    ...mockHandle<Partial<QueueCentreFaults>>(p),
     async tickets() {
       return ((await p.admin('GET', '/admin/tickets')) as { tickets: IssuedTicket[] }).tickets;
     },
-    stop: () => p.stop(),
   };
 }

@@ -95,6 +95,28 @@ describe('DG1 / MRZ', () => {
     });
   });
 
+  it('ICAO 9303-6 TD2 specimen', () => {
+    const mrz = parseMrz('I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<' + 'D231458907UTO7408122F1204159<<<<<<<6');
+    expect(mrz).toMatchObject({
+      format: 'TD2',
+      documentCode: 'I',
+      issuingState: 'UTO',
+      documentNumber: 'D23145890',
+      nationality: 'UTO',
+      dateOfBirth: '740812',
+      dateOfExpiry: '120415',
+      sex: 'F',
+      optionalData1: '<<<<<<<',
+      primaryIdentifier: 'ERIKSSON',
+      secondaryIdentifier: 'ANNA MARIA',
+      personalIdNumber: null,
+    });
+    // TD2 has no check digit of its own for the optional data; every other digit of the specimen holds.
+    const { optionalData, ...digits } = mrz.checks;
+    expect(optionalData).toBeNull();
+    expect(Object.values(digits)).toEqual([true, true, true, true]);
+  });
+
   it('DG1 wrapper 61 → 5F1F', () => {
     const mrz = parseDg1(
       buildDg1(

@@ -57,8 +57,8 @@ export function parseMrz(text: string): Mrz {
   const mrz = text.replace(/[\r\n]/g, '');
   if (!/^[0-9A-Z<]*$/.test(mrz)) fail('MRZ has characters outside 0-9 A-Z <');
   if (mrz.length === 90) return parseTd1(mrz);
-  if (mrz.length === 88) return parseTd3(mrz);
-  if (mrz.length === 72) return parseTd2(mrz);
+  if (mrz.length === 88) return parseTwoLine(mrz, 'TD3');
+  if (mrz.length === 72) return parseTwoLine(mrz, 'TD2');
   return fail(`MRZ length ${mrz.length} is not TD1/TD2/TD3`);
 }
 
@@ -107,14 +107,19 @@ function parseTd1(m: string): Mrz {
   };
 }
 
-function parseTd3(m: string): Mrz {
-  const l1 = m.slice(0, 44);
-  const l2 = m.slice(44, 88);
-  const n = names(l1.slice(5, 44));
-  const personal = l2.slice(28, 42);
-  const personalDigits = personal.replace(/<+$/, '');
+/**
+ * TD3 (passport, 2 × 44) and TD2 (2 × 36) share one layout (ICAO 9303-4 and -6): names from line 1 position 6,
+ * and line 2 alike up to its optional data, which TD3 gives 14 characters and a check digit, TD2 only 7.
+ */
+function parseTwoLine(m: string, format: 'TD2' | 'TD3'): Mrz {
+  const width = format === 'TD3' ? 44 : 36;
+  const l1 = m.slice(0, width);
+  const l2 = m.slice(width, 2 * width);
+  const n = names(l1.slice(5, width));
+  const optional = l2.slice(28, format === 'TD3' ? 42 : 35);
+  const personalDigits = optional.replace(/<+$/, '');
   return {
-    format: 'TD3',
+    format,
     documentCode: l1.slice(0, 2).replace(/</g, ''),
     issuingState: l1.slice(2, 5).replace(/</g, ''),
     documentNumber: l2.slice(0, 9).replace(/<+$/, ''),
@@ -122,46 +127,17 @@ function parseTd3(m: string): Mrz {
     sex: sexOf(l2[20]!),
     dateOfExpiry: l2.slice(21, 27),
     nationality: l2.slice(10, 13).replace(/</g, ''),
-    optionalData1: personal,
+    optionalData1: optional,
     optionalData2: '',
     primaryIdentifier: n.primary,
     secondaryIdentifier: n.secondary,
-    personalIdNumber: /^\d{12}$/.test(personalDigits) ? personalDigits : null,
+    personalIdNumber: format === 'TD3' && /^\d{12}$/.test(personalDigits) ? personalDigits : null,
     checks: {
       documentNumber: cd(l2.slice(0, 9), l2[9]),
       dateOfBirth: cd(l2.slice(13, 19), l2[19]),
       dateOfExpiry: cd(l2.slice(21, 27), l2[27]),
-      composite: cd(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 43), l2[43]),
-      optionalData: cd(personal, l2[42]),
-    },
-    raw: m,
-  };
-}
-
-function parseTd2(m: string): Mrz {
-  const l1 = m.slice(0, 36);
-  const l2 = m.slice(36, 72);
-  const n = names(l1.slice(5, 36));
-  return {
-    format: 'TD2',
-    documentCode: l1.slice(0, 2).replace(/</g, ''),
-    issuingState: l1.slice(2, 5).replace(/</g, ''),
-    documentNumber: l2.slice(0, 9).replace(/<+$/, ''),
-    dateOfBirth: l2.slice(13, 19),
-    sex: sexOf(l2[20]!),
-    dateOfExpiry: l2.slice(21, 27),
-    nationality: l2.slice(10, 13).replace(/</g, ''),
-    optionalData1: l2.slice(28, 35),
-    optionalData2: '',
-    primaryIdentifier: n.primary,
-    secondaryIdentifier: n.secondary,
-    personalIdNumber: null,
-    checks: {
-      documentNumber: cd(l2.slice(0, 9), l2[9]),
-      dateOfBirth: cd(l2.slice(13, 19), l2[19]),
-      dateOfExpiry: cd(l2.slice(21, 27), l2[27]),
-      composite: cd(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, 35), l2[35]),
-      optionalData: null,
+      composite: cd(l2.slice(0, 10) + l2.slice(13, 20) + l2.slice(21, width - 1), l2[width - 1]),
+      optionalData: format === 'TD3' ? cd(optional, l2[42]) : null,
     },
     raw: m,
   };
