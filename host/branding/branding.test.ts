@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Hello } from '../../common/api/contract';
 import { ConfigError, loadConfig } from '../config/config';
 import { createHost } from '../create-host';
-import { emblemType, loadBranding, MAX_EMBLEM_BYTES } from './branding';
+import { emblemType, loadBranding, MAX_EMBLEM_BYTES, MAX_PICTOGRAM_BYTES } from './branding';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/branding/', import.meta.url));
 const PNG_1x1 = Buffer.from(
@@ -45,10 +45,15 @@ describe('branding from the configuration', () => {
 
   it('takes a PNG emblem by its signature, and a name alone', () => {
     const b = load(configWith({ emblemPath: 'logo.png' }, { 'logo.png': PNG_1x1 }))!;
-    expect(b).toEqual({ agencyName: null, emblem: `data:image/png;base64,${PNG_1x1.toString('base64')}` });
+    expect(b).toEqual({
+      agencyName: null,
+      emblem: `data:image/png;base64,${PNG_1x1.toString('base64')}`,
+      pictograms: {},
+    });
     expect(load(configWith({ agencyName: { vi: 'UBND xã Mẫu', en: 'Mẫu Commune' } }))).toEqual({
       agencyName: { vi: 'UBND xã Mẫu', en: 'Mẫu Commune' },
       emblem: null,
+      pictograms: {},
     });
   });
 
@@ -83,6 +88,72 @@ describe('branding from the configuration', () => {
     }
   });
 
+  it('reads the fixture pictogram and a map by service id and by category id', () => {
+    const fixture = load({ KIOSK_CONFIG: path.join(FIXTURE, 'kiosk.json') })!;
+    expect(Object.keys(fixture.pictograms)).toEqual(['residence']);
+    expect(Buffer.from(fixture.pictograms.residence!.split(',')[1]!, 'base64')).toEqual(
+      readFileSync(path.join(FIXTURE, 'pictogram-residence.svg')),
+    );
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><circle cx="24" cy="24" r="20"/></svg>';
+    const b = load(
+      configWith(
+        { pictograms: { 'id-card-renewal': 'card.png', travel: 'travel.svg' } },
+        { 'card.png': PNG_1x1, 'travel.svg': svg },
+      ),
+    )!;
+    expect(b).toEqual({
+      agencyName: null,
+      emblem: null,
+      pictograms: {
+        'id-card-renewal': `data:image/png;base64,${PNG_1x1.toString('base64')}`,
+        travel: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      },
+    });
+    expect(load(configWith({ pictograms: {} }))).toEqual({ agencyName: null, emblem: null, pictograms: {} });
+  });
+
+  it('refuses an unknown pictogram id and a bad pictogram image with a sentence for the technician', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"/>';
+    const cases: [NodeJS.ProcessEnv, RegExp][] = [
+      [
+        configWith({ pictograms: { 'no-such-service': 'p.svg' } }, { 'p.svg': svg }),
+        /"no-such-service": no service or category/,
+      ],
+      [
+        configWith({ pictograms: { Residence: 'p.svg' } }, { 'p.svg': svg }),
+        /no service or category has this id/,
+      ],
+      [configWith({ pictograms: { residence: 'missing.svg' } }), /no such file/],
+      [configWith({ pictograms: { residence: 'p.gif' } }, { 'p.gif': 'GIF89a' }), /\.png or \.svg/],
+      [configWith({ pictograms: { residence: 'p.png' } }, { 'p.png': svg }), /not a PNG/],
+      [configWith({ pictograms: { residence: 'p.svg' } }, { 'p.svg': 'hello' }), /not an SVG/],
+      [
+        configWith({ pictograms: { residence: 'p.svg' } }, { 'p.svg': '<svg><script>x()</script></svg>' }),
+        /scripts/,
+      ],
+      [
+        configWith(
+          { pictograms: { 'id-card-renewal': 'big.png' } },
+          { 'big.png': Buffer.concat([PNG_1x1, Buffer.alloc(MAX_PICTOGRAM_BYTES)]) },
+        ),
+        /branding\.pictograms "id-card-renewal" "big\.png": .*at most 50 KB/,
+      ],
+    ];
+    for (const [e, message] of cases) {
+      expect(() => load(e)).toThrow(ConfigError);
+      expect(() => load(e)).toThrow(message);
+    }
+    // An image just under the limit is taken.
+    const fits = Buffer.concat([PNG_1x1, Buffer.alloc(MAX_PICTOGRAM_BYTES - PNG_1x1.length)]);
+    expect(
+      load(configWith({ pictograms: { residence: 'p.png' } }, { 'p.png': fits }))!.pictograms.residence,
+    ).toMatch(/^data:image\/png;base64,/);
+    // The map's shape is checked with the rest of the configuration.
+    expect(() => load(configWith({ pictograms: { residence: '' } }))).toThrow(ConfigError);
+    expect(() => load(configWith({ pictograms: ['p.svg'] }))).toThrow(ConfigError);
+  });
+
   it('refuses unknown keys and empty names in the block', () => {
     expect(() => load(configWith({ agencyName: { vi: 'UBND', en: '' } }))).toThrow(ConfigError);
     expect(() => load(configWith({ emblem: 'e.svg' }))).toThrow(ConfigError);
@@ -104,6 +175,7 @@ describe('branding from the configuration', () => {
       const hello = Hello.parse((res as { result: unknown }).result);
       expect(hello.branding?.agencyName?.vi).toBe('UBND phường Mẫu');
       expect(hello.branding?.emblem).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect(Object.keys(hello.branding?.pictograms ?? {})).toEqual(['residence']);
     } finally {
       if (before === undefined) delete process.env.KIOSK_CONFIG;
       else process.env.KIOSK_CONFIG = before;

@@ -17,7 +17,9 @@ export const KioskConfig = z.object({
   dataDir: z.string().default('.kiosk-data'),
   /**
    * Optional: the agency's name (both languages) and emblem on the attract screen and in the header. The emblem
-   * is a PNG or SVG file (at most 100 KB) in the configuration file's folder (host/branding). Absent: the usual look.
+   * is a PNG or SVG file (at most 100 KB) in the configuration file's folder (host/branding). `pictograms`: a
+   * service id or category id → a PNG or SVG file (at most 50 KB, same folder) shown instead of the built-in
+   * pictogram on its tiles; an id the catalogue does not know stops the start. Absent: the usual look.
    */
   branding: z
     .object({
@@ -26,6 +28,7 @@ export const KioskConfig = z.object({
         .strict()
         .optional(),
       emblemPath: z.string().min(1).optional(),
+      pictograms: z.record(z.string().min(1), z.string().min(1)).optional(),
     })
     .strict()
     .nullable()

@@ -1,7 +1,10 @@
+import { createContext, useContext } from 'react';
+
 /**
  * Simple line pictograms for the service categories (catalogue `category`), drawn inline: no external
  * assets, `currentColor` (so they follow high contrast), decorative only (`aria-hidden`; the tile's words
- * carry the meaning). 48×48 grid, 3 px strokes.
+ * carry the meaning). 48×48 grid, 3 px strokes. A configuration may replace any of them with its own image
+ * (`branding.pictograms`, by service id or category id; see `PictogramImages`).
  */
 const PATHS: Record<string, string> = {
   // a card with a face and lines
@@ -29,7 +32,41 @@ const PATHS: Record<string, string> = {
   business: 'M10 42V10h20v32 M30 20h10v22 M6 42h38 M15 16h4 M21 16h4 M15 24h4 M21 24h4 M15 32h4 M21 32h4',
 };
 
-export function Pictogram({ category, size = 64 }: { category: string; size?: number }) {
+/**
+ * The configuration's pictogram images (`kiosk.hello` branding): service id or category id → `data:` URL.
+ * Empty (the default): only the built-in pictograms.
+ */
+export const PictogramImages = createContext<Readonly<Record<string, string>>>({});
+
+/**
+ * A tile's pictogram: the configured image for `service` if any, else for `category`, else the built-in one
+ * for `category`. An image is decorative like the built-in drawing (`alt=""`: the tile's words are beside it).
+ */
+export function Pictogram({
+  category,
+  service,
+  size = 64,
+}: {
+  category: string;
+  service?: string;
+  size?: number;
+}) {
+  const images = useContext(PictogramImages);
+  const key = service !== undefined && Object.hasOwn(images, service) ? service : category;
+  const src = Object.hasOwn(images, key) ? images[key] : undefined;
+  if (src) {
+    return (
+      <img
+        className="pictogram pictogram--image"
+        src={src}
+        alt=""
+        width={size}
+        height={size}
+        data-pictogram={key}
+        data-pictogram-source="configured"
+      />
+    );
+  }
   const d = PATHS[category];
   if (!d) return null;
   return (

@@ -1,7 +1,8 @@
 /**
- * The agency's name and emblem from the configuration (`branding`, host/branding): a kiosk configured with the
- * fictional "UBND phường Mẫu" (fixtures/branding) shows its emblem and name on the attract screen and in the
- * header, in both languages; the emblem arrives as an image `data:` URL under the unchanged CSP (no violation).
+ * The agency's name, emblem and pictograms from the configuration (`branding`, host/branding): a kiosk configured
+ * with the fictional "UBND phường Mẫu" (fixtures/branding) shows its emblem and name on the attract screen and in
+ * the header, in both languages, and its own residence pictogram on the services tiles; the images arrive as
+ * `data:` URLs under the unchanged CSP (no violation).
  * A kiosk without the block keeps its usual look (tests/e2e/attract.spec.ts and every other spec).
  */
 import type { ChildProcess } from 'node:child_process';
@@ -51,4 +52,37 @@ test('the configured agency name and emblem on the attract screen and in the hea
   await expect(banner).toContainText("People's Committee of Mẫu Ward");
   await expect(page.getByTestId('header-agency')).toHaveText("People's Committee of Mẫu Ward");
   expect(violations).toEqual([]);
+});
+
+test('a configured pictogram (branding.pictograms) replaces the built-in one on the services tiles', async ({
+  page,
+}) => {
+  await page.goto(host.kiosk.url);
+  await page.getByTestId('browse-services').click();
+  await expect(page.getByTestId('screen-services')).toBeVisible();
+  // The fixture sets an image for the residence category only: its tile shows it, the others keep theirs.
+  const residence = page.getByTestId('category-residence').locator('.pictogram');
+  await expect(residence).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  await expect(residence).toHaveAttribute('alt', ''); // decorative, like the built-in one: the name is beside it
+  await expect(residence).toHaveAttribute('data-pictogram-source', 'configured');
+  await expect
+    .poll(() => residence.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth))
+    .toBeGreaterThan(0);
+  const builtIn = page.getByTestId('category-identity').locator('svg.pictogram');
+  await expect(builtIn).toBeVisible();
+  // Same size as the built-in pictograms.
+  const box = async (l: typeof builtIn) => {
+    const b = (await l.boundingBox())!;
+    return [Math.round(b.width), Math.round(b.height)];
+  };
+  expect(await box(residence)).toEqual(await box(builtIn));
+
+  // The residence services have no image of their own: their tiles take the category's.
+  await page.getByTestId('category-residence').click();
+  const list = page.getByTestId('category-services-residence');
+  await expect(list).toBeVisible();
+  const tiles = list.locator('[data-testid^="service-"]');
+  expect(await tiles.count()).toBeGreaterThan(0);
+  await expect(list.locator('svg.pictogram')).toHaveCount(0);
+  await expect(list.locator('img.pictogram')).toHaveCount(await tiles.count());
 });

@@ -22,6 +22,9 @@ export const DeviceStatus = z.object({
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 
+/** A configured branding image: a PNG or SVG `data:` URL. */
+const BrandingImage = z.string().regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/);
+
 export const Hello = z.object({
   protocolVersion: z.number().int(),
   kioskName: z.string(),
@@ -33,14 +36,13 @@ export const Hello = z.object({
   }),
   /** The configured filing channel: which rates apply (online / in person), shown with the fee. */
   filingChannel: z.enum(['online', 'in-person']),
-  /** The configuration's agency name and emblem (a PNG or SVG `data:` URL); absent or null: the usual look. */
+  /** The configuration's agency name, emblem and pictograms (PNG or SVG `data:` URLs); absent or null: the usual look. */
   branding: z
     .object({
       agencyName: z.object({ vi: z.string(), en: z.string() }).nullable(),
-      emblem: z
-        .string()
-        .regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/)
-        .nullable(),
+      emblem: BrandingImage.nullable(),
+      /** Service id or category id → an image shown instead of the built-in pictogram (absent: none). */
+      pictograms: z.record(z.string(), BrandingImage).optional(),
     })
     .nullable()
     .optional(),
