@@ -37,6 +37,18 @@ function submission(n: number, fee = 15000): OutboxSubmission {
   };
 }
 
+/** Resolves when the outbox reports the portal down (its breaker opened after failed attempts). */
+function portalDown(outbox: Outbox): Promise<void> {
+  return new Promise((resolve) => {
+    const onState = (s: { portalState: string }): void => {
+      if (s.portalState !== 'down') return;
+      outbox.off('state', onState);
+      resolve();
+    };
+    outbox.on('state', onState);
+  });
+}
+
 function setup(portal = new FakePortal()) {
   const s = scratchDir('outbox-');
   const keyPath = join(s.dir, 'k');
@@ -131,8 +143,9 @@ describe('Outbox', () => {
     const states: string[] = [];
     t.outbox.on('state', (s) => states.push(s.portalState));
     const refs = [1, 2, 3].map((n) => t.outbox.submit(submission(n)).localRef);
+    const down = portalDown(t.outbox);
     t.outbox.start();
-    await new Promise((r) => setTimeout(r, 100));
+    await down;
     expect(t.outbox.portalState).toBe('down');
     expect(t.outbox.listQueue().filter((q) => q.state === 'queued')).toHaveLength(3);
     expect(t.outbox.waitingCount()).toBe(3);
@@ -173,8 +186,9 @@ describe('Outbox', () => {
     const t = setup();
     t.portal.failWith = 'portal-auth-failed';
     const { localRef } = t.outbox.submit(submission(1));
+    const down = portalDown(t.outbox);
     t.outbox.start();
-    await new Promise((r) => setTimeout(r, 80));
+    await down;
     expect(t.store.findOutbox({ localRef })).toMatchObject({
       state: 'queued',
       lastError: 'portal-auth-failed',
@@ -222,8 +236,9 @@ describe('Outbox', () => {
     const t = setup();
     t.portal.failWith = 'portal-timeout';
     const { localRef } = t.outbox.submit(submission(1));
+    const down = portalDown(t.outbox);
     t.outbox.start();
-    await new Promise((r) => setTimeout(r, 30));
+    await down; // it has tried (and failed) to send
     const key = t.store.findOutbox({ localRef })?.idempotencyKey;
     const { outbox, store } = await t.restart();
     t.portal.failWith = null;

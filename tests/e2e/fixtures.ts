@@ -318,9 +318,9 @@ export async function openStaffMode(page: Page, pin: string): Promise<void> {
   const box = (await page.getByTestId('staff-hold').boundingBox())!;
   await page.mouse.move(box.x + 5, box.y + 5);
   await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
+  // Held until the PIN pad opens (the page's own 3-second timer, on Playwright's clock if the spec installed it).
   await expect(page.getByTestId('staff-dialog')).toBeVisible();
+  await page.mouse.up();
   await tapKeys(page, pin);
   await page.getByTestId('staff-submit').click();
 }
