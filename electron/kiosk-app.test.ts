@@ -4,7 +4,7 @@ import { IPC_CHANNELS } from '../common/api/wire';
 import { type KioskConfig, loadConfig } from '../host/config/config';
 import { createHost } from '../host/create-host';
 import type { KioskServices } from '../host/kiosk-services';
-import { fakeElectron } from './fake-electron';
+import { fakeElectron } from './testing/fake-electron';
 import { startKioskApp } from './kiosk-app';
 import { flushMicrotasks } from '../tests/support/wait';
 

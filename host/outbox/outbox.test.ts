@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
-import { FakePortal } from './fake-portal';
+import { FakePortal } from './testing/fake-portal';
 import { Outbox, type OutboxSubmission } from './outbox';
 
 const cleanups: (() => void | Promise<void>)[] = [];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../../tests/support/wait';
 import { PrinterError } from '../../native/printer/errors';
 import { DLE_EOT_PAPER } from '../../native/printer/escpos-status';
-import { FakeEscPosPrinter, listenTcp } from '../../native/printer/fake-printer';
+import { FakeEscPosPrinter, listenTcp } from '../../native/printer/testing/fake-printer';
 import { escPosToBitmap, PRINT_WIDTH_DOTS, renderReceiptPdf, type ReceiptData } from '../receipt';
 import { PrinterService, type PrinterStateValue } from './printer-service';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskApiError } from '../../common/api/contract';
 import { type StaffAudit, StaffSession } from './staff-session';
-import { staffTestHost } from './test-host';
+import { staffTestHost } from './testing/test-host';
 import { flushMicrotasks } from '../../tests/support/wait';
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopProcess, waitUntil } from '../../tests/support/wait';
 import { PrinterError } from './errors';
 import { DLE_EOT_PAPER } from './escpos-status';
-import { attachSerial, FakeEscPosPrinter, listenTcp } from './fake-printer';
+import { attachSerial, FakeEscPosPrinter, listenTcp } from './testing/fake-printer';
 import { EscPosPrinter } from './printer';
 
 const dir = mkdtempSync(join(tmpdir(), 'escpos-'));

@@ -1,19 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 /**
  * End-to-end tests in Debian's Chromium (the `chromium` package), driven by Playwright.
- * Playwright's own browser download is never used: executablePath points at /usr/bin/chromium.
+ * Playwright's own browser download is never used: executablePath points at /usr/bin/chromium
+ * (tests/support/chromium.ts, shared with the benchmarks).
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export default defineConfig({
   testDir: '.',
