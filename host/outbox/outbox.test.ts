@@ -4,6 +4,7 @@ import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
 import { FakePortal } from './testing/fake-portal';
+import { temporaryResidenceSubmission } from './testing/portal-outbox';
 import { Outbox, type OutboxSubmission } from './outbox';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -12,27 +13,18 @@ afterEach(async () => {
 });
 
 function submission(n: number, fee = 15000): OutboxSubmission {
+  const s = temporaryResidenceSubmission(
+    { fullName: 'Trần Thị Mẫu Thử', idNumber: '048199900388', phone: null },
+    { n },
+  );
   return {
-    serviceId: 'temporary-residence',
-    feePaid: true,
+    ...s,
     dossier: {
-      procedureCode: '1.004194',
-      procedureName: 'Đăng ký tạm trú',
-      receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
+      ...s.dossier,
       fieldCode: null,
-      applicant: {
-        fullName: 'Trần Thị Mẫu Thử',
-        idNumber: '048199900388',
-        phone: null,
-        email: null,
-        kind: 'citizen',
-      },
       summary: `Hồ sơ ${n}`,
-      appointmentAt: null,
-      channel: 'in-person',
       fees: fee ? [{ name: 'Lệ phí', code: 'LP', amountVnd: fee }] : [],
       documents: [],
-      answers: { n },
     },
   };
 }

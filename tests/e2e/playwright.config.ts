@@ -14,8 +14,11 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Files run in parallel, tests within a file in order. Each worker has its own hosts (fresh data folders, port 0),
+  // its own isolated pcscd (own network namespace: vpcd's fixed ports never collide) and its own pty scanner.
+  // E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {
