@@ -70,6 +70,15 @@ module.exports = {
       to: { path: '^node_modules/electron/' },
     },
     {
+      name: 'production-not-to-testing',
+      comment:
+        'Fakes and test helpers live in `testing/` folders and tests/: the kiosk itself never imports them ' +
+        '(tests and the tooling under scripts/, e.g. the benchmarks, may).',
+      severity: 'error',
+      from: { pathNot: [TEST, '^scripts/'] },
+      to: { path: ['/testing/', '^tests/'] },
+    },
+    {
       name: 'no-cycles',
       comment: 'No import cycles in production code.',
       severity: 'error',

@@ -4,8 +4,9 @@ import { IPC_CHANNELS } from '../common/api/wire';
 import { type KioskConfig, loadConfig } from '../host/config/config';
 import { createHost } from '../host/create-host';
 import type { KioskServices } from '../host/kiosk-services';
-import { fakeElectron } from './fake-electron';
+import { fakeElectron } from './testing/fake-electron';
 import { startKioskApp } from './kiosk-app';
+import { flushMicrotasks } from '../tests/support/wait';
 
 /** The composition root's shape with no devices, store or portal (the wiring tests need none). */
 const bareServices = async (config: KioskConfig): Promise<KioskServices> => {
@@ -125,7 +126,7 @@ describe('Electron main wiring', () => {
     let prevented = false;
     f.appEvents.emit('will-quit', { preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);
-    await new Promise((r) => setTimeout(r, 0));
+    await flushMicrotasks();
     expect(stopped).toBe(1);
     expect(quitAgain).toBe(true);
     // The second will-quit (from that quit) goes through.
@@ -173,43 +174,53 @@ describe('Electron main wiring', () => {
   });
 
   it('recreates the window with fresh storage when the renderer crashes and after each session', async () => {
-    const f = fakeElectron();
-    const app = (await startKioskApp(f.electron, { ...opts, endingHoldMs: 0 }))!;
-    f.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
-    await new Promise((r) => setTimeout(r, 0));
-    expect(f.windows).toHaveLength(2);
-    expect(f.windows[0]!.destroyed).toBe(true);
-    expect(f.storageCleared()).toBe(1);
-    app.created.services.sessions.start('vi');
-    app.created.services.sessions.end('timeout');
-    await new Promise((r) => setTimeout(r, 0));
-    expect(f.windows).toHaveLength(3);
-    expect(f.storageCleared()).toBe(2);
-    // host events reach the current window
-    app.created.services.status.update('portal', { state: 'up' });
-    expect(f.windows[2]!.webContents.sent.at(-1)?.[0]).toBe(IPC_CHANNELS.event);
+    vi.useFakeTimers();
+    try {
+      const f = fakeElectron();
+      const app = (await startKioskApp(f.electron, { ...opts, endingHoldMs: 0 }))!;
+      f.windows[0]!.webContents.emit('render-process-gone', {}, { reason: 'crashed' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(f.windows).toHaveLength(2);
+      expect(f.windows[0]!.destroyed).toBe(true);
+      expect(f.storageCleared()).toBe(1);
+      app.created.services.sessions.start('vi');
+      app.created.services.sessions.end('timeout');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(f.windows).toHaveLength(3);
+      expect(f.storageCleared()).toBe(2);
+      // host events reach the current window
+      app.created.services.status.update('portal', { state: 'up' });
+      expect(f.windows[2]!.webContents.sent.at(-1)?.[0]).toBe(IPC_CHANNELS.event);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the "take your card" screen up until the card leaves the reader, then recreates the window', async () => {
-    const f = fakeElectron();
-    const app = (await startKioskApp(f.electron, { ...opts, endingHoldMs: 0 }))!;
-    const { sessions, status } = app.created.services;
-    status.update('reader', { state: 'card-present', name: 'Reader 0' });
-    sessions.start('vi');
-    sessions.end('done');
-    await new Promise((r) => setTimeout(r, 10));
-    expect(f.windows).toHaveLength(1);
-    status.update('portal', { state: 'up' }); // other status changes do not count
-    await new Promise((r) => setTimeout(r, 10));
-    expect(f.windows).toHaveLength(1);
-    status.update('reader', { state: 'ready' });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(f.windows).toHaveLength(2);
-    expect(f.storageCleared()).toBe(1);
-    // Only once, however the status changes afterwards.
-    status.update('reader', { state: 'card-present' });
-    status.update('reader', { state: 'ready' });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(f.windows).toHaveLength(2);
+    vi.useFakeTimers();
+    try {
+      const f = fakeElectron();
+      const app = (await startKioskApp(f.electron, { ...opts, endingHoldMs: 0 }))!;
+      const { sessions, status } = app.created.services;
+      status.update('reader', { state: 'card-present', name: 'Reader 0' });
+      sessions.start('vi');
+      sessions.end('done');
+      await vi.advanceTimersByTimeAsync(10);
+      expect(f.windows).toHaveLength(1);
+      status.update('portal', { state: 'up' }); // other status changes do not count
+      await vi.advanceTimersByTimeAsync(10);
+      expect(f.windows).toHaveLength(1);
+      status.update('reader', { state: 'ready' });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(f.windows).toHaveLength(2);
+      expect(f.storageCleared()).toBe(1);
+      // Only once, however the status changes afterwards.
+      status.update('reader', { state: 'card-present' });
+      status.update('reader', { state: 'ready' });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(f.windows).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

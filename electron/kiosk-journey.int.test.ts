@@ -16,7 +16,7 @@ import { startKioskServices } from '../host/kiosk-services';
 import { startKioskHost } from '../host/start-host';
 import { filledForms } from '../tests/support/filled-forms';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../host/devices/isolated-pcscd';
-import { fakeElectron } from './fake-electron';
+import { fakeElectron } from './testing/fake-electron';
 import { startKioskApp } from './kiosk-app';
 
 const PROFILE = 'cccd-2021-with-cmnd';

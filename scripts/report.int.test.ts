@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../catalogue';
-import { journeyRig, runCitizenJourneys, SERVICE } from '../host/reports/test-journeys';
+import { journeyRig, runCitizenJourneys, SERVICE } from '../host/reports/testing/test-journeys';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -89,13 +89,16 @@ describe('npm run simulator -- card / qr', () => {
     );
     const devicePath = await firstLine;
     const port = new SerialPort({ path: devicePath, baudRate: 9600 });
-    let got = Buffer.alloc(0);
-    port.on('data', (d: Buffer) => (got = Buffer.concat([got, d])));
+    // Everything up to the end of line, as the bytes arrive.
+    const got = await new Promise<string>((resolve) => {
+      let buf = Buffer.alloc(0);
+      port.on('data', (d: Buffer) => {
+        buf = Buffer.concat([buf, d]);
+        if (buf.toString('utf8').endsWith('\r\n')) resolve(buf.toString('utf8'));
+      });
+    });
     const payload = loadProfile('over-60').qr ?? '';
-    const deadline = Date.now() + 8000;
-    while (!got.toString('utf8').endsWith('\r\n') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    expect(got.toString('utf8')).toBe(`${payload}\r\n`);
+    expect(got).toBe(`${payload}\r\n`);
     await new Promise<void>((r) => port.close(() => r()));
     child.kill('SIGINT');
     expect(await exitCode(child)).toBe(0);

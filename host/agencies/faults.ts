@@ -1,4 +1,4 @@
-import { seededRandom } from '../portal/mock/faults';
+import { seededRandom } from '../../common/seeded-random';
 
 /**
  * Fault injection of an agency mock (`POST /admin/faults`; the body replaces the current faults, missing

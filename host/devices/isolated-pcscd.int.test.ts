@@ -8,6 +8,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settlesWithin } from '../../tests/support/wait';
 import { PcscService } from '../../native/pcsc/pcsc-service';
 import { type IsolatedPcscd, startIsolatedPcscd } from './isolated-pcscd';
 
@@ -59,12 +60,8 @@ function probe(args: string[], inNamespace: boolean): Promise<string> {
 /** Polls the kiosk's pcscd while `during` runs: was a card ever present in its readers? */
 async function cardSeenDuring(pcsc: PcscService, during: Promise<unknown>): Promise<boolean> {
   let seen = false;
-  let done = false;
-  void during.finally(() => (done = true));
-  while (!done) {
-    if (pcsc.listReaders().some((r) => r.cardPresent)) seen = true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  do if (pcsc.listReaders().some((r) => r.cardPresent)) seen = true;
+  while (!(await settlesWithin(during, 100)));
   return seen;
 }
 

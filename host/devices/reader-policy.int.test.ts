@@ -7,7 +7,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PcscService } from '../../native/pcsc/pcsc-service';
 import { listProfiles, startVirtualCard, type VirtualCard } from '../../native/simulator';
+import { waitUntil } from '../../tests/support/wait';
 import { loadConfig } from '../config/config';
 import { type KioskServices, startKioskServices } from '../kiosk-services';
 import { type IsolatedPcscd, startIsolatedPcscd } from './isolated-pcscd';
@@ -81,10 +83,26 @@ describe('production and a virtual reader', () => {
       dateOfBirth: key.dateOfBirth,
       dateOfExpiry: key.dateOfExpiry,
     });
-    // The card leaves and comes back: pcscd reports both, the kiosk hears neither.
-    await card.remove();
-    await card.insert();
-    await new Promise((r) => setTimeout(r, 1500));
+    // The card leaves and comes back: pcscd reports both (an observer of our own, without the kiosk's
+    // policy, hears them), the kiosk hears neither.
+    const observer = new PcscService();
+    const heard: string[] = [];
+    observer.on('event', (e) => 'reader' in e && e.reader === card.readerName && heard.push(e.type));
+    observer.start();
+    try {
+      await waitUntil(
+        () => observer.listReaders().some((r) => r.name === card.readerName && r.cardPresent),
+        'the observer to see the card',
+      );
+      await card.remove();
+      await waitUntil(() => heard.includes('card-removed'), 'pcscd to report the card removed');
+      await card.insert();
+      await waitUntil(() => heard.includes('card-inserted'), 'pcscd to report the card back');
+    } finally {
+      observer.close();
+    }
+    // One more round trip through the kiosk, after pcscd's events reached this process.
+    await host.call('status.get', {});
     expect(events.filter((e) => e.startsWith('identify.') || e === 'card.presence')).toEqual([]);
     await host.call('session.end', { reason: 'cancel' });
   });

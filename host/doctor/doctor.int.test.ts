@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settlesWithin } from '../../tests/support/wait';
 import {
   listProfiles,
   startVirtualCard,
@@ -246,13 +247,10 @@ describe("kiosk doctor with a serial QR scanner (the simulator's pseudo-terminal
         { KIOSK_PORTAL_CLIENT_SECRET: MOCK_CREDENTIALS.clientSecret },
         ['--json', '--scan', '--wait', '30'],
       );
-      // Scan until the doctor has answered (it opens the scanner only when it reaches that check).
-      let finished = false;
-      void running.then(() => (finished = true));
-      while (!finished) {
-        await scanner.scan(profile.qr!, { eol: '\r\n' });
-        await new Promise((r) => setTimeout(r, 300));
-      }
+      // Scan until the doctor has answered (it opens the scanner only when it reaches that check): a scan
+      // made before it listens is lost, so one more follows whenever no answer came within 300 ms.
+      do await scanner.scan(profile.qr!, { eol: '\r\n' });
+      while (!(await settlesWithin(running, 300)));
       const out = await running;
       const r = DoctorReport.parse(JSON.parse(out.stdout));
       expect(byId(r, 'qr-scanner')).toMatchObject({ status: 'pass', data: { path: scanner.path } });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../common/identity';
 import { join } from 'node:path';
 import { Outbox } from '../outbox';
-import { FakePortal } from '../outbox/fake-portal';
+import { FakePortal } from '../outbox/testing/fake-portal';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';

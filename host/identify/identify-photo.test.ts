@@ -9,7 +9,7 @@ import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCard, trustStoreFromPem, type CardReadResult } from '../../native/emrtd';
 import { FaceDecoder } from '../../native/face';
-import { faceFixture, maxDiff, readPnm } from '../../native/face/testing';
+import { faceFixture, maxDiff, readPnm } from '../../native/face/testing/face-fixtures';
 import type { PcscEvent } from '../../native/pcsc/pcsc-service';
 import { createInProcessCard, loadProfile, PKI_DIR } from '../../native/simulator';
 import { DeviceStatusBoard } from '../devices/device-status';

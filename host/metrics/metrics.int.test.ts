@@ -9,7 +9,12 @@ import { ConfigError, loadConfig } from '../config/config';
 import { DeviceStatusBoard } from '../devices/device-status';
 import { startMetricsFor } from '../kiosk-services';
 import { scratchDir } from '../store/test-helpers';
-import { journeyRig, fictionalCitizens, personalStrings, runCitizenJourneys } from '../reports/test-journeys';
+import {
+  journeyRig,
+  fictionalCitizens,
+  personalStrings,
+  runCitizenJourneys,
+} from '../reports/testing/test-journeys';
 import { startMetricsServer, resolveMetricsToken } from './index';
 import { ExpositionError, parseExposition } from './strict-parser';
 

@@ -88,7 +88,7 @@ let driverBundle = '';
 beforeAll(async () => {
   driverBundle = join(ROOT, 'node_modules', '.cache', `kiosk-crash-driver-${process.pid}.mjs`);
   await build({
-    entryPoints: [join(ROOT, 'host/outbox/crash-driver.ts')],
+    entryPoints: [join(ROOT, 'host/outbox/testing/crash-driver.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -5,7 +5,7 @@ import { loadConfig } from '../config/config';
 import { listBackups } from '../store/backup';
 import { scratchDir } from '../store/test-helpers';
 import { deliveryStoreFromConfig, startDelivery } from './delivery';
-import { FakePortal } from './fake-portal';
+import { FakePortal } from './testing/fake-portal';
 
 describe('startDelivery', () => {
   it('resumes dossiers a previous process left queued and purges on start', async () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
 import { scratchDir } from '../store/test-helpers';
-import { FakePortal } from './fake-portal';
+import { FakePortal } from './testing/fake-portal';
+import { temporaryResidenceSubmission } from './testing/portal-outbox';
 import { Outbox, type OutboxSubmission } from './outbox';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -12,29 +13,32 @@ afterEach(async () => {
 });
 
 function submission(n: number, fee = 15000): OutboxSubmission {
+  const s = temporaryResidenceSubmission(
+    { fullName: 'Trần Thị Mẫu Thử', idNumber: '048199900388', phone: null },
+    { n },
+  );
   return {
-    serviceId: 'temporary-residence',
-    feePaid: true,
+    ...s,
     dossier: {
-      procedureCode: '1.004194',
-      procedureName: 'Đăng ký tạm trú',
-      receivingAgency: { code: '000.30.01.H22', name: 'Công an phường Mẫu Một (mô phỏng)' },
+      ...s.dossier,
       fieldCode: null,
-      applicant: {
-        fullName: 'Trần Thị Mẫu Thử',
-        idNumber: '048199900388',
-        phone: null,
-        email: null,
-        kind: 'citizen',
-      },
       summary: `Hồ sơ ${n}`,
-      appointmentAt: null,
-      channel: 'in-person',
       fees: fee ? [{ name: 'Lệ phí', code: 'LP', amountVnd: fee }] : [],
       documents: [],
-      answers: { n },
     },
   };
+}
+
+/** Resolves when the outbox reports the portal down (its breaker opened after failed attempts). */
+function portalDown(outbox: Outbox): Promise<void> {
+  return new Promise((resolve) => {
+    const onState = (s: { portalState: string }): void => {
+      if (s.portalState !== 'down') return;
+      outbox.off('state', onState);
+      resolve();
+    };
+    outbox.on('state', onState);
+  });
 }
 
 function setup(portal = new FakePortal()) {
@@ -131,8 +135,9 @@ describe('Outbox', () => {
     const states: string[] = [];
     t.outbox.on('state', (s) => states.push(s.portalState));
     const refs = [1, 2, 3].map((n) => t.outbox.submit(submission(n)).localRef);
+    const down = portalDown(t.outbox);
     t.outbox.start();
-    await new Promise((r) => setTimeout(r, 100));
+    await down;
     expect(t.outbox.portalState).toBe('down');
     expect(t.outbox.listQueue().filter((q) => q.state === 'queued')).toHaveLength(3);
     expect(t.outbox.waitingCount()).toBe(3);
@@ -173,8 +178,9 @@ describe('Outbox', () => {
     const t = setup();
     t.portal.failWith = 'portal-auth-failed';
     const { localRef } = t.outbox.submit(submission(1));
+    const down = portalDown(t.outbox);
     t.outbox.start();
-    await new Promise((r) => setTimeout(r, 80));
+    await down;
     expect(t.store.findOutbox({ localRef })).toMatchObject({
       state: 'queued',
       lastError: 'portal-auth-failed',
@@ -222,8 +228,9 @@ describe('Outbox', () => {
     const t = setup();
     t.portal.failWith = 'portal-timeout';
     const { localRef } = t.outbox.submit(submission(1));
+    const down = portalDown(t.outbox);
     t.outbox.start();
-    await new Promise((r) => setTimeout(r, 30));
+    await down; // it has tried (and failed) to send
     const key = t.store.findOutbox({ localRef })?.idempotencyKey;
     const { outbox, store } = await t.restart();
     t.portal.failWith = null;

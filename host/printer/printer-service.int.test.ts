@@ -6,9 +6,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { waitUntil } from '../../tests/support/wait';
 import { PrinterError } from '../../native/printer/errors';
 import { DLE_EOT_PAPER } from '../../native/printer/escpos-status';
-import { FakeEscPosPrinter, listenTcp } from '../../native/printer/fake-printer';
+import { FakeEscPosPrinter, listenTcp } from '../../native/printer/testing/fake-printer';
 import { escPosToBitmap, PRINT_WIDTH_DOTS, renderReceiptPdf, type ReceiptData } from '../receipt';
 import { PrinterService, type PrinterStateValue } from './printer-service';
 
@@ -28,12 +29,8 @@ const receipt: ReceiptData = {
   printedAt: Date.UTC(2026, 10, 23, 2, 31),
 };
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+function waitFor(condition: () => boolean, what: string): Promise<void> {
+  return waitUntil(condition, what, { timeoutMs: 10_000, intervalMs: 5 });
 }
 
 describe('PrinterService', () => {
@@ -105,8 +102,12 @@ describe('PrinterService', () => {
     service.on('state', (s) => seen.push(s));
     const errors: string[] = [];
     service.on('error', (e) => errors.push(e.code));
+    // Counts the polls that have finished (start() asks through status()).
+    let polled = 0;
+    const status = service.status.bind(service);
+    service.status = () => status().finally(() => polled++);
     service.start();
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => polled >= 2, 'two polls of the printer');
     service.stop();
     expect(service.state).toBe('absent');
     const err = await service

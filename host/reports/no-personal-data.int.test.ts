@@ -9,7 +9,13 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../catalogue';
 import { buildReport, reportCsv, reportPdf, ReportStore } from './index';
-import { fictionalCitizens, journeyRig, personalStrings, runCitizenJourneys, SERVICE } from './test-journeys';
+import {
+  fictionalCitizens,
+  journeyRig,
+  personalStrings,
+  runCitizenJourneys,
+  SERVICE,
+} from './testing/test-journeys';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { loadConfig } from '../config/config';
 import { createHost } from '../create-host';
 import { ALERT_CODES } from '../store/alerts';
 import { hashPin } from './staff-pin';
-import { staffTestHost } from './test-host';
+import { staffTestHost } from './testing/test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakePortal } from '../outbox/fake-portal';
+import { FakePortal } from '../outbox/testing/fake-portal';
 import { Outbox, type OutboxSubmission } from '../outbox/outbox';
 import { contractDossier } from '../portal/contract';
 import { receiptToEscPos } from '../receipt/escpos';

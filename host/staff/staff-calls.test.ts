@@ -9,7 +9,7 @@ import { scratchDir } from '../store/test-helpers';
 import { AlertService } from './alert-service';
 import { postStaffCall } from './alert-webhook';
 import { StaffCalls } from './staff-calls';
-import { staffTestHost } from './test-host';
+import { staffTestHost } from './testing/test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

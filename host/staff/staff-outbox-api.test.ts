@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { staffTestHost, TEST_PIN } from './test-host';
+import { staffTestHost, TEST_PIN } from './testing/test-host';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskApiError } from '../../common/api/contract';
 import { type StaffAudit, StaffSession } from './staff-session';
-import { staffTestHost } from './test-host';
+import { staffTestHost } from './testing/test-host';
+import { flushMicrotasks } from '../../tests/support/wait';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -128,7 +129,7 @@ describe('staff mode through KioskApi', () => {
     await call('session.end', { reason: 'cancel' });
     await call('staff.unlock', { pin: '482915' });
     expect(await call('staff.exitShell')).toMatchObject({ ok: true, result: { exiting: true } });
-    await new Promise((r) => setTimeout(r, 0));
+    await flushMicrotasks();
     expect(exits).toEqual([{}]);
     expect(events).toEqual([{ active: true }, { active: false }, { active: true }, { active: false }]);
   });

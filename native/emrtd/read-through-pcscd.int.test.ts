@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Identity } from '../../common/identity';
 import { startPrivatePcscd, type PrivatePcscd } from '../../tests/support/pcscd';
+import { waitUntil } from '../../tests/support/wait';
 import { listProfiles, startVirtualCard, type VirtualCard, type FaultName } from '../simulator/index';
 import { parseCccdQr } from '../qr/payload';
 import type { PcscService as PcscServiceType } from '../pcsc/pcsc-service';
@@ -313,21 +314,21 @@ describe('read through pcscd', () => {
     const c = await insertCard(profiles[0]!);
     const watcher = new PcscService();
     const events: string[] = [];
-    const seen = (type: string) =>
+    const seen = (type: string): Promise<void> =>
       new Promise<void>((resolve) => {
-        const check = setInterval(() => {
-          if (events.includes(type)) {
-            clearInterval(check);
-            resolve();
-          }
-        }, 20);
+        if (events.includes(type)) return resolve();
+        watcher.on('event', () => events.includes(type) && resolve());
       });
     watcher.on('event', (e) =>
       events.push(`${e.type}${'reader' in e && e.reader === c.readerName ? '' : ':other'}`),
     );
     watcher.start();
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      // The monitor has seen the card (its first status) before it is taken away.
+      await waitUntil(
+        () => watcher.listReaders().some((r) => r.name === c.readerName && r.cardPresent),
+        'the card in the watcher',
+      );
       await c.remove();
       await seen('card-removed');
       expect(watcher.listReaders().find((r) => r.name === c.readerName)?.cardPresent).toBe(false);

@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { decodeFace } from './decode';
 import { codestreamOf, readSiz } from './jpeg2000';
-import { faceFixture, maxDiff, readPnm } from './testing';
+import { faceFixture, maxDiff, readPnm } from './testing/face-fixtures';
 import { DEFAULT_LIMITS, FaceDecodeError } from './types';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10000);

@@ -5,11 +5,11 @@ import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseDg2 } from '../emrtd/lds/dg2';
 import { buildDg2Iso39794 } from '../emrtd/testing/lds-builders';
 import { FaceDecoder, type FaceResult } from './face-decoder';
-import { faceFixture, maxDiff, readPnm } from './testing';
+import { faceFixture, maxDiff, readPnm } from './testing/face-fixtures';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10000);
 const source = readPnm(faceFixture('portrait.ppm'));
@@ -112,10 +112,19 @@ describe('FaceDecoder (worker thread)', () => {
       },
     });
     const jp2 = faceFixture('portrait-lossless.jp2');
-    expect(await d.decode(jp2)).toEqual({ status: 'unavailable', reason: 'timeout' });
-    expect(await d.decode(jp2)).toEqual({ status: 'unavailable', reason: 'worker-failed' });
-    expect(await d.decode(jp2)).toMatchObject({ status: 'ok', width: 64 });
-    expect(spawned).toEqual(['hang', 'crash', 'answering']);
+    // The decoder's clock is faked: the hung worker's 300 ms pass at once, and a worker thread that is slow to
+    // start on a loaded machine (the crashing one) is not mistaken for a hung one.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const hung = d.decode(jp2);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(await hung).toEqual({ status: 'unavailable', reason: 'timeout' });
+      expect(await d.decode(jp2)).toEqual({ status: 'unavailable', reason: 'worker-failed' });
+      expect(await d.decode(jp2)).toMatchObject({ status: 'ok', width: 64 });
+      expect(spawned).toEqual(['hang', 'crash', 'answering']);
+    } finally {
+      vi.useRealTimers();
+    }
     await d.close();
   });
 });

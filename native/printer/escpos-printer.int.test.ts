@@ -8,9 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopProcess, waitUntil } from '../../tests/support/wait';
 import { PrinterError } from './errors';
 import { DLE_EOT_PAPER } from './escpos-status';
-import { attachSerial, FakeEscPosPrinter, listenTcp } from './fake-printer';
+import { attachSerial, FakeEscPosPrinter, listenTcp } from './testing/fake-printer';
 import { EscPosPrinter } from './printer';
 
 const dir = mkdtempSync(join(tmpdir(), 'escpos-'));
@@ -25,12 +26,8 @@ function job(size = 60_000): Buffer {
   return b;
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+function waitFor(condition: () => boolean, what: string): Promise<void> {
+  return waitUntil(condition, what, { timeoutMs: 10_000, intervalMs: 5 });
 }
 
 describe('ESC/POS over a serial pseudo-terminal', () => {
@@ -53,9 +50,7 @@ describe('ESC/POS over a serial pseudo-terminal', () => {
 
   afterAll(async () => {
     await device.close();
-    const exited = new Promise((r) => socat.once('exit', r));
-    socat.kill('SIGTERM');
-    await exited;
+    await stopProcess(socat);
   });
 
   it('reads the paper sensor', async () => {
@@ -84,8 +79,10 @@ describe('ESC/POS over a serial pseudo-terminal', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PrinterError);
     expect((err as PrinterError).code).toBe('printer-out-of-paper');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(fake.received.equals(DLE_EOT_PAPER)).toBe(true);
+    // A second status request goes through the same pty after anything the refused job could have sent.
+    fake.paper = 'ok';
+    expect((await printer.status()).condition).toBe('ok');
+    expect(fake.received.equals(Buffer.concat([DLE_EOT_PAPER, DLE_EOT_PAPER]))).toBe(true);
   });
 
   it('a printer that does not answer is unknown, and still prints', async () => {

@@ -7,22 +7,21 @@ import { closeSync, constants, existsSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SerialScanner, type ScannerStatus } from './serial-scanner';
+import { stopProcess, waitUntil } from '../../tests/support/wait';
+import { openSerialPort, SerialScanner, type ScannerStatus } from './serial-scanner';
 
 const HOST_END = join(tmpdir(), `qr-scanner-${process.pid}-host`);
 const DEVICE_END = join(tmpdir(), `qr-scanner-${process.pid}-device`);
 const PAYLOAD = "001099012345||Nguyễn Văn An|15052002|Nam|Xã Quảng Phú, Huyện Cư M'gar, Đắk Lắk|20042021";
 const PAYLOAD_2024 = '038203006789|187654321|Lê Hoàng Phúc|09112003|Nam|Thanh Hóa|12082024|Thanh Hóa||';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
+function waitFor(condition: () => boolean, what: string): Promise<void> {
+  return waitUntil(condition, what, { intervalMs: 5 });
 }
+
+/** Bytes the scanner has received from its end of the pty, and its attempts to open the port. */
+let receivedBytes = 0;
+let opens = 0;
 
 let socat: ChildProcess | null = null;
 
@@ -36,19 +35,21 @@ async function plug(): Promise<void> {
 async function unplug(): Promise<void> {
   const proc = socat;
   socat = null;
-  if (!proc || proc.exitCode !== null) return;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
-  await exited;
+  if (proc) await stopProcess(proc);
 }
 
-/** Write to the device end as a scanner would, optionally in separate chunks with a pause between them. */
+/**
+ * Write to the device end as a scanner would, optionally in separate chunks: each chunk is written only once
+ * the scanner has received every byte before it, so the scanner reads them apart.
+ */
 async function send(...chunks: (string | Uint8Array)[]): Promise<void> {
   const fd = openSync(DEVICE_END, constants.O_WRONLY | constants.O_NOCTTY);
   try {
     for (const chunk of chunks) {
-      writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-      await sleep(20);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      const expected = receivedBytes + bytes.length;
+      writeSync(fd, bytes);
+      await waitFor(() => receivedBytes >= expected, 'the scanner to receive the chunk');
     }
   } finally {
     closeSync(fd);
@@ -70,7 +71,16 @@ describe('SerialScanner over a socat pseudo-terminal pair', () => {
       duplicateWindowMs: 2000,
       reconnectInitialMs: 50,
       reconnectMaxMs: 400,
+      openPort: (path, baudRate) => {
+        opens++;
+        return openSerialPort(path, baudRate);
+      },
     });
+    const receive = scanner.receive.bind(scanner);
+    scanner.receive = (chunk) => {
+      receivedBytes += chunk.length;
+      receive(chunk);
+    };
     scanner.on('scan', (p) => scans.push(p));
     scanner.on('error', (e) => errors.push(e.code));
     scanner.on('status', (s) => statuses.push(s));
@@ -114,7 +124,8 @@ describe('SerialScanner over a socat pseudo-terminal pair', () => {
   it('reports the unplug, reconnects when the device comes back, and reads again', async () => {
     await unplug();
     await waitFor(() => statuses.includes('disconnected'), 'disconnected');
-    await sleep(300); // a few failed reconnect attempts
+    const opensBefore = opens;
+    await waitFor(() => opens >= opensBefore + 3, 'a few failed reconnect attempts');
     await plug();
     await waitFor(() => statuses.filter((s) => s === 'connected').length === 2, 'reconnected');
     await send(`${PAYLOAD.replace('An', 'Bình')}\r`);

@@ -88,7 +88,8 @@ export function pickScannerPort(
   return acm[0] ?? null;
 }
 
-function openSerialPort(path: string, baudRate: number): Promise<ScannerPort> {
+/** Opens a serial port as the scanner does by default (exported so a test can count the attempts). */
+export function openSerialPort(path: string, baudRate: number): Promise<ScannerPort> {
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate, autoOpen: false });
     port.open((error) => (error ? reject(error) : resolve(port)));

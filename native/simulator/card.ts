@@ -15,7 +15,7 @@ import type { FaultConfig } from './faults';
 import { signChallenge } from './lds/aa-key';
 import { CardPace, type PaceCardConfig, type PaceCardRandom } from './pace';
 import { CardChipAuthentication, type CaCardConfig } from './chip-auth';
-import { seededRandom } from './lds/portrait';
+import { seededRandom } from '../../common/seeded-random';
 import { encodeLength } from './tlv';
 
 export const LDS1_AID = new Uint8Array([0xa0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01]);

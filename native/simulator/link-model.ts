@@ -8,7 +8,7 @@
  * Spec strings (`--link`): `424k` · `424k,5-15` · `bitrate=424000,turnaround=5-15,frame=256,chain=1,bits=9,seed=1`.
  */
 import { SimulatorError } from './errors';
-import { seededRandom } from './lds/portrait';
+import { seededRandom } from '../../common/seeded-random';
 
 export interface LinkModel {
   /** Bits per second on air: 106 000, 212 000, 424 000 or 848 000 for ISO/IEC 14443. */

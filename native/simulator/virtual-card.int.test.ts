@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { startPrivatePcscd, type PrivatePcscd } from '../../tests/support/pcscd';
+import { waitForValue } from '../../tests/support/wait';
 import { loadProfile, startVirtualCard, type VirtualCard } from './index';
 import { testBac } from './test-reader';
 import { FID } from './card-files';
@@ -14,14 +15,8 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: string
   });
 }
 
-async function until<T>(what: string, fn: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+function until<T>(what: string, fn: () => Promise<T | null>): Promise<T> {
+  return waitForValue(fn, what, { timeoutMs: 10_000, intervalMs: 200 });
 }
 
 let pcscd: PrivatePcscd;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SerialPort } from 'serialport';
+import { waitUntil } from '../../tests/support/wait';
 import { loadProfile, startVirtualScanner, type VirtualScanner } from './index';
 
 let scanner: VirtualScanner;
@@ -23,9 +24,9 @@ afterAll(async () => {
 });
 
 async function receive(expectedBytes: number): Promise<Buffer> {
-  const deadline = Date.now() + 5000;
-  while (received.length < expectedBytes && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 20));
+  await waitUntil(() => received.length >= expectedBytes, `${expectedBytes} bytes from the pty`, {
+    timeoutMs: 5000,
+  }).catch(() => undefined); // fewer bytes: the assertion on them says what came
   const out = received;
   received = Buffer.alloc(0);
   return out;

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { startPrivatePcscd, type PrivatePcscd } from '../../tests/support/pcscd';
+import { waitUntil } from '../../tests/support/wait';
 import { loadProfile, startVirtualCard, type VirtualCard } from './index';
 
 function scriptor(reader: string, env: NodeJS.ProcessEnv): Promise<string> {
@@ -10,12 +11,9 @@ function scriptor(reader: string, env: NodeJS.ProcessEnv): Promise<string> {
   });
 }
 
-async function eventually(fn: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+/** Until `fn` holds (another process — pcscd, vpcd — makes it true), 15 s at most. */
+function eventually(fn: () => Promise<boolean>): Promise<void> {
+  return waitUntil(fn, 'the card to answer through pcscd', { intervalMs: 250 });
 }
 
 let pcscd: PrivatePcscd | null = null;

@@ -10,8 +10,8 @@
 import { build } from 'esbuild';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH } from '../../tests/support/chromium';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAYLOAD = '001099012345||NGUYEN VAN AN|15052002|Nam|Xa Quang Phu, Dak Lak|20042021';
 
 // burstIdleMs is raised so that a slow, loaded test machine pausing event delivery never ends a burst early.

@@ -17,13 +17,13 @@
  * Needs a built renderer (dist/renderer: `npm run build:renderer`). Progress goes to stderr.
  * BENCH_RUNS (default 20) and BENCH_SESSIONS (default 200) shorten it for a quick look.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
+import { ROOT, startHostProcess, stopHostProcess } from '../../tests/support/host-process';
 import { startPrivatePcscd } from '../../tests/support/pcscd';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -33,18 +33,6 @@ const PROFILES = ['cccd-2021-with-cmnd', 'cccd-2021-no-cmnd', 'can-cuoc-2024'] a
 const SAME_QR_GAP_MS = 1700;
 const lastQrAt = new Map<string, number>();
 const FORM_NAME = 'Nguyễn Thị Hồng Nhung'; // fictional citizen of cccd-2021-with-cmnd, checked on the form
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of tests/e2e/playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 const TARGETS = { msCardToIdentityOnScreen: 1000, memoryGrowthPct: 10 } as const;
 
 const log = (m: string): void => void process.stderr.write(`journey: ${m}\n`);
@@ -89,50 +77,19 @@ async function hostMemoryAfterGc(pid: number, file: string): Promise<HostMemory>
   return { rssKb: Math.min(...rss.slice(-4)), heapUsedKb: Math.round(usage.heapUsed / 1024) };
 }
 
-/** The host as tests/e2e/fixtures.ts starts it: first stdout line is `{"event":"ready","url":…}`. */
+/** The host as tests/e2e/fixtures.ts starts it (tests/support/host-process.ts), with the measurement hook. */
 async function startHost(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<{ child: ChildProcess; url: string; dataDir: string }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-'));
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--import',
-      HOST_GC_HOOK,
-      '--import',
-      'tsx',
-      'host/main.ts',
-      '--renderer-dir',
-      'dist/renderer',
-      '--data-dir',
-      dataDir,
-      ...args,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], env },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('host did not start within 60 s')), 60_000);
-    rl.once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  const { child, ready, dataDir } = await startHostProcess({
+    args,
+    env,
+    nodeArgs: ['--expose-gc', '--import', HOST_GC_HOOK],
+    stderr: 'ignore',
+    dataDirPrefix: 'kiosk-bench-',
   });
-  const ready = JSON.parse(line) as { event: string; url: string };
-  if (ready.event !== 'ready') throw new Error(`host failed: ${line}`);
-  child.stdout!.resume(); // keep draining later lines
   return { child, url: ready.url, dataDir };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 function rssKb(pid: number): number {
@@ -381,7 +338,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     };
   } finally {
     await browser.close();
-    await stopChild(child);
+    await stopHostProcess(child);
     await pcscd.stop();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(memoryFile, { force: true });

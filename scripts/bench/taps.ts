@@ -22,26 +22,15 @@
  * Targets (issue #14): temporary residence ≤ 60, birth by the mother ≤ 90 (119 and 214 before). Needs a built
  * renderer (dist/renderer: `npm run build:renderer`).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
+import { ROOT, startHostProcess, stopHostProcess } from '../../tests/support/host-process';
 import { startPrivatePcscd } from '../../tests/support/pcscd';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 const KIOSK_COMMUNE = '14797';
 export const TARGETS = { temporaryResidenceElderly: 60, birthByMother: 90 } as const;
 
@@ -77,47 +66,15 @@ async function startHost(
   env: NodeJS.ProcessEnv,
   vpcdPort: number,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-taps-'));
-  // The kiosk stands in Phường Hạc Thành (Thanh Hóa), where the son lives: its commune is offered first.
-  writeFileSync(path.join(dataDir, 'kiosk.json'), JSON.stringify({ kioskCommuneCode: KIOSK_COMMUNE }));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'host/main.ts',
-      '--renderer-dir',
-      'dist/renderer',
-      '--data-dir',
-      dataDir,
-      '--demo',
-      '--simulator',
-      '--vpcd-port',
-      String(vpcdPort),
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], env },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('host did not start within 60 s')), 60_000);
-    rl.once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  const { child, ready } = await startHostProcess({
+    args: ['--demo', '--simulator', '--vpcd-port', String(vpcdPort)],
+    env,
+    // The kiosk stands in Phường Hạc Thành (Thanh Hóa), where the son lives: its commune is offered first.
+    config: { kioskCommuneCode: KIOSK_COMMUNE },
+    stderr: 'ignore',
+    dataDirPrefix: 'kiosk-bench-taps-',
   });
-  const ready = JSON.parse(line) as { event: string; url: string };
-  if (ready.event !== 'ready') throw new Error(`host failed: ${line}`);
-  child.stdout!.resume();
   return { child, url: ready.url };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -358,7 +315,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     }
   } finally {
     await browser.close();
-    await stopChild(child);
+    await stopHostProcess(child);
     await pcscd.stop();
   }
   return { journeys, targetsMet: Object.values(journeys).every((j) => j.met !== false) };

@@ -8,7 +8,7 @@
  * One line per check ("ok …" / "not ok …"); exit 1 if any failed.
  */
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
 
 type Check = [name: string, run: (page: Page) => Promise<void>];
 

@@ -162,14 +162,15 @@ test('the journey passes axe and has 44 px targets on every screen, in both lang
   page,
   demoKiosk,
 }) => {
-  test.setTimeout(120_000);
+  // axe on every screen is CPU-bound (≈ 1 min alone on two cores): the limit leaves room for the other worker.
+  test.setTimeout(240_000);
   await page.clock.install();
   await page.goto(demoKiosk.url);
   await walkMainJourney(page, demoKiosk.token, (s) => checkScreen(page, s), 800);
 });
 
 test('the refused and timeout screens pass axe and have 44 px targets', async ({ page, demoKiosk }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await page.clock.install();
   await page.goto(demoKiosk.url);
   await walkRefusedAndTimeout(page, demoKiosk.token, (s) => checkScreen(page, s));

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CHROMIUM_ARGS } from './playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import {
   chooseService,
   answerTemporaryResidence,
@@ -38,7 +38,7 @@ function documentVideo(): string {
 const video = documentVideo();
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
       ...CHROMIUM_ARGS,
       '--use-fake-device-for-media-stream',

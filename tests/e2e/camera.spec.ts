@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
-import { CHROMIUM_ARGS } from './playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 import { expect, test, writeFakeVideo } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,7 +36,7 @@ function qrVideo(text: string): string {
 const video = qrVideo(profile('cccd-2021-no-cmnd').qr);
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
       ...CHROMIUM_ARGS,
       '--use-fake-device-for-media-stream',

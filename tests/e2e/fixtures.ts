@@ -9,16 +9,15 @@
  *   it, the virtual serial QR scanner and the mock national portal in its own process — the real stack a
  *   technician sees with `npm start` on a machine without a reader.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
+import { ROOT, startHostProcess as startHost, stopHostProcess } from '../support/host-process';
 
 export interface KioskProcess {
   /** The kiosk's page (the context has its session cookie). */
@@ -58,46 +57,21 @@ async function redeem(bootstrapUrl: string): Promise<{ name: string; value: stri
   return { name: m[1]!, value: m[2]! };
 }
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
+/**
+ * A host process (tests/support/host-process.ts) whose bootstrap link is redeemed for the session cookie; the
+ * cookie goes to every browser context of this worker.
+ */
 export async function startHostProcess(
   extraArgs: string[] = [],
   env: NodeJS.ProcessEnv = process.env,
   config: Record<string, unknown> | null = null,
 ): Promise<{ kiosk: KioskProcess; child: ChildProcess }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-'));
-  if (config) writeFileSync(path.join(dataDir, 'kiosk.json'), JSON.stringify(config));
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'host/main.ts',
-      '--renderer-dir',
-      'dist/renderer',
-      '--data-dir',
-      dataDir,
-      ...extraArgs,
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error('host did not start within 60 s')), 60_000);
-    rl.once('line', (l) => {
-      clearTimeout(timer);
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  const { child, ready, dataDir } = await startHost({
+    args: extraArgs,
+    env,
+    config,
+    dataDirPrefix: 'kiosk-e2e-',
   });
-  const ready = JSON.parse(line) as {
-    event: string;
-    url: string;
-    port: number;
-    mode: 'production' | 'demo';
-    mockPortal?: string | null;
-  };
-  if (ready.event !== 'ready') throw new Error(`host failed: ${line}`);
   const u = new URL(ready.url);
   const cookie = await redeem(ready.url);
   const kiosk: KioskProcess = {
@@ -121,13 +95,8 @@ export function demoHostArgs(pcscd: IsolatedPcscd): string[] {
   return ['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort), '--vpcd-socket-dir', pcscd.dir];
 }
 
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
+/** Stops a host (or any child): SIGTERM, SIGKILL after 5 s. */
+export const stopChild = stopHostProcess;
 
 export const test = base.extend<
   object,
@@ -318,9 +287,9 @@ export async function openStaffMode(page: Page, pin: string): Promise<void> {
   const box = (await page.getByTestId('staff-hold').boundingBox())!;
   await page.mouse.move(box.x + 5, box.y + 5);
   await page.mouse.down();
-  await page.waitForTimeout(3300);
-  await page.mouse.up();
+  // Held until the PIN pad opens (the page's own 3-second timer, on Playwright's clock if the spec installed it).
   await expect(page.getByTestId('staff-dialog')).toBeVisible();
+  await page.mouse.up();
   await tapKeys(page, pin);
   await page.getByTestId('staff-submit').click();
 }

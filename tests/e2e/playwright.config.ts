@@ -1,19 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
 /**
  * End-to-end tests in Debian's Chromium (the `chromium` package), driven by Playwright.
- * Playwright's own browser download is never used: executablePath points at /usr/bin/chromium.
+ * Playwright's own browser download is never used: executablePath points at /usr/bin/chromium
+ * (tests/support/chromium.ts, shared with the benchmarks).
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export default defineConfig({
   testDir: '.',
@@ -21,8 +14,11 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // Files run in parallel, tests within a file in order. Each worker has its own hosts (fresh data folders, port 0),
+  // its own isolated pcscd (own network namespace: vpcd's fixed ports never collide) and its own pty scanner.
+  // E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {

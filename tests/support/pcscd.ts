@@ -13,12 +13,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { stopProcess, waitForValue } from './wait';
 
 const run = promisify(execFile);
 const VPCD_DRIVER = '/usr/lib/pcsc/drivers/serial/libifdvpcd.so';
 const SYSTEM_SOCKET = '/run/pcscd/pcscd.comm';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Reader names as `pcsc_scan -r` lists them (empty when pcscd is unreachable). */
 export async function listReaders(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
@@ -34,13 +33,14 @@ export async function listReaders(env: NodeJS.ProcessEnv = process.env): Promise
 }
 
 async function waitForReaders(env: NodeJS.ProcessEnv, timeoutMs = 15_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const readers = (await listReaders(env)).filter((r) => r.startsWith('Virtual PCD'));
-    if (readers.length > 0) return readers;
-    if (Date.now() > deadline) throw new Error('pcscd did not list its vpcd readers in time');
-    await sleep(200);
-  }
+  return waitForValue(
+    async () => {
+      const readers = (await listReaders(env)).filter((r) => r.startsWith('Virtual PCD'));
+      return readers.length > 0 ? readers : null;
+    },
+    'pcscd to list its vpcd readers',
+    { timeoutMs, intervalMs: 200 },
+  );
 }
 
 function pidAlive(pid: number): boolean {
@@ -158,12 +158,7 @@ export async function startPrivatePcscd(options: { basePort?: number } = {}): Pr
     socketPath,
     env,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(3000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await stopProcess(child, 3000);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -174,23 +169,31 @@ export async function withVpcdSlot<T>(
   fn: (slot: { port: number; readerName: string }) => Promise<T>,
 ): Promise<T> {
   await ensurePcscd();
-  for (;;) {
-    for (const index of [0, 1]) {
-      const lock = path.join(os.tmpdir(), `kiosk-vpcd-slot-${index}.lock`);
-      try {
-        mkdirSync(lock);
-      } catch {
-        const owner = Number(readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || '0');
-        if (owner > 0 && !pidAlive(owner)) rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      writeFileSync(path.join(lock, 'pid'), String(process.pid));
-      try {
-        return await fn({ port: 35963 + index, readerName: `Virtual PCD 00 0${index}` });
-      } finally {
-        rmSync(lock, { recursive: true, force: true });
-      }
-    }
-    await sleep(250);
+  // Another process holds both slots: wait (without end) until one is free.
+  const slot = await waitForValue(takeVpcdSlot, 'a free vpcd slot', {
+    timeoutMs: Number.POSITIVE_INFINITY,
+    intervalMs: 250,
+  });
+  try {
+    return await fn({ port: 35963 + slot.index, readerName: `Virtual PCD 00 0${slot.index}` });
+  } finally {
+    rmSync(slot.lock, { recursive: true, force: true });
   }
+}
+
+/** Takes the lock of a free slot (0 or 1) of the system pcscd's vpcd, or null if both are held. */
+function takeVpcdSlot(): { index: number; lock: string } | null {
+  for (const index of [0, 1]) {
+    const lock = path.join(os.tmpdir(), `kiosk-vpcd-slot-${index}.lock`);
+    try {
+      mkdirSync(lock);
+    } catch {
+      const owner = Number(readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || '0');
+      if (owner > 0 && !pidAlive(owner)) rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    writeFileSync(path.join(lock, 'pid'), String(process.pid));
+    return { index, lock };
+  }
+  return null;
 }

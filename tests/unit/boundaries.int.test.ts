@@ -80,6 +80,21 @@ describe('the boundary check', () => {
     expect(r.code).not.toBe(0);
   });
 
+  it('fails on production code importing a fake from its own testing/ folder; tests and scripts may', async () => {
+    const r = await check({
+      'host/outbox/testing/fake-portal.ts': 'export const f = 1;\n',
+      'native/emrtd/testing/fake-chip.ts': 'export const w = 1;\n',
+      'host/outbox/outbox.ts': "import { f } from './testing/fake-portal';\nexport const o = f;\n",
+      'native/emrtd/read.ts': "import { w } from './testing/fake-chip';\nexport const n = w;\n",
+      'host/outbox/outbox.test.ts': "import { f } from './testing/fake-portal';\nexport const t = f;\n",
+      'scripts/bench/outbox.ts':
+        "import { f } from '../../host/outbox/testing/fake-portal';\nexport const b = f;\n",
+    });
+    expect(r.violations.map((v) => v.from).sort()).toEqual(['host/outbox/outbox.ts', 'native/emrtd/read.ts']);
+    expect(rules(r.violations)).toEqual(['production-not-to-testing']);
+    expect(r.code).not.toBe(0);
+  });
+
   it('fails on Node built-ins in the renderer, with or without node:', async () => {
     const r = await check({
       'renderer/a.ts': "import { readFileSync } from 'fs';\nexport const a = readFileSync;\n",

@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { waitUntil } from '../support/wait';
 
 const run = promisify(execFile);
 const DEPLOY = fileURLToPath(new URL('../../deploy/', import.meta.url));
@@ -217,7 +218,7 @@ describe('pcscd without virtual readers', () => {
     );
     try {
       const env = { ...process.env, PCSCLITE_CSOCK_NAME: path.join(dir, 'run/pcscd.comm') };
-      while (!existsSync(env.PCSCLITE_CSOCK_NAME)) await new Promise((r) => setTimeout(r, 100));
+      await waitUntil(() => existsSync(env.PCSCLITE_CSOCK_NAME), 'pcscd socket');
       const { stdout } = await run('pcsc_scan', ['-r'], { env, timeout: 10_000 });
       expect(stdout.trim()).toBe('No reader found.');
     } finally {

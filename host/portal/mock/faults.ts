@@ -51,14 +51,5 @@ export function parseFaults(body: unknown): Faults {
   };
 }
 
-/** mulberry32: a small seeded PRNG so a fault scenario can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The mock's PRNG, so a fault scenario can be replayed (common/seeded-random.ts). */
+export { seededRandom } from '../../../common/seeded-random';

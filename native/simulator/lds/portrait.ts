@@ -3,21 +3,10 @@
  * shoulders, with seeded noise so the JPEG lands at 12–20 KB. Deterministic for a given seed.
  */
 import jpeg from 'jpeg-js';
+import { seededRandom } from '../../../common/seeded-random';
 
 export const PORTRAIT_WIDTH = 240;
 export const PORTRAIT_HEIGHT = 320;
-
-/** mulberry32: a tiny seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function inEllipse(x: number, y: number, cx: number, cy: number, rx: number, ry: number): boolean {
   const dx = (x - cx) / rx;

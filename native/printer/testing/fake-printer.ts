@@ -5,7 +5,7 @@
  */
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { SerialPort } from 'serialport';
-import { paperStatusByte, type PaperStatus } from './escpos-status';
+import { paperStatusByte, type PaperStatus } from '../escpos-status';
 
 export class FakeEscPosPrinter {
   paper: PaperStatus | 'silent' = 'ok';

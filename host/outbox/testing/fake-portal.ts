@@ -1,5 +1,5 @@
-import { formatDossierCode } from '../portal/dossier-code';
-import { PortalError, type PortalErrorCode } from '../portal/errors';
+import { formatDossierCode } from '../../portal/dossier-code';
+import { PortalError, type PortalErrorCode } from '../../portal/errors';
 import type {
   DossierStatusInfo,
   DossierSubmission,
@@ -8,7 +8,7 @@ import type {
   PortalAdapter,
   ProcedureSummary,
   SubmitResult,
-} from '../portal/types';
+} from '../../portal/types';
 
 /** In-memory portal for outbox unit tests: idempotent on the key; `failWith` makes calls fail. */
 export class FakePortal implements PortalAdapter {

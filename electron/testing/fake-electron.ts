@@ -1,6 +1,6 @@
 /** Test support: Electron substituted under Node (kiosk-app.test.ts, kiosk-journey.int.test.ts). */
 import { EventEmitter } from 'node:events';
-import type { ElectronLike } from './kiosk-app';
+import type { ElectronLike } from '../kiosk-app';
 
 type Listener = (...args: unknown[]) => unknown;
 

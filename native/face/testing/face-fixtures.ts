@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const FACES_DIR = fileURLToPath(new URL('../../fixtures/faces/', import.meta.url));
+export const FACES_DIR = fileURLToPath(new URL('../../../fixtures/faces/', import.meta.url));
 
 export function faceFixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(FACES_DIR + name));

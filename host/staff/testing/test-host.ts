@@ -3,12 +3,12 @@
  * through `handleMessage`. `cleanups` gets what undoes it (run it in afterEach).
  */
 import { join } from 'node:path';
-import { loadConfig } from '../config/config';
-import { createHost } from '../create-host';
-import { startDelivery } from '../outbox';
-import { FakePortal } from '../outbox/fake-portal';
-import { scratchDir } from '../store/test-helpers';
-import { hashPin } from './staff-pin';
+import { loadConfig } from '../../config/config';
+import { createHost } from '../../create-host';
+import { startDelivery } from '../../outbox';
+import { FakePortal } from '../../outbox/testing/fake-portal';
+import { scratchDir } from '../../store/test-helpers';
+import { hashPin } from '../staff-pin';
 
 export const TEST_PIN = '482915';
 

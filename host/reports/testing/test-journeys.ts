@@ -7,17 +7,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { join } from 'node:path';
-import { buildAnswerSchema, getForm, getService, todayInVietnam, visibleFields } from '../../catalogue';
-import { communes } from '../../catalogue/admin-units';
-import type { Field } from '../../common/catalogue/schema';
-import { Identity } from '../../common/identity';
-import { loadConfig } from '../config/config';
-import { createHost, type CreatedHost } from '../create-host';
-import { type Delivery, startDelivery } from '../outbox';
-import { FakePortal } from '../outbox/fake-portal';
-import { scratchDir } from '../store/test-helpers';
+import { buildAnswerSchema, getForm, getService, todayInVietnam, visibleFields } from '../../../catalogue';
+import { communes } from '../../../catalogue/admin-units';
+import type { Field } from '../../../common/catalogue/schema';
+import { Identity } from '../../../common/identity';
+import { loadConfig } from '../../config/config';
+import { createHost, type CreatedHost } from '../../create-host';
+import { type Delivery, startDelivery } from '../../outbox';
+import { FakePortal } from '../../outbox/testing/fake-portal';
+import { scratchDir } from '../../store/test-helpers';
 
-const CITIZENS_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'citizens');
+const CITIZENS_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'citizens');
 
 export type Citizen = Record<string, unknown> & { id: string; idNumber: string; fullName: string };
 
