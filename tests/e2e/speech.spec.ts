@@ -105,6 +105,9 @@ test('every screen, form step, error summary and the timeout warning are spoken;
   };
   await walkMainJourney(page, demoKiosk.token, visit);
   await walkRefusedAndTimeout(page, demoKiosk.token, visit);
+  // Left idle again, the session ends and the welcome screen comes back (jumped over: the page clock is Playwright's).
+  await page.clock.fastForward('02:05');
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
 
   // A lookup result (the dossier of this journey), spoken when it appears — its code only through a headset.
   expect(dossierCode).toMatch(DOSSIER_CODE);
