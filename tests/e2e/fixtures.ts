@@ -199,6 +199,14 @@ export function mockPortalDossier(
   }
 }
 
+/** Opens a catalogue form in the technician's preview (demo panel): its first screen, nothing submitted. */
+export async function openFormPreview(page: Page, form: { id: string; version: string }): Promise<void> {
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-form').selectOption(`${form.id}@${form.version}`);
+  await page.getByTestId('demo-preview').click();
+  await expect(page.getByTestId('form-preview')).toHaveAttribute('data-form', `${form.id}@${form.version}`);
+}
+
 /** Takes the simulated card off the reader through the technician's panel (opened and closed again if need be). */
 export async function removeDemoCard(page: Page): Promise<void> {
   const panel = page.getByTestId('demo-panel');

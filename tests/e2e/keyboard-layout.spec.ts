@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { Condition, Scalar } from '../../common/catalogue/form-conditions';
 import type { Form } from '../../common/catalogue/schema';
 import type { Page } from '@playwright/test';
-import { expect, identifyWithDemoCard, removeDemoCard, setTextSize, test } from './fixtures';
+import { expect, identifyWithDemoCard, openFormPreview, removeDemoCard, setTextSize, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const forms = readdirSync(`${root}catalogue/forms/`)
@@ -207,13 +207,7 @@ for (const form of forms) {
     let card = '';
     const walk = async (set: Answers | null): Promise<void> => {
       passes++;
-      await page.getByTestId('demo-open').click();
-      await page.getByTestId('demo-form').selectOption(`${form.id}@${form.version}`);
-      await page.getByTestId('demo-preview').click();
-      await expect(page.getByTestId('form-preview')).toHaveAttribute(
-        'data-form',
-        `${form.id}@${form.version}`,
-      );
+      await openFormPreview(page, form);
       for (let stepNo = 0; ; stepNo++) {
         if (await page.getByTestId('check-answers').isVisible()) break;
         const step = page.locator('[data-testid^="step-"]');
