@@ -58,6 +58,13 @@ describe('production refuses', () => {
     expect(load({}, { devices: { simulator: true }, mode: 'demo' })().devices.simulator).toBe(true);
   });
 
+  it('short outbox retry waits (dossier.retry), honoured in demo mode only', () => {
+    const retry = { backoffBaseMs: 100, backoffCapMs: 500, breakerOpenMs: 300 };
+    expect(load({}, { dossier: { retry } })).toThrow(/dossier\.retry/);
+    expect(load({})().dossier.retry).toBeNull();
+    expect(load({}, { dossier: { retry }, mode: 'demo' })().dossier.retry).toEqual(retry);
+  });
+
   it('a reader allow-list that is not a regular expression', () => {
     expect(load({}, { devices: { allowedReaders: ['ACS ACR1252 ('] } })).toThrow(/allowedReaders/);
   });
@@ -185,7 +192,7 @@ describe('defaults', () => {
       },
       agencies: { urls: {}, mock: true, mockDataDir: null, timeoutMs: 8000 },
       exam: { window: null },
-      dossier: { channel: 'online', baseSalaryVnd: null, healthInsuranceMonths: 12 },
+      dossier: { channel: 'online', baseSalaryVnd: null, healthInsuranceMonths: 12, retry: null },
       printer: { kind: 'file' },
       speech: {
         enabled: true,

@@ -44,4 +44,17 @@ export const DossierConfig = z.object({
   baseSalaryVnd: z.number().int().positive().nullable().default(null),
   /** Months of household health insurance paid at once (households may choose 3, 6 or 12: verify). */
   healthInsuranceMonths: z.number().int().min(1).max(12).default(12),
+  /**
+   * Demo mode and tests only (production refuses it): the outbox's retry waits instead of its defaults
+   * (host/outbox: full-jitter backoff from 2 s up to 10 min, circuit open 30 s after 3 failures), so a demo
+   * or an end-to-end test sees a queued dossier delivered seconds after the portal is back. null: the defaults.
+   */
+  retry: z
+    .object({
+      backoffBaseMs: z.number().int().min(1),
+      backoffCapMs: z.number().int().min(1),
+      breakerOpenMs: z.number().int().min(1),
+    })
+    .nullable()
+    .default(null),
 });

@@ -22,6 +22,10 @@ export function productionProblems(c: KioskConfig): string[] {
     out.push(
       'speech.output is "record": recording speech instead of playing it is for demo mode and tests only',
     );
+  if (c.dossier.retry)
+    out.push(
+      'dossier.retry is set: short outbox retry waits are for demo mode and tests only (production keeps the defaults)',
+    );
   if (c.portal.url) {
     const u = new URL(c.portal.url);
     if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))

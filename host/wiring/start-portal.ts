@@ -8,7 +8,14 @@ import path from 'node:path';
 import { ConfigError, type KioskConfig } from '../config/config';
 import type { DeviceStatusBoard } from '../devices/device-status';
 import { errorFields, logger } from '../log/logger';
-import { type Delivery, deliveryStoreFromConfig, startDelivery } from '../outbox';
+import {
+  type BackoffPolicy,
+  type BreakerPolicy,
+  DEFAULT_BREAKER,
+  type Delivery,
+  deliveryStoreFromConfig,
+  startDelivery,
+} from '../outbox';
 import { resolveClientSecret } from '../portal/credentials';
 import { MOCK_CREDENTIALS } from '../portal/mock/server';
 import { type StartedMockPortal, startMockPortal } from '../portal/mock/start';
@@ -56,12 +63,26 @@ export async function startPortalEndpoint(config: KioskConfig): Promise<PortalEn
   };
 }
 
+/**
+ * Demo mode's short retry waits (`dossier.retry`) as outbox options; null (the outbox's defaults) otherwise.
+ * Production refuses the key when the configuration loads; this checks the mode again.
+ */
+export function outboxRetry(config: KioskConfig): { backoff: BackoffPolicy; breaker: BreakerPolicy } | null {
+  const r = config.dossier.retry;
+  if (!r || config.mode !== 'demo') return null;
+  return {
+    backoff: { baseMs: r.backoffBaseMs, capMs: Math.max(r.backoffCapMs, r.backoffBaseMs) },
+    breaker: { ...DEFAULT_BREAKER, openMs: r.breakerOpenMs },
+  };
+}
+
 export function startDeliveryFor(
   config: KioskConfig,
   portal: PortalEndpoint,
   status: DeviceStatusBoard,
 ): Delivery | null {
   if (!portal.url || portal.clientSecret === null) return null;
+  const retry = outboxRetry(config);
   const delivery = startDelivery({
     // Keys apart from the database (systemd credentials or a key folder outside the data folder), backups.
     ...deliveryStoreFromConfig(config),
@@ -73,6 +94,7 @@ export function startDeliveryFor(
       timeoutMs: config.portal.timeoutMs,
       ...(config.portal.tls ? { fetch: mutualTlsFetch(config.portal.tls) } : {}),
     },
+    ...(retry ? { outbox: retry } : {}),
   });
   status.update('portal', { mock: Boolean(portal.mock), queued: delivery.outbox.waitingCount() });
   // A first contact tells the status strip whether the portal answers; the outbox keeps it current.

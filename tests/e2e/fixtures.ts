@@ -98,6 +98,15 @@ export function demoHostArgs(pcscd: IsolatedPcscd): string[] {
 /** Stops a host (or any child): SIGTERM, SIGKILL after 5 s. */
 export const stopChild = stopHostProcess;
 
+/**
+ * The worker's demo kiosk: the outbox retries a queued dossier within about a second of the portal coming back
+ * (`dossier.retry`, demo mode only) instead of after its production waits (backoff from 2 s, circuit open 30 s),
+ * so "portal down → queued → delivered later" journeys do not wait ~40 s for the circuit.
+ */
+export const DEMO_KIOSK_CONFIG = {
+  dossier: { retry: { backoffBaseMs: 200, backoffCapMs: 1_000, breakerOpenMs: 1_000 } },
+};
+
 export const test = base.extend<
   object,
   { kiosk: KioskProcess; demoKiosk: KioskProcess; pcscd: IsolatedPcscd }
@@ -128,7 +137,7 @@ export const test = base.extend<
   ],
   demoKiosk: [
     async ({ pcscd }, use) => {
-      const { kiosk, child } = await startHostProcess(demoHostArgs(pcscd), pcscd.env);
+      const { kiosk, child } = await startHostProcess(demoHostArgs(pcscd), pcscd.env, DEMO_KIOSK_CONFIG);
       await use(kiosk);
       await stopChild(child);
     },
@@ -188,6 +197,14 @@ export function mockPortalDossier(
   } finally {
     db.close();
   }
+}
+
+/** Opens a catalogue form in the technician's preview (demo panel): its first screen, nothing submitted. */
+export async function openFormPreview(page: Page, form: { id: string; version: string }): Promise<void> {
+  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-form').selectOption(`${form.id}@${form.version}`);
+  await page.getByTestId('demo-preview').click();
+  await expect(page.getByTestId('form-preview')).toHaveAttribute('data-form', `${form.id}@${form.version}`);
 }
 
 /** Takes the simulated card off the reader through the technician's panel (opened and closed again if need be). */

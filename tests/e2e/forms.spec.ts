@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, identifyWithDemoCard, removeDemoCard, tapKeys, test } from './fixtures';
+import { expect, identifyWithDemoCard, openFormPreview, removeDemoCard, tapKeys, test } from './fixtures';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const citizensDir = `${root}fixtures/citizens/`;
@@ -77,13 +77,7 @@ for (const profile of profiles) {
     let checked = 0;
     // Every screen of every form in the catalogue, through the technician's preview (nothing is submitted).
     for (const form of forms) {
-      await page.getByTestId('demo-open').click();
-      await page.getByTestId('demo-form').selectOption(`${form.id}@${form.version}`);
-      await page.getByTestId('demo-preview').click();
-      await expect(page.getByTestId('form-preview')).toHaveAttribute(
-        'data-form',
-        `${form.id}@${form.version}`,
-      );
+      await openFormPreview(page, form);
       for (let stepNo = 0; ; stepNo++) {
         if (await page.getByTestId('check-answers').isVisible()) break;
         const step = page.locator('[data-testid^="step-"]');
