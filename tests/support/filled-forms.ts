@@ -10,10 +10,32 @@ import type { Field, Form } from '../../common/catalogue/schema';
 import type { Identity } from '../../common/identity';
 import { initialValues } from '../../renderer/forms/form-values';
 
-function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): unknown {
+/** Who the plain answers speak of: the person-shaped questions take these values. */
+export interface AnswerPerson {
+  /** A question of type idNumber. */
+  idNumber: string;
+  /** A text question patterned as a 12-digit personal ID. */
+  patternedId: string;
+  fullName: string;
+  /** An address's detail (street, hamlet). */
+  addressDetail: string;
+}
+
+const SOMEONE: AnswerPerson = {
+  idNumber: '001190012345',
+  patternedId: '012345678901',
+  fullName: 'Nguyễn Văn An',
+  addressDetail: 'Số 1',
+};
+
+/** A plain valid answer to a question, by its type and pattern. */
+export function answerFor(
+  f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>,
+  who: AnswerPerson = SOMEONE,
+): unknown {
   // Answers for the patterned text questions of the catalogue's forms.
   const patterned: Record<string, string> = {
-    '^\\d{12}$': '012345678901',
+    '^\\d{12}$': who.patternedId,
     '^\\d{10}$': '0123456789', // social insurance number
     '^\\d{6,20}$': '0123456789', // bank account
     '^[A-Z]{2}\\d{11}$': 'PA01234567890', // EVN customer code
@@ -33,15 +55,17 @@ function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>): 
     case 'email':
       return 'an@example.vn';
     case 'idNumber':
-      return '001190012345';
+      return who.idNumber;
     case 'address':
-      return { provinceCode: '01', communeCode: communes('01')[0]!.code, detail: 'Số 1' };
+      return { provinceCode: '01', communeCode: communes('01')[0]!.code, detail: who.addressDetail };
     case 'person':
-      return { fullName: 'Nguyễn Văn An' };
+      return { fullName: who.fullName };
     case 'table':
-      return [Object.fromEntries((f.columns ?? []).filter((c) => c.required).map((c) => [c.id, answer(c)]))];
+      return [
+        Object.fromEntries((f.columns ?? []).filter((c) => c.required).map((c) => [c.id, answerFor(c, who)])),
+      ];
     default:
-      return 'Nguyễn Văn An';
+      return who.fullName;
   }
 }
 
@@ -93,7 +117,7 @@ export function filledForms(
     for (let round = 0; round < 5; round++) {
       for (let i = 0; i < 5; i++)
         for (const f of visibleFields(form, answers, ctx))
-          if (f.required && answers[f.id] === undefined) answers[f.id] = answer(f);
+          if (f.required && answers[f.id] === undefined) answers[f.id] = answerFor(f);
       // A card value the form does not take (a passport number as the ID): corrected as the citizen would.
       const r = schema.safeParse(answers);
       if (r.success) break;
@@ -103,7 +127,8 @@ export function filledForms(
           const f = visibleFields(form, answers, ctx).find((x) => x.id === id);
           // a cross-field rule (a parent born before the child): an earlier date
           if (f)
-            answers[id] = f.type === 'date' && issue.message.startsWith('rule/') ? '1990-01-01' : answer(f);
+            answers[id] =
+              f.type === 'date' && issue.message.startsWith('rule/') ? '1990-01-01' : answerFor(f);
         }
       }
     }

@@ -8,7 +8,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { join } from 'node:path';
 import { buildAnswerSchema, getForm, getService, todayInVietnam, visibleFields } from '../../../catalogue';
-import { communes } from '../../../catalogue/admin-units';
 import type { Field } from '../../../common/catalogue/schema';
 import { Identity } from '../../../common/identity';
 import { loadConfig } from '../../config/config';
@@ -16,6 +15,7 @@ import { createHost, type CreatedHost } from '../../create-host';
 import { type Delivery, startDelivery } from '../../outbox';
 import { FakePortal } from '../../outbox/testing/fake-portal';
 import { scratchDir } from '../../store/test-helpers';
+import { answerFor } from '../../../tests/support/filled-forms';
 
 const CITIZENS_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'citizens');
 
@@ -66,33 +66,13 @@ export function addressDetail(c: Citizen): string {
 }
 
 function answer(f: Pick<Field, 'type' | 'options' | 'columns' | 'validation'>, c: Citizen): unknown {
-  if (f.validation?.pattern === '^\\d{12}$') return /^\d{12}$/.test(c.idNumber) ? c.idNumber : '012345678901';
-  switch (f.type) {
-    case 'date':
-      return f.validation?.min === 'today' ? '2099-01-01' : '2026-11-01';
-    case 'choice':
-      return f.options![0]!.value;
-    case 'yesno':
-      return false;
-    case 'number':
-      return 1;
-    case 'phone':
-      return '0912345678';
-    case 'email':
-      return 'an@example.vn';
-    case 'idNumber':
-      return /^\d{12}$/.test(c.idNumber) ? c.idNumber : '012345678901';
-    case 'address':
-      return { provinceCode: '01', communeCode: communes('01')[0]!.code, detail: addressDetail(c) };
-    case 'person':
-      return { fullName: c.fullName };
-    case 'table':
-      return [
-        Object.fromEntries((f.columns ?? []).filter((x) => x.required).map((x) => [x.id, answer(x, c)])),
-      ];
-    default:
-      return c.fullName;
-  }
+  const id = /^\d{12}$/.test(c.idNumber) ? c.idNumber : '012345678901';
+  return answerFor(f, {
+    idNumber: id,
+    patternedId: id,
+    fullName: c.fullName,
+    addressDetail: addressDetail(c),
+  });
 }
 
 export function filledForms(serviceId: string, c: Citizen) {
