@@ -10,7 +10,7 @@ import { DemoPanel } from './components/DemoPanel';
 import { DisplayOptions } from './components/DisplayOptions';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { SpeechBar } from './components/SpeechBar';
-import { KioskName } from './components/Branding';
+import { BrandingContext, KioskName } from './components/Branding';
 import { StaffExit } from './components/StaffExit';
 import { StatusStrip } from './components/StatusStrip';
 import { TimeoutWarning } from './components/TimeoutWarning';
@@ -64,50 +64,52 @@ export function App({ api, connection }: { api: KioskApi; connection: Connection
 
   return (
     <KioskApiContext.Provider value={api}>
-      <CallStaffProvider screen={callScreenOf(screen, idState)}>
-        <div className="kiosk">
-          {info.demoMode && <DemoBanner />}
-          <AssistOverlay />
-          <header className="kiosk__header">
-            <StaffExit>
-              <KioskName />
-            </StaffExit>
-            <div className="kiosk__controls">
-              {!staffMode && <CallStaffButton />}
-              <DisplayOptions />
-              <LanguageSwitch />
-            </div>
-          </header>
-          <SpeechBar status={speech} sessionOver={screen.name === 'ended'} />
-          {staffMode ? <StaffConsole /> : <JourneyScreens journey={journey} info={info} />}
-          {journey.askStop && !staffMode && (
-            <ConfirmStop
-              onStop={() => void journey.endSession('cancel')}
-              onContinue={() => journey.setAskStop(false)}
-            />
-          )}
-          {idle.warning && !staffMode && (
-            <TimeoutWarning
-              secondsLeft={idle.secondsLeft}
-              onExtend={idle.extend}
-              onMoreTime={idle.moreTimeAvailable ? idle.moreTime : undefined}
-            />
-          )}
-          {info.demoMode && (
-            <DemoPanel
-              onPreview={(formId, version) =>
-                journey.setScreen((back) => ({
-                  name: 'preview',
-                  formId,
-                  version,
-                  back: back.name === 'preview' ? back.back : back,
-                }))
-              }
-            />
-          )}
-          <StatusStrip status={info.status} connection={connection} demoMode={info.demoMode} />
-        </div>
-      </CallStaffProvider>
+      <BrandingContext.Provider value={info.branding}>
+        <CallStaffProvider screen={callScreenOf(screen, idState)}>
+          <div className="kiosk">
+            {info.demoMode && <DemoBanner />}
+            <AssistOverlay />
+            <header className="kiosk__header">
+              <StaffExit>
+                <KioskName />
+              </StaffExit>
+              <div className="kiosk__controls">
+                {!staffMode && <CallStaffButton />}
+                <DisplayOptions />
+                <LanguageSwitch />
+              </div>
+            </header>
+            <SpeechBar status={speech} sessionOver={screen.name === 'ended'} />
+            {staffMode ? <StaffConsole /> : <JourneyScreens journey={journey} info={info} />}
+            {journey.askStop && !staffMode && (
+              <ConfirmStop
+                onStop={() => void journey.endSession('cancel')}
+                onContinue={() => journey.setAskStop(false)}
+              />
+            )}
+            {idle.warning && !staffMode && (
+              <TimeoutWarning
+                secondsLeft={idle.secondsLeft}
+                onExtend={idle.extend}
+                onMoreTime={idle.moreTimeAvailable ? idle.moreTime : undefined}
+              />
+            )}
+            {info.demoMode && (
+              <DemoPanel
+                onPreview={(formId, version) =>
+                  journey.setScreen((back) => ({
+                    name: 'preview',
+                    formId,
+                    version,
+                    back: back.name === 'preview' ? back.back : back,
+                  }))
+                }
+              />
+            )}
+            <StatusStrip status={info.status} connection={connection} demoMode={info.demoMode} />
+          </div>
+        </CallStaffProvider>
+      </BrandingContext.Provider>
     </KioskApiContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DeviceStatus, KioskApi } from '../../common/api/contract';
+import type { DeviceStatus, Hello, KioskApi } from '../../common/api/contract';
 import type { Service } from '../../common/catalogue/schema';
 import type { ConnectionState } from '../api/ws-client';
 
@@ -13,6 +13,8 @@ export interface KioskInfo {
   filingChannel: 'online' | 'in-person';
   /** The configured language every session starts in (kiosk.hello); a citizen's choice lasts one session. */
   defaultLanguage: 'vi' | 'en';
+  /** The configured agency name, emblem and pictograms (null without a `branding` block). */
+  branding: NonNullable<Hello['branding']> | null;
 }
 
 /** Reads the kiosk's status, configuration and services once the connection is open; follows status changes. */
@@ -23,6 +25,7 @@ export function useKioskInfo(api: KioskApi, connection: ConnectionState): KioskI
   const [timeouts, setTimeouts] = useState({ idleSeconds: 90, warningSeconds: 30 });
   const [filingChannel, setFilingChannel] = useState<'online' | 'in-person'>('online');
   const [defaultLanguage, setDefaultLanguage] = useState<'vi' | 'en'>('vi');
+  const [branding, setBranding] = useState<KioskInfo['branding']>(null);
 
   useEffect(() => {
     let alive = true;
@@ -40,6 +43,7 @@ export function useKioskInfo(api: KioskApi, connection: ConnectionState): KioskI
           setTimeouts(h.timeouts);
           setFilingChannel(h.filingChannel);
           setDefaultLanguage(h.defaultLanguage);
+          setBranding(h.branding ?? null);
         })
         .catch(() => undefined);
       api
@@ -53,5 +57,5 @@ export function useKioskInfo(api: KioskApi, connection: ConnectionState): KioskI
     };
   }, [api, connection]);
 
-  return { status, services, demoMode, timeouts, filingChannel, defaultLanguage };
+  return { status, services, demoMode, timeouts, filingChannel, defaultLanguage, branding };
 }
