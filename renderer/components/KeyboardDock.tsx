@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 /** The screen's primary action, kept in view with the field when both fit above the keyboard. */
 const PRIMARY = 'main button[type="submit"], main [data-primary="true"]';
 /** Space kept between the field (or the button) and the keyboard's top edge, in CSS px. */
-const MARGIN = 16;
+/** Space kept between what must stay visible and the keyboard (or the top of the window), in CSS px. */
+export const KEYBOARD_MARGIN = 16;
+const MARGIN = KEYBOARD_MARGIN;
+
+/** The lowest y (viewport px) content may reach above the docked keyboard, read from `--keyboard-height`. */
+export function keyboardFloor(): number {
+  const keys = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--keyboard-height'));
+  return window.innerHeight - (Number.isFinite(keys) ? keys : 0) - MARGIN;
+}
 
 /**
  * The on-screen keyboard's dock at the bottom of the screen. While it is open it:

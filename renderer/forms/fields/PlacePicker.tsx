@@ -1,13 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
+import { KEYBOARD_MARGIN, keyboardFloor } from '../../components/KeyboardDock';
 import { useTranslation } from 'react-i18next';
 import { type PlaceOption, useFormUi } from '../FormContext';
 import { pickerOptions } from '../place-search';
 import { inputId, TextInput } from './TextInput';
 import './place-picker.css';
-
-/** Space kept between the last option and the keyboard, in CSS px (as KeyboardDock's MARGIN). */
-const MARGIN = 16;
 
 /**
  * One level of a post-2025 address (the province, or the commune) as a searchable picker instead of a native
@@ -75,13 +73,12 @@ export function PlacePicker({
   // While the citizen types, the first matches are kept above the keyboard too (the search box stays in view).
   useLayoutEffect(() => {
     if (!typing || !list.current) return;
-    const keys = parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--keyboard-height'));
-    const floor = window.innerHeight - (Number.isFinite(keys) ? keys : 0) - MARGIN;
+    const floor = keyboardFloor();
     const input = document.getElementById(inputId(queryPath));
     const first = list.current.querySelector('li:nth-child(3)') ?? list.current.lastElementChild;
     if (!input || !first) return;
     const below = first.getBoundingClientRect().bottom - floor;
-    const room = input.getBoundingClientRect().top - MARGIN;
+    const room = input.getBoundingClientRect().top - KEYBOARD_MARGIN;
     if (below > 0 && room > 0) window.scrollBy(0, Math.min(below, room));
   }, [typing, options, queryPath]);
 
