@@ -25,7 +25,7 @@ export type SpeechKeyAction = (typeof SPEECH_KEY_ACTIONS)[number];
  * `KeyboardEvent.code` values a text field does not need. Not F5, F11, F12: the kiosk shell swallows them (reload,
  * full screen, developer tools: electron/window-policy.ts).
  */
-export const SPEECH_KEY_CODE_RE =
+const SPEECH_KEY_CODE_RE =
   /^(?:F(?:[1-46-9]|10|1[3-9]|2[0-4])|Numpad(?:Add|Subtract|Multiply|Divide|Decimal|Enter|Comma|Equal|ParenLeft|ParenRight)|AudioVolume(?:Up|Down|Mute)|Media(?:PlayPause|Stop|TrackNext|TrackPrevious)|Help|Pause|ScrollLock)$/;
 
 export type SpeechKeys = Record<SpeechKeyAction, string[]>;

@@ -27,7 +27,7 @@ export const MAX_PICTOGRAM_BYTES = 50 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** The folder relative emblem paths start from: KIOSK_CONFIG's, else the data folder (where kiosk.json is). */
-export function configDir(config: Pick<KioskConfig, 'dataDir'>, env: NodeJS.ProcessEnv): string {
+function configDir(config: Pick<KioskConfig, 'dataDir'>, env: NodeJS.ProcessEnv): string {
   return path.dirname(path.resolve(env.KIOSK_CONFIG ?? path.join(config.dataDir, 'kiosk.json')));
 }
 
@@ -56,7 +56,7 @@ export function emblemType(file: string, bytes: Buffer): { type: string } | { re
  * `maxBytes` inside the configuration's folder `dir` (symbolic links are followed, then checked). `where` names
  * the setting in the technician's sentence. Throws ConfigError.
  */
-export function readBrandingImage(dir: string, file: string, where: string, maxBytes: number): string {
+function readBrandingImage(dir: string, file: string, where: string, maxBytes: number): string {
   const resolved = path.resolve(dir, file);
   let real: string;
   try {

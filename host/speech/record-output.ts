@@ -26,7 +26,7 @@ export interface RecordedUtterance {
 const SILENCE = encodeWav({ sampleRate: 22050, channels: 1, samples: new Int16Array(220) });
 
 /** Makes a silent clip that carries the text as it was given. */
-export class RecordSynthesizer implements Synthesizer {
+class RecordSynthesizer implements Synthesizer {
   async synthesize(text: string, lang: SpeechLanguage): Promise<SpeechClip | null> {
     const t = text.normalize('NFC').trim();
     return t ? { wav: SILENCE, lang, voice: 'record', rate: 0, text: t } : null;
@@ -34,7 +34,7 @@ export class RecordSynthesizer implements Synthesizer {
 }
 
 /** Appends each played clip's text and output to the record file (created 0600). */
-export class RecordPlayer implements Player {
+class RecordPlayer implements Player {
   readonly name = 'record';
   constructor(private readonly file: string) {
     closeSync(openSync(file, 'a', 0o600));
