@@ -199,12 +199,41 @@ export function mockPortalDossier(
   }
 }
 
-/** Opens a catalogue form in the technician's preview (demo panel): its first screen, nothing submitted. */
+/**
+ * Opens a catalogue form in the technician's preview (demo panel): its first screen, nothing submitted. The
+ * panel's buttons get their click events straight away (`dispatchEvent`) rather than as taps, which wait for
+ * still frames: the walks that open every form hundreds of times check the form, not the panel (a technician's
+ * taps on the panel are in identify.spec and every journey).
+ */
 export async function openFormPreview(page: Page, form: { id: string; version: string }): Promise<void> {
-  await page.getByTestId('demo-open').click();
+  await page.getByTestId('demo-open').dispatchEvent('click');
   await page.getByTestId('demo-form').selectOption(`${form.id}@${form.version}`);
-  await page.getByTestId('demo-preview').click();
+  await page.getByTestId('demo-preview').dispatchEvent('click');
   await expect(page.getByTestId('form-preview')).toHaveAttribute('data-form', `${form.id}@${form.version}`);
+}
+
+/**
+ * In the form preview: waits for the screen after `previous` (a step's test id, `step-…`; null before the first)
+ * and returns its test id, or null once "check your answers" is shown. A step changes after the form's own
+ * (asynchronous) submit handler, so the old screen may still be up just after "Tiếp tục".
+ */
+export async function nextPreviewScreen(page: Page, previous: string | null): Promise<string | null> {
+  let shown = '';
+  await expect
+    .poll(
+      async () => {
+        shown = await page.evaluate(() => {
+          const visible = (el: Element | null): boolean => el !== null && el.getClientRects().length > 0;
+          if (visible(document.querySelector('[data-testid="check-answers"]'))) return 'check-answers';
+          const step = document.querySelector('[data-testid^="step-"]');
+          return visible(step) ? (step!.getAttribute('data-testid') ?? '') : '';
+        });
+        return shown !== '' && shown !== previous;
+      },
+      { message: `the preview's screen after ${String(previous)}` },
+    )
+    .toBe(true);
+  return shown === 'check-answers' ? null : shown;
 }
 
 /** Takes the simulated card off the reader through the technician's panel (opened and closed again if need be). */
