@@ -3,9 +3,9 @@
  * landscape, default display and large text + high contrast — zero serious or critical violations, and every
  * visible button, link and form control at least 44×44 CSS px (WCAG 2.5.8 is 24 px; kiosks ask for 44).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type ScreenName, walkMainJourney, walkRefusedAndTimeout } from './a11y-journey';
+import { seriousViolations } from './axe';
 import {
   expect,
   fillWithKeyboard,
@@ -75,11 +75,7 @@ async function checkScreen(page: Page, screen: ScreenName): Promise<void> {
   for (const v of VARIANTS) {
     await applyVariant(page, v);
     const where = `${screen} (${v.lang}, ${v.orientation}${v.largeText ? ', large text + high contrast' : ''})`;
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-      .map((x) => `${x.id} (${x.impact}): ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious, `axe on ${where}`).toEqual([]);
+    expect(await seriousViolations(page), `axe on ${where}`).toEqual([]);
     expect(await smallTargets(page), `targets under 44 px on ${where}`).toEqual([]);
   }
   await applyVariant(page, VARIANTS[0]!);

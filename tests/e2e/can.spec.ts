@@ -4,10 +4,10 @@
  * says so when it is wrong, and reads the card (PACE, Chip Authentication) with the right one.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { expect, identifyWithDemoCard, tapKeys, test } from './fixtures';
+import { seriousViolations } from './axe';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const profile = JSON.parse(readFileSync(`${root}fixtures/citizens/pace-only.json`, 'utf8')) as {
@@ -17,9 +17,7 @@ const profile = JSON.parse(readFileSync(`${root}fixtures/citizens/pace-only.json
 
 /** No serious/critical axe violations, and the screen's own controls (not the keypad dock) at least 44×44 px. */
 async function accessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('[data-testid="screen-can"]').analyze();
-  const serious = results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-  expect(serious.map((x) => x.id)).toEqual([]);
+  expect(await seriousViolations(page, { include: '[data-testid="screen-can"]' })).toEqual([]);
   for (const id of ['can-input', 'can-continue']) {
     const box = await page.getByTestId(id).boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);

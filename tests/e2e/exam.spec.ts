@@ -5,7 +5,6 @@
  * then registers — the mock's records hold exactly the chip identity and the choices, and the receipt gives
  * the registration number, the place, the subjects and the papers to bring.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isola
 import type { ExamRecord } from '../../host/agencies/exam/mock';
 import { startAgencyMock, type StartedAgencyMock } from '../../host/agencies/start';
 import {
+  expectAxeClean,
   demoHostArgs,
   expect,
   fillWithKeyboard,
@@ -54,13 +54,7 @@ test.afterAll(async () => {
 });
 
 /** No serious or critical axe violation on the screen shown (the journey's screens are in a11y.spec). */
-async function axe(page: Page, where: string): Promise<void> {
-  const r = await new AxeBuilder({ page }).analyze();
-  const serious = r.violations
-    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-    .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${where}`).toEqual([]);
-}
+const axe = expectAxeClean;
 
 const setWindow = (opensOn: string | null, closesOn: string | null) =>
   fetch(`${exam.url}/mock-window`, {

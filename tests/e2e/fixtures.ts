@@ -13,10 +13,10 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
+import { seriousViolations } from './axe';
 import { ROOT, startHostProcess as startHost, stopHostProcess } from '../support/host-process';
 
 export interface KioskProcess {
@@ -438,11 +438,7 @@ export function writeFakeVideo(luma: Buffer, W: number, H: number, name: string,
 
 /** No serious or critical axe violation on the current screen. */
 export async function expectAxeClean(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-    .map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${where}`).toEqual([]);
+  expect(await seriousViolations(page), `axe on ${where}`).toEqual([]);
 }
 
 /** The text of a printed PDF (a receipt saved as a file in browser mode), NFC, whitespace collapsed. */

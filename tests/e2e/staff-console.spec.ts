@@ -7,10 +7,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { hashPin } from '../../host/staff/staff-pin';
 import {
+  expectAxeClean,
   expect,
   type KioskProcess,
   openStaffMode,
@@ -101,13 +101,6 @@ async function routeApi(page: Page): Promise<(method: string) => Promise<unknown
     });
 }
 
-/** axe finds no serious or critical violation on the page as it is now (the bar the a11y spec sets). */
-async function noAxeViolations(page: Page): Promise<void> {
-  const r = await new AxeBuilder({ page }).analyze();
-  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 async function scrape(): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, {
     headers: { authorization: `Bearer ${TOKEN}` },
@@ -136,7 +129,7 @@ test('call button → "staff have been told" only when delivered → on the staf
   await expect(page.getByTestId('call-staff-message')).toHaveText(
     'Cán bộ đã được báo, xin vui lòng chờ trong giây lát.',
   );
-  await noAxeViolations(page);
+  await expectAxeClean(page, 'the staff console');
   await page.getByTestId('call-staff-close').click();
   expect(received.map((r) => r.screen)).toEqual(['attract', 'attract']);
 
@@ -175,7 +168,7 @@ test('call button → "staff have been told" only when delivered → on the staf
   await expect(page.getByTestId('staff-alert-staff-call')).toContainText(
     'Có người dân đang cần cán bộ hỗ trợ tại ki-ốt.',
   );
-  await noAxeViolations(page);
+  await expectAxeClean(page, 'the staff console');
   await page.screenshot({ path: test.info().outputPath('staff-console.png'), fullPage: true });
   // The citizen's call button is not on the console.
   await expect(page.getByTestId('call-staff')).toHaveCount(0);
@@ -202,7 +195,7 @@ test('call button → "staff have been told" only when delivered → on the staf
   await expect(page.getByTestId('staff-check-version')).toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('staff-check-version')).toContainText('Phiên bản phần mềm');
   await expect(page.getByTestId('staff-check-card-read')).toHaveAttribute('data-status', 'skip');
-  await noAxeViolations(page);
+  await expectAxeClean(page, 'the staff console');
   await page.screenshot({ path: test.info().outputPath('staff-diagnostics.png'), fullPage: true });
 
   // "Khoá" locks: back to the citizen screens, staff-only methods refused again.

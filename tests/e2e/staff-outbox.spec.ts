@@ -10,7 +10,6 @@ import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { type StartedMockQueueCentre, startMockQueueCentre } from '../../host/queue/mock/start';
@@ -29,6 +28,7 @@ import {
   chooseService,
   declareAndSubmit,
 } from './fixtures';
+import { runAxe } from './axe';
 
 const PIN = '482915';
 const citizen = JSON.parse(
@@ -82,9 +82,7 @@ test('an officer helps with the citizen’s consent and hands back; every step i
   await expect(dialog).toContainText('Cho phép cán bộ hỗ trợ bạn điền hồ sơ?');
   await expect(page.getByTestId('assist-no')).toBeFocused();
   const axe = async (testId: string) =>
-    (await new AxeBuilder({ page }).include(`[data-testid="${testId}"]`).analyze()).violations.map(
-      (v) => v.id,
-    );
+    (await runAxe(page, { include: `[data-testid="${testId}"]` })).violations.map((v) => v.id);
   expect(await axe('assist-dialog')).toEqual([]);
   await page.getByTestId('assist-yes').click();
   await expect(page.getByTestId('assist-banner')).toContainText('Cán bộ đang hỗ trợ (staff:pin)');
@@ -156,7 +154,7 @@ test('the dead letter is shown without personal data, exported, retried, and rea
   const row = page.locator(`[data-testid="outbox-row"][data-id="${localRef}"]`);
   await expect(row).toHaveAttribute('data-state', 'dead-letter');
   await expect(row).toContainText('portal-rejected');
-  const outboxAxe = await new AxeBuilder({ page }).include('[data-testid="outbox-panel"]').analyze();
+  const outboxAxe = await runAxe(page, { include: '[data-testid="outbox-panel"]' });
   expect(outboxAxe.violations.map((v) => v.id)).toEqual([]);
   await expect(page.getByTestId('outbox-count-dead')).toContainText('1');
 

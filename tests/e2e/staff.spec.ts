@@ -1,8 +1,8 @@
 /** Staff mode needs the staff PIN: a 3-second press on the kiosk's name, a masked PIN pad, then the console. */
 import type { ChildProcess } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
 import { hashPin } from '../../host/staff/staff-pin';
 import { expect, type KioskProcess, startHostProcess, stopChild, tapKeys, test } from './fixtures';
+import { runAxe } from './axe';
 
 let host: { kiosk: KioskProcess; child: ChildProcess };
 test.beforeAll(async () => {
@@ -29,10 +29,7 @@ test('the staff PIN pad opens on a long press, masks the PIN and checks it in th
   await expect(page.getByTestId('staff-pin')).toHaveAttribute('type', 'password');
   // Dark text on the white dialog (it opens inside the blue header, whose text is white).
   expect(await dialog.locator('h2').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(11, 12, 12)');
-  const contrast = await new AxeBuilder({ page })
-    .include('[data-testid="staff-dialog"]')
-    .withRules(['color-contrast'])
-    .analyze();
+  const contrast = await runAxe(page, { include: '[data-testid="staff-dialog"]', rules: ['color-contrast'] });
   expect(contrast.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
 
   await tapKeys(page, '111111');
