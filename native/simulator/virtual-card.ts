@@ -70,6 +70,51 @@ function spawnCardWorker(init: WorkerInit): Worker {
   return new Worker(bootstrap, { eval: true, workerData: init });
 }
 
+/**
+ * Workers whose card was stopped, kept (unref'd) for the next startVirtualCard: a test that swaps cards
+ * (profiles, faults) pays the worker's start-up once instead of per card. Each gets a fresh VpcdLink and card,
+ * so pcscd sees exactly what a new worker would show it. Idle ones end after PARKED_IDLE_MS.
+ */
+const parked: { worker: Worker; idle: NodeJS.Timeout }[] = [];
+const PARKED_MAX = 2;
+const PARKED_IDLE_MS = 30_000;
+let generations = 0;
+
+function takeCardWorker(init: WorkerInit): { worker: Worker; gen: number } {
+  const spare = parked.pop();
+  if (!spare) return { worker: spawnCardWorker(init), gen: 0 };
+  clearTimeout(spare.idle);
+  spare.worker.ref();
+  const gen = ++generations;
+  spare.worker.postMessage({ type: 'init', gen, init } satisfies ToWorker);
+  return { worker: spare.worker, gen };
+}
+
+function parkCardWorker(worker: Worker): void {
+  worker.unref();
+  const entry = {
+    worker,
+    idle: setTimeout(() => {
+      drop();
+      void worker.terminate();
+    }, PARKED_IDLE_MS).unref(),
+  };
+  const drop = (): void => {
+    const i = parked.indexOf(entry);
+    if (i >= 0) parked.splice(i, 1);
+  };
+  worker.once('exit', () => {
+    clearTimeout(entry.idle);
+    drop();
+  });
+  parked.push(entry);
+  while (parked.length > PARKED_MAX) {
+    const oldest = parked.shift()!;
+    clearTimeout(oldest.idle);
+    void oldest.worker.terminate();
+  }
+}
+
 export async function startVirtualCard(options: StartVirtualCardOptions): Promise<VirtualCard> {
   const port = options.vpcdPort ?? VPCD_DEFAULT_PORT;
   // 127.0.0.2 with an immediate-ACK route when possible: ~0.3 ms per APDU through vpcd instead of ~44 ms.
@@ -81,11 +126,13 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
   const link = typeof options.link === 'string' ? parseLinkModel(options.link) : (options.link ?? null);
   let profile = options.profile;
 
-  const worker = spawnCardWorker({ profile, faults, host, port, link });
+  const { worker, gen } = takeCardWorker({ profile, faults, host, port, link });
   let seenWaiters: (() => void)[] = [];
   let lastError: string | null = null;
   let workerError: Error | null = null;
-  worker.on('message', (m: FromWorker) => {
+  let onStopped: (() => void) | null = null;
+  const onMessage = (m: FromWorker): void => {
+    if (m.gen !== gen) return;
     if (m.type === 'seen') {
       const w = seenWaiters;
       seenWaiters = [];
@@ -93,12 +140,16 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
     } else if (m.type === 'link-error') {
       lastError = m.message;
       options.onLinkError?.(new SimulatorError('simulator.vpcd-unreachable', m.message));
+    } else if (m.type === 'stopped') {
+      onStopped?.();
     }
-  });
-  worker.on('error', (e) => {
+  };
+  const onError = (e: Error): void => {
     workerError = e;
     options.onLinkError?.(e);
-  });
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
   const send = (m: ToWorker): void => worker.postMessage(m);
 
   const waitSeen = (): Promise<void> =>
@@ -135,11 +186,30 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
     inserted = true;
     await seen;
   };
-  const stop = async (): Promise<void> => {
-    send({ type: 'stop' });
-    await Promise.race([new Promise((r) => worker.once('exit', r)), new Promise((r) => setTimeout(r, 1000))]);
-    await worker.terminate();
-  };
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // The worker answers `stopped` (then waits for its next card); it has up to 1 s, unless it died.
+      const stopped = workerError
+        ? false
+        : await new Promise<boolean>((resolve) => {
+            const settle = (clean: boolean): void => {
+              clearTimeout(timer);
+              worker.off('exit', onExit);
+              onStopped = null;
+              resolve(clean);
+            };
+            const onExit = (): void => settle(false);
+            const timer = setTimeout(() => settle(false), 1000);
+            worker.once('exit', onExit);
+            onStopped = () => settle(true);
+            send({ type: 'stop' });
+          });
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (stopped && !workerError) parkCardWorker(worker);
+      else await worker.terminate();
+    })());
 
   try {
     await insert();
