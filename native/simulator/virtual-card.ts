@@ -75,15 +75,28 @@ function spawnCardWorker(init: WorkerInit): Worker {
  * (profiles, faults) pays the worker's start-up once instead of per card. Each gets a fresh VpcdLink and card,
  * so pcscd sees exactly what a new worker would show it. Idle ones end after PARKED_IDLE_MS.
  */
-const parked: { worker: Worker; idle: NodeJS.Timeout }[] = [];
+const parked: { worker: Worker; idle: NodeJS.Timeout; onExit: () => void }[] = [];
 const PARKED_MAX = 2;
 const PARKED_IDLE_MS = 30_000;
 let generations = 0;
+
+/**
+ * When a card left each vpcd slot (`host|port`) without pcscd being told (its presence poll did not come in
+ * time, or the worker did not answer). A card that connects to that slot sooner than REMOVAL_SETTLE_MS after
+ * looks to pcscd like the same card never left: pcscd would not power it, and its insert() would time out.
+ */
+const slotStoppedAt = new Map<string, number>();
+
+async function settleSlot(slot: string): Promise<void> {
+  const since = Date.now() - (slotStoppedAt.get(slot) ?? -Infinity);
+  if (since < REMOVAL_SETTLE_MS) await new Promise((r) => setTimeout(r, REMOVAL_SETTLE_MS - since));
+}
 
 function takeCardWorker(init: WorkerInit): { worker: Worker; gen: number } {
   const spare = parked.pop();
   if (!spare) return { worker: spawnCardWorker(init), gen: 0 };
   clearTimeout(spare.idle);
+  spare.worker.off('exit', spare.onExit);
   spare.worker.ref();
   const gen = ++generations;
   spare.worker.postMessage({ type: 'init', gen, init } satisfies ToWorker);
@@ -92,21 +105,22 @@ function takeCardWorker(init: WorkerInit): { worker: Worker; gen: number } {
 
 function parkCardWorker(worker: Worker): void {
   worker.unref();
+  const drop = (): void => {
+    const i = parked.indexOf(entry);
+    if (i >= 0) parked.splice(i, 1);
+  };
   const entry = {
     worker,
     idle: setTimeout(() => {
       drop();
       void worker.terminate();
     }, PARKED_IDLE_MS).unref(),
+    onExit: (): void => {
+      clearTimeout(entry.idle);
+      drop();
+    },
   };
-  const drop = (): void => {
-    const i = parked.indexOf(entry);
-    if (i >= 0) parked.splice(i, 1);
-  };
-  worker.once('exit', () => {
-    clearTimeout(entry.idle);
-    drop();
-  });
+  worker.once('exit', entry.onExit);
   parked.push(entry);
   while (parked.length > PARKED_MAX) {
     const oldest = parked.shift()!;
@@ -130,7 +144,7 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
   let seenWaiters: (() => void)[] = [];
   let lastError: string | null = null;
   let workerError: Error | null = null;
-  let onStopped: (() => void) | null = null;
+  let onStopped: ((clean: boolean) => void) | null = null;
   const onMessage = (m: FromWorker): void => {
     if (m.gen !== gen) return;
     if (m.type === 'seen') {
@@ -141,7 +155,7 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
       lastError = m.message;
       options.onLinkError?.(new SimulatorError('simulator.vpcd-unreachable', m.message));
     } else if (m.type === 'stopped') {
-      onStopped?.();
+      onStopped?.(m.clean);
     }
   };
   const onError = (e: Error): void => {
@@ -178,8 +192,10 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
     inserted = false;
     await new Promise((r) => setTimeout(r, REMOVAL_SETTLE_MS));
   };
+  const slot = `${host}|${port}`;
   const insert = async (next?: CitizenProfile): Promise<void> => {
     if (inserted) await remove();
+    await settleSlot(slot);
     if (next) profile = next;
     const seen = waitSeen();
     send({ type: 'insert', ...(next ? { profile: next } : {}) });
@@ -189,25 +205,26 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
-      // The worker answers `stopped` (then waits for its next card); it has up to 1 s, unless it died.
-      const stopped = workerError
-        ? false
-        : await new Promise<boolean>((resolve) => {
-            const settle = (clean: boolean): void => {
+      // The worker answers `stopped` once pcscd saw the card go (≤ 2 s), then waits for its next card.
+      const outcome = workerError
+        ? 'dead'
+        : await new Promise<'clean' | 'cut' | 'dead'>((resolve) => {
+            const settle = (o: 'clean' | 'cut' | 'dead'): void => {
               clearTimeout(timer);
               worker.off('exit', onExit);
               onStopped = null;
-              resolve(clean);
+              resolve(o);
             };
-            const onExit = (): void => settle(false);
-            const timer = setTimeout(() => settle(false), 1000);
+            const onExit = (): void => settle('dead');
+            const timer = setTimeout(() => settle('dead'), 3000);
             worker.once('exit', onExit);
-            onStopped = () => settle(true);
+            onStopped = (clean) => settle(clean ? 'clean' : 'cut');
             send({ type: 'stop' });
           });
+      if (outcome !== 'clean') slotStoppedAt.set(slot, Date.now());
       worker.off('message', onMessage);
       worker.off('error', onError);
-      if (stopped && !workerError) parkCardWorker(worker);
+      if (outcome !== 'dead' && !workerError) parkCardWorker(worker);
       else await worker.terminate();
     })());
 

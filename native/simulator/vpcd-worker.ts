@@ -28,7 +28,7 @@ export type ToWorker =
   | { type: 'remove' }
   | { type: 'stop' };
 export type FromWorker = { gen: number } & (
-  { type: 'seen' } | { type: 'link-error'; message: string } | { type: 'stopped' }
+  { type: 'seen' } | { type: 'link-error'; message: string } | { type: 'stopped'; clean: boolean }
 );
 
 function handlerFor(
@@ -86,11 +86,18 @@ export function runWorker(): void {
       case 'remove':
         void link!.removeAtNextPoll();
         break;
-      case 'stop':
-        // The card leaves; the worker waits for its next card (or for terminate()).
-        link!.stop();
-        port.postMessage({ gen, type: 'stopped' } satisfies FromWorker);
+      case 'stop': {
+        // The card leaves as a removed card does (pcscd is answered "no card" at its next presence poll), so
+        // the next card on this slot, in this worker or a new one, is seen as a new card. Then the worker
+        // waits for its next card (or for terminate()).
+        const leaving = link!;
+        const leavingGen = gen;
+        void leaving.removeAtNextPoll(2000).then((clean) => {
+          leaving.stop();
+          port.postMessage({ gen: leavingGen, type: 'stopped', clean } satisfies FromWorker);
+        });
         break;
+      }
     }
   });
 }
