@@ -236,7 +236,8 @@ describe('read through pcscd', () => {
   it('CLI: `card read` prints one JSON line (ICAO specimen passport by MRZ; a CCCD by QR); `card list`', async () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const run = (args: string[]) =>
-      promisify(execFile)('npx', ['tsx', 'scripts/card.ts', ...args], {
+      // Node with tsx's loader, as `npm run card` does through tsx, without npx and tsx's relay process.
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/card.ts', ...args], {
         cwd: root,
         env: { ...process.env, PCSCLITE_CSOCK_NAME: pcscd.socketPath },
       }).then(

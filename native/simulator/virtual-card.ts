@@ -70,6 +70,65 @@ function spawnCardWorker(init: WorkerInit): Worker {
   return new Worker(bootstrap, { eval: true, workerData: init });
 }
 
+/**
+ * Workers whose card was stopped, kept (unref'd) for the next startVirtualCard: a test that swaps cards
+ * (profiles, faults) pays the worker's start-up once instead of per card. Each gets a fresh VpcdLink and card,
+ * so pcscd sees exactly what a new worker would show it. Idle ones end after PARKED_IDLE_MS.
+ */
+const parked: { worker: Worker; idle: NodeJS.Timeout; onExit: () => void }[] = [];
+const PARKED_MAX = 2;
+const PARKED_IDLE_MS = 30_000;
+let generations = 0;
+
+/**
+ * When a card left each vpcd slot (`host|port`) without pcscd being told (its presence poll did not come in
+ * time, or the worker did not answer). A card that connects to that slot sooner than REMOVAL_SETTLE_MS after
+ * looks to pcscd like the same card never left: pcscd would not power it, and its insert() would time out.
+ */
+const slotStoppedAt = new Map<string, number>();
+
+async function settleSlot(slot: string): Promise<void> {
+  const since = Date.now() - (slotStoppedAt.get(slot) ?? -Infinity);
+  if (since < REMOVAL_SETTLE_MS) await new Promise((r) => setTimeout(r, REMOVAL_SETTLE_MS - since));
+}
+
+function takeCardWorker(init: WorkerInit): { worker: Worker; gen: number } {
+  const spare = parked.pop();
+  if (!spare) return { worker: spawnCardWorker(init), gen: 0 };
+  clearTimeout(spare.idle);
+  spare.worker.off('exit', spare.onExit);
+  spare.worker.ref();
+  const gen = ++generations;
+  spare.worker.postMessage({ type: 'init', gen, init } satisfies ToWorker);
+  return { worker: spare.worker, gen };
+}
+
+function parkCardWorker(worker: Worker): void {
+  worker.unref();
+  const drop = (): void => {
+    const i = parked.indexOf(entry);
+    if (i >= 0) parked.splice(i, 1);
+  };
+  const entry = {
+    worker,
+    idle: setTimeout(() => {
+      drop();
+      void worker.terminate();
+    }, PARKED_IDLE_MS).unref(),
+    onExit: (): void => {
+      clearTimeout(entry.idle);
+      drop();
+    },
+  };
+  worker.once('exit', entry.onExit);
+  parked.push(entry);
+  while (parked.length > PARKED_MAX) {
+    const oldest = parked.shift()!;
+    clearTimeout(oldest.idle);
+    void oldest.worker.terminate();
+  }
+}
+
 export async function startVirtualCard(options: StartVirtualCardOptions): Promise<VirtualCard> {
   const port = options.vpcdPort ?? VPCD_DEFAULT_PORT;
   // 127.0.0.2 with an immediate-ACK route when possible: ~0.3 ms per APDU through vpcd instead of ~44 ms.
@@ -81,11 +140,13 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
   const link = typeof options.link === 'string' ? parseLinkModel(options.link) : (options.link ?? null);
   let profile = options.profile;
 
-  const worker = spawnCardWorker({ profile, faults, host, port, link });
+  const { worker, gen } = takeCardWorker({ profile, faults, host, port, link });
   let seenWaiters: (() => void)[] = [];
   let lastError: string | null = null;
   let workerError: Error | null = null;
-  worker.on('message', (m: FromWorker) => {
+  let onStopped: ((clean: boolean) => void) | null = null;
+  const onMessage = (m: FromWorker): void => {
+    if (m.gen !== gen) return;
     if (m.type === 'seen') {
       const w = seenWaiters;
       seenWaiters = [];
@@ -93,12 +154,16 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
     } else if (m.type === 'link-error') {
       lastError = m.message;
       options.onLinkError?.(new SimulatorError('simulator.vpcd-unreachable', m.message));
+    } else if (m.type === 'stopped') {
+      onStopped?.(m.clean);
     }
-  });
-  worker.on('error', (e) => {
+  };
+  const onError = (e: Error): void => {
     workerError = e;
     options.onLinkError?.(e);
-  });
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
   const send = (m: ToWorker): void => worker.postMessage(m);
 
   const waitSeen = (): Promise<void> =>
@@ -127,19 +192,41 @@ export async function startVirtualCard(options: StartVirtualCardOptions): Promis
     inserted = false;
     await new Promise((r) => setTimeout(r, REMOVAL_SETTLE_MS));
   };
+  const slot = `${host}|${port}`;
   const insert = async (next?: CitizenProfile): Promise<void> => {
     if (inserted) await remove();
+    await settleSlot(slot);
     if (next) profile = next;
     const seen = waitSeen();
     send({ type: 'insert', ...(next ? { profile: next } : {}) });
     inserted = true;
     await seen;
   };
-  const stop = async (): Promise<void> => {
-    send({ type: 'stop' });
-    await Promise.race([new Promise((r) => worker.once('exit', r)), new Promise((r) => setTimeout(r, 1000))]);
-    await worker.terminate();
-  };
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      // The worker answers `stopped` once pcscd saw the card go (≤ 2 s), then waits for its next card.
+      const outcome = workerError
+        ? 'dead'
+        : await new Promise<'clean' | 'cut' | 'dead'>((resolve) => {
+            const settle = (o: 'clean' | 'cut' | 'dead'): void => {
+              clearTimeout(timer);
+              worker.off('exit', onExit);
+              onStopped = null;
+              resolve(o);
+            };
+            const onExit = (): void => settle('dead');
+            const timer = setTimeout(() => settle('dead'), 3000);
+            worker.once('exit', onExit);
+            onStopped = (clean) => settle(clean ? 'clean' : 'cut');
+            send({ type: 'stop' });
+          });
+      if (outcome !== 'clean') slotStoppedAt.set(slot, Date.now());
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (outcome !== 'dead' && !workerError) parkCardWorker(worker);
+      else await worker.terminate();
+    })());
 
   try {
     await insert();

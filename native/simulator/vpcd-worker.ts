@@ -17,8 +17,19 @@ export interface WorkerInit {
   link?: LinkModel | null;
 }
 
-export type ToWorker = { type: 'insert'; profile?: CitizenProfile } | { type: 'remove' } | { type: 'stop' };
-export type FromWorker = { type: 'seen' } | { type: 'link-error'; message: string } | { type: 'stopped' };
+/**
+ * `init` hands a stopped worker its next card (virtual-card.ts reuses workers: starting one costs ~0.5 s of
+ * CPU for the TypeScript loader). Every message back carries the card's generation `gen` (0 for the card in
+ * workerData, then the `init` number), so a late event of a previous card is never taken for this one's.
+ */
+export type ToWorker =
+  | { type: 'init'; gen: number; init: WorkerInit }
+  | { type: 'insert'; profile?: CitizenProfile }
+  | { type: 'remove' }
+  | { type: 'stop' };
+export type FromWorker = { gen: number } & (
+  { type: 'seen' } | { type: 'link-error'; message: string } | { type: 'stopped'; clean: boolean }
+);
 
 function handlerFor(
   profile: CitizenProfile,
@@ -45,29 +56,48 @@ function handlerFor(
 export function runWorker(): void {
   const port = parentPort;
   if (!port) return;
-  const init = workerData as WorkerInit;
+  let init = workerData as WorkerInit;
   let profile = init.profile;
-  const post = (m: FromWorker): void => port.postMessage(m);
-  const link = new VpcdLink(init.host, init.port, handlerFor(profile, init.faults, init.link), {
-    onSeen: () => post({ type: 'seen' }),
-    onConnectError: (e) => post({ type: 'link-error', message: e.message }),
-  });
+  let gen = 0;
+  let link: VpcdLink | null = null;
+  const open = (next: WorkerInit, nextGen: number): void => {
+    link?.stop();
+    init = next;
+    profile = next.profile;
+    gen = nextGen;
+    const post = (m: FromWorker): void => port.postMessage(m);
+    link = new VpcdLink(init.host, init.port, handlerFor(profile, init.faults, init.link), {
+      onSeen: () => post({ gen: nextGen, type: 'seen' }),
+      onConnectError: (e) => post({ gen: nextGen, type: 'link-error', message: e.message }),
+    });
+  };
+  open(init, 0);
   port.on('message', (m: ToWorker) => {
     switch (m.type) {
+      case 'init':
+        open(m.init, m.gen);
+        break;
       case 'insert':
-        link.stop();
+        link!.stop();
         if (m.profile) profile = m.profile;
-        link.setHandler(handlerFor(profile, init.faults, init.link));
-        link.start();
+        link!.setHandler(handlerFor(profile, init.faults, init.link));
+        link!.start();
         break;
       case 'remove':
-        void link.removeAtNextPoll();
+        void link!.removeAtNextPoll();
         break;
-      case 'stop':
-        link.stop();
-        post({ type: 'stopped' });
-        port.close();
+      case 'stop': {
+        // The card leaves as a removed card does (pcscd is answered "no card" at its next presence poll), so
+        // the next card on this slot, in this worker or a new one, is seen as a new card. Then the worker
+        // waits for its next card (or for terminate()).
+        const leaving = link!;
+        const leavingGen = gen;
+        void leaving.removeAtNextPoll(2000).then((clean) => {
+          leaving.stop();
+          port.postMessage({ gen: leavingGen, type: 'stopped', clean } satisfies FromWorker);
+        });
         break;
+      }
     }
   });
 }

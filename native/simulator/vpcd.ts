@@ -92,20 +92,25 @@ export class VpcdLink {
    * Takes the card away cleanly. pcscd serialises presence polls and transmits per reader, so the card
    * answers APDUs until pcscd's next presence poll (an ATR request), answers that poll with an empty ATR
    * ("no card") and only then closes the link: no APDU is ever cut off mid-way (vpcd would hand the client
-   * an empty response), and clients get pcscd's own "card removed" errors afterwards.
+   * an empty response), and clients get pcscd's own "card removed" errors afterwards. Resolves true once pcscd
+   * has been told (or no link was up), false when it did not poll within `timeoutMs` and the link was cut.
    */
-  removeAtNextPoll(timeoutMs = 3000): Promise<void> {
+  removeAtNextPoll(timeoutMs = 3000): Promise<boolean> {
     this.wanted = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const socket = this.socket;
-    if (!socket) return Promise.resolve();
+    if (!socket) return Promise.resolve(true);
     this.removing.add(socket);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => socket.destroy(), timeoutMs);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        socket.destroy();
+      }, timeoutMs);
       socket.once('close', () => {
         clearTimeout(timer);
-        resolve();
+        resolve(!timedOut);
       });
     });
   }
