@@ -10,7 +10,6 @@ import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
-  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -55,14 +54,14 @@ function install(from: string, to: string, mode = 0o644): void {
   chmodSync(root(to), mode);
 }
 
-// 1. The UI (vite) and the JavaScript bundles.
-execFileSync(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+// 1. The UI (vite, built straight into the package: the working tree's dist/renderer may be serving tests) and
+//    the JavaScript bundles.
+execFileSync(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', path.join(prefix, 'dist/renderer'), '--emptyOutDir'], {
   cwd: repo,
   stdio: ['ignore', 'ignore', 'inherit'],
   // NODE_ENV=production whatever the caller's (vitest sets "test": React's dev JSX would carry source paths).
     env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
 });
-cpSync(path.join(repo, 'dist/renderer'), path.join(prefix, 'dist/renderer'), { recursive: true });
 await bundle(repo, path.join(prefix, 'host'));
 
 // 2. The Node 20 runtime the native modules were built for (Debian 12's nodejs is 18), with its licence.
