@@ -101,6 +101,9 @@ for (const profile of profiles) {
     }
     await expect(page.getByTestId('identity-name')).toHaveText(String(profile.fullName), { timeout: 30_000 });
     await page.getByTestId('confirm-yes').click();
+    // The next screen (services, or a saved draft) follows the host's answer: a preview opened before it would be
+    // replaced by it.
+    await expect(page.getByTestId('screen-confirm')).toHaveCount(0);
     let checked = 0;
     // Every screen of every form in the catalogue, through the technician's preview (nothing is submitted). Each
     // screen's prefilled values are read in one round trip (readPrefilled), polled until each is as expected.

@@ -120,6 +120,7 @@ interface Verdict {
  * into view and tapped (focused), the keyboard opening at the first — checks the bounding boxes and the overflow.
  */
 async function walkFields(): Promise<Verdict[]> {
+  const oneFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
   const frame = (): Promise<void> =>
     new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
   const out: Verdict[] = [];
@@ -131,10 +132,17 @@ async function walkFields(): Promise<Verdict[]> {
   (document.activeElement as HTMLElement | null)?.blur();
   window.scrollTo(0, 0);
   await frame();
+  const dockHeight = (): number =>
+    document.querySelector('.keyboard-dock')?.getBoundingClientRect().height ?? -1;
   for (const input of inputs) {
+    const before = dockHeight();
     input.scrollIntoView({ block: 'nearest' });
     input.focus();
-    await frame();
+    // The dock scrolls the field clear in the next frame (its focus handler's animation frame); when the keyboard
+    // has just opened or changed height (a longer label on its echo line), its ResizeObserver does so once more
+    // after that frame's callbacks, so the check waits one frame more.
+    await oneFrame();
+    if (before < 0 || dockHeight() !== before) await frame();
     const problems: string[] = [];
     const vh = window.innerHeight;
     const dock = document.querySelector('.keyboard-dock');
@@ -265,6 +273,9 @@ for (const form of forms) {
       card = 'age-16';
       await identifyWithDemoCard(page, card);
       await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
+      // The next screen (services, or a saved draft) follows the host's answer: a preview opened before it would be
+      // replaced by it.
+      await expect(page.getByTestId('screen-confirm')).toHaveCount(0);
       for (const set of revealing(form)) await walk(set);
       await removeDemoCard(page);
     }
