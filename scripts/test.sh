@@ -8,33 +8,33 @@ mkdir -p test-results
 rm -f test-results/vitest.json test-results/e2e.json
 
 step() { printf '\n== %s\n' "$*"; }
-# Two cores, and every stage below is partly idle (waiting on frames, pcscd, child processes): independent stages
-# run side by side and their output is shown in order afterwards.
-# 1. Typecheck, lint and the renderer's build (the e2e tests serve it).
+# Two cores, and no stage keeps both busy on its own (they wait on frames, pcscd, child processes): typecheck,
+# lint, vitest and the renderer's build start together, Playwright as soon as the build is there; the reports
+# are shown in order at the end (Playwright's as it runs).
 npm run -s typecheck >test-results/typecheck.log 2>&1 &
 typecheck_pid=$!
 npm run -s lint >test-results/lint.log 2>&1 &
 lint_pid=$!
-npm run -s build:renderer >test-results/build.log 2>&1 &
-build_pid=$!
-typecheck_status=0 lint_status=0 build_status=0
-wait "$typecheck_pid" || typecheck_status=$?
-wait "$lint_pid" || lint_status=$?
-wait "$build_pid" || build_status=$?
-step typecheck; cat test-results/typecheck.log
-step lint; cat test-results/lint.log
-if [ "$build_status" -ne 0 ]; then step "renderer build"; cat test-results/build.log; fi
-if [ "$typecheck_status" -ne 0 ] || [ "$lint_status" -ne 0 ] || [ "$build_status" -ne 0 ]; then exit 1; fi
-# 2. Unit and integration tests (vitest) beside the end-to-end tests (Playwright in Debian's Chromium): vitest's
-#    report follows Playwright's.
-status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json \
   >test-results/vitest.log 2>&1 &
 vitest_pid=$!
-step "end-to-end tests (Playwright, Debian Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/test-results/e2e.json" npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=$?
-wait "$vitest_pid" || status=$?
-step "unit and integration tests (vitest)"
-cat test-results/vitest.log
+status=0
+if ! npm run -s build:renderer >test-results/build.log 2>&1; then
+  step "renderer build"
+  cat test-results/build.log
+  status=1
+else
+  step "end-to-end tests (Playwright, Debian Chromium)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/test-results/e2e.json" npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=$?
+fi
+typecheck_status=0 lint_status=0 vitest_status=0
+wait "$typecheck_pid" || typecheck_status=$?
+wait "$lint_pid" || lint_status=$?
+wait "$vitest_pid" || vitest_status=$?
+step typecheck; cat test-results/typecheck.log
+step lint; cat test-results/lint.log
+step "unit and integration tests (vitest)"; cat test-results/vitest.log
+for s in "$typecheck_status" "$lint_status" "$vitest_status"; do [ "$s" -eq 0 ] || status=1; done
+if [ "$typecheck_status" -ne 0 ] || [ "$lint_status" -ne 0 ]; then echo "typecheck or lint failed (above)"; fi
 node scripts/test-summary.mjs test-results/vitest.json test-results/e2e.json
 exit $status

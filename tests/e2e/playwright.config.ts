@@ -16,9 +16,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   // Files run in parallel, tests within a file in order. Each worker has its own hosts (fresh data folders, port 0),
   // its own isolated pcscd (own network namespace: vpcd's fixed ports never collide) and its own pty scanner.
-  // E2E_WORKERS=1 runs them one at a time.
+  // Three workers on two cores: each spends a third of its time waiting (frames, card reads, child processes), and
+  // `npm test` runs vitest beside them. E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   reporter: [['list']],
   use: {
