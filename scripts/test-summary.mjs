@@ -1,5 +1,6 @@
 // Prints one closing line for the whole suite from vitest's and Playwright's JSON reports, and the install test's
-// (scripts/install-test.sh: {passed, failed}) when a third file is named.
+// (scripts/install-test.sh: {passed, failed}) when a third file is named; KIOSK_FAILED_CHECKS lists failed
+// checks that have no report (typecheck, lint, the renderer build).
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -25,4 +26,8 @@ if (installFile) {
     failed += i.failed ?? 0;
   } else failed += 1;
 }
+// Checks that are not tests (typecheck, lint), named by scripts/test.sh when they failed: each counts as a failure.
+const failedChecks = (process.env.KIOSK_FAILED_CHECKS ?? '').split(/\s+/).filter(Boolean);
+failed += failedChecks.length;
+if (failedChecks.length > 0) console.log(`\nFailed (see above): ${failedChecks.join(', ')}`);
 console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

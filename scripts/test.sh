@@ -18,11 +18,11 @@ lint_pid=$!
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json \
   >test-results/vitest.log 2>&1 &
 vitest_pid=$!
-status=0
-if ! npm run -s build:renderer >test-results/build.log 2>&1; then
+status=0 build_status=0
+npm run -s build:renderer >test-results/build.log 2>&1 || build_status=$?
+if [ "$build_status" -ne 0 ]; then
   step "renderer build"
   cat test-results/build.log
-  status=1
 else
   step "end-to-end tests (Playwright, Debian Chromium)"
   PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/test-results/e2e.json" npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=$?
@@ -34,7 +34,11 @@ wait "$vitest_pid" || vitest_status=$?
 step typecheck; cat test-results/typecheck.log
 step lint; cat test-results/lint.log
 step "unit and integration tests (vitest)"; cat test-results/vitest.log
-for s in "$typecheck_status" "$lint_status" "$vitest_status"; do [ "$s" -eq 0 ] || status=1; done
-if [ "$typecheck_status" -ne 0 ] || [ "$lint_status" -ne 0 ]; then echo "typecheck or lint failed (above)"; fi
-node scripts/test-summary.mjs test-results/vitest.json test-results/e2e.json
+[ "$vitest_status" -eq 0 ] || status=1
+failed_checks=""
+[ "$build_status" -eq 0 ] || failed_checks+=" build"
+[ "$typecheck_status" -eq 0 ] || failed_checks+=" typecheck"
+[ "$lint_status" -eq 0 ] || failed_checks+=" lint"
+[ -z "$failed_checks" ] || status=1
+KIOSK_FAILED_CHECKS="$failed_checks" node scripts/test-summary.mjs test-results/vitest.json test-results/e2e.json
 exit $status
