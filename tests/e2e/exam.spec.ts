@@ -53,9 +53,6 @@ test.afterAll(async () => {
   await exam.stop();
 });
 
-/** No serious or critical axe violation on the screen shown (the journey's screens are in a11y.spec). */
-const axe = expectAxeClean;
-
 const setWindow = (opensOn: string | null, closesOn: string | null) =>
   fetch(`${exam.url}/mock-window`, {
     method: 'POST',
@@ -78,10 +75,10 @@ test('a year-12 student is told the school registers them, with a way on', async
   test.setTimeout(90_000);
   await openExamService(page);
   await expect(page.getByTestId('screen-exam-question')).toContainText('Bạn đang học lớp 12 tại trường?');
-  await axe(page, 'question');
+  await expectAxeClean(page, 'question');
   await page.getByTestId('exam-at-school-yes').click();
   await expect(page.getByTestId('screen-exam-school')).toContainText('Nhà trường sẽ đăng ký dự thi cho bạn');
-  await axe(page, 'school');
+  await expectAxeClean(page, 'school');
   await page.getByTestId('exam-other-service').click();
   await expect(page.getByTestId('category-education')).toBeVisible();
   expect(await exam.records()).toEqual([]);
@@ -103,7 +100,7 @@ test('a free candidate: system down, window closed, then registered with the chi
   await exam.setFaults({ down: true });
   await page.getByTestId('exam-at-school-no').click();
   await expect(page.getByTestId('exam-error')).toContainText('Hệ thống thi tạm thời không trả lời');
-  await axe(page, 'failed');
+  await expectAxeClean(page, 'failed');
   await exam.setFaults({});
 
   // Outside the registration dates: the dates and whom to ask; nothing sent.
@@ -113,7 +110,7 @@ test('a free candidate: system down, window closed, then registered with the chi
     'Thời gian đăng ký: từ ngày 01/01/2020 đến ngày 31/01/2020.',
   );
   await expect(page.getByTestId('screen-exam-closed')).toContainText('Sở Giáo dục và Đào tạo');
-  await axe(page, 'closed');
+  await expectAxeClean(page, 'closed');
   await page.screenshot({ path: path.join(tmpdir(), 'kiosk-exam-closed.png') });
   await page.getByTestId('exam-other-service').click();
 
@@ -128,14 +125,14 @@ test('a free candidate: system down, window closed, then registered with the chi
   await page.screenshot({ path: path.join(tmpdir(), 'kiosk-exam-place.png') });
   await page.getByTestId('exam-continue').click();
   await expect(page.getByTestId('error-summary')).toContainText('Xin chọn một mục');
-  await axe(page, 'place with error');
+  await expectAxeClean(page, 'place with error');
   await page.getByTestId('exam-cluster-H22-02').check();
   await page.getByTestId('exam-continue').click();
   await expect(page.getByTestId('screen-exam-subjects')).toContainText('Môn thi bắt buộc: Toán, Ngữ văn.');
   await page.getByTestId('exam-subject-vat-li').check();
   await page.getByTestId('exam-continue').click();
   await expect(page.getByTestId('error-summary')).toContainText('Xin chọn đúng 2 môn');
-  await axe(page, 'subjects with error');
+  await expectAxeClean(page, 'subjects with error');
   await page.getByTestId('exam-subject-lich-su').check();
   await page.getByTestId('exam-continue').click();
   await page.getByTestId('exam-priority-uu-tien-1').check();
@@ -163,7 +160,7 @@ test('a free candidate: system down, window closed, then registered with the chi
   await expect(page.getByTestId('exam-place')).toContainText('Trường THPT Mẫu Một (mô phỏng)');
   await expect(page.getByTestId('exam-subjects')).toHaveText('Toán, Ngữ văn, Vật lí, Lịch sử');
   await expect(page.getByTestId('exam-to-bring')).toContainText('Giấy tờ chứng nhận diện ưu tiên');
-  await axe(page, 'receipt');
+  await expectAxeClean(page, 'receipt');
   // The paper slip (a PDF file in browser mode): the number, the place, the papers; the ID masked.
   await expect(page.getByTestId('exam-print')).toHaveAttribute('data-state', 'file');
   const slip = pdfText(path.join(host.kiosk.dataDir, 'receipts', `${number}.pdf`));

@@ -121,8 +121,10 @@ interface Verdict {
  */
 async function walkFields(): Promise<Verdict[]> {
   const oneFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
-  const frame = (): Promise<void> =>
-    new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  const frame = async (): Promise<void> => {
+    await oneFrame();
+    await oneFrame();
+  };
   const out: Verdict[] = [];
   const inputs = [...document.querySelectorAll<HTMLInputElement>('main input[data-field]')].filter(
     (i) => i.offsetParent !== null,
