@@ -14,6 +14,7 @@ import { startSpeech } from '../kiosk-services';
 import { fictionalIdentity } from '../session/test-helpers';
 import { NEUTRAL_PHRASE } from './privacy-filter';
 import type { RecordedUtterance } from './record-output';
+import { waitUntil } from '../../tests/support/wait';
 
 const identity = fictionalIdentity({ fullName: 'Đặng Hữu Lộc', idNumber: '031085009876' });
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-speech-record-'));
@@ -27,10 +28,6 @@ const read = (file: string): RecordedUtterance[] =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as RecordedUtterance);
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-}
 
 function recordingHost(privateOutput: 'loudspeaker' | 'headset' | 'auto', name: string) {
   const file = path.join(dir, `${name}.jsonl`);
@@ -65,7 +62,7 @@ describe('speech.output record', () => {
     await say(host, 2, [{ text: 'Mời bạn chọn dịch vụ.' }]);
     await say(host, 3, [{ text: 'Họ tên' }, { text: identity.fullName, personal: true }]);
     await say(host, 4, [{ text: `Số định danh ${identity.idNumber}.` }]);
-    await until(() => read(file).length === 3);
+    await waitUntil(() => read(file).length === 3, '3 recorded utterances');
     const lines = read(file);
     expect(lines.map((l) => l.output)).toEqual(['loudspeaker', 'loudspeaker', 'loudspeaker']);
     expect(lines[0]).toEqual({ output: 'loudspeaker', lang: 'vi', text: 'Mời bạn chọn dịch vụ.' });
@@ -82,9 +79,9 @@ describe('speech.output record', () => {
     await host.handleMessage({ v: 1, id: 1, method: 'session.start', params: { language: 'vi' } });
     services.sessions.active!.personal.set('identity', identity);
     await say(host, 2, [{ text: 'Họ tên' }, { text: identity.fullName, personal: true }]);
-    await until(() => read(file).length === 1);
+    await waitUntil(() => read(file).length === 1, '1 recorded utterance');
     await host.handleMessage({ v: 1, id: 3, method: 'speech.control', params: { action: 'repeat' } });
-    await until(() => read(file).length === 2);
+    await waitUntil(() => read(file).length === 2, '2 recorded utterances');
     expect(read(file)).toEqual([
       { output: 'private', lang: 'vi', text: `Họ tên ${identity.fullName}` },
       { output: 'private', lang: 'vi', text: `Họ tên ${identity.fullName}` },
@@ -94,7 +91,7 @@ describe('speech.output record', () => {
   it('auto: text with nothing personal does not ask the sound card ("unchecked")', async () => {
     const { host, file } = recordingHost('auto', 'auto');
     await say(host, 1, [{ text: 'Xin chào.' }]);
-    await until(() => read(file).length === 1);
+    await waitUntil(() => read(file).length === 1, '1 recorded utterance');
     expect(read(file)[0]!.output).toBe('unchecked');
   });
 

@@ -13,10 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { redeemBootstrap, startWsTransport } from '../../host/api/ws-transport';
 import { loadConfig } from '../../host/config/config';
 import { createHost } from '../../host/create-host';
+import { CHROMIUM_PATH as CHROMIUM } from '../../tests/support/chromium';
 import { chromiumKioskArgs, writeLaunchFile } from './browser-kiosk';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

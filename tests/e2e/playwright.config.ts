@@ -6,7 +6,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
  * Playwright's own browser download is never used: executablePath points at /usr/bin/chromium
  * (tests/support/chromium.ts, shared with the benchmarks).
  */
-export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export default defineConfig({
   testDir: '.',

@@ -50,6 +50,3 @@ export function parseFaults(body: unknown): Faults {
     ...(typeof b.seed === 'number' ? { seed: b.seed } : {}),
   };
 }
-
-/** The mock's PRNG, so a fault scenario can be replayed (common/seeded-random.ts). */
-export { seededRandom } from '../../../common/seeded-random';
