@@ -10,7 +10,7 @@
 import { build } from 'esbuild';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH } from '../../tests/support/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
 
 const PAYLOAD = '001099012345||NGUYEN VAN AN|15052002|Nam|Xa Quang Phu, Dak Lak|20042021';
 
@@ -79,7 +79,7 @@ describe('useWedgeScanner in Chromium', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu'],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage();
     await page.setContent('<!doctype html><html><body><div id="root"></div></body></html>');
