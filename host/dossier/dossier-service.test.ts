@@ -6,7 +6,7 @@ import { Outbox } from '../outbox';
 import { FakePortal } from '../outbox/testing/fake-portal';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { SessionManager } from '../session/session-manager';
 import type { ReceiptRecord } from '../store/store';
 import { DossierService } from './dossier-service';

@@ -8,7 +8,7 @@ import { vietnamDate } from '../calendar';
 import type { Outbox } from '../outbox';
 import type { DossierSubmission } from '../portal/types';
 import { SessionManager } from '../session/session-manager';
-import { chipVerification, fictionalIdentity } from '../session/test-helpers';
+import { chipVerification, fictionalIdentity } from '../session/testing/test-helpers';
 import type { FilledForm } from '../../common/api/contract';
 import { DossierService } from './dossier-service';
 

@@ -7,7 +7,7 @@ import { PrinterService } from '../printer';
 import { SessionManager } from '../session/session-manager';
 import { MemoryKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { sampleEnqueue, scratchDir } from '../store/test-helpers';
+import { sampleEnqueue, scratchDir } from '../store/testing/test-helpers';
 import { ReceiptService } from './receipt-service';
 
 const cleanups: (() => void)[] = [];

@@ -10,7 +10,7 @@ import { DeviceStatusBoard } from '../devices/device-status';
 import { SessionManager } from '../session/session-manager';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { type IdentifyEvent, IdentifyService } from './identify-service';
 
 const trustStore = trustStoreFromPem(readFileSync(path.join(PKI_DIR, 'csca.cert.pem'), 'utf8'));

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config/config';
 import { DeviceStatusBoard } from '../devices/device-status';
 import { startMetricsFor } from '../kiosk-services';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import {
   journeyRig,
   fictionalCitizens,

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { startMockPortal, type StartedMockPortal } from '../portal/mock/start';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

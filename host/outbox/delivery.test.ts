@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config';
 import { listBackups } from '../store/backup';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { deliveryStoreFromConfig, startDelivery } from './delivery';
 import { FakePortal } from './testing/fake-portal';
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { FakePortal } from './testing/fake-portal';
 import { temporaryResidenceSubmission } from './testing/portal-outbox';
 import { Outbox, type OutboxSubmission } from './outbox';

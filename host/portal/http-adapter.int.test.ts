@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { CONTRACT_AGENCY, contractDossier, portalContract, type PortalContractControl } from './contract';
 import { PortalError } from './errors';
 import { HttpPortalAdapter } from './http-adapter';

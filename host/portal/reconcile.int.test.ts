@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../catalogue';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { loadAgencyTable } from './agencies/receiving-agency';
 import { HttpPortalAdapter } from './http-adapter';
 import { MOCK_CREDENTIALS } from './mock/server';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { sampleEnqueue, scratchDir } from '../store/test-helpers';
+import { sampleEnqueue, scratchDir } from '../store/testing/test-helpers';
 import { vietnamDay } from '../store/pii';
 import { buildReport, medianOfBuckets, reportCsv, reportPdf, JourneyTracker, ReportStore } from './index';
 

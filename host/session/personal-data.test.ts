@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personalValues } from '../speech/privacy-filter';
 import { SessionManager } from './session-manager';
-import { fictionalIdentity } from './test-helpers';
+import { fictionalIdentity } from './testing/test-helpers';
 
 describe('a session’s personal data', () => {
   it('holds what each key declares and is wiped when the session ends', () => {

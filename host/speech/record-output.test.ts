@@ -11,7 +11,7 @@ import { DEFAULT_SPEECH_KEYS } from '../../common/speech-keys';
 import { ConfigError, loadConfig } from '../config/config';
 import { createHost, type CreatedHost } from '../create-host';
 import { startSpeech } from '../kiosk-services';
-import { fictionalIdentity } from '../session/test-helpers';
+import { fictionalIdentity } from '../session/testing/test-helpers';
 import { NEUTRAL_PHRASE } from './privacy-filter';
 import type { RecordedUtterance } from './record-output';
 import { waitUntil } from '../../tests/support/wait';

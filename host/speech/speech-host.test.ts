@@ -8,7 +8,7 @@ import { loadConfig } from '../config/config';
 import { createHost, type CreatedHost } from '../create-host';
 import { NEUTRAL_PHRASE } from './privacy-filter';
 import { SpeechService } from './speech-service';
-import { fictionalIdentity } from '../session/test-helpers';
+import { fictionalIdentity } from '../session/testing/test-helpers';
 
 const identity = fictionalIdentity({ fullName: 'Đặng Hữu Lộc', idNumber: '031085009876' });
 

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SessionManager } from '../session/session-manager';
-import { fictionalIdentity } from '../session/test-helpers';
+import { fictionalIdentity } from '../session/testing/test-helpers';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { AssistService, type AssistView, sessionIdHash } from './assist';
 
 const cleanups: (() => void)[] = [];

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceStatusBoard } from '../devices/device-status';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { AlertService } from './alert-service';
 import { DeviceAlerts, statusDevices } from './device-alerts';
 

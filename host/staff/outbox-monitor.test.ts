@@ -9,7 +9,7 @@ import { contractDossier } from '../portal/contract';
 import { receiptToEscPos } from '../receipt/escpos';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import {
   deadLetterPdf,
   EXPORT_COLUMNS,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collect } from '../metrics/exposition';
 import { KioskStore } from '../store/store';
 import { FileKeyProvider } from '../store/keys';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { AlertService } from './alert-service';
 import { postStaffCall } from './alert-webhook';
 import { StaffCalls } from './staff-calls';

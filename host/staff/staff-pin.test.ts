@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileKeyProvider } from '../store/keys';
 import { KioskStore } from '../store/store';
-import { scratchDir } from '../store/test-helpers';
+import { scratchDir } from '../store/testing/test-helpers';
 import { hashPin, StaffPin } from './staff-pin';
 
 const cleanups: (() => void)[] = [];

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups, pruneBackups, restoreBackup, scheduleBackups, writeBackup } from './backup';
 import { FileKeyProvider, MemoryKeyProvider } from './keys';
 import { KioskStore } from './store';
-import { sampleEnqueue, scratchDir } from './test-helpers';
+import { sampleEnqueue, scratchDir } from './testing/test-helpers';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {

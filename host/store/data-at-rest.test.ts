@@ -8,7 +8,7 @@ import { FileKeyProvider, MemoryKeyProvider } from './keys';
 import { migrate } from './migrations';
 import { openStoreWithRecovery } from './recovery';
 import { KioskStore } from './store';
-import { sampleEnqueue, scratchDir } from './test-helpers';
+import { sampleEnqueue, scratchDir } from './testing/test-helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileKeyProvider } from './keys';
 import { defaultKeyDir, openKeys, readCredential } from './key-location';
 import { KioskStore } from './store';
-import { sampleEnqueue, scratchDir } from './test-helpers';
+import { sampleEnqueue, scratchDir } from './testing/test-helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

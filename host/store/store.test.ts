@@ -5,7 +5,7 @@ import { FileKeyProvider, MemoryKeyProvider } from './keys';
 import { KioskStore } from './store';
 import { StoreError } from './errors';
 import { maskIdNumber, vietnamDay } from './pii';
-import { sampleEnqueue, scratchDir } from './test-helpers';
+import { sampleEnqueue, scratchDir } from './testing/test-helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -14,7 +14,7 @@ import { loadConfig } from '../../config/config';
 import { createHost, type CreatedHost } from '../../create-host';
 import { type Delivery, startDelivery } from '../../outbox';
 import { FakePortal } from '../../outbox/testing/fake-portal';
-import { scratchDir } from '../../store/test-helpers';
+import { scratchDir } from '../../store/testing/test-helpers';
 import { answerFor } from '../../../tests/support/filled-forms';
 
 const CITIZENS_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'citizens');

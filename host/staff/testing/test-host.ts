@@ -7,7 +7,7 @@ import { loadConfig } from '../../config/config';
 import { createHost } from '../../create-host';
 import { startDelivery } from '../../outbox';
 import { FakePortal } from '../../outbox/testing/fake-portal';
-import { scratchDir } from '../../store/test-helpers';
+import { scratchDir } from '../../store/testing/test-helpers';
 import { hashPin } from '../staff-pin';
 
 export const TEST_PIN = '482915';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryKeyProvider } from '../keys';
 import { KioskStore } from '../store';
-import { scratchDir } from '../test-helpers';
+import { scratchDir } from '../testing/test-helpers';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from './index';
 
 const cleanups: (() => void)[] = [];

@@ -1,4 +1,4 @@
-import { ChipVerification, Identity } from '../../common/identity';
+import { ChipVerification, Identity } from '../../../common/identity';
 
 /**
  * A fictional card holder for tests, through `Identity.parse` (never a hand-built object): every field the

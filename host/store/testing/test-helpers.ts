@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EnqueueInput } from './store';
+import type { EnqueueInput } from '../store';
 
 /** A scratch directory removed by the returned cleanup. */
 export function scratchDir(prefix = 'kiosk-store-'): { dir: string; cleanup: () => void } {
