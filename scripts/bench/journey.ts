@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
-import { ROOT, startHostProcess, stopHostProcess } from '../../tests/support/host-process';
+import { ROOT, startHostProcess, stopHost } from '../../tests/support/host-process';
 import { startPrivatePcscd } from '../../tests/support/pcscd';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -338,9 +338,8 @@ export default async function bench(): Promise<Record<string, unknown>> {
     };
   } finally {
     await browser.close();
-    await stopHostProcess(child);
+    await stopHost({ child, dataDir });
     await pcscd.stop();
-    rmSync(dataDir, { recursive: true, force: true });
     rmSync(memoryFile, { force: true });
   }
 }

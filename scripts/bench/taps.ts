@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
-import { ROOT, startHostProcess, stopHostProcess } from '../../tests/support/host-process';
+import { ROOT, startHostProcess, stopHost } from '../../tests/support/host-process';
 import { startPrivatePcscd } from '../../tests/support/pcscd';
 
 const KIOSK_COMMUNE = '14797';
@@ -65,8 +65,8 @@ const PAGE_PROBE = `
 async function startHost(
   env: NodeJS.ProcessEnv,
   vpcdPort: number,
-): Promise<{ child: ChildProcess; url: string }> {
-  const { child, ready } = await startHostProcess({
+): Promise<{ child: ChildProcess; url: string; dataDir: string }> {
+  const { child, ready, dataDir } = await startHostProcess({
     args: ['--demo', '--simulator', '--vpcd-port', String(vpcdPort)],
     env,
     // The kiosk stands in Phường Hạc Thành (Thanh Hóa), where the son lives: its commune is offered first.
@@ -74,7 +74,7 @@ async function startHost(
     stderr: 'ignore',
     dataDirPrefix: 'kiosk-bench-taps-',
   });
-  return { child, url: ready.url };
+  return { child, url: ready.url, dataDir };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,7 +255,8 @@ export default async function bench(): Promise<Record<string, unknown>> {
   if (!existsSync(path.join(ROOT, 'dist/renderer/index.html')))
     throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
   const pcscd = await startPrivatePcscd();
-  const { child, url } = await startHost(pcscd.env, pcscd.basePort);
+  const host = await startHost(pcscd.env, pcscd.basePort);
+  const { url } = host;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -315,7 +316,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     }
   } finally {
     await browser.close();
-    await stopHostProcess(child);
+    await stopHost(host);
     await pcscd.stop();
   }
   return { journeys, targetsMet: Object.values(journeys).every((j) => j.met !== false) };

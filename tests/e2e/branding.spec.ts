@@ -5,18 +5,18 @@
  * `data:` URLs under the unchanged CSP (no violation).
  * A kiosk without the block keeps its usual look (tests/e2e/attract.spec.ts and every other spec).
  */
-import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { rendererCsp } from '../../common/csp';
 import { contentSecurityPolicy } from '../../host/api/ws-transport';
-import { expect, type KioskProcess, startHostProcess, stopChild, test } from './fixtures';
+import { expect, startHostProcess, type StartedKiosk, test } from './fixtures';
+import { stopHost } from '../support/host-process';
 
 const CONFIG = fileURLToPath(new URL('../../fixtures/branding/kiosk.json', import.meta.url));
-let host: { kiosk: KioskProcess; child: ChildProcess };
+let host: StartedKiosk;
 test.beforeAll(async () => {
   host = await startHostProcess(['--no-devices'], { ...process.env, KIOSK_CONFIG: CONFIG });
 });
-test.afterAll(async () => stopChild(host.child));
+test.afterAll(async () => stopHost(host));
 
 test('the configured agency name and emblem on the attract screen and in the header, CSP intact', async ({
   page,

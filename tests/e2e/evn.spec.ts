@@ -4,7 +4,6 @@
  * again keeps the answers); then the request reaches EVN — the mock's records hold the chip identity and the
  * form — and the receipt shows EVN's request number, the cost as unknown and the papers to bring.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,19 +17,19 @@ import {
   expect,
   fillWithKeyboard,
   identifyWithDemoCard,
-  type KioskProcess,
   startHostProcess,
-  stopChild,
+  type StartedKiosk,
   takeCardAndLeave,
   test,
 } from './fixtures';
+import { stopHost } from '../support/host-process';
 
 const citizen = JSON.parse(
   readFileSync(new URL('../../fixtures/citizens/cccd-2021-with-cmnd.json', import.meta.url), 'utf8'),
 ) as { fullName: string; idNumber: string };
 let pcscd: IsolatedPcscd;
 let evn: StartedAgencyMock;
-let host: { kiosk: KioskProcess; child: ChildProcess };
+let host: StartedKiosk;
 
 test.beforeAll(async () => {
   evn = await startAgencyMock({
@@ -41,7 +40,7 @@ test.beforeAll(async () => {
   host = await startHostProcess(demoHostArgs(pcscd), pcscd.env, { agencies: { urls: { evn: evn.url } } });
 });
 test.afterAll(async () => {
-  await stopChild(host.child);
+  await stopHost(host);
   await pcscd.stop();
   await evn.stop();
 });

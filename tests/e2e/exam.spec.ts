@@ -5,7 +5,6 @@
  * then registers — the mock's records hold exactly the chip identity and the choices, and the receipt gives
  * the registration number, the place, the subjects and the papers to bring.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,15 +18,15 @@ import {
   expect,
   fillWithKeyboard,
   identifyWithDemoCard,
-  type KioskProcess,
   pdfText,
   startHostProcess,
-  stopChild,
+  type StartedKiosk,
   takeCardAndLeave,
   test,
   chooseService,
   declareAndSubmit,
 } from './fixtures';
+import { stopHost } from '../support/host-process';
 
 const citizen = JSON.parse(
   readFileSync(new URL('../../fixtures/citizens/cccd-2021-with-cmnd.json', import.meta.url), 'utf8'),
@@ -37,7 +36,7 @@ const citizen = JSON.parse(
 };
 let pcscd: IsolatedPcscd;
 let exam: StartedAgencyMock;
-let host: { kiosk: KioskProcess; child: ChildProcess };
+let host: StartedKiosk;
 
 test.beforeAll(async () => {
   exam = await startAgencyMock({
@@ -48,7 +47,7 @@ test.beforeAll(async () => {
   host = await startHostProcess(demoHostArgs(pcscd), pcscd.env, { agencies: { urls: { exam: exam.url } } });
 });
 test.afterAll(async () => {
-  await stopChild(host.child);
+  await stopHost(host);
   await pcscd.stop();
   await exam.stop();
 });

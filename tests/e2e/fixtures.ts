@@ -17,7 +17,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import Database from 'better-sqlite3';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 import { seriousViolations } from './axe';
-import { ROOT, startHostProcess as startHost, stopHostProcess } from '../support/host-process';
+import { ROOT, startHostProcess as startHost, stopHost } from '../support/host-process';
 
 export interface KioskProcess {
   /** The kiosk's page (the context has its session cookie). */
@@ -57,6 +57,13 @@ async function redeem(bootstrapUrl: string): Promise<{ name: string; value: stri
   return { name: m[1]!, value: m[2]! };
 }
 
+/** A host started by `startHostProcess`; `stopHost` (tests/support/host-process.ts) stops it and removes its data. */
+export interface StartedKiosk {
+  kiosk: KioskProcess;
+  child: ChildProcess;
+  dataDir: string;
+}
+
 /**
  * A host process (tests/support/host-process.ts) whose bootstrap link is redeemed for the session cookie; the
  * cookie goes to every browser context of this worker.
@@ -65,7 +72,7 @@ export async function startHostProcess(
   extraArgs: string[] = [],
   env: NodeJS.ProcessEnv = process.env,
   config: Record<string, unknown> | null = null,
-): Promise<{ kiosk: KioskProcess; child: ChildProcess }> {
+): Promise<StartedKiosk> {
   const { child, ready, dataDir } = await startHost({
     args: extraArgs,
     env,
@@ -87,16 +94,13 @@ export async function startHostProcess(
   kiosks.push(kiosk);
   for (const c of contexts) await c.addCookies([cookieFor(kiosk)]);
   child.once('exit', () => kiosks.splice(kiosks.indexOf(kiosk), 1));
-  return { child, kiosk };
+  return { child, kiosk, dataDir };
 }
 
 /** host/main.ts flags for a demo kiosk whose simulator reaches `pcscd`'s vpcd through its Unix-socket bridges. */
 export function demoHostArgs(pcscd: IsolatedPcscd): string[] {
   return ['--demo', '--simulator', '--vpcd-port', String(pcscd.basePort), '--vpcd-socket-dir', pcscd.dir];
 }
-
-/** Stops a host (or any child): SIGTERM, SIGKILL after 5 s. */
-export const stopChild = stopHostProcess;
 
 /**
  * The worker's demo kiosk: the outbox retries a queued dossier within about a second of the portal coming back
@@ -120,9 +124,9 @@ export const test = base.extend<
   kiosk: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const { kiosk, child } = await startHostProcess(['--no-devices']);
-      await use(kiosk);
-      await stopChild(child);
+      const host = await startHostProcess(['--no-devices']);
+      await use(host.kiosk);
+      await stopHost(host);
     },
     { scope: 'worker' },
   ],
@@ -137,9 +141,9 @@ export const test = base.extend<
   ],
   demoKiosk: [
     async ({ pcscd }, use) => {
-      const { kiosk, child } = await startHostProcess(demoHostArgs(pcscd), pcscd.env, DEMO_KIOSK_CONFIG);
-      await use(kiosk);
-      await stopChild(child);
+      const host = await startHostProcess(demoHostArgs(pcscd), pcscd.env, DEMO_KIOSK_CONFIG);
+      await use(host.kiosk);
+      await stopHost(host);
     },
     { scope: 'worker' },
   ],

@@ -3,15 +3,15 @@
  * host/speech/record-output.ts): each utterance the SpeechService would play, with the output PrivateSpeech chose.
  * Its own isolated pcscd, so it runs beside the worker's demo kiosk.
  */
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { personalValues } from '../../host/speech/privacy-filter';
 import type { RecordedUtterance } from '../../host/speech/record-output';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
-import { demoHostArgs, type KioskProcess, startHostProcess, stopChild } from './fixtures';
+import { demoHostArgs, type KioskProcess, startHostProcess } from './fixtures';
+import { stopHost } from '../support/host-process';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The fictional citizens (fixtures/citizens). */
@@ -41,13 +41,11 @@ export async function startRecordingKiosk(
   const own = pcscd ? null : await startIsolatedPcscd();
   const p = pcscd ?? own!;
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'kiosk-speech-record-')), 'speech.jsonl');
-  const { kiosk, child }: { kiosk: KioskProcess; child: ChildProcess } = await startHostProcess(
-    demoHostArgs(p),
-    p.env,
-    { speech: { privateOutput, output: { kind: 'record', file } } },
-  );
+  const host = await startHostProcess(demoHostArgs(p), p.env, {
+    speech: { privateOutput, output: { kind: 'record', file } },
+  });
   return {
-    kiosk,
+    kiosk: host.kiosk,
     record: () =>
       existsSync(file)
         ? readFileSync(file, 'utf8')
@@ -56,7 +54,8 @@ export async function startRecordingKiosk(
             .map((l) => JSON.parse(l) as RecordedUtterance)
         : [],
     stop: async () => {
-      await stopChild(child);
+      await stopHost(host);
+      rmSync(path.dirname(file), { recursive: true, force: true });
       await own?.stop();
     },
   };

@@ -4,7 +4,6 @@
  * `/metrics` (bearer token). Staff mode opens only with the right PIN, locks on "Khoá", and staff-only methods
  * are refused while locked.
  */
-import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page, WebSocketRoute } from '@playwright/test';
@@ -12,13 +11,13 @@ import { hashPin } from '../../host/staff/staff-pin';
 import {
   expectAxeClean,
   expect,
-  type KioskProcess,
   openStaffMode,
   startHostProcess,
-  stopChild,
+  type StartedKiosk,
   test,
   chooseService,
 } from './fixtures';
+import { stopHost } from '../support/host-process';
 
 const TOKEN = 'e2e-metrics-token-0123456789';
 const PIN = '482915';
@@ -36,8 +35,8 @@ const received: { screen: string; resolved: boolean }[] = [];
 let answer = 200;
 let receiver: Server;
 
-let host: { kiosk: KioskProcess; child: ChildProcess };
-let counterHost: { kiosk: KioskProcess; child: ChildProcess };
+let host: StartedKiosk;
+let counterHost: StartedKiosk;
 let metricsPort: number;
 
 test.beforeAll(async () => {
@@ -67,8 +66,8 @@ test.beforeAll(async () => {
   });
 });
 test.afterAll(async () => {
-  await stopChild(host.child);
-  await stopChild(counterHost.child);
+  await stopHost(host);
+  await stopHost(counterHost);
   await new Promise<void>((r) => receiver.close(() => r()));
 });
 

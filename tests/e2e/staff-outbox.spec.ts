@@ -6,7 +6,6 @@
  *   personal data, exports it, retries it, and it reaches the mock portal;
  * - queue numbers come from the centre, and from the kiosk (prefixed) when the centre is down.
  */
-import type { ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,14 +19,14 @@ import {
   expect,
   fillTemporaryAbsence,
   identifyWithDemoCard,
-  type KioskProcess,
   openStaffMode,
   startHostProcess,
-  stopChild,
+  type StartedKiosk,
   test,
   chooseService,
   declareAndSubmit,
 } from './fixtures';
+import { stopHost } from '../support/host-process';
 import { runAxe } from './axe';
 
 const PIN = '482915';
@@ -36,7 +35,7 @@ const citizen = JSON.parse(
 ) as { fullName: string; idNumber: string; oldIdNumber: string };
 
 test.describe.configure({ mode: 'serial' });
-let host: { kiosk: KioskProcess; child: ChildProcess };
+let host: StartedKiosk;
 let centre: StartedMockQueueCentre;
 test.beforeAll(async ({ pcscd }) => {
   centre = await startMockQueueCentre({ port: 0 });
@@ -46,7 +45,7 @@ test.beforeAll(async ({ pcscd }) => {
   });
 });
 test.afterAll(async () => {
-  await stopChild(host.child);
+  await stopHost(host);
   await centre.stop();
 });
 

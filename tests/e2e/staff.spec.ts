@@ -1,14 +1,14 @@
 /** Staff mode needs the staff PIN: a 3-second press on the kiosk's name, a masked PIN pad, then the console. */
-import type { ChildProcess } from 'node:child_process';
 import { hashPin } from '../../host/staff/staff-pin';
-import { expect, type KioskProcess, startHostProcess, stopChild, tapKeys, test } from './fixtures';
+import { expect, startHostProcess, type StartedKiosk, tapKeys, test } from './fixtures';
+import { stopHost } from '../support/host-process';
 import { runAxe } from './axe';
 
-let host: { kiosk: KioskProcess; child: ChildProcess };
+let host: StartedKiosk;
 test.beforeAll(async () => {
   host = await startHostProcess(['--no-devices'], process.env, { staff: { pinHash: hashPin('482915') } });
 });
-test.afterAll(async () => stopChild(host.child));
+test.afterAll(async () => stopHost(host));
 
 test('the staff PIN pad opens on a long press, masks the PIN and checks it in the host', async ({ page }) => {
   // The page's timers run on Playwright's clock, so the 3-second press is run through at once.

@@ -4,7 +4,6 @@
  * This host runs with short timeouts (idle 10 s, warning 20 s) from its configuration file, and the page's clock is
  * Playwright's: the idle time is jumped over (`page.clock.fastForward`) instead of waited for.
  */
-import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { type IsolatedPcscd, startIsolatedPcscd } from '../../host/devices/isolated-pcscd';
 import {
@@ -13,15 +12,15 @@ import {
   expect,
   fillWithKeyboard,
   identifyWithDemoCard,
-  type KioskProcess,
   removeDemoCard,
   startHostProcess,
-  stopChild,
+  type StartedKiosk,
   test,
 } from './fixtures';
+import { stopHost } from '../support/host-process';
 
 let pcscd: IsolatedPcscd;
-let host: { kiosk: KioskProcess; child: ChildProcess };
+let host: StartedKiosk;
 
 test.beforeAll(async () => {
   pcscd = await startIsolatedPcscd();
@@ -30,7 +29,7 @@ test.beforeAll(async () => {
   });
 });
 test.afterAll(async () => {
-  await stopChild(host.child);
+  await stopHost(host);
   await pcscd.stop();
 });
 

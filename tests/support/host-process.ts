@@ -7,7 +7,7 @@
  * May import: node built-ins and ./wait.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -87,13 +87,24 @@ export async function startHostProcess(options: HostProcessOptions = {}): Promis
   rl.on('line', () => undefined); // keep draining later lines
   const ready = JSON.parse(line) as HostReady;
   if (ready.event !== 'ready') {
-    await stopProcess(child);
+    await stopHost({ child, dataDir });
     throw new Error(`host failed: ${line}`);
   }
   return { child, ready, dataDir };
 }
 
-/** SIGTERM, then SIGKILL after 5 s: resolves once the host has exited. */
-export function stopHostProcess(child: ChildProcess): Promise<void> {
-  return stopProcess(child, 5000);
+/**
+ * The folders a host keeps beside its data folder (host/store/key-location.ts, host/wiring/start-portal.ts,
+ * host/agencies/endpoints.ts): the key files, and in demo mode the mock portal's and the agency mocks' records.
+ */
+const SIBLING_FOLDERS = ['-keys', '-mock-portal', '-mock-agencies'];
+
+/**
+ * Stops the host (SIGTERM, then SIGKILL after 5 s) and removes its data folder and the folders beside it.
+ * Resolves once it has exited and they are gone.
+ */
+export async function stopHost(host: { child: ChildProcess; dataDir: string }): Promise<void> {
+  await stopProcess(host.child);
+  for (const folder of [host.dataDir, ...SIBLING_FOLDERS.map((s) => `${host.dataDir}${s}`)])
+    rmSync(folder, { recursive: true, force: true });
 }
