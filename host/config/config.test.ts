@@ -63,6 +63,9 @@ describe('production refuses', () => {
     expect(load({}, { dossier: { retry } })).toThrow(/dossier\.retry/);
     expect(load({})().dossier.retry).toBeNull();
     expect(load({}, { dossier: { retry }, mode: 'demo' })().dossier.retry).toEqual(retry);
+    // A cap below the base is refused with the field named, not quietly raised.
+    const backwards = { ...retry, backoffCapMs: 50 };
+    expect(load({}, { dossier: { retry: backwards }, mode: 'demo' })).toThrow(/dossier\.retry\.backoffCapMs/);
   });
 
   it('a reader allow-list that is not a regular expression', () => {

@@ -55,6 +55,10 @@ export const DossierConfig = z.object({
       backoffCapMs: z.number().int().min(1),
       breakerOpenMs: z.number().int().min(1),
     })
+    .refine((r) => r.backoffCapMs >= r.backoffBaseMs, {
+      message: 'backoffCapMs must not be below backoffBaseMs',
+      path: ['backoffCapMs'],
+    })
     .nullable()
     .default(null),
 });

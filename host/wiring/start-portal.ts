@@ -71,7 +71,7 @@ export function outboxRetry(config: KioskConfig): { backoff: BackoffPolicy; brea
   const r = config.dossier.retry;
   if (!r || config.mode !== 'demo') return null;
   return {
-    backoff: { baseMs: r.backoffBaseMs, capMs: Math.max(r.backoffCapMs, r.backoffBaseMs) },
+    backoff: { baseMs: r.backoffBaseMs, capMs: r.backoffCapMs },
     breaker: { ...DEFAULT_BREAKER, openMs: r.breakerOpenMs },
   };
 }
