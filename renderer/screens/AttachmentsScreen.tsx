@@ -95,34 +95,63 @@ export function AttachmentsScreen({
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
 
+  // The host's latest answer, and the call it is still answering (the list, a photo, a scan, "I will bring it"):
+  // "Continue" tapped meanwhile waits for that answer and then decides, instead of finding the paper still
+  // missing (or no list yet). Taps while it waits, or once it goes on, do nothing more.
+  const latest = useRef<AttachmentComponent[]>([]);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const continuing = useRef(false);
+  const show = useCallback((list: AttachmentComponent[]) => {
+    latest.current = list;
+    setItems(list);
+  }, []);
+  const track = useCallback((done: Promise<void>): Promise<void> => {
+    inFlight.current = done;
+    // It never rejects (each caller handles its failure).
+    void done.then(() => {
+      if (inFlight.current === done) inFlight.current = null;
+    });
+    return done;
+  }, []);
+
   useEffect(() => {
-    void api
-      .call('attachment.list', { serviceId })
-      .then(setItems)
-      .catch(() => undefined);
-  }, [api, serviceId]);
+    void track(
+      api
+        .call('attachment.list', { serviceId })
+        .then(show)
+        .catch(() => undefined),
+    );
+  }, [api, serviceId, show, track]);
 
   const act = useCallback(
-    async (code: string, run: () => Promise<AttachmentComponent[]>) => {
+    (code: string, run: () => Promise<AttachmentComponent[]>): Promise<void> => {
       setBusy(code);
       setError(null);
-      try {
-        setItems(await run());
-        setMissing((m) => m.filter((x) => x !== code));
-      } catch (e) {
-        const c = (e as { code?: string }).code ?? 'scanner-failed';
-        setError({ code, message: t(c, { ns: 'errors', defaultValue: t('attachments.failed') }) });
-      } finally {
-        setBusy(null);
-      }
+      const done = (async () => {
+        try {
+          show(await run());
+          setMissing((m) => m.filter((x) => x !== code));
+        } catch (e) {
+          const c = (e as { code?: string }).code ?? 'scanner-failed';
+          setError({ code, message: t(c, { ns: 'errors', defaultValue: t('attachments.failed') }) });
+        } finally {
+          setBusy(null);
+        }
+      })();
+      return track(done);
     },
-    [t],
+    [t, show, track],
   );
 
-  const next = (): void => {
-    const open = items.filter((i) => i.required && i.state === 'missing').map((i) => i.code);
+  const next = async (): Promise<void> => {
+    if (continuing.current) return;
+    continuing.current = true;
+    while (inFlight.current) await inFlight.current; // these never reject
+    const open = latest.current.filter((i) => i.required && i.state === 'missing').map((i) => i.code);
     setMissing(open);
-    if (open.length === 0) onContinue();
+    if (open.length === 0)
+      onContinue(); // the screen is left: later taps are ignored
+    else continuing.current = false;
   };
 
   return (
@@ -208,7 +237,12 @@ export function AttachmentsScreen({
         </section>
       ))}
       <div className="button-group">
-        <button type="button" className="button" data-testid="attachments-continue" onClick={next}>
+        <button
+          type="button"
+          className="button"
+          data-testid="attachments-continue"
+          onClick={() => void next()}
+        >
           {t('attachments.continue')}
         </button>
         <button type="button" className="button button--secondary" onClick={onBack}>

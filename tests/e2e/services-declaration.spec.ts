@@ -1,8 +1,10 @@
 /**
  * Issue #18 (visual): the services screen is search plus category tiles (no endless list) and every service
  * is reached both ways; "n services found" is pluralised in both languages; the declaration "Tôi xin cam
- * đoan…" must be ticked before a dossier is sent. Real host in demo mode (reader simulator, mock portal).
+ * đoan…" must be ticked before a dossier is sent; "Continue" on the documents screen, tapped before the host has
+ * answered "I will bring it", still goes on. Real host in demo mode (reader simulator, mock portal).
  */
+import type { Page } from '@playwright/test';
 import { foldForSearch } from '../../common/text/vietnamese';
 import {
   answerTemporaryResidence,
@@ -10,12 +12,41 @@ import {
   chooseService,
   expect,
   identifyWithDemoCard,
-  passAttachmentsIfAsked,
   removeDemoCard,
   test,
 } from './fixtures';
 
 const services = catalogueServices();
+
+/**
+ * The page's KioskApi connection through Playwright, every frame forwarded, except the host's answers to
+ * `method`: those are held until the returned release() (a slow host, made certain).
+ */
+async function holdAnswersTo(page: Page, method: string): Promise<{ held(): number; release(): void }> {
+  const ids = new Set<number>();
+  const held: (() => void)[] = [];
+  let releasing = false;
+  await page.routeWebSocket(/\/api$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      const msg = JSON.parse(String(m)) as { id?: number; method?: string };
+      if (msg.method === method && typeof msg.id === 'number') ids.add(msg.id);
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      const msg = JSON.parse(String(m)) as { id?: number };
+      if (!releasing && typeof msg.id === 'number' && ids.has(msg.id)) held.push(() => ws.send(m));
+      else ws.send(m);
+    });
+  });
+  return {
+    held: () => held.length,
+    release: () => {
+      releasing = true;
+      for (const send of held.splice(0)) send();
+    },
+  };
+}
 
 test.describe.configure({ mode: 'serial' });
 
@@ -70,8 +101,12 @@ test('every service is reached through its category tile and through the search'
   await expect(page.getByTestId('screen-service-info')).toBeVisible();
 });
 
-test('the dossier is not sent until the declaration is ticked', async ({ page, demoKiosk }) => {
+test('the dossier is not sent until the declaration is ticked; Continue tapped before the host answers still goes on', async ({
+  page,
+  demoKiosk,
+}) => {
   test.setTimeout(150_000);
+  const bring = await holdAnswersTo(page, 'attachment.bring');
   await page.goto(demoKiosk.url);
   await identifyWithDemoCard(page, 'cccd-2021-no-cmnd');
   await page.getByTestId('confirm-yes').click({ timeout: 30_000 });
@@ -105,8 +140,17 @@ test('the dossier is not sent until the declaration is ticked', async ({ page, d
   await expect(page.getByTestId('error-summary')).toHaveCount(0);
   await expect(send).not.toHaveAttribute('aria-disabled', 'true');
   await send.click();
-  await passAttachmentsIfAsked(page);
+
+  // The proof of residence: "I will bring it", then "Continue" before the host's answer comes (held here). The tap
+  // waits for the answer and goes on; it is neither lost nor answered with "choose for this paper".
+  await page.getByTestId('attach-bring-lawful-residence').click();
+  await expect.poll(() => bring.held()).toBe(1);
+  await page.getByTestId('attachments-continue').click();
+  await expect(page.getByTestId('screen-attachments')).toBeVisible();
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+  bring.release();
   await expect(page.getByTestId('screen-receipt')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
   await removeDemoCard(page);
 });
 
