@@ -22,7 +22,8 @@ if (vitestFile && existsSync(vitestFile)) {
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   for (const file of v.testResults ?? []) {
     const name = file.name?.replace(`${process.cwd()}/`, '') ?? '?';
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) {
+    // A file that failed outside its tests (import, a hook): its message, since no test of it says why.
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) {
       failures.push(`vitest ${name}: ${firstLine(file.message)}`);
     }
     for (const test of file.assertionResults ?? []) {
