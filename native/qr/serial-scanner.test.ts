@@ -75,6 +75,7 @@ describe('SerialScanner (fake port)', () => {
       reconnectInitialMs: 5,
       reconnectMaxMs: 20,
       listPorts: async () => [{ path: '/dev/ttyACM0' }],
+      pathExists: () => true, // the fake device's node
       openPort: async (path) => {
         expect(path).toBe('/dev/ttyACM0');
         if (failNext-- > 0) throw new Error('EACCES');
@@ -101,6 +102,48 @@ describe('SerialScanner (fake port)', () => {
     await scanner.stop();
     expect(statuses.at(-1)).toBe('disconnected');
     expect(ports[1]?.isOpen).toBe(false);
+  });
+
+  it('takes a vanished device node as an unplug when the port itself reports nothing', async () => {
+    // A port with no read or write pending may never report an unplug (serialport/node-serialport#2043).
+    class SilentPort extends EventEmitter implements ScannerPort {
+      isOpen = true;
+      close(callback?: (error?: Error | null) => void): void {
+        this.isOpen = false; // and no 'close' event
+        callback?.();
+      }
+    }
+    const ports: SilentPort[] = [];
+    let present = true;
+    const scanner = new SerialScanner({
+      path: '/dev/ttyACM0',
+      presenceCheckMs: 5,
+      reconnectInitialMs: 5,
+      pathExists: () => present,
+      openPort: async () => {
+        if (!present) throw new Error('ENOENT');
+        const port = new SilentPort();
+        ports.push(port);
+        return port;
+      },
+    });
+    const { statuses } = collect(scanner);
+    const status = (want: string) =>
+      new Promise<void>((resolve) => scanner.on('status', (s) => s === want && resolve()));
+    let next = status('connected');
+    scanner.start();
+    await next;
+    next = status('disconnected');
+    present = false; // unplugged: the node goes, the port stays silent
+    await next;
+    expect(ports[0]?.isOpen).toBe(false);
+    expect(scanner.isConnected).toBe(false);
+    next = status('connected');
+    present = true;
+    await next;
+    expect(statuses).toEqual(['connected', 'disconnected', 'connected']);
+    expect(ports).toHaveLength(2);
+    await scanner.stop();
   });
 
   it('error objects are typed', () => {

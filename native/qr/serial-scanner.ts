@@ -10,11 +10,14 @@
  * - `status('connected' | 'disconnected')`, on every change; a scanner absent at start reports 'disconnected'.
  *
  * The port is the configured `path`, or the first USB-CDC scanner found (known scanner vendor IDs first,
- * then any /dev/ttyACM*). After an unplug (or a failed open) it retries with exponential backoff.
+ * then any /dev/ttyACM*). After an unplug (or a failed open) it retries with exponential backoff. An unplug is
+ * seen from the port's error or close, and — since a port with no read or write pending may report neither
+ * (serialport/node-serialport#2043) — from its device node disappearing, checked every `presenceCheckMs`.
  * A payload equal to one seen within `duplicateWindowMs` (default 2 s, sliding) is ignored: scanners in
  * continuous mode read the same card many times per second.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { QrPayloadError, QrScannerError } from './errors';
 import { DEFAULT_MAX_LINE_LENGTH, LineFramer, type FrameEvent } from './line-framer';
@@ -57,11 +60,14 @@ export interface SerialScannerOptions {
   /** Reconnect backoff: first delay, factor 2, capped. Defaults 250 ms and 5000 ms. */
   reconnectInitialMs?: number;
   reconnectMaxMs?: number;
+  /** While connected, how often the device node is checked to still exist (an unplug). Default 1000; 0 disables. */
+  presenceCheckMs?: number;
   /** USB vendor IDs (lower-case hex) to prefer during auto-detection. Defaults to KNOWN_SCANNER_VENDOR_IDS. */
   vendorIds?: readonly string[];
   /** Seams for tests. */
   listPorts?: () => Promise<PortSummary[]>;
   openPort?: (path: string, baudRate: number) => Promise<ScannerPort>;
+  pathExists?: (path: string) => boolean;
   now?: () => number;
 }
 
@@ -106,7 +112,10 @@ async function listSerialPorts(): Promise<PortSummary[]> {
 
 export class SerialScanner extends EventEmitter<SerialScannerEvents> {
   private readonly options: Required<
-    Omit<SerialScannerOptions, 'path' | 'baudRate' | 'listPorts' | 'openPort' | 'now' | 'vendorIds'>
+    Omit<
+      SerialScannerOptions,
+      'path' | 'baudRate' | 'listPorts' | 'openPort' | 'pathExists' | 'now' | 'vendorIds'
+    >
   >;
   private readonly framer: LineFramer;
   private port: ScannerPort | null = null;
@@ -117,6 +126,7 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
   private backoffMs: number;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private presenceTimer: NodeJS.Timeout | null = null;
   private readonly lastSeen = new Map<string, number>();
   private currentPath: string | null = null;
 
@@ -128,6 +138,7 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
       maxLineLength: config.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
       reconnectInitialMs: config.reconnectInitialMs ?? 250,
       reconnectMaxMs: config.reconnectMaxMs ?? 5000,
+      presenceCheckMs: config.presenceCheckMs ?? 1000,
     };
     this.backoffMs = this.options.reconnectInitialMs;
     this.framer = new LineFramer({ maxLineLength: this.options.maxLineLength });
@@ -209,13 +220,27 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
       else this.onClosed(port);
     });
     port.on('close', () => this.onClosed(port));
+    this.watchPresence(port, path);
     this.connected = true;
     this.setStatus('connected');
+  }
+
+  /** The device node gone while the port says nothing: taken as the unplug it is. */
+  private watchPresence(port: ScannerPort, path: string): void {
+    if (this.options.presenceCheckMs <= 0) return;
+    const exists = this.config.pathExists ?? existsSync;
+    this.presenceTimer = setInterval(() => {
+      if (this.port !== port || exists(path)) return;
+      if (port.isOpen) port.close();
+      this.onClosed(port);
+    }, this.options.presenceCheckMs);
+    this.presenceTimer.unref();
   }
 
   private onClosed(port: ScannerPort): void {
     if (this.port !== port) return;
     this.port = null;
+    this.clearPresenceTimer();
     this.handleFrames(this.framer.flush());
     this.clearIdleTimer();
     this.setDisconnected();
@@ -258,8 +283,14 @@ export class SerialScanner extends EventEmitter<SerialScannerEvents> {
     this.idleTimer = null;
   }
 
+  private clearPresenceTimer(): void {
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    this.presenceTimer = null;
+  }
+
   private clearTimers(): void {
     this.clearIdleTimer();
+    this.clearPresenceTimer();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
   }
